@@ -1,0 +1,11 @@
+"""The events stage (layer filled in by its own issue)."""
+from __future__ import annotations
+
+from marsad.doc import Doc
+
+
+class EventsStage:
+    name = "events"
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc

@@ -1,0 +1,118 @@
+"""Boilerplate detection: text on a news page that is not part of the article.
+
+Marked lines (related-article links, share prompts, photo credits, agency credit lines,
+separators), bylines and datelines (metadata: the dateline's place is kept on the document),
+and unmarked inserts: a bare headline of another story, or the lead paragraph of another story
+pasted into the body with its own dateline. Patterns are data (``resources/boilerplate.yaml``).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import regex
+import yaml
+
+from marsad.doc import Boilerplate, Doc, Provenance
+
+STAGE = "boilerplate"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, list[tuple[str, regex.Pattern]]]:
+    data = yaml.safe_load(resources.files("marsad.resources").joinpath("boilerplate.yaml").read_text("utf-8"))
+    out: dict[str, list[tuple[str, regex.Pattern]]] = {}
+    for group, rules in data.items():
+        out[group] = [(name, regex.compile(p, regex.V1)) for name, p in rules.items()]
+    return out
+
+
+_PARA_RE = regex.compile(r"[^\n\r\u2028\u2029]+")
+_TERMINAL_RE = regex.compile(r"[.!?؟:…»\"”)]\s*$")
+_WORD_RE = regex.compile(r"[\p{L}\p{M}]+|\p{N}+")
+_CONTINUATION = ("و", "ف", "ثم", "-", "•", "*", "(", "«", '"', "“")
+
+
+def _is_bare_headline(line: str, index: int, lines: int) -> bool:
+    """A headline of another story dropped between body paragraphs.
+
+    Body paragraphs end in punctuation and usually open with a conjunction (و/ف); inserted
+    headlines are unpunctuated, mid-article, and long enough to be a headline rather than a
+    section title of the article itself (those are two to four words).
+    """
+    if index == 0 or index >= lines - 1 and lines <= 2:
+        return False
+    stripped = line.strip()
+    if _TERMINAL_RE.search(stripped) or stripped.endswith(("،", ",", ";", "؛")):
+        return False
+    words = _WORD_RE.findall(stripped)
+    if not 5 <= len(words) <= 22:
+        return False
+    first = stripped.split()[0]
+    if stripped.startswith(_CONTINUATION) or (first[0] in "وف" and len(first) > 3 and first[1:3] in ("قا", "أض", "تا", "أك", "أش", "كا")):
+        return False
+    return True
+
+
+def detect(doc: Doc) -> list[Boilerplate]:
+    text = doc.text
+    pats = _patterns()
+    found: list[Boilerplate] = []
+    paragraphs = list(_PARA_RE.finditer(text))
+    body_seen = 0
+    for i, m in enumerate(paragraphs):
+        line = m.group()
+        lstrip = len(line) - len(line.lstrip())
+        start, end = m.start() + lstrip, m.end() - (len(line) - len(line.rstrip()))
+        if end <= start:
+            continue
+        content = text[start:end]
+        kind = None
+        for group in ("related", "share", "credit", "separator"):
+            for name, pat in pats[group]:
+                if pat.match(content):
+                    kind, rule = group, name
+                    break
+            if kind:
+                break
+        if kind:
+            found.append(Boilerplate(start, end, kind, Provenance(STAGE, rule)))
+            continue
+        # Datelines: metadata at the head of the first body paragraph; another story's lead
+        # when a dateline opens a paragraph further down.
+        for name, pat in pats["dateline"]:
+            dm = pat.match(content)
+            if dm:
+                if body_seen >= 2:
+                    found.append(Boilerplate(start, end, "insert", Provenance(STAGE, "dateline-midbody")))
+                    kind = "insert"
+                else:
+                    found.append(Boilerplate(start, start + dm.end(), "dateline", Provenance(STAGE, name)))
+                    if doc.cache.get("dateline") is None:
+                        doc.cache["dateline"] = dm.groupdict().get("place")
+                break
+        if kind:
+            continue
+        for name, pat in pats["byline"]:
+            if i <= 1 and pat.match(content):
+                found.append(Boilerplate(start, end, "byline", Provenance(STAGE, name)))
+                kind = "byline"
+                break
+        if kind:
+            continue
+        if _is_bare_headline(content, i, len(paragraphs)) and body_seen >= 1:
+            found.append(Boilerplate(start, end, "insert", Provenance(STAGE, "bare-headline")))
+            continue
+        body_seen += 1
+    return found
+
+
+class BoilerplateStage:
+    name = STAGE
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.boilerplate = detect(doc)
+        spans = [(b.start, b.end) for b in doc.boilerplate]
+        for s in doc.sentences:
+            s.boilerplate = any(a <= s.start and s.end <= b for a, b in spans)
+        return doc

@@ -1,0 +1,114 @@
+"""Matching normalisation of Arabic text through an offset map.
+
+Normalised text is for matching only: diacritics, tatweel and invisible marks are dropped,
+alef/hamza forms, ى/ي and ة/ه are folded, Arabic-Indic and Persian digits become ASCII and
+presentation forms are decomposed (NFKC). :class:`NormText` keeps, for every normalised
+character, the offset of the original character it came from, so any span found in the
+normalised text maps back to exact offsets of the original input.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+# Harakat, Quranic marks, superscript alef, tatweel; bidi and zero-width marks.
+_DROP = set(
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640"]
+    + [chr(c) for c in range(0x06D6, 0x06EE)]
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ئ": "ي", "ی": "ي", "ې": "ي",
+    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه",
+    "ؤ": "و",
+    "ک": "ك", "گ": "ك",
+    "٪": "%", "،": ",", "؛": ";", "؟": "?",
+}
+for _i in range(10):
+    _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic
+    _FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian / Urdu
+
+_DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]+")
+
+# One table for the 1:1 and deleting part of the work (fast path: str.translate).
+_TABLE = {ord(k): v for k, v in _FOLD.items()}
+_TABLE.update({ord(c): None for c in _DROP})
+
+
+def _needs_nfkc(ch: str) -> bool:
+    o = ord(ch)
+    # Arabic presentation forms A/B and compatibility characters outside the basic blocks.
+    return 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF or 0xFF00 <= o <= 0xFFEF
+
+
+def fold_char(ch: str) -> str:
+    """Normalised form of one character ('' when it is dropped)."""
+    if ch in _DROP:
+        return ""
+    if _needs_nfkc(ch):
+        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+    return _FOLD.get(ch, ch)
+
+
+def normalize(text: str) -> str:
+    """Normalised text without the offset map (for dictionary keys and lexicons)."""
+    if any(_needs_nfkc(c) for c in text):
+        return "".join(fold_char(c) for c in text)
+    return text.translate(_TABLE)
+
+
+@dataclass(slots=True)
+class NormText:
+    """Normalised text plus the original offset of each normalised character."""
+
+    original: str
+    text: str
+    origin: array  # origin[i] = offset in original of normalised char i; origin[len] = len(original)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span to the original span covering the same characters."""
+        if end <= start:
+            o = self.origin[start]
+            return o, o
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def from_original(self, offset: int) -> int:
+        """First normalised index whose origin is at or after ``offset``."""
+        import bisect
+
+        return bisect.bisect_left(self.origin, offset, 0, len(self.text))
+
+
+def normalize_with_map(original: str) -> NormText:
+    out = original.translate(_TABLE)
+    if len(out) == len(original) and not any(_needs_nfkc(c) for c in original):
+        # Nothing dropped or expanded: identity map.
+        origin = array("i", range(len(original) + 1))
+        return NormText(original, out, origin)
+    if not any(_needs_nfkc(c) for c in original):
+        # Only deletions: the kept characters are the runs between dropped ones.
+        origin = array("i")
+        pos = 0
+        for m in _DROP_RE.finditer(original):
+            origin.extend(range(pos, m.start()))
+            pos = m.end()
+        origin.extend(range(pos, len(original)))
+        origin.append(len(original))
+        return NormText(original, out, origin)
+    chars: list[str] = []
+    origin = array("i")
+    for i, ch in enumerate(original):
+        folded = fold_char(ch)
+        for c in folded:
+            chars.append(c)
+            origin.append(i)
+    origin.append(len(original))
+    return NormText(original, "".join(chars), origin)

@@ -1,0 +1,185 @@
+"""Sentence segmentation and tokenisation for Arabic news, offsets into the original text.
+
+Sentences end at . ! ? ؟ … (and runs of them) outside quotations; « » “ ” and paired straight
+quotes are never split inside; a line break always ends a sentence (news paragraphs). Periods
+between digits and after one-letter abbreviations (د. ، أ.ف.ب) do not end a sentence.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from marsad.doc import Sentence, Token
+from marsad.text.normalize import normalize
+
+_TOKEN_RE = regex.compile(
+    r"\p{N}+(?:[.,٫٬]\p{N}+)*"  # numbers, with decimal / thousands separators
+    r"|[\p{L}\p{M}_]+(?:\p{N}+[\p{L}\p{M}]*)?"  # words (diacritics and tatweel inside)
+    r"|[^\s\p{L}\p{M}\p{N}]"  # one punctuation mark
+)
+_TERMINATORS = set(".!?؟…")
+_OPEN = {"«": "»", "“": "”", "„": "”", "‹": "›"}
+_CLOSE = set(_OPEN.values())
+_PARAGRAPH_RE = regex.compile(r"[^\n\r\u2028\u2029]+")
+
+
+def _quote_pairs(text: str, start: int, end: int) -> set[int]:
+    """Positions of straight double quotes that open a balanced pair inside [start, end)."""
+    positions = [i for i in range(start, end) if text[i] == '"']
+    return set(positions[0:len(positions) - len(positions) % 2:2])
+
+
+def _is_abbreviation(text: str, dot: int, para_start: int) -> bool:
+    """A period after a single letter (د. / أ.ف.ب) or between digits is not a sentence end."""
+    prev = dot - 1
+    nxt = dot + 1
+    if prev >= para_start and nxt < len(text) and text[prev].isdigit() and text[nxt].isdigit():
+        return True
+    if prev >= para_start and text[prev].isalpha():
+        before = prev - 1
+        if before < para_start or not text[before].isalpha():
+            return True  # one-letter word
+    return False
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for para_idx, para in enumerate(_PARAGRAPH_RE.finditer(text)):
+        p_start, p_end = para.start(), para.end()
+        openers = _quote_pairs(text, p_start, p_end)
+        stack: list[str] = []
+        s_start = p_start
+        i = p_start
+        while i < p_end:
+            ch = text[i]
+            if ch in _OPEN:
+                stack.append(_OPEN[ch])
+            elif ch in _CLOSE:
+                if stack and stack[-1] == ch:
+                    stack.pop()
+            elif ch == '"':
+                if i in openers:
+                    stack.append('"')
+                elif stack and stack[-1] == '"':
+                    stack.pop()
+            elif ch in _TERMINATORS and not stack:
+                if ch == "." and _is_abbreviation(text, i, p_start):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < p_end and (text[j] in _TERMINATORS or text[j] in _CLOSE or text[j] == '"'):
+                    j += 1
+                if j >= p_end or text[j].isspace():
+                    _add(sentences, text, s_start, j, para_idx)
+                    s_start = j
+                    i = j
+                    continue
+            i += 1
+        _add(sentences, text, s_start, p_end, para_idx)
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, len(sentences), para))
+
+
+# -- clitics ------------------------------------------------------------------------------
+CONJ = ("و", "ف")
+PREP = ("ب", "ل", "ك")
+FUTURE = ("س",)
+ENCLITICS = ("هما", "هم", "ها", "كم", "كما", "هن", "نا", "ه", "ي", "ك")
+
+
+@lru_cache(maxsize=200_000)
+def clitic_candidates(norm: str) -> tuple[tuple[str, str, str], ...]:
+    """Possible (proclitics, stem, enclitic) readings of a normalised word, most literal first.
+
+    Follows the Farasa/ATB segmentation scheme: [و|ف] [ب|ل|ك|س] [ال] stem [pronoun]. A
+    preposition لـ before ال merges (للعراق = ل + العراق). Candidates keep stems of at least two
+    letters; choosing among them is left to the lexicon a caller matches against.
+    """
+    out = [("", norm, "")]
+    for conj in ("",) + CONJ:
+        if conj and not norm.startswith(conj):
+            continue
+        rest = norm[len(conj):]
+        for prep in ("",) + PREP + FUTURE:
+            if prep and not rest.startswith(prep):
+                continue
+            stem = rest[len(prep):]
+            if prep == "ل" and stem.startswith("ل") and len(stem) > 2:
+                stem = "ا" + stem  # لل… = ل + ال…
+            if (conj or prep) and len(stem) >= 2:
+                out.append((conj + prep, stem, ""))
+    for pro, stem, _ in list(out):
+        for enc in ENCLITICS:
+            if stem.endswith(enc) and len(stem) - len(enc) >= 2:
+                base = stem[: -len(enc)]
+                if base.endswith("ت") and enc in ("ه", "ها", "هم"):
+                    out.append((pro, base[:-1] + "ه", enc))  # تاء مربوطة before a pronoun
+                out.append((pro, base, enc))
+    seen: set[tuple[str, str, str]] = set()
+    uniq = []
+    for c in out:
+        if c not in seen:
+            seen.add(c)
+            uniq.append(c)
+    return tuple(uniq)
+
+
+@lru_cache(maxsize=200_000)
+def strip_proclitics(norm: str) -> tuple[int, str]:
+    """Conservative proclitic split used for a token's default stem.
+
+    Only strips when the remainder begins with the article (والعراق، بالعراق، للعراق) or the
+    conjunction و/ف precedes a word of four or more letters that is not itself و-initial
+    vocabulary; returns (number of normalised prefix letters, stem).
+    """
+    for conj in ("",) + CONJ:
+        if conj and not norm.startswith(conj):
+            continue
+        rest = norm[len(conj):]
+        for prep in ("",) + PREP:
+            if prep and not rest.startswith(prep):
+                continue
+            stem = rest[len(prep):]
+            if not (conj or prep):
+                continue
+            if stem.startswith("ال") and len(stem) >= 4:
+                return len(conj) + len(prep), stem
+            if prep == "ل" and stem.startswith("ل") and len(stem) >= 3:
+                return len(conj) + len(prep), "ا" + stem
+    return 0, norm
+
+
+def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
+    tokens: list[Token] = []
+    for s in sentences:
+        for m in _TOKEN_RE.finditer(text, s.start, s.end):
+            raw = m.group()
+            norm = normalize(raw)
+            n_prefix, stem = strip_proclitics(norm)
+            stem_start = _original_prefix_len(raw, n_prefix) if n_prefix else 0
+            if stem.startswith("ا") and norm[n_prefix:n_prefix + 1] == "ل":
+                stem_start = _original_prefix_len(raw, n_prefix)  # للقوات: span after first lam
+            tokens.append(Token(m.start(), m.end(), raw, norm, s.index, stem_start, stem))
+    return tokens
+
+
+def _original_prefix_len(raw: str, n_norm_letters: int) -> int:
+    """Characters of ``raw`` spanning its first n normalised letters (diacritics after them too)."""
+    count = 0
+    i = 0
+    while i < len(raw) and count < n_norm_letters:
+        if normalize(raw[i]):
+            count += 1
+        i += 1
+    while i < len(raw) and not normalize(raw[i]):
+        i += 1
+    return i
