@@ -49,20 +49,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     stats = {"ok": 0, "failed": 0}
     docs = analyzed(args.paths, args.published, args.id, stats)
     if args.json:
-        many = len(args.paths) > 1
-        first = None
-        for _, doc in docs:
-            obj = doc.to_json()
-            if first is None and not many:
-                first = obj  # hold back: a single document may print indented
-                continue
-            if first is not None:
-                print(json.dumps(first, ensure_ascii=False))
-                first = None
-                many = True
-            print(json.dumps(obj, ensure_ascii=False))
-        if first is not None:
-            print(json.dumps(first, ensure_ascii=False, indent=1))
+        for _, doc in docs:  # one compact object per line: JSONL for several documents
+            print(json.dumps(doc.to_json(), ensure_ascii=False), flush=False)
     else:
         for _, doc in docs:
             render_report(doc.to_json(), doc.text)

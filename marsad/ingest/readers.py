@@ -23,6 +23,7 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _ARABIC = regex.compile(r"\p{Arabic}")
 _LETTER = regex.compile(r"\p{L}")
+_SYMBOL = regex.compile(r"[\p{S}\p{Co}\p{Cn}\p{Cf}\x80-\xff]")
 
 
 @dataclass(slots=True)
@@ -59,6 +60,12 @@ def check_text(text: str, name: str, max_chars: int | None = None) -> str | None
     arabic = len(_ARABIC.findall(sample))
     if letters == 0 or arabic / letters < 0.3:
         return f"not Arabic text ({arabic} Arabic of {letters} letters)"
+    # Mis-decoded bytes come out as letter soup: no word spacing, many symbols.
+    if len(sample) > 200:
+        spaces = sum(1 for c in sample if c.isspace())
+        symbols = len(_SYMBOL.findall(sample))
+        if spaces / len(sample) < 0.04 or symbols / len(sample) > 0.15:
+            return "garbled text (mis-encoded or binary bytes)"
     return None
 
 
@@ -84,21 +91,27 @@ def decode(data: bytes) -> tuple[str | None, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=["cp1256", "iso8859_6", "utf_8", "cp1252", "latin_1"]).best()
-    if best is None:
-        return None, "undecodable bytes (not UTF-8, windows-1256 or ISO-8859-6)"
-    enc = best.encoding
-    # windows-1256 is a superset of ISO-8859-6's letters; prefer it for Arabic when both fit.
+    # Arabic single-byte encodings: keep the decoding whose letters are most Arabic (windows-1256
+    # decodes ISO-8859-6 bytes too, but into Latin accented letters), else ask charset-normalizer.
+    best_text, best_enc, best_share = None, "", 0.0
     for candidate in ("cp1256", "iso8859_6"):
         try:
             text = data.decode(candidate)
         except UnicodeDecodeError:
             continue
-        if _ARABIC.search(text):
-            return text, candidate
-    return str(best), enc
+        sample = text[:20000]
+        letters = len(_LETTER.findall(sample)) or 1
+        share = len(_ARABIC.findall(sample)) / letters
+        if share > best_share:
+            best_text, best_enc, best_share = text, candidate, share
+    if best_text is not None and best_share >= 0.5:
+        return best_text, best_enc
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None, "undecodable bytes (not UTF-8, windows-1256 or ISO-8859-6)"
+    return str(best), best.encoding
 
 
 def _meta(rec: dict, key: str) -> str | None:

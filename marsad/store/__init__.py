@@ -1,0 +1,188 @@
+"""The embedded store: one SQLite file holding documents, their layers and the corpus tracks.
+
+Like datasette/sqlite-utils, the SQLite file is the product: every table is plain and queryable.
+Each document is written in one transaction (all layers or none), re-ingesting the same content
+with the same analysis version is a no-op, and a newer analysis version replaces the document's
+layers. Actors are kept by their corpus-wide code, so one actor has one id across documents.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+from typing import Any, Iterator
+
+from sqlite_utils import Database
+
+from marsad import ANALYSIS_VERSION, __version__
+from marsad.doc import Actor, Doc
+from marsad.store.schema import migrations
+from marsad.text.normalize import normalize
+
+LAYER_TABLES = ("sentences", "boilerplate", "mentions", "entities", "times", "statements",
+                "events", "stances")
+
+
+class StoreError(Exception):
+    pass
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def actor_code(actor: Actor) -> str:
+    """Corpus-wide code of an actor: the dictionary id, else one derived from its name."""
+    return actor.code or f"new:{normalize(actor.name)}"
+
+
+def open_store(url: str) -> "Store":
+    """Open the store at a URL. ``sqlite:///path`` (or a bare path); other back ends to come."""
+    if url.startswith("sqlite:///"):
+        path = url[len("sqlite:///"):]
+    elif url.startswith("sqlite://"):
+        path = url[len("sqlite://"):] or ":memory:"
+    elif "://" in url:
+        raise StoreError(f"unsupported store URL {url!r}: only sqlite:///PATH is available")
+    else:
+        path = url
+    return Store(Database(path) if path != ":memory:" else Database(memory=True))
+
+
+class Store:
+    def __init__(self, db: Database):
+        self.db = db
+        if db.conn.execute("PRAGMA database_list").fetchone()[2]:  # a file, not :memory:
+            db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        migrations.apply(db)
+
+    # -- writing -------------------------------------------------------------------------
+    def is_current(self, doc_id: str, digest: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM documents WHERE (id = ? OR content_hash = ?) AND content_hash = ? "
+            "AND analysis_version = ?", [doc_id, digest, digest, ANALYSIS_VERSION]).fetchone()
+        return row is not None
+
+    def save(self, doc: Doc, raw_html: str | None = None, origin: str = "") -> bool:
+        """Write one analysed document; False when the same content is already stored."""
+        digest = content_hash(doc.text)
+        if self.is_current(doc.id, digest):
+            return False
+        analysis = doc.to_json()
+        with self.db.atomic():
+            self._delete_layers(doc.id)
+            self.db["documents"].insert({
+                "id": doc.id, "content_hash": digest, "text": doc.text, "html": raw_html,
+                "title": doc.title, "published": doc.published, "url": doc.url,
+                "source": doc.source, "origin": origin, "analysis_version": ANALYSIS_VERSION,
+                "marsad_version": __version__,
+                "analyzed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "analysis": json.dumps(analysis, ensure_ascii=False),
+            }, replace=True)
+            self._insert_layers(doc)
+        return True
+
+    def _delete_layers(self, doc_id: str) -> None:
+        for table in LAYER_TABLES:
+            self.db.execute(f"DELETE FROM [{table}] WHERE doc_id = ?", [doc_id])
+        self.db.execute("DELETE FROM contradictions WHERE a_doc = ? OR b_doc = ?", [doc_id, doc_id])
+
+    def _insert_layers(self, doc: Doc) -> None:
+        d = doc.id
+        codes = {a.id: actor_code(a) for a in doc.actors.values()}
+        for a in doc.actors.values():
+            code = codes[a.id]
+            self.db["actors"].insert({"code": code, "name": a.name, "name_en": a.name_en,
+                                      "country": a.country, "type": a.type, "kind": a.kind,
+                                      "qid": a.qid, "first_seen": d}, ignore=True)
+            self.db["actor_aliases"].insert_all(
+                ({"actor_code": code, "alias": al} for al in {a.name, *a.aliases}), ignore=True)
+
+        def rows(items, fn):
+            return [fn(i, x) for i, x in enumerate(items)]
+
+        def base(x) -> dict[str, Any]:
+            return {"doc_id": d, "start": x.start, "end": x.end, "stage": x.prov.stage,
+                    "rule": x.prov.rule}
+
+        ins = self.db
+        ins["sentences"].insert_all(rows(doc.sentences, lambda i, s: {
+            "doc_id": d, "idx": s.index, "start": s.start, "end": s.end,
+            "paragraph": s.paragraph, "boilerplate": int(s.boilerplate)}))
+        ins["boilerplate"].insert_all(rows(doc.boilerplate, lambda i, b: {**base(b), "kind": b.kind}))
+        ins["mentions"].insert_all(rows(doc.mentions, lambda i, m: {
+            **base(m), "actor_code": codes.get(m.actor), "local_id": m.actor}))
+        ins["entities"].insert_all(rows(doc.entities, lambda i, e: {
+            **base(e), "label": e.label, "actor_code": codes.get(e.actor) if e.actor else None,
+            "score": e.prov.score}))
+        ins["times"].insert_all(rows(doc.times, lambda i, t: {
+            **base(t), "value": t.value, "kind": t.kind, "inferred": int(t.inferred)}))
+        ins["statements"].insert_all(rows(doc.statements, lambda i, s: {
+            **base(s), "idx": i, "speaker_code": codes.get(s.speaker) if s.speaker else None,
+            "direct": int(s.direct), "cue_start": s.cue[0] if s.cue else None,
+            "cue_end": s.cue[1] if s.cue else None, "date": s.date,
+            "via_start": s.via[0] if s.via else None, "via_end": s.via[1] if s.via else None}))
+        ins["events"].insert_all(rows(doc.events, lambda i, e: {
+            **base(e), "idx": i, "type": e.type, "mode": e.mode,
+            "source_code": codes.get(e.source) if e.source else None,
+            "target_code": codes.get(e.target) if e.target else None, "date": e.date,
+            "location": e.location, "place": e.place, "aux": e.aux, "score": e.prov.score}))
+        ins["stances"].insert_all(rows(doc.stances, lambda i, s: {
+            **base(s), "idx": i, "holder_code": codes.get(s.holder), "target_code": codes.get(s.target),
+            "polarity": s.polarity, "issue": s.issue, "statement_idx": s.statement,
+            "reported": int(s.reported), "date": s.date}))
+        stance_dates = {(s.start, s.end): (s.date, s.polarity) for s in doc.stances}
+        for c in doc.contradictions:
+            a_date, a_pol = stance_dates.get(tuple(c.a), (doc.published, None))
+            b_date, b_pol = stance_dates.get(tuple(c.b), (doc.published, None))
+            ins["contradictions"].insert({
+                "scope": "document", "kind": c.kind, "holder_code": codes.get(c.holder),
+                "target_code": codes.get(c.target), "issue": c.issue, "a_doc": d,
+                "a_start": c.a[0], "a_end": c.a[1], "a_date": a_date, "a_polarity": a_pol,
+                "b_doc": d, "b_start": c.b[0], "b_end": c.b[1], "b_date": b_date,
+                "b_polarity": b_pol, "stage": c.prov.stage, "rule": c.prov.rule})
+
+    def refresh_tracks(self) -> int:
+        """Recompute the corpus-wide contradictions (flips between documents)."""
+        from marsad.track.flips import corpus_flips
+
+        with self.db.atomic():
+            self.db.execute("DELETE FROM contradictions WHERE scope = 'corpus'")
+            found = corpus_flips(self.db)
+            self.db["contradictions"].insert_all(found)
+        return len(found)
+
+    # -- reading -------------------------------------------------------------------------
+    def load(self, doc_id: str) -> tuple[dict[str, Any], str] | None:
+        row = self.db.execute("SELECT analysis, text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            return None
+        return json.loads(row[0]), row[1]
+
+    def iter_analyses(self, doc_id: str | None = None) -> Iterator[tuple[dict[str, Any], str]]:
+        sql = "SELECT analysis, text FROM documents"
+        args: list[Any] = []
+        if doc_id:
+            sql += " WHERE id = ?"
+            args.append(doc_id)
+        for analysis, text in self.db.execute(sql + " ORDER BY published, id", args):
+            yield json.loads(analysis), text
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def actor(self, code: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT code, name, name_en, country, type, kind FROM actors WHERE code = ?",
+                              [code]).fetchone()
+        if row is None:
+            return None
+        aliases = [r[0] for r in self.db.execute(
+            "SELECT alias FROM actor_aliases WHERE actor_code = ? ORDER BY alias", [code])]
+        return {"code": row[0], "name": row[1], "name_en": row[2], "country": row[3],
+                "type": row[4], "kind": row[5], "aliases": [a for a in aliases if a != row[1]]}
+
+    def contradictions(self) -> list[dict[str, Any]]:
+        cur = self.db.execute("SELECT * FROM contradictions ORDER BY COALESCE(b_date, a_date), id")
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, r)) for r in cur]

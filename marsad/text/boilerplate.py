@@ -14,6 +14,7 @@ import regex
 import yaml
 
 from marsad.doc import Boilerplate, Doc, Provenance
+from marsad.text.normalize import normalize
 
 STAGE = "boilerplate"
 
@@ -28,7 +29,7 @@ def _patterns() -> dict[str, list[tuple[str, regex.Pattern]]]:
 
 
 _PARA_RE = regex.compile(r"[^\n\r\u2028\u2029]+")
-_TERMINAL_RE = regex.compile(r"[.!?؟:…»\"”)]\s*$")
+_TERMINAL_RE = regex.compile(r"[.!?؟:…]\s*$")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+|\p{N}+")
 _CONTINUATION = ("و", "ف", "ثم", "-", "•", "*", "(", "«", '"', "“")
 
@@ -52,6 +53,36 @@ def _is_bare_headline(line: str, index: int, lines: int) -> bool:
     if stripped.startswith(_CONTINUATION) or (first[0] in "وف" and len(first) > 3 and first[1:3] in ("قا", "أض", "تا", "أك", "أش", "كا")):
         return False
     return True
+
+
+_STOP = frozenset(normalize(w) for w in (
+    "في من على إلى الى عن مع أن إن التي الذي الذين هذا هذه ذلك تلك بعد قبل حول خلال بين ضد "
+    "كان كانت قد لا لم لن ما هو هي هم أو ثم كما وقد وفي ومن حتى منذ عند لدى أي كل بعض غير").split())
+
+
+def _content_words(s: str) -> set[str]:
+    out = set()
+    for w in _WORD_RE.findall(s):
+        n = normalize(w)
+        if len(n) >= 3 and n not in _STOP:
+            out.add(n[2:] if n.startswith("ال") and len(n) > 4 else n)
+    return out
+
+
+def _foreign(line: str, text: str, start: int, end: int) -> bool:
+    """Does an unpunctuated line change the story's actors and places?
+
+    A section title of the article reuses the article's own words; another story's headline
+    mostly does not. A quoted headline (BBC and CNN style: actor + "quote") of six words or more
+    is another story's even when it shares the topic.
+    """
+    words = _content_words(line)
+    if not words:
+        return False
+    rest = _content_words(text[:start] + " " + text[end:])
+    shared = len(words & rest) / len(words)
+    quoted = any(q in line for q in ('"', "«", "“")) and len(words) >= 5
+    return shared < 0.6 or (quoted and shared < 0.9)
 
 
 def detect(doc: Doc) -> list[Boilerplate]:
@@ -94,13 +125,14 @@ def detect(doc: Doc) -> list[Boilerplate]:
         if kind:
             continue
         for name, pat in pats["byline"]:
-            if i <= 1 and pat.match(content):
+            if pat.match(content):
                 found.append(Boilerplate(start, end, "byline", Provenance(STAGE, name)))
                 kind = "byline"
                 break
         if kind:
             continue
-        if _is_bare_headline(content, i, len(paragraphs)) and body_seen >= 1:
+        if (_is_bare_headline(content, i, len(paragraphs)) and body_seen >= 1
+                and _foreign(content, text, start, end)):
             found.append(Boilerplate(start, end, "insert", Provenance(STAGE, "bare-headline")))
             continue
         body_seen += 1

@@ -1,0 +1,33 @@
+# Marsad — the two set-up commands are `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+SEED := $(SHARED)/corpus/seed-iraq-us-coalition.txt
+
+.PHONY: install demo test eval bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+demo: install
+	$(BIN)/marsad ingest $(SEED) --published 2024-01-11
+	$(BIN)/marsad show seed-iraq-us-coalition
+
+test: install
+	$(BIN)/python -m pytest
+
+eval: install
+	$(BIN)/python bench/eval.py --shared $(SHARED)
+
+bench: install
+	$(BIN)/python bench/throughput.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) marsad.db marsad.db-* .pytest_cache build *.egg-info

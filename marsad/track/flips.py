@@ -1,0 +1,120 @@
+"""Cross-document contradictions: when an actor's stated position on an issue flips.
+
+Stances are compared as normalised propositions (holder code, target code, issue, polarity), so
+two statements in different words about the same issue compare, and two that only sound alike
+(another target, another issue) never do. Along each holder's dated timeline for one
+(target, issue), every change of polarity between two documents is a flip; a contradiction inside
+one document comes from the stances stage and is stored with scope "document".
+"""
+from __future__ import annotations
+
+import json
+import sys
+from itertools import groupby
+from typing import Any
+
+from sqlite_utils import Database
+
+STAGE = "track"
+
+
+def corpus_flips(db: Database) -> list[dict[str, Any]]:
+    rows = db.execute(
+        "SELECT s.doc_id, s.start, s.end, COALESCE(s.date, d.published) AS date, s.polarity, "
+        "s.holder_code, s.target_code, s.issue, s.reported "
+        "FROM stances s JOIN documents d ON d.id = s.doc_id "
+        "WHERE s.holder_code IS NOT NULL AND s.target_code IS NOT NULL AND s.issue IS NOT NULL "
+        "ORDER BY s.holder_code, s.target_code, s.issue, date, s.doc_id, s.start").fetchall()
+    found: list[dict[str, Any]] = []
+    for key, group in groupby(rows, key=lambda r: (r[5], r[6], r[7])):
+        timeline = list(group)
+        # Collapse each document's stances on this proposition to its last one in text order,
+        # then report every change of polarity between consecutive documents.
+        per_doc: list[tuple] = []
+        for r in timeline:
+            if per_doc and per_doc[-1][0] == r[0]:
+                per_doc[-1] = r
+            else:
+                per_doc.append(r)
+        for prev, cur in zip(per_doc, per_doc[1:]):
+            if prev[4] == cur[4] or prev[0] == cur[0]:
+                continue
+            same_day = prev[3] is not None and prev[3] == cur[3]
+            found.append({
+                "scope": "corpus", "kind": "inconsistency" if same_day else "flip",
+                "holder_code": key[0], "target_code": key[1], "issue": key[2],
+                "a_doc": prev[0], "a_start": prev[1], "a_end": prev[2], "a_date": prev[3],
+                "a_polarity": prev[4], "b_doc": cur[0], "b_start": cur[1], "b_end": cur[2],
+                "b_date": cur[3], "b_polarity": cur[4], "stage": STAGE,
+                "rule": "polarity-change" + ("-reported" if prev[8] or cur[8] else ""),
+            })
+    return found
+
+
+def _actor(store, code: str | None, issue: str | None = None) -> dict[str, Any]:
+    a = store.actor(code) if code else None
+    out = {"name": a["name"] if a else None, "aliases": a["aliases"] if a else [],
+           "country": a["country"] if a else None, "type": a["type"] if a else None,
+           "code": code}
+    if issue is not None:
+        out["issue"] = issue
+    return out
+
+
+def flip_records(store, actor: str | None = None, since: str | None = None) -> list[dict[str, Any]]:
+    """``marsad.flips/1`` records for every contradiction the store holds."""
+    from marsad.text.normalize import normalize
+
+    wanted = normalize(actor).lower() if actor else None
+    out = []
+    for c in store.contradictions():
+        holder = _actor(store, c["holder_code"])
+        if wanted:
+            names = [holder["name"] or "", *holder["aliases"], c["holder_code"] or ""]
+            en = (store.actor(c["holder_code"]) or {}).get("name_en") or ""
+            if not any(wanted in normalize(n).lower() for n in names + [en]):
+                continue
+        later = max(filter(None, [c["a_date"], c["b_date"]]), default=None)
+        if since and (later is None or later < since):
+            continue
+        out.append({
+            "schema": "marsad.flips/1",
+            "holder": holder,
+            "target": _actor(store, c["target_code"], c["issue"] or ""),
+            "kind": c["kind"], "scope": c["scope"], "rule": c["rule"],
+            "a": {"document": c["a_doc"], "start": c["a_start"], "end": c["a_end"],
+                  "date": c["a_date"], "polarity": c["a_polarity"]},
+            "b": {"document": c["b_doc"], "start": c["b_start"], "end": c["b_end"],
+                  "date": c["b_date"], "polarity": c["b_polarity"]},
+        })
+    return out
+
+
+def print_flips(store, actor: str | None = None, since: str | None = None,
+                as_json: bool = False) -> int:
+    records = flip_records(store, actor, since)
+    if as_json:
+        for r in records:
+            print(json.dumps(r, ensure_ascii=False))
+        return 0
+    from marsad.report import rtl
+
+    texts: dict[str, str] = {}
+
+    def evidence(side: dict[str, Any]) -> str:
+        doc = side["document"]
+        if doc not in texts:
+            found = store.load(doc)
+            texts[doc] = found[1] if found else ""
+        return rtl(texts[doc][side["start"]:side["end"]])
+
+    if not records:
+        print("no contradictions in the store", file=sys.stderr)
+    for r in records:
+        h, t = r["holder"], r["target"]
+        print(f"{r['kind'].upper()}  {rtl(h['name'])} [{h['country'] or '—'}/{h['type'] or '—'}] "
+              f"→ {rtl(t['name'])} [{t['country'] or '—'}/{t['type'] or '—'}]  issue: {t.get('issue') or '—'}")
+        for side in ("a", "b"):
+            s = r[side]
+            print(f"   {side}: {s['polarity'] or '?':7} {s['date'] or 'undated':10}  {s['document']}  {evidence(s)}")
+    return 0
