@@ -1,7 +1,7 @@
 """Text layer: offset-mapped normalisation, sentence segmentation, tokens and clitics."""
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from marsad.text.normalize import normalize, normalize_with_map
@@ -33,6 +33,9 @@ def test_offset_map_round_trip(original, a, b):
     nt = normalize_with_map(original)
     n = len(nt.text)
     start, end = sorted((min(a, n), min(b, n)))
+    # A span may not cut through one original character's expansion (ﻻ → لا).
+    assume(not (0 < end < n and nt.origin[end] == nt.origin[end - 1]))
+    assume(not (0 < start < n and nt.origin[start] == nt.origin[start - 1]))
     o_start, o_end = nt.to_original(start, end)
     assert 0 <= o_start <= o_end <= len(original)
     # Normalising the original span gives back exactly the normalised span.

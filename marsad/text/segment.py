@@ -158,17 +158,21 @@ def strip_proclitics(norm: str) -> tuple[int, str]:
     return 0, norm
 
 
+@lru_cache(maxsize=300_000)
+def _word_analysis(raw: str) -> tuple[str, int, str]:
+    """(normalised form, original-offset of the stem start, stem) of one surface word."""
+    norm = normalize(raw)
+    n_prefix, stem = strip_proclitics(norm)
+    stem_start = _original_prefix_len(raw, n_prefix) if n_prefix else 0
+    return norm, stem_start, stem
+
+
 def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
     tokens: list[Token] = []
     for s in sentences:
         for m in _TOKEN_RE.finditer(text, s.start, s.end):
-            raw = m.group()
-            norm = normalize(raw)
-            n_prefix, stem = strip_proclitics(norm)
-            stem_start = _original_prefix_len(raw, n_prefix) if n_prefix else 0
-            if stem.startswith("ا") and norm[n_prefix:n_prefix + 1] == "ل":
-                stem_start = _original_prefix_len(raw, n_prefix)  # للقوات: span after first lam
-            tokens.append(Token(m.start(), m.end(), raw, norm, s.index, stem_start, stem))
+            norm, stem_start, stem = _word_analysis(m.group())
+            tokens.append(Token(m.start(), m.end(), m.group(), norm, s.index, stem_start, stem))
     return tokens
 
 

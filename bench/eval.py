@@ -1,0 +1,145 @@
+"""Every quality figure Marsad has, in one table (`make eval`).
+
+Runs the pipeline in-process over each gold set, writes the analyses as the CLI would, and scores
+them with the shared scorers (never a fork of them):
+  - the seed article against seed.gold.json (score.py, every layer);
+  - the Arabic PLOVER event gold, dev half (gsr_score.py, ASSAULT and PROTEST, actor codes);
+  - NER on the held-out fifth of the dev NER corpora (ner_score.py; the split of scripts/train_ner.py);
+  - claim-pair agreement on the ANS dev split (ans_score.py).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from marsad.doc import Doc  # noqa: E402
+from marsad.pipeline import Pipeline  # noqa: E402
+
+ROWS: list[tuple[str, str, str, str, str, str]] = []
+
+
+def row(suite: str, metric: str, p="", r="", f1="", n="") -> None:
+    fmt = lambda x: f"{x:.3f}" if isinstance(x, float) else str(x)  # noqa: E731
+    ROWS.append((suite, metric, fmt(p), fmt(r), fmt(f1), fmt(n)))
+
+
+def scorer(shared: Path, name: str, *args: str) -> dict:
+    out = subprocess.run([sys.executable, str(shared / "eval" / name), *args, "--json"],
+                         capture_output=True, text=True, cwd=shared / "eval")
+    if not out.stdout.strip():
+        raise RuntimeError(out.stderr.strip()[-300:])
+    return json.loads(out.stdout)
+
+
+def analyse_jsonl(pipeline: Pipeline, records: list[dict], path: Path, published: str | None = None) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for r in records:
+            doc = pipeline(Doc(text=r["text"], id=str(r["id"]), published=published or r.get("published")))
+            f.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
+
+
+def seed(pipeline: Pipeline, shared: Path, tmp: Path) -> None:
+    text = (shared / "corpus" / "seed-iraq-us-coalition.txt").read_text("utf-8")
+    doc = pipeline(Doc(text=text, id="seed-iraq-us-coalition", published="2024-01-11"))
+    out = tmp / "seed.json"
+    out.write_text(json.dumps(doc.to_json(), ensure_ascii=False), "utf-8")
+    rep = scorer(shared, "score.py", str(shared / "eval" / "seed.gold.json"), str(out))
+    for layer, x in rep.items():
+        row("seed article (score.py)", layer, x["p"], x["r"], x["f1"], f"{x['system']}/{x['gold']}")
+
+
+def gsr(pipeline: Pipeline, shared: Path, tmp: Path) -> None:
+    base = shared / "data" / "arabic_event_gsr"
+    for kind in ("assault", "protest"):
+        csv_path = base / f"{kind}_gsr.csv"
+        lines = subprocess.run([sys.executable, str(shared / "eval" / "gsr_score.py"), "input", str(csv_path)],
+                               capture_output=True, text=True, check=True).stdout.splitlines()
+        out = tmp / f"{kind}.jsonl"
+        analyse_jsonl(pipeline, [json.loads(x) for x in lines if x.strip()], out)
+        rep = scorer(shared, "gsr_score.py", "score", str(csv_path), str(out), "--spans", str(base / f"{kind}_spans.json"))
+        suite = f"GSR dev {kind.upper()} (gsr_score.py)"
+        row(suite, "event detection", rep["precision"], rep["recall"], rep["f1"], len(lines))
+        ac = rep.get("actor_coding", {})
+        for k in ("source", "target", "both"):
+            row(suite, f"{k} code accuracy", "", "", ac.get(f"{k}_accuracy", 0.0), ac.get(f"{k}_sentences", 0))
+
+
+def heldout(record_id: str) -> bool:
+    """The NER evaluation fifth: the split scripts/train_ner.py keeps out when it evaluates."""
+    return int(hashlib.sha1(record_id.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def ner(pipeline: Pipeline, shared: Path, tmp: Path) -> None:
+    for corpus in ("anercorp", "newsfane"):
+        rows = [json.loads(x) for x in open(shared / "data" / "ner" / f"{corpus}.jsonl", encoding="utf-8")]
+        held = [r for r in rows if heldout(str(r["id"]))]
+        gold = tmp / f"{corpus}.heldout.jsonl"
+        gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in held), "utf-8")
+        out = tmp / f"{corpus}.out.jsonl"
+        analyse_jsonl(pipeline, [{"id": r["id"], "text": " ".join(r["tokens"])} for r in held], out)
+        rep = scorer(shared, "ner_score.py", "score", str(gold), str(out), "--labels", "PER,ORG,LOC")
+        for lab in ("PER", "ORG", "LOC", "all"):
+            x = rep[lab]
+            row(f"NER {corpus} held-out 1/5 (ner_score.py)", lab, x["p"], x["r"], x["f1"], x["gold"])
+
+
+def ans(shared: Path, tmp: Path) -> None:
+    import csv
+
+    from marsad.track.compare import compare_many
+
+    path = shared / "data" / "ans" / "stance_dev.csv"
+    with open(path, encoding="utf-8") as f:
+        pairs = [(r["s1"], r["s2"]) for r in csv.DictReader(f)]
+    out = tmp / "ans.jsonl"
+    out.write_text("".join(json.dumps({"stance": s}) + "\n" for s in compare_many(pairs)), "utf-8")
+    rep = scorer(shared, "ans_score.py", str(path), str(out))
+    for lab in ("agree", "disagree", "other"):
+        row("ANS dev claim pairs (ans_score.py)", f"{lab} F1", "", "", rep[f"{lab}_f1"], len(pairs))
+    row("ANS dev claim pairs (ans_score.py)", "accuracy", "", "", rep["accuracy"], len(pairs))
+    row("ANS dev claim pairs (ans_score.py)", "macro-F1", "", "", rep["macro_f1"], len(pairs))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--only", help="comma-separated suites: seed,gsr,ner,ans")
+    args = ap.parse_args()
+    shared = Path(args.shared).resolve()
+    pipeline = Pipeline()
+    suites = {"seed": lambda t: seed(pipeline, shared, t), "gsr": lambda t: gsr(pipeline, shared, t),
+              "ner": lambda t: ner(pipeline, shared, t), "ans": lambda t: ans(shared, t)}
+    wanted = args.only.split(",") if args.only else list(suites)
+    failed = False
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in wanted:
+            t0 = time.perf_counter()
+            try:
+                suites[name](Path(tmp))
+            except Exception as e:  # keep the table complete: a broken suite is a row, not a crash
+                row(name, f"ERROR {type(e).__name__}: {e}"[:90])
+                failed = True
+            print(f"[{name}: {time.perf_counter() - t0:.1f}s]", file=sys.stderr)
+    widths = [max(len(r[i]) for r in ROWS + [("suite", "metric", "P", "R", "F1", "n")]) for i in range(6)]
+    head = ("suite", "metric", "P", "R", "F1", "n")
+    print("  ".join(h.ljust(w) if i < 2 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths))))
+    print("  ".join("-" * w for w in widths))
+    last = None
+    for r in ROWS:
+        suite = r[0] if r[0] != last else ""
+        last = r[0]
+        print("  ".join(x.ljust(w) if i < 2 else x.rjust(w) for i, (x, w) in enumerate(zip((suite,) + r[1:], widths))))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

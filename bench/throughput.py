@@ -1,0 +1,90 @@
+"""Throughput and memory of the whole pipeline on real news (`make bench`).
+
+Analyses the first N articles (default 1,000) of ../shared/data/ant_news/dev.jsonl.gz in one
+process on one core and prints sentences/s per core, characters/s, the time each stage takes
+and the peak resident memory. With --profile, the top functions by cumulative time.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from marsad.doc import Doc  # noqa: E402
+from marsad.pipeline import Pipeline  # noqa: E402
+
+
+def load(shared: Path, n: int) -> list[dict]:
+    out = []
+    with gzip.open(shared / "data" / "ant_news" / "dev.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            out.append(json.loads(line))
+            if len(out) >= n:
+                break
+    return out
+
+
+def run(pipeline: Pipeline, articles: list[dict]) -> tuple[float, int, int, dict[str, float]]:
+    per_stage: dict[str, float] = defaultdict(float)
+    sentences = chars = 0
+    t0 = time.perf_counter()
+    for a in articles:
+        doc = Doc(text=a["text"], id=a["id"], published=a.get("published"))
+        for stage in pipeline.stages:
+            s0 = time.perf_counter()
+            doc = stage(doc)
+            per_stage[stage.name] += time.perf_counter() - s0
+        sentences += len(doc.sentences)
+        chars += len(doc.text)
+    return time.perf_counter() - t0, sentences, chars, per_stage
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("-n", type=int, default=1000, help="articles (default 1000)")
+    ap.add_argument("--upto", help="stop after this stage (e.g. text, entities, times)")
+    ap.add_argument("--profile", action="store_true")
+    args = ap.parse_args()
+    articles = load(Path(args.shared), args.n)
+    pipeline = Pipeline()
+    if args.upto:
+        pipeline = pipeline.upto(args.upto)
+    # Warm up: load models and dictionaries once, outside the timing (a long batch amortises it).
+    t_load = time.perf_counter()
+    pipeline(Doc(text=articles[0]["text"], id="warmup"))
+    t_load = time.perf_counter() - t_load
+    if args.profile:
+        import cProfile
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.enable()
+        elapsed, sentences, chars, per_stage = run(pipeline, articles)
+        prof.disable()
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+    else:
+        elapsed, sentences, chars, per_stage = run(pipeline, articles)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles {len(articles)}  sentences {sentences}  characters {chars:,}")
+    print(f"stages: {' → '.join(pipeline.names)}")
+    print(f"model/dictionary load (first document): {t_load:.2f} s")
+    print(f"wall {elapsed:.2f} s on 1 core   {sentences / elapsed:,.0f} sentences/s per core   "
+          f"{chars / elapsed / 1e3:,.0f} k chars/s   {len(articles) / elapsed:,.1f} articles/s")
+    print(f"peak RSS {peak_mb:,.0f} MB")
+    for name in pipeline.names:
+        t = per_stage[name]
+        print(f"  {name:<12} {t:7.2f} s  {100 * t / elapsed:5.1f}%   {sentences / t if t else float('inf'):>12,.0f} sentences/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
