@@ -7,7 +7,7 @@ import sys
 from typing import Iterator
 
 from marsad.doc import Doc
-from marsad.ingest.readers import InputError, Record, check_text, read_paths
+from marsad.ingest.readers import InputError, Record, read_paths
 
 DEFAULT_DB = "sqlite:///marsad.db"
 
@@ -17,37 +17,24 @@ def _err(msg: str) -> None:
 
 
 def analyzed(paths: list[str], published: str | None, doc_id: str | None,
-             stats: dict[str, int]) -> Iterator[tuple[Record, Doc]]:
+             stats: dict[str, int], jobs: int = 1) -> Iterator[tuple[Record, Doc]]:
     """Analyse every readable document; report and count the others."""
-    from marsad.pipeline import Pipeline
+    from marsad.batch import analyse_all
 
-    pipeline = Pipeline()
-    for item in read_paths(paths, doc_id):
-        if isinstance(item, InputError):
-            _err(str(item))
-            stats["failed"] += 1
-            continue
-        reason = check_text(item.text, item.origin)
-        if reason:
-            _err(f"{item.origin or item.id}: {reason}")
-            stats["failed"] += 1
-            continue
-        try:
-            doc = pipeline(Doc(text=item.text, id=item.id, published=published or item.published,
-                               title=item.title, url=item.url, source=item.source))
-        except Exception as e:  # one failing document must not stop the batch
-            _err(f"{item.origin or item.id}: analysis failed: {type(e).__name__}: {e}")
+    for item, result in analyse_all(read_paths(paths, doc_id), published, jobs):
+        if isinstance(result, InputError):
+            _err(str(result))
             stats["failed"] += 1
             continue
         stats["ok"] += 1
-        yield item, doc
+        yield item, result
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from marsad.report import render_report
 
     stats = {"ok": 0, "failed": 0}
-    docs = analyzed(args.paths, args.published, args.id, stats)
+    docs = analyzed(args.paths, args.published, args.id, stats, args.jobs)
     if args.json:
         for _, doc in docs:  # one compact object per line: JSONL for several documents
             print(json.dumps(doc.to_json(), ensure_ascii=False), flush=False)
@@ -63,7 +50,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     stats = {"ok": 0, "failed": 0}
     added = skipped = 0
-    for rec, doc in analyzed(args.paths, args.published, args.id, stats):
+    for rec, doc in analyzed(args.paths, args.published, args.id, stats, args.jobs):
         if store.save(doc, raw_html=rec.html, origin=rec.origin):
             added += 1
         else:
@@ -123,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"marsad {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
+    def add_jobs(sp):
+        sp.add_argument("--jobs", "-j", type=int, default=1,
+                        help="worker processes (0 = one per core; default 1)")
+
     def add_db(sp):
         sp.add_argument("--db", default=DEFAULT_DB, help=f"store URL (default {DEFAULT_DB})")
 
@@ -131,12 +122,14 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--json", action="store_true", help="print marsad.analysis/1 JSON (JSONL for several)")
     a.add_argument("--published", help="document date YYYY-MM-DD (overrides the record's)")
     a.add_argument("--id", help="document id for a single file")
+    add_jobs(a)
     a.set_defaults(func=cmd_analyze)
 
     i = sub.add_parser("ingest", help="analyse documents into the store")
     i.add_argument("paths", nargs="+")
     i.add_argument("--published")
     i.add_argument("--id")
+    add_jobs(i)
     add_db(i)
     i.set_defaults(func=cmd_ingest)
 

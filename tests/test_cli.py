@@ -57,3 +57,13 @@ def test_ingest_then_show(tmp_path, capsys):
     assert main(["show", "doc", "--db", db]) == 0
     assert "Marsad report" in capsys.readouterr().out
     assert main(["show", "missing", "--db", db]) == 1
+
+
+def test_parallel_jobs_keep_input_order(tmp_path):
+    recs = [{"id": f"d{i}", "text": TEXT + f" العدد {i}."} for i in range(12)]
+    recs.insert(5, {"id": "bad", "text": "no arabic here at all, only English words."})
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), "utf-8")
+    r = run("analyze", str(tmp_path / "in.jsonl"), "--json", "--jobs", "2")
+    assert r.returncode == 0, r.stderr
+    assert [json.loads(x)["document"]["id"] for x in r.stdout.splitlines()] == [f"d{i}" for i in range(12)]
+    assert "in.jsonl:6: not Arabic text" in r.stderr
