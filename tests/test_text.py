@@ -101,3 +101,21 @@ def test_clitic_candidates():
     assert ("", "وبصواريخهم", "") == cands[0]
     assert ("ل", "الولايات", "") in clitic_candidates("للولايات")
     assert strip_proclitics("فالجماعات") == (1, "الجماعات")
+
+
+def test_lexicon_validated_segmentation():
+    from marsad.text.morphology import light_stem, segment_word
+
+    cases = {
+        "وقال": ("و", "قال", ""), "وأكد": ("و", "اكد", ""), "والعراق": ("و", "العراق", ""),
+        "للقوات": ("ل", "القوات", ""), "بالاستقرار": ("ب", "الاستقرار", ""),
+        "وبصواريخهم": ("وب", "صواريخ", "هم"), "حكومتها": ("", "حكومه", "ها"),
+        "بأنه": ("ب", "ان", "ه"), "وسوريا": ("و", "سوريا", ""),
+        # words that only look clitic-initial stay whole
+        "وزارة": ("", "وزاره", ""), "بغداد": ("", "بغداد", ""), "لبنان": ("", "لبنان", ""),
+        "وكالة": ("", "وكاله", ""), "ولايات": ("", "ولايات", ""), "كبير": ("", "كبير", ""),
+        "كما": ("", "كما", ""), "لجنة": ("", "لجنه", ""),
+    }
+    for word, expected in cases.items():
+        assert segment_word(word) == expected, word
+    assert light_stem("الصواريخ") == light_stem("صواريخ")
