@@ -36,6 +36,9 @@ for _i in range(10):
     _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic
     _FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian / Urdu
 
+# Diacritics that attach to the letter before them (a span must not end between the two).
+COMBINING_MARKS = frozenset(c for c in _DROP if unicodedata.combining(c))
+
 _DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]+")
 
 # One table for the 1:1 and deleting part of the work (fast path: str.translate).
@@ -43,10 +46,12 @@ _TABLE = {ord(k): v for k, v in _FOLD.items()}
 _TABLE.update({ord(c): None for c in _DROP})
 
 
+# Arabic presentation forms A/B and compatibility characters outside the basic blocks.
+_COMPAT_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff\uff00-\uffef]")
+
+
 def _needs_nfkc(ch: str) -> bool:
-    o = ord(ch)
-    # Arabic presentation forms A/B and compatibility characters outside the basic blocks.
-    return 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF or 0xFF00 <= o <= 0xFFEF
+    return _COMPAT_RE.match(ch) is not None
 
 
 def fold_char(ch: str) -> str:
@@ -60,7 +65,7 @@ def fold_char(ch: str) -> str:
 
 def normalize(text: str) -> str:
     """Normalised text without the offset map (for dictionary keys and lexicons)."""
-    if any(_needs_nfkc(c) for c in text):
+    if _COMPAT_RE.search(text):
         return "".join(fold_char(c) for c in text)
     return text.translate(_TABLE)
 
@@ -89,11 +94,12 @@ class NormText:
 
 def normalize_with_map(original: str) -> NormText:
     out = original.translate(_TABLE)
-    if len(out) == len(original) and not any(_needs_nfkc(c) for c in original):
+    compat = _COMPAT_RE.search(original) is not None
+    if len(out) == len(original) and not compat:
         # Nothing dropped or expanded: identity map.
         origin = array("i", range(len(original) + 1))
         return NormText(original, out, origin)
-    if not any(_needs_nfkc(c) for c in original):
+    if not compat:
         # Only deletions: the kept characters are the runs between dropped ones.
         origin = array("i")
         pos = 0
