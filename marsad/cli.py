@@ -100,7 +100,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         _err(f"unknown export format {args.format!r}")
         return 2
     store = open_store(args.db)
-    return export_plover(store, args.doc_id, sys.stdout)
+    n = export_plover(store, args.doc_id, sys.stdout)
+    print(f"exported {n} events", file=sys.stderr)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:

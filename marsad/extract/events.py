@@ -1,11 +1,283 @@
-"""The events stage (layer filled in by its own issue)."""
+"""The events stage: PLOVER events (type, mode, source, target, date, location, evidence span).
+
+Per content sentence: trigger candidates from the lexicon (``events_triggers``), their context and
+auxiliary mode (``events_context``), source and target (``events_args``), a score from the trained
+filter or the lexeme prior (``events_filter``). Candidates of one type that describe one incident
+("قتل 12 شخصاً في هجوم انتحاري استهدف …") are merged into one event. Negated, hypothetical and
+future events are dropped (PLOVER lets a coder exclude them), unless the stage is built with
+``keep_aux=True``, which keeps them with ``aux`` set; historical events are kept and marked.
+"""
 from __future__ import annotations
 
-from marsad.doc import Doc
+from dataclasses import dataclass, field
+
+from marsad.doc import Actor, Doc, Event, Provenance, Sentence, Token
+from marsad.extract.events_args import Args, Slot, build_slots, find_args
+from marsad.extract.events_context import Context, analyse, mode_of, sentence_cues
+from marsad.extract.events_filter import features, load_filter, rule_score, sentence_words
+from marsad.extract.events_triggers import Candidate, find_candidates, is_word
+
+STAGE = "events"
+DROPPED_AUX = frozenset({"negated", "hypothetical", "future"})
+# Events of these types are reported even when nobody is named as their source (a car bomb
+# exploded; thousands demonstrated); every other type needs the actor who performed it.
+SOURCELESS = frozenset({"ASSAULT", "PROTEST"})
+# Sectors of generic participants, whose country is only what their own words say.
+GENERIC_SECTORS = frozenset({"UAF", "CVL", "CRM", "UNK"})
+QUOTES = {"«": "»", "“": "”", '"': '"'}
+
+
+@dataclass(slots=True)
+class Scored:
+    """A candidate with everything decided about it."""
+
+    cand: Candidate
+    ctx: Context
+    args: Args
+    feats: list[str]
+    score: float
+    rule: str
+    members: list = field(default_factory=list)
+
+
+def _quoted_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, stack = [], []
+    for k in range(s, e):
+        ch = text[k]
+        if stack and ch == QUOTES[stack[-1][0]]:
+            out.append((stack.pop()[1], k))
+        elif ch in QUOTES:
+            stack.append((ch, k))
+    return out
+
+
+AUX_FEATURES = ("ctx_negated", "ctx_denied", "ctx_foiled", "ctx_future", "ctx_hypothetical",
+                "ctx_question", "ctx_historical")
+
+
+def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
+                     words: list[Token] | None = None, keep_aux: bool = False) -> list[Scored]:
+    """Score every trigger candidate of one sentence (used by the stage and by training).
+
+    With ``keep_aux`` the filter judges the event mention whatever its auxiliary mode (the
+    mode is reported on the event instead of deciding whether it is kept)."""
+    if words is None:
+        words = [t for t in doc.tokens_of(sent) if is_word(t)]
+    cands = find_candidates(words)
+    if not cands:
+        return []
+    norms = [w.norm for w in words]
+    sentence_norm = " ".join(norms) + (" ?" if doc.text[sent.start:sent.end].rstrip().endswith(("?", "؟")) else "")
+    starts = [w.start for w in words]
+    slots = build_slots(doc, words, starts)
+    quotes = _quoted_spans(doc.text, sent.start, sent.end)
+    flt = load_filter()
+    scues = sentence_cues(sentence_norm)
+    bow = sentence_words(norms)
+    out = []
+    breaks = [False] + [any(ch in ",،;؛:()«»\"" for ch in doc.text[words[k - 1].end:words[k].start])
+                        for k in range(1, len(words))]
+    for c in cands:
+        ctx = analyse(norms, c, cands, year, sentence_norm, scues, breaks)
+        args = find_args(c, words, slots, doc.text)
+        quoted = any(a < c.start < b for a, b in quotes)
+        feats = features(c, ctx, args, norms, cands, quoted, sentence_norm, scues.flags, bow)
+        score, rule = rule_score(c, ctx, args), "rule:" + c.lexeme.key
+        if flt.has(c.type):
+            # The filter learnt what the GSR annotators call an incident report; an event whose
+            # actors the clause names (الغارات الأميركية على …, شنت إسرائيل حربها على غزة) is
+            # coded on its structure even when it is not told as an incident.
+            m = flt.score(c.type, [f for f in feats if f not in AUX_FEATURES] if keep_aux else feats)
+            if not (_structured(ctx, args) and score > m):
+                score, rule = m, "model:" + c.lexeme.key
+        out.append(Scored(c, ctx, args, feats, score, rule))
+    return out
+
+
+def _structured(ctx: Context, args: Args) -> bool:
+    """A named actor (from the actors layer, not a generic participant) holds a role and
+    nothing in the context makes the trigger a non-event."""
+    named = all(sl is not None and sl.actor is not None for sl in (args.source, args.target))
+    return named and ctx.aux in (None, "historical") and not (
+        ctx.opinion or ctx.governed_by or ctx.anaphoric or ctx.accident)
+
+
+def _resolve_overlaps(scored: list[Scored]) -> list[Scored]:
+    """One reading per trigger word: when two types claim the same words, the better score wins."""
+    scored = sorted(scored, key=lambda x: -x.score)
+    kept: list[Scored] = []
+    for s in scored:
+        if any(k.cand.type != s.cand.type and k.cand.i < s.cand.j and s.cand.i < k.cand.j for k in kept):
+            continue
+        kept.append(s)
+    return sorted(kept, key=lambda x: x.cand.i)
+
+
+def _merge(scored: list[Scored], words: list[Token], text: str) -> list[Scored]:
+    """Merge same-type candidates that describe one incident (close, no punctuation between)."""
+    groups: list[Scored] = []
+    for s in scored:
+        last = next((g for g in reversed(groups) if g.cand.type == s.cand.type), None)
+        if last is not None:
+            tail = max(m.cand.j for m in last.members)
+            gap = s.cand.i - tail
+            between = text[words[tail - 1].end:words[s.cand.i].start] if gap >= 0 else ""
+            if 0 <= gap <= 6 and not any(ch in ",،;؛.:«»\"()" for ch in between):
+                last.members.append(s)
+                continue
+        s.members = [s]
+        groups.append(s)
+    return groups
 
 
 class EventsStage:
-    name = "events"
+    name = STAGE
+
+    def __init__(self, keep_aux: bool = False):
+        self.keep_aux = keep_aux
 
     def __call__(self, doc: Doc) -> Doc:
+        year = int(doc.published[:4]) if doc.published and doc.published[:4].isdigit() else None
+        for sent in doc.content_sentences():
+            words = [t for t in doc.tokens_of(sent) if is_word(t)]
+            scored = analyse_sentence(doc, sent, year, words, self.keep_aux)
+            if not scored:
+                continue
+            flt = load_filter()
+            live = {id(s) for s in scored if s.score >= flt.threshold(s.cand.type)}
+            if not live:
+                continue
+            # one incident told by several triggers ("قتل … بهجوم انتحاري") is one event: the
+            # weaker triggers join the group of a trigger that passed and lend it their words
+            for g in _merge(_resolve_overlaps(scored), words, doc.text):
+                if not any(id(m) in live for m in g.members):
+                    continue
+                g.members.sort(key=lambda m: (id(m) not in live, m.cand.i))
+                ev = self._event(doc, sent, words, g)
+                if ev is not None:
+                    doc.events.append(ev)
         return doc
+
+    # -- building the event ----------------------------------------------------------------
+    def _event(self, doc: Doc, sent: Sentence, words: list[Token], g: Scored) -> Event | None:
+        members = g.members or [g]
+        g = members[0]  # the trigger that passed the filter heads the event
+        first = min(members, key=lambda m: m.cand.i).cand
+        last = max(members, key=lambda m: m.cand.j).cand
+        aux = _group_aux(members)
+        if aux in DROPPED_AUX and not self.keep_aux:
+            return None
+        source = next((m.args.source for m in members if m.args.source is not None), None)
+        target = next((m.args.target for m in members if m.args.target is not None and m.args.target is not source), None)
+        src_id = self._actor_id(doc, source)
+        if src_id is None and (g.cand.lexeme.kind == "verbal" or _after_tamma(words, g.cand)):
+            # a speech act with a pronoun or elided subject, or "تم نشر …" inside a statement:
+            # the speaker of the enclosing statement
+            src_id = _speaker_of(doc, g.cand.start)
+        if src_id is None and g.cand.type not in SOURCELESS:
+            return None  # a speech act or a policy move needs the actor who performed it
+        if all(m.ctx.anaphoric for m in members):
+            return None  # "تلك الضربات": the event was already reported where it was first told
+        tgt_id = self._actor_id(doc, target)
+        if tgt_id is not None and tgt_id == src_id:
+            tgt_id = None
+        norms = [w.norm for w in words]
+        start = min([m.cand.start for m in members] + [s.start for s in (source, target) if s is not None])
+        end = max([m.cand.end for m in members] + [s.end for s in (source, target) if s is not None])
+        start, end = max(start, sent.start), min(end, sent.end)
+        from marsad.extract.times import anchor
+
+        location, place = _location(doc, sent, g.cand, target and doc.actors.get(tgt_id or ""))
+        return Event(
+            start=start, end=end, type=g.cand.type,
+            prov=Provenance(STAGE, g.rule, round(max(m.score for m in members), 4)),
+            mode=mode_of(first, norms, last), source=src_id, target=tgt_id,
+            date=anchor(doc, start, end), location=location, place=place,
+            trigger=(g.cand.start, g.cand.end), aux=aux,
+        )
+
+    def _actor_id(self, doc: Doc, slot: Slot | None) -> str | None:
+        if slot is None:
+            return None
+        if slot.actor is not None and slot.actor in doc.actors:
+            a = doc.actors[slot.actor]
+            if a.type in GENERIC_SECTORS and a.country and not _names_country(doc.text[slot.start:slot.end]):
+                # unknown gunmen, civilians …: PLOVER codes no country the text does not give
+                return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, sector=a.type,
+                                                name=doc.text[slot.start:slot.end]))
+            if a.country or a.type or slot.sector is None:
+                return slot.actor
+        if slot.sector is None:
+            return slot.actor
+        return generic_actor(doc, slot)
+
+
+def _names_country(span_text: str) -> bool:
+    """Does a mention's own text carry a nationality (مسلحون عراقيون) rather than borrow one?"""
+    from marsad.extract.events_args import _is_nisba
+    from marsad.text.normalize import normalize
+
+    return any(_is_nisba(w) for w in normalize(span_text).split()[1:])
+
+
+def _group_aux(members: list[Scored]) -> str | None:
+    auxes = [m.ctx.aux for m in members]
+    if any(a is None for a in auxes):
+        return None if not any(a == "historical" for a in auxes) else "historical"
+    return auxes[0]
+
+
+def _after_tamma(words: list[Token], cand: Candidate) -> bool:
+    return cand.i > 0 and words[cand.i - 1].norm in ("تم", "وتم", "يتم", "سيتم")
+
+
+def _speaker_of(doc: Doc, offset: int) -> str | None:
+    """The speaker of the statement whose content holds the offset (reported speech acts)."""
+    for st in doc.statements:
+        if st.start <= offset < st.end and st.speaker:
+            return st.speaker
+    return None
+
+
+def generic_actor(doc: Doc, slot: Slot) -> str:
+    """An actor for a generic participant (مسلحون مجهولون → UAF), one per sector+country+name."""
+    from marsad.text.normalize import normalize
+
+    index = doc.cache.setdefault("events_generic", {})
+    key = (slot.sector, slot.country, normalize(slot.name))
+    aid = index.get(key)
+    if aid is None:
+        n = len(index) + 1
+        aid = f"ev{n}"
+        while aid in doc.actors:
+            n += 1
+            aid = f"ev{n}"
+        index[key] = aid
+        doc.actors[aid] = Actor(id=aid, name=slot.name, country=slot.country, type=slot.sector,
+                                prov=Provenance(STAGE, "generic-participant"))
+    a = doc.actors[aid]
+    if (slot.start, slot.end) not in a.mentions:
+        a.mentions.append((slot.start, slot.end))
+    return aid
+
+
+def _location(doc: Doc, sent: Sentence, cand: Candidate, target: Actor | None) -> tuple[str | None, str | None]:
+    """Country (ISO alpha-3) and name of the place in the trigger's sentence, else the target's."""
+    best = None
+    for e in doc.entities:
+        if e.label != "LOC" or not (sent.start <= e.start < sent.end):
+            continue
+        a = doc.actors.get(e.actor) if e.actor else None
+        if a is None or not a.country:
+            continue
+        d = abs(e.start - cand.start)
+        if best is None or d < best[0]:
+            best = (d, a.country, doc.text[e.start:e.end])
+    if best:
+        return best[1], best[2]
+    if target is not None and target.country and len(target.country) == 3:
+        return target.country, None
+    return None, None
+
+
+__all__ = ["EventsStage", "analyse_sentence", "generic_actor"]

@@ -1,0 +1,580 @@
+"""Source and target of an event from the clause around its trigger.
+
+Arabic word order and function words decide the roles: the subject follows a verb (VSO) or
+precedes it (SVO); a passive verb's subject is the recipient and its agent follows من قبل / على
+يد; a verbal noun's genitive is its object (اغتيال الوزير) or its agent (هجمات الفصائل) by
+lexeme; a nisba adjective after an event noun is its agent (الغارات الأميركية); a relative clause
+names the agent (الغزو الذي قادته الولايات المتحدة); على / ضد / بحق introduce the recipient.
+Actor positions ("slots") come from the actors layer's mentions, and otherwise from a small
+lexicon of generic participants (مسلحون، متظاهرون، الشرطة …) coded by PLOVER sector.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.doc import Doc, Token
+from marsad.extract.events_lexicon import load_cues
+from marsad.extract.events_triggers import Candidate
+from marsad.text.normalize import normalize
+from marsad.text.segment import clitic_candidates
+
+PREPS = frozenset(normalize(w) for w in (
+    "على ضد في من إلى الى عن مع بحق تجاه باتجاه نحو قرب داخل أمام خلال لدى عند بين منذ حول بعد قبل "
+    "ضمن عبر وسط شمال جنوب شرق غرب جانب بسبب إثر اثر عقب لصالح بشأن حيال دون بدون مثل").split())
+TARGET_PREPS = frozenset(normalize(w) for w in "على ضد بحق تجاه باتجاه نحو".split())
+# Words that may stand between a verb and its subject: time adverbs, particles.
+SKIP_AFTER_VERB = frozenset(normalize(w) for w in (
+    "أمس امس اليوم الليلة فجر صباح مساء ظهر عصر أول اول من يوم الأحد الاثنين الثلاثاء الأربعاء "
+    "الخميس الجمعة السبت الماضي الماضية ايضا أيضا مجددا مجدداً قد بالفعل كذلك").split())
+# Quantifiers before a subject: "دعت العديد من الجماعات", "خرج آلاف من المتظاهرين".
+QUANTIFIERS = frozenset(normalize(w) for w in (
+    "العديد عدد بعض كل جميع مئات آلاف الاف ألوف عشرات معظم أغلب اغلب غالبية مجموعة").split())
+# Verbs of a relative clause that name the recipient: "الغارات التي استهدفت قادة الفصائل".
+REL_TARGET_VERBS = frozenset(normalize(w) for w in (
+    "استهدفت استهدف استهدفا طالت طال طاولت طاول ضربت ضرب أصابت اصابت أصاب اصاب تستهدف يستهدف "
+    "قتلت قتل أودت اودت").split())
+RELATIVES = frozenset(normalize(w) for w in "التي الذي اللذين اللتين الذين اللواتي".split())
+# Adjectives that may stand between an event noun and its nisba agent (الغارات العسكرية الأميركية).
+EVENT_ADJECTIVES = frozenset(normalize(w) for w in (
+    "المسلح المسلحة الأخير الأخيرة الجديد الجديدة الكبير الكبيرة العنيف العنيفة المتكرر المتكررة "
+    "المكثف المكثفة الدامي الدامية المشترك المشتركة المزدوج المزدوجة الواسع الواسعة المتواصلة "
+    "المستمرة الأخرى المباشر المباشرة").split())
+# Verbal nouns of yielding whose genitive is the addressee of a request (رحيل التحالف).
+YIELD_MASDARS = frozenset(normalize(w) for w in (
+    "رحيل انسحاب الانسحاب خروج الخروج سحب إخراج اخراج تنحي التنحي استقالة الإفراج الافراج إطلاق "
+    "اطلاق طرد وقف إنهاء انهاء تسليم").split())
+STRONG_PUNCT = set(".;:!?؟«»\"“”()[]")
+AGENT_WORDS = frozenset(normalize(w) for w in (
+    "شنها شنه شنته شنتها تشنها يشنها نفذها نفذه نفذته نفذتها قادتها قادته تقودها تقوده يقودها يقوده "
+    "تبناها تبناه تبنته تبنتها اطلقها اطلقه اطلقتها اطلقته ارتكبها ارتكبته ارتكبه يرتكبها ترتكبها "
+    "تقترفها يقترفها اقترفها تنفذها ينفذها").split())
+AGENT_PHRASES = tuple(tuple(normalize(w) for w in p.split()) for p in (
+    "من قبل", "على يد", "على أيدي", "بأيدي", "من جانب", "بواسطة", "المدعومة من", "المدعوم من",
+    "التابعة ل", "التابع ل"))
+AGENT_FIRST = frozenset(p[0] for p in AGENT_PHRASES)
+NUMERIC_QTY = frozenset(normalize(w) for w in (
+    "عشرات مئات آلاف الاف ألف اكثر أكثر نحو حوالي زهاء قرابة ما لا يقل عدد عدد من ثلاثة أربعة خمسة "
+    "ستة سبعة ثمانية تسعة عشرة اثنين اثنان شخصين جنديين ثلاث أربع خمس ست سبع ثماني تسع عشر").split())
+NUMBER_WORDS = frozenset(normalize(w) for w in (
+    "واحد واحدة اثنان اثنين اثنتين ثلاث ثلاثة اربع أربع أربعة اربعة خمس خمسة ست ستة سبع سبعة ثماني "
+    "ثمانية تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين اربعون أربعين خمسون خمسين ستون ستين سبعون "
+    "سبعين ثمانون ثمانين تسعون تسعين مئة مائة مئتي مئتين مائتي ألف الف آلاف الاف ألفين مليون عشرات "
+    "مئات ألوف بضعة بضع").split())
+# Words of a quantity phrase standing before a noun: "ما لا يقل عن 28 متطوعاً", "أكثر من 15".
+QTY_SKIP = NUMERIC_QTY | NUMBER_WORDS | frozenset(normalize(w) for w in (
+    "ما لا يقل عن من اكثر أكثر اقل أقل نحو حوالي حوالى زهاء قرابة عدد").split())
+# "his country", "its government": the country of the actor named before them.
+OWN_COUNTRY = frozenset(normalize(w) for w in "بلاده بلادها بلادهم حكومته حكومتها حكومتهم دولته دولتها".split())
+# Lexemes whose unvowelled perfect followed by a number is usually passive ("قتل 12 شخصاً").
+PASSIVE_PRONE = frozenset({"qatl", "khatf", "ightiyal", "istihdaf", "taadhib", "ightisab", "itiqal",
+                           "ightiyal", "qasf", "damar", "taan", "dabh"})
+CAUSE_WORDS = frozenset(normalize(w) for w in "جراء إثر اثر بسبب نتيجة".split())
+CAUSE_NOUNS = frozenset(normalize(w) for w in (
+    "هجوم هجمات انفجار تفجير قصف غارة غارات ضربة اشتباكات اشتباك رصاص انفجارات اعتداء كمين").split())
+# Support verbs whose subject suffers the event: "تعرض قائد الشرطة لمحاولة اغتيال", "نجا … من".
+VICTIM_SUPPORT = frozenset(normalize(w) for w in (
+    "تعرض تعرضت تعرضوا تعرضا يتعرض تتعرض يتعرضون نجا نجت نجوا ينجو تنجو أصيب اصيب أصيبت اصيبت "
+    "أصيبوا اصيبوا قتل قتلت قتلوا سقط سقطوا").split())
+# Verbal nouns whose genitive is the recipient, not the agent (اغتيال الوزير، زيارة بغداد).
+GEN_OBJECT = frozenset({
+    "ASSAULT.ightiyal", "ASSAULT.qatl", "ASSAULT.khatf", "ASSAULT.istihdaf", "ASSAULT.qasf",
+    "ASSAULT.tafjir", "ASSAULT.taadhib", "ASSAULT.ightisab", "ASSAULT.damar", "ASSAULT.isqat",
+    "ASSAULT.iqtiham", "ASSAULT.ghazw", "ASSAULT.dharb_beat", "ASSAULT.taan", "ASSAULT.dabh",
+    "COERCE.itiqal", "COERCE.mudahama", "COERCE.musadara", "COERCE.tarhil", "COERCE.hajb",
+    "CONSULT.zara", "CONSULT.istaqbala", "ACCUSE.intaqada", "ACCUSE.ittaham", "ACCUSE.adana",
+    "ACCUSE.istankara", "ACCUSE.naddada", "REQUEST.talaba", "REQUEST.nashada", "SANCTION.tard",
+    "RETREAT.infaraj", "SUPPORT.ayyada", "SUPPORT.ashada", "THREATEN.haddada", "REJECT.rafada",
+})
+
+
+@dataclass(slots=True)
+class Slot:
+    """An actor position in the sentence: words [i, j), chars [start, end)."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    actor: str | None = None  # id in doc.actors
+    sector: str | None = None  # generic participant (no actor yet)
+    country: str | None = None
+    name: str = ""
+    adjectival: bool = False
+    pro: str = ""  # proclitics attached to its first word (و ب ل …)
+    prep: str | None = None  # preposition that governs it
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[dict, dict]:
+    """Generic participant lexicon: single words and phrases (by first word) -> sector."""
+    single: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for sector, words in load_cues()["roles"].items():
+        for w in words:
+            ws = normalize(w).split()
+            if len(ws) == 1:
+                single.setdefault(ws[0], sector)
+                if ws[0].startswith("ال"):
+                    single.setdefault(ws[0][2:], sector)
+            else:
+                phrases.setdefault(ws[0], []).append((tuple(ws[1:]), sector))
+    for v in phrases.values():
+        v.sort(key=lambda x: -len(x[0]))
+    return single, phrases
+
+
+@lru_cache(maxsize=200_000)
+def role_of(norm: str) -> tuple[str, str, str] | None:
+    """(sector, stem, proclitics) for a generic participant word, after peeling clitics."""
+    single, _ = _roles()
+    for pro, stem, enc in clitic_candidates(norm):
+        if enc and stem.startswith("ال"):
+            continue
+        s = single.get(stem)
+        if s:
+            return s, stem, pro
+    return None
+
+
+def _orig_prefix(raw: str, n: int) -> int:
+    """Characters of a raw word that hold its first n normalised letters (diacritics after them)."""
+    count = i = 0
+    while i < len(raw) and count < n:
+        if normalize(raw[i]):
+            count += 1
+        i += 1
+    while i < len(raw) and not normalize(raw[i]):
+        i += 1
+    return i
+
+
+def _is_nisba(norm: str) -> bool:
+    w = norm[2:] if norm.startswith("ال") else norm
+    return len(w) >= 4 and w.endswith(("ي", "يه", "يين", "يون", "يتين", "يان", "يه"))
+
+
+def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
+    """Actor slots of one sentence, in text order, from mentions then generic role words."""
+    if not words:
+        return []
+    s0, s1 = words[0].start, words[-1].end
+    slots: list[Slot] = []
+    taken = [False] * len(words)
+    for m in doc.mentions_in(s0, s1):
+        i = bisect.bisect_right(starts, m.start) - 1
+        j = bisect.bisect_left(starts, m.end)
+        if i < 0 or j <= i:
+            continue
+        if any(taken[i:j]):
+            continue
+        a = doc.actors.get(m.actor)
+        norm_span = [w.norm for w in words[i:j]]
+        slot = Slot(i, j, m.start, m.end, actor=m.actor, country=a.country if a else None,
+                    sector=a.type if a else None, name=doc.text[m.start:m.end],
+                    adjectival=(j - i == 1 and _is_nisba(norm_span[0]) and i > 0),
+                    pro=normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else "")
+        slots.append(slot)
+        for k in range(i, j):
+            taken[k] = True
+    _, phrases = _roles()
+    k = 0
+    while k < len(words):
+        if taken[k]:
+            k += 1
+            continue
+        w = words[k]
+        hit = None
+        for pro, stem, enc in clitic_candidates(w.norm):
+            for rest, sector in phrases.get(stem, ()):
+                n = len(rest)
+                if k + 1 + n <= len(words) and all(
+                        words[k + 1 + x].norm == rest[x] or words[k + 1 + x].norm == "ال" + rest[x]
+                        for x in range(n)) and not any(taken[k:k + 1 + n]):
+                    hit = (k + 1 + n, sector, pro)
+                    break
+            if hit:
+                break
+        if hit is None:
+            r = role_of(w.norm)
+            if r:
+                hit = (k + 1, r[0], r[2])
+        if hit:
+            j, sector, pro = hit
+            country = None
+            if j == k + 1 and _bare_word(w.norm) in OWN_COUNTRY:
+                prev = [sl for sl in slots if sl.actor and sl.j <= k and sl.country]
+                country = prev[-1].country if prev else None
+                sector = "GOV"
+            elif j == k + 1 and w.norm.endswith(("ه", "ها", "هم")) and role_of(w.norm) and \
+                    role_of(w.norm)[1] != w.norm[len(role_of(w.norm)[2]):]:
+                prev = [sl for sl in slots if sl.actor and sl.j <= k and sl.country]
+                if prev:
+                    country = prev[-1].country
+            # a nisba or country mention right after the role noun gives its country
+            for sl in slots:
+                if sl.actor and sl.i in (j, j + 1) and sl.country and (sl.adjectival or sl.j - sl.i == 1):
+                    country = sl.country
+                    break
+            off = _orig_prefix(w.text, len(pro)) if pro else 0
+            slots.append(Slot(k, j, words[k].start + off, words[j - 1].end, sector=sector, country=country,
+                              name=doc.text[words[k].start + off:words[j - 1].end], pro=pro))
+            for x in range(k, j):
+                taken[x] = True
+            k = j
+        else:
+            k += 1
+    slots.sort(key=lambda s: s.i)
+    for sl in slots:
+        sl.prep = _prep_before(words, sl)
+    return slots
+
+
+def _word_prep(words: list[Token], h: int) -> str | None:
+    """Preposition attached to word h (للقواعد, بالعراق) or standing before it."""
+    n = words[h].norm
+    n = n[1:] if n[:1] in ("و", "ف") and len(n) > 3 else n
+    if n.startswith("لل") and len(n) > 3:
+        return "ل"
+    if n.startswith(("بال", "كال")) and len(n) > 4:
+        return n[0]
+    if h > 0:
+        p = words[h - 1].norm
+        p = p[1:] if p[:1] in "وف" and p[1:] in PREPS else p
+        if p in PREPS:
+            return p
+    return None
+
+
+def is_adjective(norm: str) -> bool:
+    return _is_nisba(norm) or norm in EVENT_ADJECTIVES or norm[1:] in EVENT_ADJECTIVES
+
+
+def _prep_before(words: list[Token], sl: Slot) -> str | None:
+    """The preposition governing a slot: an attached ب / ل / ك, or a separate word before it.
+
+    A nisba adjective slot (للقواعد الأميركية) takes the preposition of the noun it qualifies.
+    """
+    pro = sl.pro[1:] if sl.pro[:1] in ("و", "ف") else sl.pro
+    if pro[:1] in ("ب", "ل", "ك"):
+        return pro[:1]
+    i = sl.i
+    if sl.adjectival:
+        h = i - 1
+        while h > 0 and is_adjective(words[h].norm):
+            h -= 1
+        if h >= 0 and not is_adjective(words[h].norm):
+            return _word_prep(words, h)
+    if i > 0:
+        p = words[i - 1].norm
+        p = p[1:] if p[:1] in "وف" and p[1:] in PREPS else p
+        if p in PREPS:
+            return p
+    return None
+
+
+def skip_quantity(norms: list[str], k: int, limit: int = 6) -> tuple[int, bool]:
+    """Index of the first word after a quantity phrase starting at k, and whether one was there."""
+    start = k
+    while k < len(norms) and k - start < limit:
+        w = norms[k]
+        wb = w[1:] if w[:1] == "و" and w[1:] in QTY_SKIP else w
+        if wb in QTY_SKIP or wb.isdigit():
+            k += 1
+        else:
+            break
+    return k, k > start
+
+
+def _gap_ok(words: list[Token], a: int, b: int, text: str) -> bool:
+    """No strong punctuation between word a and word b (exclusive, a < b)."""
+    if b <= a:
+        return True
+    seg = text[words[a].end:words[b].start] if b < len(words) else ""
+    return not any(ch in STRONG_PUNCT for ch in seg)
+
+
+@dataclass(slots=True)
+class Args:
+    source: Slot | None = None
+    target: Slot | None = None
+    passive: bool = False
+    rule: str = ""
+
+
+CASUALTY = frozenset(normalize(w) for w in (
+    "مقتل قتل مصرع إصابة اصابة إصابات اصابات جرح وجرح وإصابة واصابة ومقتل استشهاد اختطاف خطف").split())
+
+
+def casualty_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot | None:
+    """The victims an ASSAULT sentence counts ("… أدى إلى مقتل عشرة أشخاص")."""
+    for k, w in enumerate(norms):
+        if w in CASUALTY or (w[:1] in "وب" and w[1:] in CASUALTY):
+            kq, _ = skip_quantity(norms, k + 1)
+            for s in slots:
+                if s is not exclude and s.i in (k + 1, kq, kq + 1) and s.prep in (None, "من"):
+                    return s
+    return None
+
+
+def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str) -> Args:
+    out = _find_args(cand, words, slots, text)
+    if cand.type == "ASSAULT" and out.target is None:
+        norms = [w.norm for w in words]
+        sv = next((k for k in range(cand.i - 1, max(-1, cand.i - 11), -1)
+                   if _bare_word(norms[k]) in VICTIM_SUPPORT), None)
+        if sv is not None and out.source is None:
+            # "نجا قائد شرطة النجدة في بغداد، أمس، من محاولة اغتيال": the survivor is the target
+            out.target = next((s for s in slots if sv < s.i < cand.i and s.prep is None), None)
+        if out.target is None:
+            out.target = casualty_target(norms, slots, exclude=out.source)
+    return out
+
+
+def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str) -> Args:
+    norms = [w.norm for w in words]
+    i, j = cand.i, cand.j
+    verbal = cand.cls in ("perf", "impf", "form") or (cand.cls == "phrase" and _looks_verbal(norms[i]))
+    out = Args()
+    agent = _agent_after(norms, slots, j, words, text)
+    if verbal:
+        passive = _passive(cand, words, norms, slots, text)
+        out.passive = passive
+        subj, subj_rule = _subject(cand, words, norms, slots, text)
+        if passive:
+            out.target = subj
+            out.source = agent
+            out.rule = "passive"
+        else:
+            out.source = subj
+            out.rule = subj_rule
+            after_from = subj.j if subj is not None and subj.i >= j else j
+            out.target = _object(cand, words, slots, after_from, text)
+            if out.source is None and agent is not None:
+                out.source = agent
+        if out.target is None and cand.type in ("REQUEST", "REJECT"):
+            out.target = _yield_addressee(norms, slots, j, exclude=out.source)
+        return out
+    if cand.lexeme.id == "bitaawun":
+        # "X … بالتعاون مع Y": the clause's actor works with the one after مع
+        out.target = next((s for s in slots if j <= s.i <= j + 2), None)
+        before = [s for s in slots if s.j <= i and i - s.j <= 12 and s.prep is None and not s.adjectival]
+        out.source = before[-1] if before else None
+        out.rule = "comitative"
+        return out
+    # nominal trigger
+    jq, _ = skip_quantity(norms, j)
+    gen = next((s for s in slots if s.i in (j, jq) or (s.i == j + 1 and s.adjectival)), None)
+    adj = next((s for s in slots if s.adjectival and j <= s.i <= j + 2
+                and all(is_adjective(norms[k]) for k in range(j, s.i))), None)
+    lam = next((s for s in slots if s.prep == "ل" and j <= s.i <= j + 2
+                and all(is_adjective(norms[k]) or norms[k].endswith("ا") for k in range(j, s.i))), None)
+    if agent is not None:
+        out.source, out.rule = agent, "agent"
+    elif lam is not None and cand.type in ("RETREAT", "MOBILIZE") and cand.lexeme.key not in GEN_OBJECT:
+        out.source, out.rule = lam, "lam-genitive"
+    elif adj is not None:
+        out.source, out.rule = adj, "nisba"
+    elif gen is not None and gen.prep is None and cand.lexeme.key not in GEN_OBJECT:
+        out.source, out.rule = gen, "genitive"
+    sv0 = cand.feats.get("support")
+    if out.source is None and sv0 is not None and _agentive_support(_bare_word(norms[sv0]), cand.type):
+        out.source = _support_subject(cand, words, norms, slots, text)
+        if out.source is not None:
+            out.rule = "support"
+    if gen is not None and (gen.prep is None or (gen.i == jq and jq > j)) \
+            and cand.lexeme.key in GEN_OBJECT and gen is not out.source:
+        out.target = gen
+    sv = cand.feats.get("support")
+    if sv is not None and _bare_word(norms[sv]) in VICTIM_SUPPORT and out.rule == "support":
+        out.source, out.target, out.rule = None, out.source, "victim"
+    if out.target is None:
+        out.target = _relative_target(norms, slots, j, words, text, exclude=out.source)
+    if out.target is None:
+        out.target = _prep_target(words, slots, j, text, exclude=out.source)
+    if out.source is None and cand.lexeme.kind == "verbal":
+        out.source = _topic(slots, words, cand.i, text)
+        if out.source is not None:
+            out.rule = "topic"
+    if out.target is None and cand.type in ("REQUEST", "REJECT"):
+        out.target = _yield_addressee(norms, slots, j, exclude=out.source)
+    return out
+
+
+def _relative_target(norms, slots, j, words, text, exclude=None) -> Slot | None:
+    """"الغارات … التي استهدفت قادة في الفصائل": the recipient named in a relative clause."""
+    for k in range(j, min(len(norms) - 1, j + 5)):
+        if norms[k] in RELATIVES and norms[k + 1] in REL_TARGET_VERBS:
+            for s in slots:
+                if s is not exclude and k + 2 <= s.i <= k + 6 and s.prep in (None, "في", "من", "ل") \
+                        and _gap_ok(words, k + 1, s.i, text):
+                    return s
+            return None
+    return None
+
+
+def _topic(slots, words, i, text) -> Slot | None:
+    """The topic of a nominal sentence ("العراق، …، من بين أشد المنتقدين"): its first word."""
+    if slots and slots[0].i == 0 and slots[0].j <= i and slots[0].prep is None:
+        return slots[0]
+    return None
+
+
+def _yield_addressee(norms, slots, j, exclude=None) -> Slot | None:
+    """"دعوات … لرحيل التحالف": who is asked to yield is the genitive of the yielding masdar."""
+    for k in range(j, min(len(norms), j + 14)):
+        w = norms[k]
+        for cand in (w, w[1:], w[2:], w[3:]):
+            if cand in YIELD_MASDARS:
+                for s in slots:
+                    if s is not exclude and s.i in (k + 1, k + 2) and s.prep in (None, "ل", "من"):
+                        return s
+                return None
+    return None
+
+
+def _bare_word(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+def _looks_verbal(norm: str) -> bool:
+    return norm[:1] in "يت" or norm.endswith(("وا", "ت"))
+
+
+def _agent_after(norms, slots, j, words, text) -> Slot | None:
+    """An agent named after من قبل / على يد / a relative clause verb (التي شنتها X)."""
+    for k in range(j, min(len(norms), j + 7)):
+        w = norms[k]
+        wb = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+        hit = None
+        if wb in AGENT_WORDS:
+            hit = k + 1
+        elif w in AGENT_FIRST:
+            for ph in AGENT_PHRASES:
+                n = len(ph)
+                seg = norms[k:k + n]
+                if len(seg) == n and all(a == b or (b.endswith("ل") and a.startswith(b)) for a, b in zip(seg, ph)):
+                    hit = k + n if not ph[-1] == "ل" else k + n - 1
+                    break
+        if hit is not None:
+            for s in slots:
+                if hit - 1 <= s.i <= hit + 4 and s.prep is None and _gap_ok(words, j, s.i, text):
+                    return s
+            return None
+    return None
+
+
+def _passive(cand, words, norms, slots, text) -> bool:
+    t = words[cand.i]
+    raw = text[t.start:t.end]
+    if "\u064f" in raw[:4]:  # damma on the first radical: قُتل، استُهدف
+        return True
+    if cand.cls == "perf" and cand.lexeme.id in PASSIVE_PRONE:
+        n = norms[cand.j] if cand.j < len(norms) else ""
+        n_b = n[1:] if n[:1] == "و" else n
+        if n_b.isdigit() or n_b in QTY_SKIP:
+            stem = t.norm
+            return not stem.endswith(("ت", "وا")) or cand.lexeme.id in ("qatl",)
+    prev = norms[cand.i - 1] if cand.i > 0 else ""
+    if prev in ("تم", "يتم", "وتم", "جرى"):
+        return True
+    if cand.cls == "perf" and cand.lexeme.id in PASSIVE_PRONE and (cand.plural or norms[cand.i].endswith("ا")):
+        # "ثمانية أشخاص قتلوا جراء ضربة جوية": killed in/by an event, not killers
+        nxt = norms[cand.j:cand.j + 3]
+        if any(w in CAUSE_WORDS or w[:1] == "ب" and w[1:] in CAUSE_NOUNS for w in nxt[:1]) or \
+                (nxt[:1] and nxt[0] in ("في", "خلال") and any(w in CAUSE_NOUNS or w[1:] in CAUSE_NOUNS for w in nxt[1:])):
+            return True
+    return False
+
+
+def _subject(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
+    i, j = cand.i, cand.j
+    # VSO: an actor right after the verb (time words may stand between). A verb that carries
+    # a plural subject (اختطفوا، يقتلون) agrees with a subject before it, so what follows is
+    # its object.
+    k = j if not cand.plural else len(norms)
+    while k < len(norms) and k < j + 3 and norms[k] in SKIP_AFTER_VERB:
+        k += 1
+    quant = False
+    while k < len(norms) and k < j + 5 and (norms[k] in QUANTIFIERS or norms[k].isdigit()):
+        k += 1
+        quant = True
+    kq, q2 = skip_quantity(norms, k)
+    if q2:
+        k, quant = kq, True
+    for s in slots:
+        if s.i == k and (s.prep is None or (quant and s.prep == "من")) and _gap_ok(words, j - 1, s.i, text):
+            return s, "vso"
+        if quant and s.i == k + 1 and norms[k] == "من" and _gap_ok(words, j - 1, s.i, text):
+            return s, "vso"
+    # SVO: the nearest free actor before the verb in the same clause
+    best = None
+    for s in slots:
+        if s.j <= i and i - s.j <= 6 and s.prep is None and not s.adjectival and _gap_ok(words, s.j - 1, i, text):
+            best = s
+    if best is not None:
+        return best, "svo"
+    if cand.proclitics[:1] in ("و", "ف"):
+        # a coordinated verb shares the subject of the clause it is joined to
+        # ("رفضت غينيا … دخول سيغيف …، واستجابت لطلب الشرطة")
+        first = next((s for s in slots if s.j <= i and s.prep is None and not s.adjectival), None)
+        if first is not None:
+            return first, "coordinated"
+    return None, ""
+
+
+def _object(cand, words, slots, after_from, text) -> Slot | None:
+    j = cand.j
+    norms = [w.norm for w in words]
+    kq, quant = skip_quantity(norms, after_from)
+    for s in slots:
+        if s.i < after_from or s.i > after_from + 6:
+            continue
+        if not _gap_ok(words, j - 1, s.i, text):
+            break
+        if s.prep is None or s.prep in TARGET_PREPS or s.prep == "ل" or (quant and s.prep == "من" and s.i <= kq + 1):
+            return s
+    return _prep_target(words, slots, j, text)
+
+
+def _prep_target(words, slots, j, text, exclude=None) -> Slot | None:
+    """The recipient after على / ضد / بحق … (or a close لـ: "صواريخها للقواعد")."""
+    for s in slots:
+        if s is exclude or s.i < j or s.i > j + 8:
+            continue
+        if not _gap_ok(words, j - 1, s.i, text):
+            break
+        if s.prep in TARGET_PREPS or (s.prep == "ل" and s.i - j <= 2):
+            return s
+    return None
+
+
+# Support verbs that say the event happened, or that someone reported it, without naming who
+# did it ("أعلن الجيش مقتل …", "شهدت المدينة هجوماً", "أسفر الهجوم عن …").
+NON_AGENTIVE = frozenset(normalize(w) for w in (
+    "شهد شهدت وقع وقعت تقع يقع جرى جرت حدث تم اسفر أسفر اسفرت أسفرت ادى أدى ادت أدت اوقع أوقع "
+    "اوقعت أوقعت خلف خلفت").split())
+ANNOUNCE = frozenset(normalize(w) for w in "أعلن اعلن أعلنت اعلنت يعلن تعلن إعلان اعلان".split())
+
+
+def _agentive_support(verb: str, etype: str) -> bool:
+    """Is the support verb's subject the event's agent? (أعلن: only for policy moves)."""
+    if verb in NON_AGENTIVE:
+        return False
+    if verb in ANNOUNCE:
+        return etype not in ("ASSAULT", "PROTEST")
+    return True
+
+
+def _support_subject(cand, words, norms, slots, text) -> Slot | None:
+    """Subject of the support verb before a nominal trigger (شنت إسرائيل حربها)."""
+    sv = cand.feats["support"]
+    for s in slots:
+        if sv < s.i < cand.i and (s.prep is None or (s.prep == "من" and s.i >= 2 and norms[s.i - 2] in QUANTIFIERS)):
+            return s
+    best = None
+    for s in slots:
+        if s.j <= sv and sv - s.j <= 5 and s.prep is None and _gap_ok(words, s.j - 1, sv, text):
+            best = s
+    return best

@@ -1,0 +1,270 @@
+"""PLOVER trigger lexicon: loads resources/events/*.yaml, conjugates it and matches tokens.
+
+The lexicon is data (``marsad/resources/events/triggers.yaml``); this module expands each lexeme
+into its surface forms (perfect and imperfect conjugations, noun plurals and duals, participles)
+in the matching normalisation, and looks tokens up after peeling proclitics, the article and
+pronoun suffixes (``marsad.text.segment.clitic_candidates``). Multi-word triggers ("سيارة
+مفخخة", "وقف إطلاق النار") are indexed by their first word.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Pattern
+
+import regex
+import yaml
+
+from marsad.text.normalize import normalize
+from marsad.text.segment import clitic_candidates
+
+# PLOVER's verbal quads: every trigger of these types is a speech act, coded on its speaker.
+VERBAL_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# A pattern in the lexicon matches at the start of a word, after optional proclitics and article.
+_WORD_START = r"(?:^|(?<=\s))(?:[وفبلك]{0,2}(?:ال|ل)?)"
+
+
+def compile_cue(pattern: str) -> Pattern:
+    """Compile a lexicon regex (normalised); patterns starting with ^ are anchored to the window."""
+    p = normalize(pattern)
+    if p.startswith("^"):
+        return regex.compile(p)
+    return regex.compile(_WORD_START + "(?:" + p + ")")
+
+
+def _patterns(items) -> tuple[Pattern, ...]:
+    if not items:
+        return ()
+    if isinstance(items, str):
+        items = [items]
+    return tuple(compile_cue(p) for p in items)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexeme:
+    id: str
+    type: str
+    mode: str | None = None
+    prior: float = 0.6
+    kind: str | None = None  # "verbal": a speech act, needs a source actor
+    gov: bool = False  # governs a complement that is not itself an event
+    win: int = 4
+    need: tuple = ()
+    need_before: tuple = ()
+    need_all: bool = False
+    block: tuple = ()
+    block_before: tuple = ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.type}.{self.id}"
+
+    def accepts(self, before: str, after: str) -> bool:
+        """Check the lexeme's context constraints on the normalised words around the trigger."""
+        if any(p.search(after) for p in self.block) or any(p.search(before) for p in self.block_before):
+            return False
+        if not self.need and not self.need_before:
+            return True
+        if self.need_all:
+            ok_after = all(p.search(after) for p in self.need) if self.need else True
+            ok_before = any(p.search(before) for p in self.need_before) if self.need_before else True
+            return ok_after and ok_before
+        return any(p.search(after) for p in self.need) or any(p.search(before) for p in self.need_before)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A surface form of a lexeme: its class and, for phrases, the words after the first."""
+
+    lexeme: Lexeme
+    cls: str  # perf | impf | noun | ptcp | form
+    rest: tuple[str, ...] = ()
+    plural: bool = False  # a verb form with a plural subject suffix (قتلوا، يتظاهرون)
+
+
+# -- conjugation -----------------------------------------------------------------------------
+_PLURAL_FORMS: set[str] = set()  # forms built with a plural subject suffix
+
+
+def perfect_forms(p: str) -> set[str]:
+    """Perfect tense: 3ms, 3fs, 3mp, duals, 1st and 2nd person, and the pre-pronoun 3mp stem."""
+    b = p[:-1] if p.endswith(("ي", "ا")) else p
+    _PLURAL_FORMS.update({b + "وا", b + "و", p + "وا", p + "و"})
+    if p.endswith("ي"):  # اعتدى، التقى، استدعى
+        b = p[:-1]
+        return {p, p + "ا", b + "ت", b + "وا", b + "و", b + "تا", b + "ينا", b + "يت", b + "يتم"}
+    if p.endswith("ا"):  # دعا، غزا
+        b = p[:-1]
+        return {p, b + "ت", b + "وا", b + "و", b + "وتا", b + "تا", b + "ونا", b + "وت"}
+    return {p, p + "ت", p + "وا", p + "و", p + "ا", p + "تا", p + "نا", p + "تم"}
+
+
+def imperfect_forms(i: str) -> set[str]:
+    """Imperfect: the four person prefixes with singular, dual, plural and jussive endings."""
+    base = i[1:] if i[:1] in "يتنا" else i
+    stems = {base}
+    if base[-1:] in ("و", "ي"):
+        stems.add(base[:-1])  # يدعو -> يدعون; يعتدي -> يعتدون, لم يعتد
+    out = set()
+    # no first person singular (أ-): news rarely uses it and it collides with names (إدين)
+    endings = {"ي": ("", "ون", "ان", "ن", "وا", "و"), "ت": ("", "ون", "ان", "ن", "وا", "و", "ين"),
+               "ن": ("",)}
+    for pre, sufs in endings.items():
+        for st in stems:
+            for suf in sufs:
+                out.add(pre + st + suf)
+                if suf in ("ون", "وا", "و"):
+                    _PLURAL_FORMS.add(pre + st + suf)
+    return {f for f in out if len(f) >= 3}
+
+
+def noun_forms(n: str) -> set[str]:
+    if n.endswith("ه") and len(n) > 3:  # ة: غارة -> غارات، غارتين، غارتان
+        b = n[:-1]
+        return {n, b + "ات", b + "تين", b + "تان", b + "تا"}
+    return {n, n + "ا", n + "ين", n + "ان"}
+
+
+def participle_forms(p: str) -> set[str]:
+    return {p, p + "ون", p + "ين", p + "ه", p + "ات", p + "ا", p + "و", p + "ي", p + "ان", p + "تين", p + "تان"}
+
+
+_GENERATORS = {"perf": perfect_forms, "impf": imperfect_forms, "noun": noun_forms, "ptcp": participle_forms,
+               "form": lambda w: {w}}
+
+
+def _definite_variant(words: list[str]) -> list[str] | None:
+    """'سيارة مفخخة' -> 'السيارة المفخخة' (an indefinite phrase's definite reading)."""
+    if all(not w.startswith("ال") and len(w) >= 3 for w in words) and len(words) <= 3:
+        return ["ال" + w for w in words]
+    return None
+
+
+@dataclass
+class Lexicon:
+    single: dict[str, list[Form]] = field(default_factory=dict)
+    phrases: dict[str, list[Form]] = field(default_factory=dict)
+    lexemes: dict[str, Lexeme] = field(default_factory=dict)
+
+    def add(self, lex: Lexeme, cls: str, text: str) -> None:
+        words = normalize(text).split()
+        if not words:
+            return
+        if len(words) == 1:
+            w = words[0]
+            for f in _GENERATORS[cls](w):
+                plural = cls in ("perf", "impf") and f in _PLURAL_FORMS and f != w
+                self._put(self.single, f, Form(lex, cls, (), plural))
+            return
+        variants = [words]
+        d = _definite_variant(words)
+        if d:
+            variants.append(d)
+        for ws in variants:
+            first = ws[0]
+            firsts = {first}
+            if first.startswith("ال"):
+                firsts.add(first[2:])  # the proclitic stripper may leave the bare stem
+            for f in firsts:
+                self._put(self.phrases, f, Form(lex, "phrase", tuple(ws[1:])))
+
+    @staticmethod
+    def _put(index: dict, key: str, form: Form) -> None:
+        lst = index.setdefault(key, [])
+        if all(f.lexeme is not form.lexeme or f.rest != form.rest for f in lst):
+            lst.append(form)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    root = resources.files("marsad.resources") / "events"
+    data = yaml.safe_load((root / "triggers.yaml").read_text(encoding="utf-8"))
+    lex = Lexicon()
+    for etype, entries in data.items():
+        for e in entries:
+            lexeme = Lexeme(
+                id=e["id"], type=etype, mode=e.get("mode"), prior=float(e.get("prior", 0.6)),
+                kind=e.get("kind") or ("verbal" if etype in VERBAL_TYPES else None), gov=bool(e.get("gov", False)), win=int(e.get("win", 4)),
+                need=_patterns(e.get("need")), need_before=_patterns(e.get("need_before")),
+                need_all=bool(e.get("need_all", False)),
+                block=_patterns(e.get("block")), block_before=_patterns(e.get("block_before")),
+            )
+            lex.lexemes[lexeme.key] = lexeme
+            for cls in ("perf", "impf", "noun", "ptcp", "form"):
+                for text in e.get(cls) or ():
+                    lex.add(lexeme, cls, text)
+    return lex
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict:
+    root = resources.files("marsad.resources") / "events"
+    return yaml.safe_load((root / "cues.yaml").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class WordReading:
+    """How a token matched a lexicon form: proclitics peeled, article, enclitic."""
+
+    forms: tuple[Form, ...]
+    proclitics: str
+    definite: bool
+    enclitic: str
+    stem: str
+
+
+def _plausible_split(norm: str, pro: str, stem: str, enc: str) -> bool:
+    """A clitic split is kept unless the whole word is a common word and the split is not
+    (وزارة is a word, not و + زارة): the test of marsad.text.morphology, on its lexicon."""
+    if not (pro or enc):
+        return True
+    from marsad.text.morphology import lexicon as word_freq
+
+    freq = word_freq()
+    whole = freq.get(norm, 0)
+    if whole == 0:
+        return True
+    parts = len(pro) + bool(enc)
+    n = freq.get(stem, 0) or freq.get(stem[2:] if stem.startswith("ال") else "", 0)
+    return n * 0.5 ** parts >= 0.01 * whole
+
+
+@lru_cache(maxsize=300_000)
+def read_word(norm: str, final_ta: bool = False) -> WordReading | None:
+    """The first (most literal) reading of a normalised word that is a single-word trigger form.
+
+    ``final_ta``: the surface word ends in ة, so its final ه is no pronoun (وزارة ≠ و + زار + ه).
+    """
+    lex = load_lexicon()
+    for pro, stem, enc in clitic_candidates(norm):
+        if final_ta and enc == "ه":
+            continue
+        if not _plausible_split(norm, pro, stem, enc):
+            continue
+        if enc and stem.startswith("ال"):
+            continue  # a definite noun takes no pronoun suffix (المسلحة is not المسلح + ه)
+        hit = lex.single.get(stem)
+        if hit and enc == "ي":
+            hit = [f for f in hit if f.cls in ("noun", "ptcp")]  # a verb takes ني, not ي
+        if hit:
+            return WordReading(tuple(hit), pro, False, enc, stem)
+        if stem.startswith("ال") and len(stem) > 4:
+            hit = lex.single.get(stem[2:])
+            if hit:
+                return WordReading(tuple(hit), pro, True, enc, stem[2:])
+    return None
+
+
+@lru_cache(maxsize=300_000)
+def phrase_heads(norm: str) -> tuple[tuple[str, tuple[Form, ...]], ...]:
+    """Readings of a word as the first word of multi-word triggers: (proclitics, forms)."""
+    lex = load_lexicon()
+    out = []
+    for pro, stem, enc in clitic_candidates(norm):
+        if enc:
+            continue
+        hit = lex.phrases.get(stem)
+        if hit:
+            out.append((pro, tuple(hit)))
+    return tuple(out)
