@@ -1,19 +1,28 @@
 #!/usr/bin/env python3
 """Train the events stage's statistical filter on the Arabic PLOVER gold standard sentences.
 
-    .venv/bin/python scripts/train_event_filter.py            # train, cross-validate, write model
-    .venv/bin/python scripts/train_event_filter.py --cv-only  # report only
+    .venv/bin/python scripts/train_event_filter.py --c 0.03 0.1 0.3   # train, cross-validate, write model
+    .venv/bin/python scripts/train_event_filter.py --cv-only           # report only
+
+(the shipped ``resources/models/events_filter.json`` comes from the first command, run with the
+whole pipeline up to statements, entities stage included, about 20 s.)
 
 Reads ``../shared/data/arabic_event_gsr/{assault,protest}_gsr.csv`` (sentence -> yes / easy no /
 difficult no; "ambiguous" left out), runs the pipeline up to the statements stage on every
 sentence, and collects the trigger candidates of the file's type with their features (the exact
-code path of ``marsad.extract.events.analyse_sentence``). Each candidate takes its sentence's
-label; a sentence is detected when its best candidate scores over the threshold.
+code path of ``marsad.extract.events.analyse_sentence``). Each candidate is trained on a soft
+label: positive with the share of annotators who accepted its sentence (accept / total), negative
+with the rest, both classes balanced; a sentence is detected when its best candidate scores over
+the threshold.
 
 Held-out figures: 5-fold cross-validation with folds by sha1(id) (the same parity-style hashing
-the data's own dev/test split uses), threshold chosen inside each training fold, so no sentence's
-prediction saw its label. The shipped model is then trained on all sentences, with the threshold
-set to the mean of the folds' thresholds. scikit-learn is used here only; the model is JSON.
+the data's own dev/test split uses). Each fold's threshold is chosen on scores held out *inside*
+its training folds (an overfitted model's own training scores say nothing about where to cut),
+so no sentence's prediction saw its label. The shipped model is trained on all sentences, with
+the threshold chosen on the pooled 5-fold held-out scores. "whole stage" figures run every fold's
+sentences through the complete events stage (structure rule, merging, actor coding) with a filter
+trained on the other folds and score them with ../shared/eval/gsr_score.py. scikit-learn is used
+here only; the model is JSON and run time is a dictionary sum.
 """
 from __future__ import annotations
 
@@ -78,7 +87,8 @@ def collect(etype: str, pipe, docs: dict | None = None) -> list[dict]:
                     if s.cand.type == etype:
                         feats.append(s.feats)
             rows.append({"id": r["id"], "y": int(r["label"] == "yes"), "fold": fold_of(r["id"]),
-                         "label": r["label"], "cands": feats})
+                         "label": r["label"], "cands": feats,
+                         "frac": int(r["accept"]) / max(1, int(r["total"]))})
     load_filter.cache_clear()
     return rows
 
@@ -88,20 +98,26 @@ def fit(rows: list[dict], c: float, min_count: int = 2):
 
     counts = Counter(f for r in rows for fs in r["cands"] for f in set(fs))
     vocab = {f: k for k, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-    X_rows, y = [], []
+    X_rows, y, frac = [], [], []
     for r in rows:
         for fs in r["cands"]:
             X_rows.append([vocab[f] for f in set(fs) if f in vocab])
             y.append(r["y"])
+            frac.append(r["frac"])
     if not X_rows or len(set(y)) < 2:
         return None
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix, vstack
 
     indptr = np.cumsum([0] + [len(x) for x in X_rows])
     indices = np.concatenate([np.array(x, dtype=np.int64) for x in X_rows]) if indptr[-1] else np.zeros(0, np.int64)
     X = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(X_rows), len(vocab)))
-    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced", solver="liblinear")
-    clf.fit(X, np.array(y))
+    # Soft labels: each candidate is a positive with the weight of the share of annotators who
+    # accepted its sentence and a negative with the rest ("difficult no" sentences are often real
+    # attack reports one annotator rejected); both classes are balanced to equal total weight.
+    fr = np.array(frac)
+    w = np.concatenate([fr * len(fr) / (2 * fr.sum()), (1 - fr) * len(fr) / (2 * (1 - fr).sum())]) + 1e-9
+    clf = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
+    clf.fit(vstack([X, X]), np.r_[np.ones(len(fr)), np.zeros(len(fr))], sample_weight=w)
     inv = {k: f for f, k in vocab.items()}
     # weights under 0.01 change no decision at the thresholds used: dropped to keep the file small
     weights = {inv[k]: float(w) for k, w in enumerate(clf.coef_[0]) if abs(w) >= 0.01}
@@ -129,8 +145,26 @@ def prf(scores, ys, t):
 
 
 def best_threshold(scores, ys) -> float:
-    cands = sorted(set(round(s, 3) for s in scores if s > 0)) or [0.5]
+    cands = [round(t, 3) for t in np.linspace(0.05, 0.95, 37)]
     return max(cands, key=lambda t: (prf(scores, ys, t)[2], -abs(t - 0.5)))
+
+
+def heldout_scores(rows, c) -> list[float]:
+    """Each sentence's score from a model trained on the other folds of ``rows``."""
+    folds = sorted({r["fold"] for r in rows})
+    out = [0.0] * len(rows)
+    for k in folds:
+        model = fit([r for r in rows if r["fold"] != k], c)
+        idx = [n for n, r in enumerate(rows) if r["fold"] == k]
+        for n, s in zip(idx, sentence_scores(model, [rows[n] for n in idx])):
+            out[n] = s
+    return out
+
+
+def fold_threshold(train, c) -> float:
+    """The threshold for a model trained on ``train``, chosen on scores held out inside it (an
+    overfitted model's own training scores say nothing about where to cut)."""
+    return best_threshold(heldout_scores(train, c), [r["y"] for r in train])
 
 
 def cross_validate(rows, c):
@@ -139,13 +173,13 @@ def cross_validate(rows, c):
     for k in range(FOLDS):
         train = [r for r in rows if r["fold"] != k]
         model = fit(train, c)
-        thresholds.append(best_threshold(sentence_scores(model, train), [r["y"] for r in train]))
+        thresholds.append(fold_threshold(train, c))
         test_idx = [n for n, r in enumerate(rows) if r["fold"] == k]
         sc = sentence_scores(model, [rows[n] for n in test_idx])
         for n, s in zip(test_idx, sc):
             held_scores[n] = s - thresholds[-1]  # margin over the fold's own threshold
     p, r, f = prf(held_scores, [x["y"] for x in rows], 0.0)
-    return {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}, float(np.mean(thresholds))
+    return {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}, fold_threshold(rows, c)
 
 
 def stage_cv(etype: str, rows: list[dict], docs: dict, c: float) -> dict:
@@ -165,8 +199,7 @@ def stage_cv(etype: str, rows: list[dict], docs: dict, c: float) -> dict:
     out = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")
     for k in range(FOLDS):
         model = fit([r for r in rows if r["fold"] != k], c)
-        thr = best_threshold(sentence_scores(model, [r for r in rows if r["fold"] != k]),
-                             [r["y"] for r in rows if r["fold"] != k])
+        thr = fold_threshold([r for r in rows if r["fold"] != k], c)
         load_filter.cache_clear()
         flt = load_filter()
         flt.models = dict(flt.models)

@@ -109,6 +109,20 @@ def test_armed_groups_generic():
     assert actor_of(doc, "الفصائل", 1).id == actor_of(doc, "الفصائل الفلسطينية").id
 
 
+def _rule_of(doc: Doc, phrase: str) -> str:
+    s = doc.text.index(phrase)
+    return next(m.prov.rule for m in doc.mentions if m.start <= s < m.end)
+
+
+def test_borrowed_country_is_marked_on_the_mention():
+    # the actors layer may place "الجماعات المسلحة" in the article's country, but says so in its
+    # rule, so that event coding (explicit evidence only) can code it with no country
+    doc = run("الهجمات التي تشنها الجماعات المسلحة على القوات الأجنبية في العراق غير قانونية.")
+    assert _rule_of(doc, "الجماعات المسلحة") == "armed-group-main-country"
+    doc = run("استهدفت الضربات فصائل عراقية مسلحة في بغداد.")
+    assert _rule_of(doc, "فصائل عراقية مسلحة") == "armed-group"
+
+
 def test_named_groups():
     doc = run("قصفت كتائب حزب الله قاعدة، وأعلن حزب الله اللبناني وقوات الدعم السريع وأنصار الله.")
     assert actor_of(doc, "كتائب حزب الله").code == "irq.kataib_hezbollah"  # not Hezbollah

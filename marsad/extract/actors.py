@@ -600,9 +600,11 @@ class _Resolver:
             if c is not None and c.ti == last + 1 and c.get("N") is not None and not c.done:
                 iso, end = c.get("N")[1], c.e
                 c.done = True
+        # the "-main-country" rules mark a country borrowed from the document, not said in the
+        # phrase: the events layer codes such participants with no country (explicit evidence only)
         if code == "UAF":
-            self._emit_code(a.s, end, iso or (self.ranking[0] if self.ranking else None),
-                            "UAF", "unidentified-armed", None)
+            self._emit_code(a.s, end, iso or (self.ranking[0] if self.ranking else None), "UAF",
+                            "unidentified-armed" if iso else "unidentified-armed-main-country", None)
             return True
         if iso is None and not adj:
             if not bare_ok:
@@ -611,8 +613,9 @@ class _Resolver:
                 self._emit_m(a.s, end, self.lex.entries.get(self.last_reb) or
                              self.new.get(self.last_reb), "armed-anaphora", None)
                 return True
+        rule = "armed-group" if iso else "armed-group-main-country"
         iso = iso or (self.ranking[0] if self.ranking else None)
-        self._emit_code(a.s, end, iso, "REB", "armed-group", None)
+        self._emit_code(a.s, end, iso, "REB", rule, None)
         return True
 
     def _coalition(self, i: int, r) -> bool:

@@ -6,13 +6,19 @@ filter or the lexeme prior (``events_filter``). Candidates of one type that desc
 ("قتل 12 شخصاً في هجوم انتحاري استهدف …") are merged into one event. Negated, hypothetical and
 future events are dropped (PLOVER lets a coder exclude them), unless the stage is built with
 ``keep_aux=True``, which keeps them with ``aux`` set; historical events are kept and marked.
+
+Actor codes follow the evidence of the phrase itself (as the GSR annotators and PLOVER coders
+do): a generic participant (مسلحون، الشرطة، الجيش، المتظاهرون) whose country the actors layer
+borrowed from the article is coded with no country; a bare state name or nationality
+(إسرائيل، فلسطينيين) is coded (country, no sector); a nisba in the phrase (جنود أميركيين،
+الفصائل العراقية المسلحة) keeps its country.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from marsad.doc import Actor, Doc, Event, Provenance, Sentence, Token
-from marsad.extract.events_args import Args, Slot, build_slots, find_args
+from marsad.extract.events_args import BORROWED_COUNTRY, Args, Slot, build_slots, find_args
 from marsad.extract.events_context import Context, analyse, mode_of, sentence_cues
 from marsad.extract.events_filter import features, load_filter, rule_score, sentence_words
 from marsad.extract.events_triggers import Candidate, find_candidates, is_word
@@ -24,6 +30,10 @@ DROPPED_AUX = frozenset({"negated", "hypothetical", "future"})
 SOURCELESS = frozenset({"ASSAULT", "PROTEST"})
 # Sectors of generic participants, whose country is only what their own words say.
 GENERIC_SECTORS = frozenset({"UAF", "CVL", "CRM", "UNK"})
+# The sectors that usually perform an event of a type, for a clause that names no agent.
+DEFAULT_AGENTS = {"PROTEST": frozenset({"CVL", "OPP", "LAB", "EDU"}), "ASSAULT": frozenset({"UAF"})}
+# Mentions that name a state or its nationals and nothing more: coded (country, no sector).
+STATE_NAMES = frozenset({"country", "capital", "nisba-people"})
 QUOTES = {"«": "»", "“": "”", '"': '"'}
 
 
@@ -38,6 +48,7 @@ class Scored:
     score: float
     rule: str
     members: list = field(default_factory=list)
+    slots: list = field(default_factory=list)  # every actor slot of the sentence
 
 
 def _quoted_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -83,21 +94,49 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
         quoted = any(a < c.start < b for a, b in quotes)
         feats = features(c, ctx, args, norms, cands, quoted, sentence_norm, scues.flags, bow)
         score, rule = rule_score(c, ctx, args), "rule:" + c.lexeme.key
-        if flt.has(c.type):
+        if flt.has(c.type) and not (keep_aux and ctx.aux in DROPPED_AUX):
+            # (with keep_aux, a negated / future / hypothetical mention is judged on its lexeme
+            # and clause: the filter learnt to reject exactly those, beyond their cue words)
             # The filter learnt what the GSR annotators call an incident report; an event whose
             # actors the clause names (الغارات الأميركية على …, شنت إسرائيل حربها على غزة) is
             # coded on its structure even when it is not told as an incident.
             m = flt.score(c.type, [f for f in feats if f not in AUX_FEATURES] if keep_aux else feats)
-            if not (_structured(ctx, args) and score > m):
+            if not (_structured(doc, ctx, args) and score > m and not STRUCT_VETO.intersection(scues.flags)):
                 score, rule = m, "model:" + c.lexeme.key
-        out.append(Scored(c, ctx, args, feats, score, rule))
+        out.append(Scored(c, ctx, args, feats, score, rule, slots=slots))
     return out
 
 
-def _structured(ctx: Context, args: Args) -> bool:
-    """A named actor (from the actors layer, not a generic participant) holds a role and
-    nothing in the context makes the trigger a non-event."""
-    named = all(sl is not None and sl.actor is not None for sl in (args.source, args.target))
+# A trigger coded on its structure (named agent, found recipient) passes on its lexeme prior
+# against this fixed bar, not against the filter's threshold, which is tuned to the filter's
+# probabilities (and moves each time it is retrained).
+RULE_THRESHOLD = 0.6
+# Sentence cue families under which a structurally complete clause is still no incident report:
+# trials and investigations of an attack, commentary about one.
+STRUCT_VETO = frozenset({"legal", "opinion"})
+
+
+def _threshold(flt, s: Scored) -> float:
+    return flt.threshold(s.cand.type) if s.rule.startswith("model:") else (
+        RULE_THRESHOLD if flt.has(s.cand.type) else flt.threshold(s.cand.type))
+
+
+def _named(doc: Doc, sl: Slot | None) -> bool:
+    """A slot holding a named actor: not a generic participant, nor one whose country the
+    actors layer borrowed from the document ("الجيش", "مسلحون", "سوريين")."""
+    if sl is None or sl.actor is None or sl.actor not in doc.actors:
+        return False
+    if doc.actors[sl.actor].type in GENERIC_SECTORS:
+        return False
+    rule = _mention_rule(doc, sl)
+    return rule not in BORROWED_COUNTRY and rule != "nisba-people"
+
+
+def _structured(doc: Doc, ctx: Context, args: Args) -> bool:
+    """A named agent (from the actors layer, not a generic participant) acts on an actor the
+    actors layer found, and nothing in the context makes the trigger a non-event."""
+    named = _named(doc, args.source) and args.target is not None and args.target.actor is not None \
+        and not args.guessed
     return named and ctx.aux in (None, "historical") and not (
         ctx.opinion or ctx.governed_by or ctx.anaphoric or ctx.accident)
 
@@ -144,7 +183,7 @@ class EventsStage:
             if not scored:
                 continue
             flt = load_filter()
-            live = {id(s) for s in scored if s.score >= flt.threshold(s.cand.type)}
+            live = {id(s) for s in scored if s.score >= _threshold(flt, s)}
             if not live:
                 continue
             # one incident told by several triggers ("قتل … بهجوم انتحاري") is one event: the
@@ -167,15 +206,21 @@ class EventsStage:
         aux = _group_aux(members)
         if aux in DROPPED_AUX and not self.keep_aux:
             return None
-        source = next((m.args.source for m in members if m.args.source is not None), None)
-        target = next((m.args.target for m in members if m.args.target is not None and m.args.target is not source), None)
+        # the recipient first: a victim read off a passive or a casualty count ("جنديين عراقيين
+        # قتلا بانفجار عبوة استهدفت …") outweighs the same words read as another trigger's subject
+        target = next((m.args.target for m in members if m.args.target is not None), None)
+        source = next((m.args.source for m in members if m.args.source is not None and m.args.source is not target), None)
+        if source is None and g.cand.type in DEFAULT_AGENTS:
+            source = _default_agent(g, target)
         src_id = self._actor_id(doc, source)
         if src_id is None and (g.cand.lexeme.kind == "verbal" or _after_tamma(words, g.cand)):
             # a speech act with a pronoun or elided subject, or "تم نشر …" inside a statement:
             # the speaker of the enclosing statement
             src_id = _speaker_of(doc, g.cand.start)
-        if src_id is None and g.cand.type not in SOURCELESS:
-            return None  # a speech act or a policy move needs the actor who performed it
+        if g.cand.type not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)):
+            # a speech act or a policy move needs the actor who performed it, coded: a name the
+            # tagger found but nothing places (no country, no sector) codes no PLOVER event
+            return None
         if all(m.ctx.anaphoric for m in members):
             return None  # "تلك الضربات": the event was already reported where it was first told
         tgt_id = self._actor_id(doc, target)
@@ -201,6 +246,16 @@ class EventsStage:
             return None
         if slot.actor is not None and slot.actor in doc.actors:
             a = doc.actors[slot.actor]
+            rule = _mention_rule(doc, slot)
+            name = doc.text[slot.start:slot.end]
+            if rule in BORROWED_COUNTRY and a.country:
+                # "الجيش", "مسلحون", "الفصائل" with the article's country: PLOVER codes the
+                # country only when the phrase itself says it
+                return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, sector=a.type, name=name))
+            if rule in STATE_NAMES and a.country:
+                # a bare state name ("إسرائيل", "سوريين"): the country, no sector the text gives
+                return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, country=a.country,
+                                                name=name), sector=None)
             if a.type in GENERIC_SECTORS and a.country and not _names_country(doc.text[slot.start:slot.end]):
                 # unknown gunmen, civilians …: PLOVER codes no country the text does not give
                 return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, sector=a.type,
@@ -210,6 +265,30 @@ class EventsStage:
         if slot.sector is None:
             return slot.actor
         return generic_actor(doc, slot)
+
+
+def _default_agent(g: Scored, target: Slot | None) -> Slot | None:
+    """When the clause gives no agent, the sentence's participant of the type's usual agent
+    sector, nearest to the trigger ("… احتجاجات عمت العراق … أحرق متظاهرون")."""
+    sectors = DEFAULT_AGENTS[g.cand.type]
+    cands = [sl for sl in g.slots if sl is not target and sl.sector in sectors
+             and not (target is not None and sl.i < target.j and target.i < sl.j)]
+    if not cands:
+        return None
+    return min(cands, key=lambda sl: abs(sl.i - g.cand.i))
+
+
+def _uncoded(doc: Doc, aid: str) -> bool:
+    a = doc.actors.get(aid)
+    return a is not None and not a.country and not a.type
+
+
+def _mention_rule(doc: Doc, slot: Slot) -> str | None:
+    """The actors-layer rule of the mention a slot was built from."""
+    for m in doc.mentions_in(slot.start, slot.end):
+        if m.actor == slot.actor and m.prov is not None:
+            return m.prov.rule
+    return None
 
 
 def _names_country(span_text: str) -> bool:
@@ -239,12 +318,14 @@ def _speaker_of(doc: Doc, offset: int) -> str | None:
     return None
 
 
-def generic_actor(doc: Doc, slot: Slot) -> str:
+def generic_actor(doc: Doc, slot: Slot, sector: str | None = "") -> str:
     """An actor for a generic participant (مسلحون مجهولون → UAF), one per sector+country+name."""
     from marsad.text.normalize import normalize
 
     index = doc.cache.setdefault("events_generic", {})
-    key = (slot.sector, slot.country, normalize(slot.name))
+    if sector == "":
+        sector = slot.sector
+    key = (sector, slot.country, normalize(slot.name))
     aid = index.get(key)
     if aid is None:
         n = len(index) + 1
@@ -253,7 +334,7 @@ def generic_actor(doc: Doc, slot: Slot) -> str:
             n += 1
             aid = f"ev{n}"
         index[key] = aid
-        doc.actors[aid] = Actor(id=aid, name=slot.name, country=slot.country, type=slot.sector,
+        doc.actors[aid] = Actor(id=aid, name=slot.name, country=slot.country, type=sector,
                                 prov=Provenance(STAGE, "generic-participant"))
     a = doc.actors[aid]
     if (slot.start, slot.end) not in a.mentions:

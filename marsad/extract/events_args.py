@@ -104,6 +104,7 @@ class Slot:
     adjectival: bool = False
     pro: str = ""  # proclitics attached to its first word (و ب ل …)
     prep: str | None = None  # preposition that governs it
+    rule: str = ""  # the actors-layer rule of its mention
 
 
 @lru_cache(maxsize=1)
@@ -174,7 +175,8 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
         slot = Slot(i, j, m.start, m.end, actor=m.actor, country=a.country if a else None,
                     sector=a.type if a else None, name=doc.text[m.start:m.end],
                     adjectival=(j - i == 1 and _is_nisba(norm_span[0]) and i > 0),
-                    pro=normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else "")
+                    pro=normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else "",
+                    rule=m.prov.rule if m.prov is not None else "")
         slots.append(slot)
         for k in range(i, j):
             taken[k] = True
@@ -198,7 +200,8 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
                 break
         if hit is None:
             r = role_of(w.norm)
-            if r:
+            if r and not (r[1] in QUANTITY_ROLES and k + 1 < len(words) and _counted_noun(words[k + 1].norm)):
+                # "عشرات الصواريخ" counts things; "مئات المتظاهرين" leaves the slot to its noun
                 hit = (k + 1, r[0], r[2])
         if hit:
             j, sector, pro = hit
@@ -214,7 +217,8 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
                     country = prev[-1].country
             # a nisba or country mention right after the role noun gives its country
             for sl in slots:
-                if sl.actor and sl.i in (j, j + 1) and sl.country and (sl.adjectival or sl.j - sl.i == 1):
+                if sl.actor and sl.i in (j, j + 1) and sl.country and (sl.adjectival or sl.j - sl.i == 1) \
+                        and sl.rule not in BORROWED_COUNTRY:
                     country = sl.country
                     break
             off = _orig_prefix(w.text, len(pro)) if pro else 0
@@ -301,25 +305,106 @@ class Args:
     target: Slot | None = None
     passive: bool = False
     rule: str = ""
+    guessed: bool = False  # the target is only the nearest participant, no rule named it
 
 
 CASUALTY = frozenset(normalize(w) for w in (
     "مقتل قتل مصرع إصابة اصابة إصابات اصابات جرح وجرح وإصابة واصابة ومقتل استشهاد اختطاف خطف").split())
 
 
+def _counted_noun(norm: str) -> bool:
+    """The noun after a counting word names what is counted: a participant of its own or a thing."""
+    return norm.startswith("ال") and norm not in SKIP_AFTER_VERB and (
+        role_of(norm) is not None or norm in COUNTED_THINGS)
+
+
+COUNTED_THINGS = frozenset(normalize(w) for w in (
+    "الصواريخ القذائف الغارات الهجمات الضربات القتلى الجرحى المنازل السيارات العبوات الرصاصات").split())
+# Counting words the role lexicon takes for crowds ("تظاهر الآلاف") when they stand alone.
+QUANTITY_ROLES = frozenset(normalize(w) for w in "عشرات مئات آلاف الاف الالاف ألوف".split())
+AMONG = frozenset(normalize(w) for w in "بينهم بينهما منهم معظمهم غالبيتهم اغلبهم أغلبهم".split())
+# Passive casualty verbs after their victims: "جنديين عراقيين قتلا بانفجار عبوة ناسفة".
+CASUALTY_VERBS = frozenset(normalize(w) for w in (
+    "قتل قتلا قتلوا قتلت قتلتا أصيب اصيب أصيبا اصيبا أصيبوا اصيبوا أصيبت اصيبت جرح جرحوا "
+    "لقي لقيا لقوا خطف خطفوا اختطف اختطفوا استشهد استشهدوا").split())
+
+
 def casualty_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot | None:
-    """The victims an ASSAULT sentence counts ("… أدى إلى مقتل عشرة أشخاص")."""
+    """The victims an ASSAULT sentence counts ("… أدى إلى مقتل عشرة أشخاص", "ثلاثة من رجال
+    الشرطة", "جنديين عراقيين قتلا …")."""
     for k, w in enumerate(norms):
         if w in CASUALTY or (w[:1] in "وب" and w[1:] in CASUALTY):
             kq, _ = skip_quantity(norms, k + 1)
+            if kq < len(norms) and norms[kq] in AMONG:
+                kq, _ = skip_quantity(norms, kq + 1)  # "إصابة عشرة بينهم ثلاثة من رجال الشرطة"
+            if kq < len(norms) and norms[kq] == "من":
+                kq += 1  # "مقتل ثلاثة من رجال الشرطة"
             for s in slots:
                 if s is not exclude and s.i in (k + 1, kq, kq + 1) and s.prep in (None, "من"):
                     return s
+    for k, w in enumerate(norms):
+        if k and (w in CASUALTY_VERBS or (w[:1] == "و" and w[1:] in CASUALTY_VERBS)):
+            for s in slots:
+                if s is not exclude and s.j in (k, k - 1) and s.prep in (None, "من") and not s.adjectival:
+                    return s
+    return None
+
+
+# Actors-layer rules whose country comes from the document, not from the mention's own words.
+BORROWED_COUNTRY = frozenset({"institution-main-country", "unidentified-armed-main-country",
+                              "armed-group-main-country"})
+# Prepositions of place: a slot after them is where an attack happened, not whom it hit.
+PLACE_PREPS = frozenset(normalize(w) for w in (
+    "في وسط قرب شمال جنوب شرق غرب داخل عند من الى إلى عبر بين خلال منذ بعد قبل حول").split())
+
+
+def nearest_recipient(slots: list[Slot], j: int, exclude=None) -> Slot | None:
+    """An attack's recipient when no rule named one: the first participant after the trigger
+    that no preposition of place governs ("انفجرت لدى مرور دورية للشرطة")."""
+    for s in slots:
+        if s is exclude or s.i < j or s.i > j + 8 or s.adjectival:
+            continue
+        if s.prep in PLACE_PREPS or (s.actor is None and s.sector is None):
+            continue
+        if s.rule in ("country", "capital", "city") and s.prep not in TARGET_PREPS:
+            continue  # a bare place name is where it happened
+        return s
+    return None
+
+
+# Words after which protesters name whom they address: "مطالبين الحكومة المحلية بـ…".
+DEMAND_WORDS = frozenset(normalize(w) for w in (
+    "مطالبين مطالبا مطالبة طالبوا طالب يطالبون تطالب مطالبون داعين دعوا يدعون منددين منددا "
+    "احتجاجا تنديدا").split())
+# The addressees of a protest: the authorities, an army, a party, a state …
+PROTEST_TARGET_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "BUS", "IGO", None})
+
+
+def protest_target(norms: list[str], slots: list[Slot], j: int, exclude=None) -> Slot | None:
+    """Whom a protest is against: the object of a demand (مطالبين الحكومة), a slot after ضد /
+    على (احتجاجا على سياسة الحكومة), or the mission before which protesters gather (أمام السفارة
+    الأردنية)."""
+    for s in slots:
+        if s is exclude or s.i < j or s.sector not in PROTEST_TARGET_SECTORS or s.actor is None and s.sector is None:
+            continue
+        if s.prep in ("ضد", "امام") or (s.i > 0 and _bare_word(norms[s.i - 1]) in DEMAND_WORDS):
+            return s
+        if s.i > 1 and norms[s.i - 2] in ("امام", "ضد") and norms[s.i - 1].startswith(("مقر", "مبني", "سفار")):
+            return s
+        if s.adjectival and s.i > 1 and norms[s.i - 1].startswith(("السفار", "القنصلي")):
+            return s
     return None
 
 
 def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str) -> Args:
     out = _find_args(cand, words, slots, text)
+    if cand.type == "PROTEST":
+        # protest verbs are intransitive: the words after تجمع / تظاهر are its subject or place,
+        # and whom it is against comes from ضد / على / أمام or the protesters' demand
+        t = out.target
+        if t is not None and (t.sector in ("CVL", "OPP", "LAB", "EDU") or t.prep not in TARGET_PREPS):
+            t = None
+        out.target = t or protest_target([w.norm for w in words], slots, cand.j, exclude=out.source)
     if cand.type == "ASSAULT" and out.target is None:
         norms = [w.norm for w in words]
         sv = next((k for k in range(cand.i - 1, max(-1, cand.i - 11), -1)
@@ -329,6 +414,9 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str)
             out.target = next((s for s in slots if sv < s.i < cand.i and s.prep is None), None)
         if out.target is None:
             out.target = casualty_target(norms, slots, exclude=out.source)
+        if out.target is None:
+            out.target = nearest_recipient(slots, cand.j, exclude=out.source)
+            out.guessed = out.target is not None
     return out
 
 
@@ -488,8 +576,31 @@ def _passive(cand, words, norms, slots, text) -> bool:
     return False
 
 
+# Words after which a noun phrase opens a nominal clause whose verb follows it (SVO):
+# "إن حركة طالبان اختطفت …", "وكانت حركة طالبان قد خطفت …".
+SVO_OPENERS = frozenset(normalize(w) for w in (
+    "إن أن ان انه بأن بان كان كانت وكان وكانت فيما بينما حيث لكن ولكن إلا الا").split())
+
+
+def _fronted_subject(cand, words, norms, slots, text) -> Slot | None:
+    """A subject set before its verb by إن / كان: "إن حركة طالبان اختطفت حاكم منطقة"."""
+    i = cand.i
+    for s in slots:
+        if s.prep is not None or s.adjectival or s.actor is None or s.sector in ("CVL", None):
+            continue
+        gap = norms[s.j:i]
+        if s.j > i or len(gap) > 2 or any(w not in ("قد", "لقد") and w not in SKIP_AFTER_VERB for w in gap):
+            continue
+        if s.i > 0 and norms[s.i - 1] in SVO_OPENERS and _gap_ok(words, s.i - 1, i, text):
+            return s
+    return None
+
+
 def _subject(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
     i, j = cand.i, cand.j
+    fronted = _fronted_subject(cand, words, norms, slots, text)
+    if fronted is not None:
+        return fronted, "svo-fronted"
     # VSO: an actor right after the verb (time words may stand between). A verb that carries
     # a plural subject (اختطفوا، يقتلون) agrees with a subject before it, so what follows is
     # its object.

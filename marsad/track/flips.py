@@ -16,6 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 STAGE = "track"
+MAX_RUN = 5
 
 
 def corpus_flips(db: Database) -> list[dict[str, Any]]:
@@ -28,27 +29,35 @@ def corpus_flips(db: Database) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for key, group in groupby(rows, key=lambda r: (r[5], r[6], r[7])):
         timeline = list(group)
-        # Collapse each document's stances on this proposition to its last one in text order,
-        # then report every change of polarity between consecutive documents.
+        # Each document's stances on this proposition collapse to its last one in text order.
         per_doc: list[tuple] = []
         for r in timeline:
             if per_doc and per_doc[-1][0] == r[0]:
                 per_doc[-1] = r
             else:
                 per_doc.append(r)
+        # Each change of polarity pairs the new position with every document of the run it
+        # ends (the most recent MAX_RUN of them): the reversal is evidenced against each.
+        run: list[tuple] = []
         for prev, cur in zip(per_doc, per_doc[1:]):
-            if prev[4] == cur[4] or prev[0] == cur[0]:
+            run = run + [prev] if run and run[-1][4] == prev[4] else [prev]
+            if prev[4] == cur[4]:
                 continue
-            same_day = prev[3] is not None and prev[3] == cur[3]
-            found.append({
-                "scope": "corpus", "kind": "inconsistency" if same_day else "flip",
-                "holder_code": key[0], "target_code": key[1], "issue": key[2],
-                "a_doc": prev[0], "a_start": prev[1], "a_end": prev[2], "a_date": prev[3],
-                "a_polarity": prev[4], "b_doc": cur[0], "b_start": cur[1], "b_end": cur[2],
-                "b_date": cur[3], "b_polarity": cur[4], "stage": STAGE,
-                "rule": "polarity-change" + ("-reported" if prev[8] or cur[8] else ""),
-            })
+            for old in run[-MAX_RUN:]:
+                found.append(_flip(key, old, cur))
     return found
+
+
+def _flip(key: tuple, prev: tuple, cur: tuple) -> dict[str, Any]:
+    same_day = prev[3] is not None and prev[3] == cur[3]
+    return {
+        "scope": "corpus", "kind": "inconsistency" if same_day else "flip",
+        "holder_code": key[0], "target_code": key[1], "issue": key[2],
+        "a_doc": prev[0], "a_start": prev[1], "a_end": prev[2], "a_date": prev[3],
+        "a_polarity": prev[4], "b_doc": cur[0], "b_start": cur[1], "b_end": cur[2],
+        "b_date": cur[3], "b_polarity": cur[4], "stage": STAGE,
+        "rule": "polarity-change" + ("-reported" if prev[8] or cur[8] else ""),
+    }
 
 
 def _actor(store, code: str | None, issue: str | None = None) -> dict[str, Any]:
