@@ -7,9 +7,12 @@ rule or model that produced it, so an analyst can check every claim against the 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad import __version__
+
+if TYPE_CHECKING:
+    from marsad.text.normalize import NormText
 
 SCHEMA = "marsad.analysis/1"
 
@@ -176,6 +179,15 @@ class Doc:
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # -- views ---------------------------------------------------------------------------
+    def norm(self) -> "NormText":
+        """The document's matching-normalised text with its offset map (computed once)."""
+        nt = self.cache.get("norm_text")
+        if nt is None or nt.original is not self.text:
+            from marsad.text.normalize import normalize_with_map
+
+            nt = self.cache["norm_text"] = normalize_with_map(self.text)
+        return nt
+
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]
 

@@ -24,16 +24,14 @@ contain; entities overlapping a mention get its actor.
 from __future__ import annotations
 
 import bisect
-import re
-from array import array
 from collections import Counter
 from functools import lru_cache
 
 from marsad.doc import Actor, Doc, Entity, Mention, Provenance
 from marsad.extract.actor_dictionary import (LAM_PROCLITICS, PROCLITICS, Entry, Lexicon,
                                              default_surname, lexicon)
-from marsad.text import normalize as _normalize_module
-from marsad.text.normalize import NormText, normalize, normalize_with_map
+from marsad.text.normalize import normalize
+from marsad.text.segment import original_prefix_len
 
 STAGE = "actors"
 RELATIVE = frozenset({"التي", "الذي", "اللذين", "اللتين"})
@@ -52,43 +50,13 @@ PUNCT_GAP = frozenset({",", "،", "-", "–", ":"})
 PERSON_KINDS = ("S", "P")
 
 
-_COMPAT = re.compile("[\ufb50-\ufdff\ufe70-\ufeff\uff00-\uffef]")
-
-
-def norm_map(text: str) -> NormText:
-    """normalize_with_map(text), its usual case (no presentation forms) at C speed."""
-    if _COMPAT.search(text):
-        return normalize_with_map(text)
-    out = text.translate(_normalize_module._TABLE)
-    if len(out) == len(text):
-        return NormText(text, out, array("i", range(len(text) + 1)))
-    origin = array("i")
-    pos = 0
-    for m in _normalize_module._DROP_RE.finditer(text):
-        origin.extend(range(pos, m.start()))
-        pos = m.end()
-    origin.extend(range(pos, len(text)))
-    origin.append(len(text))
-    return NormText(text, out, origin)
-
-
 @lru_cache(maxsize=100_000)
 def _norm(text: str) -> str:
     return " ".join(normalize(text).split())
 
 
 def _prefix_len(raw: str, n_letters: int) -> int:
-    """Characters of a token spanning its first n normalised letters (and diacritics after)."""
-    if n_letters <= 0:
-        return 0
-    count = i = 0
-    while i < len(raw) and count < n_letters:
-        if _norm(raw[i]):
-            count += 1
-        i += 1
-    while i < len(raw) and not _norm(raw[i]):
-        i += 1
-    return i
+    return original_prefix_len(raw, n_letters) if n_letters > 0 else 0
 
 
 class _Atom:
@@ -185,9 +153,7 @@ class _Resolver:
     # -- 1. dictionary matches -------------------------------------------------------------------
     def _match(self) -> list[_Atom]:
         doc = self.doc
-        nt = doc.cache.get("norm_text")  # shared with later stages
-        if nt is None or nt.original is not doc.text:
-            nt = doc.cache["norm_text"] = norm_map(doc.text)
+        nt = doc.norm()
         hits = self.lex.scan(nt.text)
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         boiler = self.boiler

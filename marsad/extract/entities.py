@@ -24,7 +24,7 @@ import numpy as np
 from marsad.doc import Doc, Entity, Provenance, Token
 from marsad.extract.ner_features import (_GAZ_STRINGS, Featurizer, Gazetteer, load_clusters,
                                          proclitic_split)
-from marsad.text.segment import _original_prefix_len
+from marsad.text.segment import original_prefix_len
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 MODEL = RESOURCES / "models" / "ner.crfsuite"
@@ -203,7 +203,7 @@ class NerModel:
         if tok.stem_start:
             return tok.start + tok.stem_start
         k, _ = proclitic_split(tok.norm, self.gaz.name_counts)
-        return tok.start + (_original_prefix_len(tok.text, k) if k else 0)
+        return tok.start + (original_prefix_len(tok.text, k) if k else 0)
 
 
 def _local_prob(scores: np.ndarray, y: int) -> float:

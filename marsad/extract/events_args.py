@@ -18,7 +18,7 @@ from marsad.doc import Doc, Token
 from marsad.extract.events_lexicon import load_cues
 from marsad.extract.events_triggers import Candidate
 from marsad.text.normalize import normalize
-from marsad.text.segment import clitic_candidates
+from marsad.text.segment import clitic_candidates, original_prefix_len
 
 PREPS = frozenset(normalize(w) for w in (
     "على ضد في من إلى الى عن مع بحق تجاه باتجاه نحو قرب داخل أمام خلال لدى عند بين منذ حول بعد قبل "
@@ -140,15 +140,7 @@ def role_of(norm: str) -> tuple[str, str, str] | None:
 
 
 def _orig_prefix(raw: str, n: int) -> int:
-    """Characters of a raw word that hold its first n normalised letters (diacritics after them)."""
-    count = i = 0
-    while i < len(raw) and count < n:
-        if normalize(raw[i]):
-            count += 1
-        i += 1
-    while i < len(raw) and not normalize(raw[i]):
-        i += 1
-    return i
+    return original_prefix_len(raw, n)
 
 
 def _is_nisba(norm: str) -> bool:

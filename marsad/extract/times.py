@@ -28,7 +28,7 @@ import yaml
 from hijridate import Gregorian, Hijri
 
 from marsad.doc import Doc, Provenance, TimeExpr
-from marsad.text.normalize import COMBINING_MARKS, NormText, normalize, normalize_with_map
+from marsad.text.normalize import COMBINING_MARKS, normalize
 
 STAGE = "times"
 
@@ -322,10 +322,6 @@ def _opening(token: str) -> int:
         if len(_OPENING) < 200_000:
             _OPENING[token] = skip
     return skip
-
-
-def _norm_map(text: str) -> NormText:
-    return normalize_with_map(text)
 
 
 # -- calendar helpers -----------------------------------------------------------------------
@@ -1040,9 +1036,7 @@ class TimesStage:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
-        nt = doc.cache.get("norm_text")
-        if nt is None or nt.original is not doc.text:
-            nt = doc.cache["norm_text"] = _norm_map(doc.text)
+        nt = doc.norm()
         norm = nt.text
         reader = _Reader(lex, norm, doc.text, nt)
         match = lex.rx.match

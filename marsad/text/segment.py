@@ -163,7 +163,7 @@ def _word_analysis(raw: str) -> tuple[str, int, str]:
     """(normalised form, original-offset of the stem start, stem) of one surface word."""
     norm = normalize(raw)
     n_prefix, stem = strip_proclitics(norm)
-    stem_start = _original_prefix_len(raw, n_prefix) if n_prefix else 0
+    stem_start = original_prefix_len(raw, n_prefix) if n_prefix else 0
     return norm, stem_start, stem
 
 
@@ -176,7 +176,7 @@ def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
     return tokens
 
 
-def _original_prefix_len(raw: str, n_norm_letters: int) -> int:
+def original_prefix_len(raw: str, n_norm_letters: int) -> int:
     """Characters of ``raw`` spanning its first n normalised letters (diacritics after them too)."""
     count = 0
     i = 0
