@@ -334,8 +334,12 @@ def generic_actor(doc: Doc, slot: Slot, sector: str | None = "") -> str:
             n += 1
             aid = f"ev{n}"
         index[key] = aid
-        doc.actors[aid] = Actor(id=aid, name=slot.name, country=slot.country, type=sector,
-                                prov=Provenance(STAGE, "generic-participant"))
+        # Corpus-wide code: a bare state is the country itself (CAMEO/PLOVER "USA"); other
+        # generic participants are one actor per country, sector and wording.
+        code = slot.country if slot.country and not sector else \
+            f"generic:{slot.country or '-'}:{sector or '-'}:{key[2]}"
+        doc.actors[aid] = Actor(id=aid, name=slot.name, country=slot.country, type=sector, code=code,
+                                kind="GEN", prov=Provenance(STAGE, "generic-participant"))
     a = doc.actors[aid]
     if (slot.start, slot.end) not in a.mentions:
         a.mentions.append((slot.start, slot.end))
