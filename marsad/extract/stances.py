@@ -29,6 +29,7 @@ import regex
 import yaml
 
 from marsad.doc import Contradiction, Doc, Provenance, Stance
+from marsad.extract.stance_acts import extract as act_stances
 from marsad.extract.statements import NMention, date_of, mention_view, norm_text, scan, to_original, trie_pattern
 from marsad.text.normalize import normalize
 
@@ -216,11 +217,57 @@ def contradictions(stances: list[Stance]) -> list[Contradiction]:
 
 
 # -- the stage ---------------------------------------------------------------------------
+# Issues read as acts (marsad.extract.stance_acts): the clause chains compose act nouns with
+# unrelated triggers ("الانسحاب من الاتفاق يفسح المجال أمام فرض عقوبات") and get them wrong.
+ACT_ISSUES = frozenset({"sanctions", "agreement"})
+
+
+# Chain stances whose wording shows another holder or target than the chain found:
+# "الاتهامات التي وجهها نتانياهو" (the relative clause names the accuser), "متهمين بالانتماء إلى
+# داعش" (accused of, passive), "لاتهامهم" (whose pronoun?), "تدعمه الولايات المتحدة في سوريا، الرقة"
+# (a target across a comma).
+_RELATIVE_AFTER_RE = regex.compile(r"^\s*(?:التي|الذي|الذين)\s+(?:وجه|اطلق|ساق|كال)")
+_PASSIVE_ACCUSED_RE = regex.compile(r"(?<!\p{L})[وف]?(?:متهم|متهمين|متهمون|متهمه|متهما)\s+ب")
+_PRONOUN_ACCUSED_RE = regex.compile(r"(?<!\p{L})[وفل]?(?:ل)?اتهام(?:ه|ها|هم)$")
+_PRONOUN_PRESENCE_RE = regex.compile(r"^[وفبل]?(?:ال)?(?:خروج|رحيل|سحب|انسحاب|بقاء|وجود|مغادره)(?:ه|ها|هم)$")
+_COMMA_TARGET_RE = regex.compile(r",\s*\S+$")
+
+
+def _plausible(doc: Doc, s: Stance) -> bool:
+    span = normalize(doc.text[s.start:s.end])
+    if _COMMA_TARGET_RE.search(span):
+        return False
+    last = span.rsplit(" ", 1)[-1]
+    h, t = doc.actors.get(s.holder), doc.actors.get(s.target)
+    if last.startswith("ال") and last.endswith(("ي", "يه")) and h and t and h.country and h.country == t.country:
+        return False  # "اتهمت حركة حماس الفلسطينية": the adjective qualifies the holder itself
+    if s.issue == "enmity" and s.polarity == SUPPORT and normalize(doc.text[s.end:s.end + 12]).lstrip(' "»').startswith("في "):
+        return False  # "بريطانيا شريكة في جرائم الحرب": a partner in a crime is no friend
+    if s.issue == "presence" and s.statement is None and _PRONOUN_PRESENCE_RE.search(span):
+        return False  # "بمطلب إسرائيل بخروجها"، "سحبه من روسيا": whose departure is a guess
+    if s.issue == "accusation":
+        after = normalize(doc.text[s.end:s.end + 40])
+        if _PASSIVE_ACCUSED_RE.search(span + " " + after[:3]) or _PRONOUN_ACCUSED_RE.search(span):
+            return False
+    if s.issue in ("accusation", "approval") and _RELATIVE_AFTER_RE.match(normalize(doc.text[s.start:s.end + 30])
+                                                                          .split(" ", 1)[-1]):
+        return False
+    return True
+
+
+def merge_acts(doc: Doc, chains: list[Stance], acts: list[Stance]) -> list[Stance]:
+    """Chain stances, less those on act issues, implausible ones and those an act covers, plus the acts."""
+    spans = [(a.start, a.end, a.holder, a.target) for a in acts]
+    kept = [s for s in chains if s.issue not in ACT_ISSUES and _plausible(doc, s) and not any(
+        s.holder == h and s.target == t and s.start < e and b < s.end for b, e, h, t in spans)]
+    return sorted(kept + acts, key=lambda s: (s.start, s.end))
+
+
 class StancesStage:
     name = STAGE
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.stances = extract(doc)
+        doc.stances = merge_acts(doc, extract(doc), act_stances(doc))
         doc.contradictions = contradictions(doc.stances)
         return doc
 

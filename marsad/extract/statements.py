@@ -28,7 +28,7 @@ import regex
 import yaml
 
 from marsad.doc import Doc, Provenance, Statement
-from marsad.text.normalize import NormText, normalize, normalize_with_map
+from marsad.text.normalize import NormText, normalize
 
 STAGE = "statements"
 
@@ -182,35 +182,8 @@ def lexicon() -> Lexicon:
 
 
 def norm_text(doc: Doc) -> NormText:
-    """The document's normalised text with its offset map (computed once per document)."""
-    nt = doc.cache.get("norm_text")  # shared with the actors and times stages
-    if not isinstance(nt, NormText) or nt.original is not doc.text:
-        nt = doc.cache["norm_text"] = _norm_map(doc.text)
-    return nt
-
-
-_COMPAT_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff\uff00-\uffef]")
-
-
-def _norm_map(text: str) -> NormText:
-    """normalize_with_map(text), its usual case (no presentation forms) with str.translate."""
-    from array import array
-
-    from marsad.text import normalize as nm
-
-    if _COMPAT_RE.search(text):
-        return normalize_with_map(text)
-    out = text.translate(nm._TABLE)
-    if len(out) == len(text):
-        return NormText(text, out, array("i", range(len(text) + 1)))
-    origin = array("i")
-    pos = 0
-    for m in nm._DROP_RE.finditer(text):
-        origin.extend(range(pos, m.start()))
-        pos = m.end()
-    origin.extend(range(pos, len(text)))
-    origin.append(len(text))
-    return NormText(text, out, origin)
+    """The document's normalised text with its offset map (shared by the stages)."""
+    return doc.norm()
 
 
 # -- per-document view in normalised coordinates ------------------------------------------
