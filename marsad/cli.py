@@ -17,11 +17,20 @@ def _err(msg: str) -> None:
 
 
 def analyzed(paths: list[str], published: str | None, doc_id: str | None,
-             stats: dict[str, int], jobs: int = 1) -> Iterator[tuple[Record, Doc]]:
-    """Analyse every readable document; report and count the others."""
+             stats: dict[str, int], jobs: int = 1, skip=None) -> Iterator[tuple[Record, Doc]]:
+    """Analyse every readable document; report and count the others.
+
+    ``skip(record)`` true means the record needs no analysis (already stored as it is)."""
     from marsad.batch import analyse_all
 
-    for item, result in analyse_all(read_paths(paths, doc_id), published, jobs):
+    def needed() -> Iterator[Record | InputError]:
+        for r in read_paths(paths, doc_id):
+            if skip is not None and isinstance(r, Record) and skip(r):
+                stats["skipped"] = stats.get("skipped", 0) + 1
+            else:
+                yield r
+
+    for item, result in analyse_all(needed(), published, jobs):
         if isinstance(result, InputError):
             _err(str(result))
             stats["failed"] += 1
@@ -47,18 +56,22 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from marsad.store import open_store
 
+    from marsad.store import content_hash
+
     store = open_store(args.db)
-    stats = {"ok": 0, "failed": 0}
-    added = skipped = 0
-    for rec, doc in analyzed(args.paths, args.published, args.id, stats, args.jobs):
-        if store.save(doc, raw_html=rec.html, origin=rec.origin):
-            added += 1
-        else:
-            skipped += 1
+    stats = {"ok": 0, "failed": 0, "skipped": 0}
+    added = 0
+
+    def unchanged(rec: Record) -> bool:
+        return store.is_current(rec.id, content_hash(rec.text))
+
+    for rec, doc in analyzed(args.paths, args.published, args.id, stats, args.jobs, skip=unchanged):
+        added += store.save(doc, raw_html=rec.html, origin=rec.origin)
+    skipped = stats["skipped"]
     store.refresh_tracks()
     print(f"ingested {added} new or re-analysed, {skipped} unchanged, {stats['failed']} failed",
           file=sys.stderr)
-    return 0 if stats["ok"] or not stats["failed"] else 1
+    return 0 if stats["ok"] or skipped or not stats["failed"] else 1
 
 
 def cmd_show(args: argparse.Namespace) -> int:

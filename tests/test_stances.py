@@ -196,3 +196,24 @@ def test_seed_stances_and_contradiction(shared):
     g = gold["contradictions"][0]
     assert c.holder == "sudani" and c.target == "us_forces" and c.kind == "inconsistency"
     assert {text[c.a[0]:c.a[1]], text[c.b[0]:c.b[1]]} == {g["a"], g["b"]}
+
+
+def test_a_reading_nested_in_a_wider_one_is_dropped():
+    from marsad.doc import Provenance, Stance
+    from marsad.extract.stances import drop_nested
+
+    wide = Stance(908, 938, "a1", "a2", "support", Provenance("stances", "desire+presence"), issue="presence")
+    part = Stance(915, 938, "a1", "a2", "oppose", Provenance("stances", "presence"), issue="presence")
+    other = Stance(915, 938, "a1", "a3", "oppose", Provenance("stances", "presence"), issue="presence")
+    assert drop_nested([wide, part, other]) == [wide, other]
+
+
+def test_negated_demand_is_one_stance_not_a_contradiction():
+    from marsad.pipeline import analyze
+
+    text = ("يذكر أن مايك بومبيو اجتمع مع زعيم كوريا الشمالية الشهر الماضي، وقال إن كيم لا يطالب "
+            "بسحب كل القوات الأميركية كشرط مسبق للاجتماع مع ترامب.")
+    doc = analyze(text, "t", "2018-05-04")
+    assert doc.contradictions == []
+    presence = [s for s in doc.stances if s.issue == "presence"]
+    assert len({(s.holder, s.target) for s in presence}) == len(presence)

@@ -21,8 +21,8 @@ def test_reingest_same_content_is_noop(tmp_path):
     doc = analyze(TEXT, "d1", "2024-01-10")
     assert store.save(doc) is True
     assert store.save(analyze(TEXT, "d1", "2024-01-10")) is False
-    assert store.save(analyze(TEXT, "copy-of-d1", "2024-01-10")) is False  # same content, other id
-    assert store.document_ids() == ["d1"]
+    assert store.save(analyze(TEXT, "copy-of-d1", "2024-01-10")) is True  # a syndicated copy
+    assert store.document_ids() == ["copy-of-d1", "d1"]
     assert _count(store, "sentences", "d1") == 2
     analysis, text = store.load("d1")
     assert text == TEXT and analysis["schema"] == "marsad.analysis/1"

@@ -205,6 +205,17 @@ def pair_contradictions(stances: list[Any], key: Any = None, rule_of: Any = None
     return sorted(out)
 
 
+def drop_nested(stances: list[Stance]) -> list[Stance]:
+    """One reading per piece of evidence: a stance on the same holder, target and issue whose
+    span lies inside another's is a partial reading of it (it misses the negation or the verb
+    of wanting around it: "لا يطالب بسحب القوات" ⊃ "سحب القوات") and is dropped."""
+    def inside(a: Stance, b: Stance) -> bool:
+        return (b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
+                and (a.holder, a.target, a.issue) == (b.holder, b.target, b.issue))
+
+    return [a for a in stances if not any(inside(a, b) for b in stances if b is not a)]
+
+
 def contradictions(stances: list[Stance]) -> list[Contradiction]:
     """Contradictions among one document's stances: a flip when the two dates differ."""
     out = []
@@ -267,7 +278,7 @@ class StancesStage:
     name = STAGE
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.stances = merge_acts(doc, extract(doc), act_stances(doc))
+        doc.stances = drop_nested(merge_acts(doc, extract(doc), act_stances(doc)))
         doc.contradictions = contradictions(doc.stances)
         return doc
 

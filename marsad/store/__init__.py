@@ -59,9 +59,13 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
     def is_current(self, doc_id: str, digest: str) -> bool:
+        """Is this document already stored with this content and this analysis version?
+
+        Identity is the document id: a syndicated copy of the same text under another id is its
+        own document (analysts and gold files refer to it by its id)."""
         row = self.db.execute(
-            "SELECT 1 FROM documents WHERE (id = ? OR content_hash = ?) AND content_hash = ? "
-            "AND analysis_version = ?", [doc_id, digest, digest, ANALYSIS_VERSION]).fetchone()
+            "SELECT 1 FROM documents WHERE id = ? AND content_hash = ? AND analysis_version = ?",
+            [doc_id, digest, ANALYSIS_VERSION]).fetchone()
         return row is not None
 
     def save(self, doc: Doc, raw_html: str | None = None, origin: str = "") -> bool:
