@@ -7,8 +7,10 @@ with python-crfsuite by ``scripts/train_ner.py`` on ANERcorp and NewsFANE (featu
 Speed: a CRF's label scores are sums of per-feature weights, and almost all features depend on
 one word and its offset in the window. So the weights are read out of the crfsuite model once,
 each word's summed score vectors (as the token itself and as its ±1/±2 neighbour) are cached,
-and Viterbi runs in numpy over all sentences of a document at once. Labels are identical to
-``pycrfsuite.Tagger.tag`` (checked in tests/test_entities.py); it is several times faster.
+and emission scores and Viterbi run in numpy over all sentences of a document at once (every
+sum is added in the same order as a per-token loop would, so scores are bit-for-bit stable).
+Labels are identical to ``pycrfsuite.Tagger.tag`` (checked in tests/test_entities.py); it is
+several times faster.
 
 The model, gazetteer and word classes load once per process from package resources
 (``MARSAD_NER_DIR`` points them at another directory, for held-out experiments).
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import math
 import os
+from itertools import compress
 from pathlib import Path
 
 import numpy as np
@@ -81,90 +84,202 @@ class NerModel:
                 minus, plus = self.bigrams.get(pair, (zero, zero))
                 self.bigrams[pair] = (v, plus) if attr[1] == "-" else (minus, v)
         self.gaz_vectors = {s: weights.get(s, zero) for strings in _GAZ_STRINGS.values() for s in strings}
+        # The same word-pair and gazetteer vectors as rows of one matrix, so a document's
+        # additions go into one np.add.at (which adds in list order, like a loop would)
+        extra: list[np.ndarray] = []
+
+        def row(v: np.ndarray) -> int:
+            extra.append(v)
+            return len(extra) - 1
+
+        self._bigram_rows = {p: (row(minus), row(plus)) for p, (minus, plus) in self.bigrams.items()}
+        self._gaz_rows = {k: tuple(row(self.gaz_vectors[x]) for x in strings)
+                          for k, strings in _GAZ_STRINGS.items()}
+        self._extra = np.vstack(extra)
+        # bare forms that open / close some word-pair feature: most pairs need no string building
+        self._bigram_left = {p.split("|", 1)[0] for p in self.bigrams}
+        self._bigram_right = {p.split("|", 1)[1] for p in self.bigrams}
+        # feature → row(s): own features by their full name; a neighbour's features (seen from
+        # ±1 or ±2) by their name without the "-1"/"+1"/"-2"/"+2" prefix, mapping to the rows
+        # of both sides, so a new word needs neither the prefixed strings nor two lookups each
+        self._near_rows = self._side_rows("-1", "+1")
+        self._ctx_rows = self._side_rows("-2", "+2")
         self.gaz = Gazetteer.load(gaz_dir)
         self.featurizer = Featurizer(self.gaz, load_clusters(resource(gaz_dir, "ner_clusters.tsv")))
-        self._words: dict[str, tuple[str, str, int]] = {}
+        self._words: dict[str, tuple[str, str, int, bool, bool]] = {}
         self._mats = np.zeros((1024, 5, n))  # row k: score matrix of the k-th cached word
+        # new words' weight rows and their targets in _mats (flattened to k * 5 + offset)
+        self._new_rows: list[int] = []
+        self._new_targets: list[int] = []
+        self._new_words: list[int] = []
+
+    def _side_rows(self, before: str, after: str) -> dict[str, tuple[tuple[int, ...], tuple[int, ...]]]:
+        """Unprefixed feature → (its weight rows as seen from before / after, their score rows
+        in a word's matrix: 1/2 for -1/+1, 3/4 for -2/+2)."""
+        first = 1 if before == "-1" else 3
+        names = {a[2:] for a in self.rows if a.startswith((before, after))}
+        out = {}
+        for f in names:
+            pairs = [(r, first + side) for side, r in
+                     enumerate((self.rows.get(before + f), self.rows.get(after + f))) if r is not None]
+            out[f] = (tuple(r for r, _ in pairs), tuple(o for _, o in pairs))
+        return out
 
     # -- scoring ---------------------------------------------------------------------------
-    def _word(self, norm: str) -> tuple[str, str, int]:
-        """(gazetteer key, bare form, row in ``_mats``: its scores as token, as -1, +1, -2, +2)."""
+    def _word(self, norm: str) -> tuple[str, str, int, bool, bool]:
+        """(gazetteer key, bare form, row in ``_mats``: its scores as token, as -1, +1, -2, +2,
+        whether the bare form can open / close a word-pair feature). A new word's row is filled
+        by the next :meth:`_flush_new_words`."""
         hit = self._words.get(norm)
         if hit is None:
-            if len(self._words) >= 300_000:
-                self._words.clear()
-                self.featurizer._cache.clear()
             k = len(self._words)
             if k == len(self._mats):
                 self._mats = np.concatenate([self._mats, np.zeros_like(self._mats)])
-            wf = self.featurizer.word(norm)
-            rows = self.rows
-            idx, seg = [], []
-            for offset, feats in enumerate((wf.own, wf.prev, wf.next, wf.prev2, wf.next2)):
-                for f in feats:
-                    r = rows.get(f)
-                    if r is not None:
-                        idx.append(r)
-                        seg.append(offset)
-            m = self._mats[k]
-            m[:] = 0
-            np.add.at(m, seg, self.matrix[idx])
-            hit = self._words[norm] = (wf.key, wf.bare, k)
+            key, bare, own, near, ctx = self.featurizer.base(norm)
+            idx = [r for r in map(self.rows.get, own) if r is not None]
+            seg = [0] * len(idx)  # which score row each weight row goes to: 0 own, 1 as -1 ...
+            for feats, table in ((near, self._near_rows), (ctx, self._ctx_rows)):
+                for found in map(table.get, feats):
+                    if found is not None:
+                        idx += found[0]
+                        seg += found[1]
+            # queued for _flush_new_words (one np.add.at per document instead of per word)
+            self._new_rows += idx
+            self._new_targets += [5 * k + o for o in seg]
+            self._new_words.append(k)
+            hit = self._words[norm] = (key, bare, k, bare in self._bigram_left, bare in self._bigram_right)
         return hit
+
+    def _flush_new_words(self) -> None:
+        """Score matrices of the words :meth:`_word` added since the last flush.
+
+        np.add.at adds the weight rows one after another in list order, so each score row sums
+        its features in feature order (reduceat would not: its summation order changes the last
+        bits of the scores).
+        """
+        if not self._new_words:
+            return
+        mats = self._mats
+        mats[self._new_words] = 0  # rows are reused after the cache is cleared
+        np.add.at(mats.reshape(-1, mats.shape[2]), self._new_targets, self.matrix[self._new_rows])
+        self._new_rows, self._new_targets, self._new_words = [], [], []
 
     def emissions(self, norms: list[str]) -> np.ndarray:
         """Per token, the summed state-feature weight of every label (n × labels)."""
-        ws = [self._word(x) for x in norms]
+        return self.emissions_many([norms])[0]
+
+    def emissions_many(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """:meth:`emissions` of several non-empty sentences, computed over their concatenation.
+
+        One set of numpy calls per document instead of per sentence; window features are
+        masked at sentence edges (adding 0.0 where a sentence has no neighbour leaves every
+        sum as it was), and all other weights are added in the same order as for one sentence.
+        """
+        words = self._words
+        if len(words) >= 300_000:  # bound the cache; only between documents, as rows get reused
+            words.clear()
+        ws = [words.get(x) or self._word(x) for norms in sentences for x in norms]
+        self._flush_new_words()
+        lens = [len(x) for x in sentences]
+        ends = np.cumsum(lens)
+        starts = ends - lens
         n = len(ws)
+        idx = np.arange(n)
+        pos = idx - np.repeat(starts, lens)  # tokens before it in its sentence
+        after = np.repeat(ends, lens) - idx - 1  # tokens after it
         m = self._mats[[w[2] for w in ws]]
         e = m[:, 0].copy()
         if n > 1:
-            e[1:] += m[:-1, 1]
-            e[:-1] += m[1:, 2]
+            e[1:] += np.where((pos[1:] >= 1)[:, None], m[:-1, 1], 0.0)
+            e[:-1] += np.where((after[:-1] >= 1)[:, None], m[1:, 2], 0.0)
         if n > 2:
-            e[2:] += m[:-2, 3]
-            e[:-2] += m[2:, 4]
-        e[0] += self.bos
-        e[-1] += self.eos
-        bigrams = self.bigrams
-        for i in range(n - 1):
-            pair = bigrams.get(ws[i][1] + "|" + ws[i + 1][1])
-            if pair is not None:
-                e[i + 1] += pair[0]
-                e[i] += pair[1]
-        gv = self.gaz_vectors
-        for i, tags in enumerate(self.gaz.tag([w[0] for w in ws])):
-            for own, as_prev, as_next in tags:
-                e[i] += gv[own]
-                if i + 1 < n:
-                    e[i + 1] += gv[as_prev]
-                if i > 0:
-                    e[i - 1] += gv[as_next]
-        return e
+            e[2:] += np.where((pos[2:] >= 2)[:, None], m[:-2, 3], 0.0)
+            e[:-2] += np.where((after[:-2] >= 2)[:, None], m[2:, 4], 0.0)
+        e[starts] += self.bos
+        e[ends - 1] += self.eos
+        first = set(starts.tolist())  # a word pair never spans two sentences
+        # word pairs, then gazetteer matches: (token, row of self._extra) in the order the
+        # per-sentence loops added them
+        targets: list[int] = []
+        rows: list[int] = []
+        bigram_rows = self._bigram_rows
+        pairs = [a[3] and b[4] for a, b in zip(ws, ws[1:])]
+        for i in compress(range(n - 1), pairs):
+            if i + 1 not in first:
+                pr = bigram_rows.get(ws[i][1] + "|" + ws[i + 1][1])
+                if pr is not None:
+                    targets += (i + 1, i)
+                    rows += pr
+        self._gazetteer_rows(ws, first, targets, rows)
+        if targets:
+            np.add.at(e, targets, self._extra[rows])
+        return np.split(e, ends[:-1])
+
+    def _gazetteer_rows(self, ws: list[tuple], first: set[int], targets: list[int],
+                        rows: list[int]) -> None:
+        """Gazetteer features, token by token in the order Gazetteer.tag lists them.
+
+        All sentences go through the automaton as one text; a match that crosses a sentence
+        edge is dropped, which leaves exactly the per-sentence matches, in the same order. Only
+        tokens a match covers are visited.
+        """
+        tags: dict[int, list[tuple[int, int, int]]] = {}
+        gaz_rows = self._gaz_rows
+        for lo, hi, types in self.gaz.matches([w[0] for w in ws]):
+            if lo < hi and any(j in first for j in range(lo + 1, hi + 1)):
+                continue
+            span = hi - lo + 1
+            for j in range(lo, hi + 1):
+                p = "U" if span == 1 else "B" if j == lo else "L" if j == hi else "I"
+                lst = tags.setdefault(j, [])
+                for typ in types:
+                    lst.append(gaz_rows[typ, p])
+        n = len(ws)
+        for i in sorted(tags):
+            has_next = i + 1 < n and i + 1 not in first
+            has_prev = i not in first
+            for own, as_prev, as_next in tags[i]:
+                targets.append(i)
+                rows.append(own)
+                if has_next:
+                    targets.append(i + 1)
+                    rows.append(as_prev)
+                if has_prev:
+                    targets.append(i - 1)
+                    rows.append(as_next)
 
     def viterbi(self, batch: list[np.ndarray]) -> list[list[int]]:
-        """Best label ids for several sentences at once (emission matrices of any lengths)."""
+        """Best label ids for several sentences at once (emission matrices of any lengths).
+
+        The time loop is the cost (a few numpy calls per step, on tiny arrays), so it keeps
+        only the running maxima; the back-pointers are recomputed afterwards in one batched
+        argmax over the same sums (bit-identical, first index wins ties as before).
+        """
         lengths = [len(e) for e in batch]
         b, t_max, n = len(batch), max(lengths), len(self.labels)
-        em = np.zeros((b, t_max, n))
+        em = np.zeros((t_max, b, n))
         for k, e in enumerate(batch):
-            em[k, :len(e)] = e
-        delta = em[:, 0]
-        deltas = [delta]
-        backs = []
-        trans = self.trans[None]
-        for t in range(1, t_max):
-            s = delta[:, :, None] + trans  # (b, from, to)
-            back = s.argmax(1)
-            delta = s.max(1) + em[:, t]
-            backs.append(back)
-            deltas.append(delta)
+            em[:len(e), k] = e
+        trans = self.trans
+        deltas = np.empty((t_max, b, n))
+        deltas[0] = em[0]
+        s = np.empty((b, n, n))  # (sentence, from, to)
+        best = np.empty((b, n))
+        add, max_from = np.add, np.maximum.reduce
+        prev = deltas[0]
+        for cur, e_t in zip(deltas[1:], em[1:]):
+            add(prev[:, :, None], trans, out=s)
+            add(max_from(s, 1, out=best), e_t, out=cur)
+            prev = cur
+        backs = (deltas[:-1, :, :, None] + trans).argmax(2)  # (t - 1, sentence, to)
+        last = deltas.argmax(2)  # (t, sentence): best final label were the sentence to end at t
         out = []
         for k, length in enumerate(lengths):
-            y = int(deltas[length - 1][k].argmax())
+            y = int(last[length - 1, k])
             path = [y]
-            for t in range(length - 1, 0, -1):
-                y = int(backs[t - 1][k, y])
+            back = backs[:length - 1, k].tolist()
+            for t in range(length - 2, -1, -1):
+                y = back[t][y]
                 path.append(y)
             path.reverse()
             out.append(path)
@@ -180,7 +295,7 @@ class NerModel:
         sentences = [s for s in sentences if s]
         if not sentences:
             return []
-        ems = [self.emissions([t.norm or "_" for t in toks]) for toks in sentences]
+        ems = self.emissions_many([[t.norm or "_" for t in toks] for toks in sentences])
         out = []
         labels = self.labels
         for toks, e, path in zip(sentences, ems, self.viterbi(ems)):

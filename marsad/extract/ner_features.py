@@ -9,13 +9,17 @@ positions (Aho-Corasick over the clitic-stripped token keys) and two word bigram
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
+from itertools import accumulate, count
+from operator import add
 from pathlib import Path
 
 import ahocorasick
 
 from marsad.text.normalize import normalize
-from marsad.text.segment import _TOKEN_RE, clitic_candidates, strip_proclitics
+from marsad.text.segment import (_TOKEN_RE, clitic_candidates, proclitic_readings,
+                                  strip_proclitics)
 
 # Proclitic letter sequences (conjunction, then preposition) that may open an entity's token.
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
@@ -114,16 +118,13 @@ class Gazetteer:
         if self.empty or not keys:
             return []
         text = " " + " ".join(keys) + " "
-        # token index of each character position where a token ends (just before a space)
-        ends = {}
-        pos = 0
-        for i, k in enumerate(keys):
-            pos += 1 + len(k)
-            ends[pos] = i
+        # character position of the space after each token (cumulative, built at C speed);
+        # only the few matches are looked up in it
+        ends = list(map(add, accumulate(map(len, keys)), count(1)))
         out = []
         for end_char, (n, types) in self.automaton.iter(text):
-            last = ends.get(end_char)  # end_char is the trailing space of the match
-            if last is not None:
+            last = bisect_left(ends, end_char)  # end_char is the trailing space of the match
+            if last < len(ends) and ends[last] == end_char:
                 out.append((last - n + 1, last, types))
         return out
 
@@ -218,8 +219,8 @@ class Featurizer:
         counts = self.gaz.name_counts
         if norm in counts:
             return norm
-        for pro, stem, enc in clitic_candidates(norm):
-            if pro and not enc and stem in counts:
+        for _, stem in proclitic_readings(norm):
+            if stem in counts:
                 return stem
         return norm
 
@@ -234,6 +235,20 @@ class Featurizer:
         return cl or ()
 
     def _word(self, norm: str) -> WordFeatures:
+        key, bare, own, near, ctx = self.base(norm)
+        lists = (own, ["-1" + f for f in near], ["+1" + f for f in near],
+                 ["-2" + f for f in ctx], ["+2" + f for f in ctx])
+        if self.known is not None:
+            k = self.known
+            lists = tuple([f for f in lst if f in k] for lst in lists)
+        return WordFeatures(key, lists[0], lists[1], lists[2], lists[3], lists[4], bare)
+
+    def base(self, norm: str) -> tuple[str, str, list[str], list[str], list[str]]:
+        """(gazetteer key, bare form, own features, features seen from ±1, from ±2), unprefixed.
+
+        The ±1/±2 lists get their "-1"/"+1"/"-2"/"+2" prefixes in :meth:`_word`; the tagger
+        (marsad.extract.entities) looks them up unprefixed, saving the string building.
+        """
         n_pro, stem = strip_proclitics(norm)
         bare = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
         key = self._key(norm)
@@ -271,12 +286,7 @@ class Featurizer:
             own.append("LAT")
         elif not norm[0].isalnum():
             own.append("P=" + norm[0])
-        lists = (own, ["-1" + f for f in near], ["+1" + f for f in near],
-                 ["-2" + f for f in ctx], ["+2" + f for f in ctx])
-        if self.known is not None:
-            k = self.known
-            lists = tuple([f for f in lst if f in k] for lst in lists)
-        return WordFeatures(key, lists[0], lists[1], lists[2], lists[3], lists[4], bare)
+        return key, bare, own, near, ctx
 
     def sentence(self, norms: list[str]) -> list[list[str]]:
         ws = [self.word(n) for n in norms]
