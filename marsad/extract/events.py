@@ -15,13 +15,16 @@ borrowed from the article is coded with no country; a bare state name or nationa
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from marsad.doc import Actor, Doc, Event, Provenance, Sentence, Token
 from marsad.extract.events_args import BORROWED_COUNTRY, Args, Slot, build_slots, find_args
 from marsad.extract.events_context import Context, analyse, mode_of, sentence_cues
 from marsad.extract.events_filter import features, load_filter, rule_score, sentence_words
-from marsad.extract.events_triggers import Candidate, find_candidates, is_word
+from marsad.extract.events_triggers import NO_TRIGGER, Candidate, find_candidates, is_word
 
 STAGE = "events"
 DROPPED_AUX = frozenset({"negated", "hypothetical", "future"})
@@ -34,6 +37,7 @@ GENERIC_SECTORS = frozenset({"UAF", "CVL", "CRM", "UNK"})
 DEFAULT_AGENTS = {"PROTEST": frozenset({"CVL", "OPP", "LAB", "EDU"}), "ASSAULT": frozenset({"UAF"})}
 # Mentions that name a state or its nationals and nothing more: coded (country, no sector).
 STATE_NAMES = frozenset({"country", "capital", "nisba-people"})
+_NORM = attrgetter("norm")
 QUOTES = {"«": "»", "“": "”", '"': '"'}
 
 
@@ -51,10 +55,16 @@ class Scored:
     slots: list = field(default_factory=list)  # every actor slot of the sentence
 
 
+# every character _quoted_spans reacts to (openers and closers): only these positions are visited
+_QUOTE_CHARS = re.compile("[" + re.escape("".join(set(QUOTES) | set(QUOTES.values()))) + "]")
+# punctuation between two words that makes a clause boundary for the context rules
+_BREAK_CHARS = re.compile("[" + re.escape(",،;؛:()«»\"") + "]")
+
+
 def _quoted_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     out, stack = [], []
-    for k in range(s, e):
-        ch = text[k]
+    for m in _QUOTE_CHARS.finditer(text, s, e):
+        k, ch = m.start(), m.group()
         if stack and ch == QUOTES[stack[-1][0]]:
             out.append((stack.pop()[1], k))
         elif ch in QUOTES:
@@ -67,11 +77,14 @@ AUX_FEATURES = ("ctx_negated", "ctx_denied", "ctx_foiled", "ctx_future", "ctx_hy
 
 
 def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
-                     words: list[Token] | None = None, keep_aux: bool = False) -> list[Scored]:
+                     words: list[Token] | None = None, keep_aux: bool = False,
+                     all_feats: bool = True) -> list[Scored]:
     """Score every trigger candidate of one sentence (used by the stage and by training).
 
     With ``keep_aux`` the filter judges the event mention whatever its auxiliary mode (the
-    mode is reported on the event instead of deciding whether it is kept)."""
+    mode is reported on the event instead of deciding whether it is kept). Without
+    ``all_feats`` (the stage) only candidates of a type the filter scores get their features:
+    the others are scored on their lexeme prior and their ``feats`` stay empty."""
     if words is None:
         words = [t for t in doc.tokens_of(sent) if is_word(t)]
     cands = find_candidates(words)
@@ -84,15 +97,26 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
     quotes = _quoted_spans(doc.text, sent.start, sent.end)
     flt = load_filter()
     scues = sentence_cues(sentence_norm)
-    bow = sentence_words(norms)
+    bow = None  # the sentence's bag of words, built for the first candidate that needs features
     out = []
-    breaks = [False] + [any(ch in ",،;؛:()«»\"" for ch in doc.text[words[k - 1].end:words[k].start])
-                        for k in range(1, len(words))]
+    # breaks[k]: punctuation between word k-1 and word k. Only the sentence's few punctuation
+    # marks are visited: each is placed in the gap before the first word starting after it.
+    breaks = [False] * len(words)
+    for m in _BREAK_CHARS.finditer(doc.text, words[0].end, words[-1].start):
+        p = m.start()
+        k = bisect.bisect_right(starts, p)
+        if 0 < k < len(words) and words[k - 1].end <= p:
+            breaks[k] = True
     for c in cands:
         ctx = analyse(norms, c, cands, year, sentence_norm, scues, breaks)
-        args = find_args(c, words, slots, doc.text)
+        args = find_args(c, words, slots, doc.text, norms)
         quoted = any(a < c.start < b for a, b in quotes)
-        feats = features(c, ctx, args, norms, cands, quoted, sentence_norm, scues.flags, bow)
+        if all_feats or flt.has(c.type):
+            if bow is None:
+                bow = sentence_words(norms)
+            feats = features(c, ctx, args, norms, cands, quoted, sentence_norm, scues.flags, bow)
+        else:
+            feats = []
         score, rule = rule_score(c, ctx, args), "rule:" + c.lexeme.key
         if flt.has(c.type) and not (keep_aux and ctx.aux in DROPPED_AUX):
             # (with keep_aux, a negated / future / hypothetical mention is judged on its lexeme
@@ -178,8 +202,15 @@ class EventsStage:
     def __call__(self, doc: Doc) -> Doc:
         year = int(doc.published[:4]) if doc.published and doc.published[:4].isdigit() else None
         for sent in doc.content_sentences():
-            words = [t for t in doc.tokens_of(sent) if is_word(t)]
-            scored = analyse_sentence(doc, sent, year, words, self.keep_aux)
+            toks = doc.tokens_of(sent)
+            unknown = set(map(_NORM, toks)).difference(NO_TRIGGER)
+            if not unknown:
+                continue  # every token is known to start no trigger: no candidate
+            if len(NO_TRIGGER) < 400_000:  # punctuation and other non-words start none either
+                NO_TRIGGER.update(n for n in unknown if not ((c := n[:1]) and (c.isalpha() or c.isdigit())))
+            # is_word inlined: this runs once per token of the article
+            words = [t for t in toks if (c := t.norm[:1]) and (c.isalpha() or c.isdigit())]
+            scored = analyse_sentence(doc, sent, year, words, self.keep_aux, all_feats=False)
             if not scored:
                 continue
             flt = load_filter()

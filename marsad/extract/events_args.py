@@ -139,6 +139,19 @@ def role_of(norm: str) -> tuple[str, str, str] | None:
     return None
 
 
+# Normalised words that are neither a generic participant nor the first word of one (most
+# words): build_slots passes them with a set test instead of two cached lookups.
+_NO_ROLE: set[str] = set()
+
+
+@lru_cache(maxsize=200_000)
+def _role_phrase_heads(norm: str) -> tuple:
+    """(proclitics, [(rest, sector)]) for each clitic reading of a word that starts a generic
+    participant phrase: the per-word part of the phrase lookup, cached (most words start none)."""
+    _, phrases = _roles()
+    return tuple((pro, tuple(phrases[stem])) for pro, stem, enc in clitic_candidates(norm) if stem in phrases)
+
+
 def _orig_prefix(raw: str, n: int) -> int:
     return original_prefix_len(raw, n)
 
@@ -172,16 +185,16 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
         slots.append(slot)
         for k in range(i, j):
             taken[k] = True
-    _, phrases = _roles()
-    k = 0
-    while k < len(words):
-        if taken[k]:
-            k += 1
+    # only words that may be a participant are visited (most words are in _NO_ROLE)
+    no_role = _NO_ROLE
+    nxt = 0  # the first word after the last participant phrase this loop found
+    for k in [k for k, w in enumerate(words) if not taken[k] and w.norm not in no_role]:
+        if k < nxt:
             continue
         w = words[k]
         hit = None
-        for pro, stem, enc in clitic_candidates(w.norm):
-            for rest, sector in phrases.get(stem, ()):
+        for pro, entries in _role_phrase_heads(w.norm):
+            for rest, sector in entries:
                 n = len(rest)
                 if k + 1 + n <= len(words) and all(
                         words[k + 1 + x].norm == rest[x] or words[k + 1 + x].norm == "ال" + rest[x]
@@ -192,6 +205,8 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
                 break
         if hit is None:
             r = role_of(w.norm)
+            if r is None and not _role_phrase_heads(w.norm) and len(_NO_ROLE) < 400_000:
+                _NO_ROLE.add(w.norm)
             if r and not (r[1] in QUANTITY_ROLES and k + 1 < len(words) and _counted_noun(words[k + 1].norm)):
                 # "عشرات الصواريخ" counts things; "مئات المتظاهرين" leaves the slot to its noun
                 hit = (k + 1, r[0], r[2])
@@ -218,9 +233,7 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
                               name=doc.text[words[k].start + off:words[j - 1].end], pro=pro))
             for x in range(k, j):
                 taken[x] = True
-            k = j
-        else:
-            k += 1
+            nxt = j
     slots.sort(key=lambda s: s.i)
     for sl in slots:
         sl.prep = _prep_before(words, sl)
@@ -288,7 +301,7 @@ def _gap_ok(words: list[Token], a: int, b: int, text: str) -> bool:
     if b <= a:
         return True
     seg = text[words[a].end:words[b].start] if b < len(words) else ""
-    return not any(ch in STRONG_PUNCT for ch in seg)
+    return STRONG_PUNCT.isdisjoint(seg)
 
 
 @dataclass(slots=True)
@@ -388,17 +401,20 @@ def protest_target(norms: list[str], slots: list[Slot], j: int, exclude=None) ->
     return None
 
 
-def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str) -> Args:
-    out = _find_args(cand, words, slots, text)
+def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
+              norms: list[str] | None = None) -> Args:
+    """``norms``: the words' normalised forms, when the caller has them (read only)."""
+    if norms is None:
+        norms = [w.norm for w in words]
+    out = _find_args(cand, words, slots, text, norms)
     if cand.type == "PROTEST":
         # protest verbs are intransitive: the words after تجمع / تظاهر are its subject or place,
         # and whom it is against comes from ضد / على / أمام or the protesters' demand
         t = out.target
         if t is not None and (t.sector in ("CVL", "OPP", "LAB", "EDU") or t.prep not in TARGET_PREPS):
             t = None
-        out.target = t or protest_target([w.norm for w in words], slots, cand.j, exclude=out.source)
+        out.target = t or protest_target(norms, slots, cand.j, exclude=out.source)
     if cand.type == "ASSAULT" and out.target is None:
-        norms = [w.norm for w in words]
         sv = next((k for k in range(cand.i - 1, max(-1, cand.i - 11), -1)
                    if _bare_word(norms[k]) in VICTIM_SUPPORT), None)
         if sv is not None and out.source is None:
@@ -412,8 +428,7 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str)
     return out
 
 
-def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str) -> Args:
-    norms = [w.norm for w in words]
+def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str, norms: list[str]) -> Args:
     i, j = cand.i, cand.j
     verbal = cand.cls in ("perf", "impf", "form") or (cand.cls == "phrase" and _looks_verbal(norms[i]))
     out = Args()

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.extract.events_lexicon import compile_cue, load_cues
+from marsad.extract.events_lexicon import any_of, compile_cue, load_cues
 from marsad.extract.events_triggers import Candidate
 
 # Present-tense predicates of generic claims about a kind of event ("هجمات الفصائل … تثير
@@ -82,6 +82,17 @@ def cues() -> Cues:
         modes={t: [(m, _pats(ps)) for m, ps in d.items()] for t, d in c["modes"].items()},
         sentence=tuple((k, _pats(v)) for k, v in c.get("sentence_cues", {}).items()),
     )
+
+
+_NEVER = re.compile(r"(?!)")  # matches nothing: an empty cue list
+
+
+@lru_cache(maxsize=1)
+def _any_cues() -> dict:
+    """Each "any of these patterns" cue list as one alternation (one regex scan per window)."""
+    cu = cues()
+    return {name: any_of(getattr(cu, name)) or _NEVER
+            for name in ("foiled", "fut_before", "fut_after", "hyp_before", "hist_before", "opinion")}
 
 
 def expand_alternatives(pattern: str, limit: int = 2000) -> list[str]:
@@ -174,21 +185,49 @@ def _multiword_heads() -> frozenset:
     return frozenset(k.split(" ", 1)[0] for k in index if " " in k)
 
 
+@lru_cache(maxsize=200_000)
+def _pair_head(w: str) -> str | None:
+    """The word (first plain, then proclitics peeled) as the first word of a multi-word cue."""
+    heads = _multiword_heads()
+    for pre in ("",) + _PROCLITIC_STRIP:
+        if w.startswith(pre) and w[len(pre):] in heads:
+            return w[len(pre):]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _multiword_cues() -> tuple:
+    index, _ = _family_prefixes()
+    return tuple((k, v) for k, v in index.items() if " " in k)
+
+
+@lru_cache(maxsize=200_000)
+def _pair_families(pair: str) -> frozenset:
+    """Families of the multi-word cues that begin "head next-word" (cached per word pair)."""
+    return frozenset(f for k, v in _multiword_cues() if pair.startswith(k) for f in v)
+
+
+# Words that carry no cue family and start no multi-word cue (most words): skipped by a set test.
+_NO_CUE: set[str] = set()
+
+
 def sentence_cues(sentence_norm: str) -> SentenceCues:
     """Sentence-level cue families, by cached word-start lookups (no regex scan)."""
     found: dict[str, int] = {}
     words = sentence_norm.split()
-    heads = _multiword_heads()
-    index, _ = _family_prefixes()
+    last = len(words) - 1
     for n, w in enumerate(words):
+        if w in _NO_CUE:
+            continue
         fams = _word_families(w)
-        if n + 1 < len(words):
-            for pre in ("",) + _PROCLITIC_STRIP:
-                if w.startswith(pre) and w[len(pre):] in heads:
-                    pair = w[len(pre):] + " " + words[n + 1]
-                    extra = {f for k, v in index.items() if " " in k and pair.startswith(k) for f in v}
-                    fams = tuple(set(fams) | extra)
-                    break
+        if not fams and _pair_head(w) is None and len(_NO_CUE) < 400_000:
+            _NO_CUE.add(w)
+        if n < last:
+            head = _pair_head(w)
+            if head is not None:
+                extra = _pair_families(head + " " + words[n + 1])
+                if extra:
+                    fams = set(fams) | extra
         for k in fams:
             found[k] = found.get(k, 0) + 1
     flags = sorted(k for k in found if not k.startswith("x_"))
@@ -210,6 +249,7 @@ def is_future_verb(w: str) -> bool:
     return rest > 0 and rest >= 0.2 * freq.get(w, 0)
 
 
+@lru_cache(maxsize=200_000)  # called for every word near every trigger
 def _bare(w: str) -> str:
     """A word without a leading conjunction و/ف (for function-word lookups)."""
     return w[1:] if len(w) > 2 and w[0] in "وف" else w
@@ -252,14 +292,12 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
             breaks: list[bool] | None = None) -> Context:
     """``breaks[k]``: punctuation stands between word k-1 and word k (a clause boundary)."""
     cu = cues()
+    anyc = _any_cues()
     i, j = cand.i, cand.j
     ctx = Context()
     clause_lo = 0
-    if breaks:
-        for k in range(i, 0, -1):
-            if breaks[k]:
-                clause_lo = k
-                break
+    if breaks and True in breaks[1:i + 1]:  # the nearest break at or before i (a C-level scan)
+        clause_lo = i - breaks[i:0:-1].index(True)
     # negation: a negative particle right before, with only auxiliaries between
     k, steps = i - 1, 0
     while k >= 0 and steps < cu.neg_window:
@@ -273,19 +311,19 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
         k -= 1
         steps += 1
     before8 = norms[max(0, i - 8):i]
-    if any(_bare(w) in cu.deny or w in cu.deny for w in before8):
+    if not cu.deny.isdisjoint(before8) or not cu.deny.isdisjoint(map(_bare, before8)):
         ctx.denied = True
     before5 = " ".join(norms[max(0, i - 5):i])
     before3 = " ".join(norms[max(0, i - 3):i])
-    if any(p.search(before3) for p in cu.foiled):
+    if anyc["foiled"].search(before3):
         ctx.foiled = True
     # future
     if "س" in cand.proclitics and cand.cls == "impf":
         ctx.future = True
-    if any(_bare(w) in cu.fut_words for w in norms[max(0, i - 3):i]):
+    if not cu.fut_words.isdisjoint(map(_bare, norms[max(0, i - 3):i])):
         ctx.future = True
     before6 = " ".join(norms[max(0, i - 6):i])
-    if any(p.search(before6) for p in cu.fut_before):
+    if anyc["fut_before"].search(before6):
         ctx.future = True
     clause_after = j + 3
     if breaks:
@@ -297,7 +335,7 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
             any(is_future_verb(w) for w in norms[j:clause_after]):
         ctx.future = True  # "ستعيد الولايات المتحدة فرض العقوبات", "إن طرد الدبلوماسيين سيحدث"
     after5 = " ".join(norms[j:j + 5])
-    if any(p.search(after5) for p in cu.fut_after):
+    if anyc["fut_after"].search(after5):
         ctx.future = True
     # hypothetical
     hyp_zone = norms[max(0, i - 5):i]
@@ -309,7 +347,7 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
             if b in ("عندما", "حين", "حينما") and cand.cls != "impf":
                 continue  # عندما + perfect narrates a past event
             ctx.hypothetical = True
-    if any(p.search(before5) for p in cu.hyp_before):
+    if anyc["hyp_before"].search(before5):
         ctx.hypothetical = True
     # question
     s = sentence_norm.strip()
@@ -317,13 +355,14 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
     if s.endswith("?") or _bare(first) in cu.question_starts or first in cu.question_starts:
         ctx.question = True
     # historical: an old year near the trigger, or a memory word before it
-    if doc_year:
+    # (a year has 18, 19 or 20 in it: most sentences are passed over without the word loop)
+    if doc_year and ("20" in sentence_norm or "19" in sentence_norm or "18" in sentence_norm):
         lo = max(0, i - 10)
         for k, w in enumerate(norms[lo:j + 10], lo):
-            if _YEAR.match(w) and int(w) <= doc_year - 2 and k > 0 and _bare(norms[k - 1]) in YEAR_CONTEXT:
+            if w[:1] in "12" and _YEAR.match(w) and int(w) <= doc_year - 2 and k > 0 and _bare(norms[k - 1]) in YEAR_CONTEXT:
                 ctx.historical = True
                 break
-    if any(p.search(before5) for p in cu.hist_before):
+    if anyc["hist_before"].search(before5):
         ctx.historical = True
     before4 = " ".join(norms[max(clause_lo, i - 4):i])
     if cand.cls in ("noun", "phrase") and cand.type not in ("REQUEST", "ACCUSE", "THREATEN", "REJECT"):
@@ -338,7 +377,7 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
                 break
     if i > 0 and cand.cls in ("noun", "phrase", "ptcp") and _bare(norms[i - 1]) in DEMONSTRATIVES:
         ctx.anaphoric = True
-    ctx.opinion = any(p.search(before4) for p in cu.opinion)
+    ctx.opinion = anyc["opinion"].search(before4) is not None
     if scues is None:
         scues = sentence_cues(sentence_norm)
     ctx.accident = scues.accident

@@ -12,6 +12,7 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 from marsad.extract.events_args import Args
 from marsad.extract.events_context import Context
@@ -45,12 +46,16 @@ THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه"
 
 def sentence_words(norms: list[str]) -> list[str]:
     """Bag-of-words features of a sentence (computed once, shared by its candidates)."""
-    out = set()
-    for w in norms:
-        b = _bare(w)
-        if len(b) > 2 and not b.isdigit():
-            out.add("w=" + b)
+    out = set(map(_bow_feature, norms))
+    out.discard(None)
     return sorted(out)
+
+
+@lru_cache(maxsize=200_000)
+def _bow_feature(w: str) -> str | None:
+    """The bag-of-words feature of one normalised word, or None (cached per word form)."""
+    b = _bare(w)
+    return "w=" + b if len(b) > 2 and not b.isdigit() else None
 
 
 def features(cand: Candidate, ctx: Context, args: Args, norms: list[str], cands: list[Candidate],
@@ -128,7 +133,7 @@ class EventFilter:
     def score(self, etype: str, feats: list[str]) -> float:
         m = self.models[etype]
         w = m["weights"]
-        z = m["bias"] + sum(w.get(x, 0.0) for x in feats)
+        z = m["bias"] + sum(map(w.get, feats, repeat(0.0)))  # same order, same float sum
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -43,15 +43,33 @@ _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 
 def word_hits(w: Token):
     """(phrase heads, single-word reading) of a token, or None: one dict lookup once warm."""
-    final_ta = w.norm.endswith("ه") and w.text.rstrip(_HARAKAT).endswith("ة")
-    key = (w.norm, final_ta)
+    norm = w.norm
+    # only a word ending in ه needs its surface ة checked; other words are keyed by norm alone
+    # (a str key never equals a (norm, final_ta) tuple key)
+    if norm[-1:] == "ه":
+        final_ta = w.text.rstrip(_HARAKAT).endswith("ة")
+        key = (norm, final_ta)
+    else:
+        final_ta, key = False, norm
     r = _HITS.get(key, _MISSING)
     if r is _MISSING:
-        ph, rd = phrase_heads(w.norm), read_word(w.norm, final_ta)
-        r = (ph, rd) if (ph or rd) else None
+        r = _hits_of(norm, final_ta)
         if len(_HITS) < 400_000:
             _HITS[key] = r
+        if r is None and len(NO_TRIGGER) < 400_000 and (key is norm or _hits_of(norm, not final_ta) is None):
+            NO_TRIGGER.add(norm)
     return r
+
+
+def _hits_of(norm: str, final_ta: bool):
+    ph, rd = phrase_heads(norm), read_word(norm, final_ta)
+    return (ph, rd) if (ph or rd) else None
+
+
+# Normalised forms known to start no trigger whatever their surface (for a final ه, read both
+# as ة and as a pronoun), and forms that are no word (punctuation): a sentence made only of
+# these has no candidate, which one C-level set test tells without the per-token loop.
+NO_TRIGGER: set[str] = set()
 
 
 def find_candidates(words: list[Token]) -> list[Candidate]:
@@ -64,8 +82,14 @@ def find_candidates(words: list[Token]) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(words)
     covered_until = -1
+    hits_get, no_trigger = _HITS.get, NO_TRIGGER
     for i, w in enumerate(words):
-        hits = word_hits(w)
+        if w.norm in no_trigger:
+            continue  # most words: known to start nothing
+        # word_hits' cache probed inline for words not ending in ه
+        hits = _MISSING if w.norm[-1:] == "ه" else hits_get(w.norm, _MISSING)
+        if hits is _MISSING:
+            hits = word_hits(w)
         if hits is None:
             continue
         heads, reading = hits
