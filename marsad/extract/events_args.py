@@ -17,66 +17,66 @@ from functools import lru_cache
 from marsad.doc import Doc, Token
 from marsad.extract.events_lexicon import load_cues
 from marsad.extract.events_triggers import Candidate
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, word_set
 from marsad.text.segment import clitic_candidates, original_prefix_len
 
-PREPS = frozenset(normalize(w) for w in (
+PREPS = word_set(
     "على ضد في من إلى الى عن مع بحق تجاه باتجاه نحو قرب داخل أمام خلال لدى عند بين منذ حول بعد قبل "
-    "ضمن عبر وسط شمال جنوب شرق غرب جانب بسبب إثر اثر عقب لصالح بشأن حيال دون بدون مثل").split())
+    "ضمن عبر وسط شمال جنوب شرق غرب جانب بسبب إثر اثر عقب لصالح بشأن حيال دون بدون مثل")
 TARGET_PREPS = frozenset(normalize(w) for w in "على ضد بحق تجاه باتجاه نحو".split())
 # Words that may stand between a verb and its subject: time adverbs, particles.
-SKIP_AFTER_VERB = frozenset(normalize(w) for w in (
+SKIP_AFTER_VERB = word_set(
     "أمس امس اليوم الليلة فجر صباح مساء ظهر عصر أول اول من يوم الأحد الاثنين الثلاثاء الأربعاء "
-    "الخميس الجمعة السبت الماضي الماضية ايضا أيضا مجددا مجدداً قد بالفعل كذلك").split())
+    "الخميس الجمعة السبت الماضي الماضية ايضا أيضا مجددا مجدداً قد بالفعل كذلك")
 # Quantifiers before a subject: "دعت العديد من الجماعات", "خرج آلاف من المتظاهرين".
-QUANTIFIERS = frozenset(normalize(w) for w in (
-    "العديد عدد بعض كل جميع مئات آلاف الاف ألوف عشرات معظم أغلب اغلب غالبية مجموعة").split())
+QUANTIFIERS = word_set(
+    "العديد عدد بعض كل جميع مئات آلاف الاف ألوف عشرات معظم أغلب اغلب غالبية مجموعة")
 # Verbs of a relative clause that name the recipient: "الغارات التي استهدفت قادة الفصائل".
-REL_TARGET_VERBS = frozenset(normalize(w) for w in (
+REL_TARGET_VERBS = word_set(
     "استهدفت استهدف استهدفا طالت طال طاولت طاول ضربت ضرب أصابت اصابت أصاب اصاب تستهدف يستهدف "
-    "قتلت قتل أودت اودت").split())
+    "قتلت قتل أودت اودت")
 RELATIVES = frozenset(normalize(w) for w in "التي الذي اللذين اللتين الذين اللواتي".split())
 # Adjectives that may stand between an event noun and its nisba agent (الغارات العسكرية الأميركية).
-EVENT_ADJECTIVES = frozenset(normalize(w) for w in (
+EVENT_ADJECTIVES = word_set(
     "المسلح المسلحة الأخير الأخيرة الجديد الجديدة الكبير الكبيرة العنيف العنيفة المتكرر المتكررة "
     "المكثف المكثفة الدامي الدامية المشترك المشتركة المزدوج المزدوجة الواسع الواسعة المتواصلة "
-    "المستمرة الأخرى المباشر المباشرة").split())
+    "المستمرة الأخرى المباشر المباشرة")
 # Verbal nouns of yielding whose genitive is the addressee of a request (رحيل التحالف).
-YIELD_MASDARS = frozenset(normalize(w) for w in (
+YIELD_MASDARS = word_set(
     "رحيل انسحاب الانسحاب خروج الخروج سحب إخراج اخراج تنحي التنحي استقالة الإفراج الافراج إطلاق "
-    "اطلاق طرد وقف إنهاء انهاء تسليم").split())
+    "اطلاق طرد وقف إنهاء انهاء تسليم")
 STRONG_PUNCT = set(".;:!?؟«»\"“”()[]")
-AGENT_WORDS = frozenset(normalize(w) for w in (
+AGENT_WORDS = word_set(
     "شنها شنه شنته شنتها تشنها يشنها نفذها نفذه نفذته نفذتها قادتها قادته تقودها تقوده يقودها يقوده "
     "تبناها تبناه تبنته تبنتها اطلقها اطلقه اطلقتها اطلقته ارتكبها ارتكبته ارتكبه يرتكبها ترتكبها "
-    "تقترفها يقترفها اقترفها تنفذها ينفذها").split())
+    "تقترفها يقترفها اقترفها تنفذها ينفذها")
 AGENT_PHRASES = tuple(tuple(normalize(w) for w in p.split()) for p in (
     "من قبل", "على يد", "على أيدي", "بأيدي", "من جانب", "بواسطة", "المدعومة من", "المدعوم من",
     "التابعة ل", "التابع ل"))
 AGENT_FIRST = frozenset(p[0] for p in AGENT_PHRASES)
-NUMERIC_QTY = frozenset(normalize(w) for w in (
+NUMERIC_QTY = word_set(
     "عشرات مئات آلاف الاف ألف اكثر أكثر نحو حوالي زهاء قرابة ما لا يقل عدد عدد من ثلاثة أربعة خمسة "
-    "ستة سبعة ثمانية تسعة عشرة اثنين اثنان شخصين جنديين ثلاث أربع خمس ست سبع ثماني تسع عشر").split())
-NUMBER_WORDS = frozenset(normalize(w) for w in (
+    "ستة سبعة ثمانية تسعة عشرة اثنين اثنان شخصين جنديين ثلاث أربع خمس ست سبع ثماني تسع عشر")
+NUMBER_WORDS = word_set(
     "واحد واحدة اثنان اثنين اثنتين ثلاث ثلاثة اربع أربع أربعة اربعة خمس خمسة ست ستة سبع سبعة ثماني "
     "ثمانية تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين اربعون أربعين خمسون خمسين ستون ستين سبعون "
     "سبعين ثمانون ثمانين تسعون تسعين مئة مائة مئتي مئتين مائتي ألف الف آلاف الاف ألفين مليون عشرات "
-    "مئات ألوف بضعة بضع").split())
+    "مئات ألوف بضعة بضع")
 # Words of a quantity phrase standing before a noun: "ما لا يقل عن 28 متطوعاً", "أكثر من 15".
-QTY_SKIP = NUMERIC_QTY | NUMBER_WORDS | frozenset(normalize(w) for w in (
-    "ما لا يقل عن من اكثر أكثر اقل أقل نحو حوالي حوالى زهاء قرابة عدد").split())
+QTY_SKIP = NUMERIC_QTY | NUMBER_WORDS | word_set(
+    "ما لا يقل عن من اكثر أكثر اقل أقل نحو حوالي حوالى زهاء قرابة عدد")
 # "his country", "its government": the country of the actor named before them.
 OWN_COUNTRY = frozenset(normalize(w) for w in "بلاده بلادها بلادهم حكومته حكومتها حكومتهم دولته دولتها".split())
 # Lexemes whose unvowelled perfect followed by a number is usually passive ("قتل 12 شخصاً").
 PASSIVE_PRONE = frozenset({"qatl", "khatf", "ightiyal", "istihdaf", "taadhib", "ightisab", "itiqal",
                            "ightiyal", "qasf", "damar", "taan", "dabh"})
 CAUSE_WORDS = frozenset(normalize(w) for w in "جراء إثر اثر بسبب نتيجة".split())
-CAUSE_NOUNS = frozenset(normalize(w) for w in (
-    "هجوم هجمات انفجار تفجير قصف غارة غارات ضربة اشتباكات اشتباك رصاص انفجارات اعتداء كمين").split())
+CAUSE_NOUNS = word_set(
+    "هجوم هجمات انفجار تفجير قصف غارة غارات ضربة اشتباكات اشتباك رصاص انفجارات اعتداء كمين")
 # Support verbs whose subject suffers the event: "تعرض قائد الشرطة لمحاولة اغتيال", "نجا … من".
-VICTIM_SUPPORT = frozenset(normalize(w) for w in (
+VICTIM_SUPPORT = word_set(
     "تعرض تعرضت تعرضوا تعرضا يتعرض تتعرض يتعرضون نجا نجت نجوا ينجو تنجو أصيب اصيب أصيبت اصيبت "
-    "أصيبوا اصيبوا قتل قتلت قتلوا سقط سقطوا").split())
+    "أصيبوا اصيبوا قتل قتلت قتلوا سقط سقطوا")
 # Verbal nouns whose genitive is the recipient, not the agent (اغتيال الوزير، زيارة بغداد).
 GEN_OBJECT = frozenset({
     "ASSAULT.ightiyal", "ASSAULT.qatl", "ASSAULT.khatf", "ASSAULT.istihdaf", "ASSAULT.qasf",
@@ -313,8 +313,8 @@ class Args:
     guessed: bool = False  # the target is only the nearest participant, no rule named it
 
 
-CASUALTY = frozenset(normalize(w) for w in (
-    "مقتل قتل مصرع إصابة اصابة إصابات اصابات جرح وجرح وإصابة واصابة ومقتل استشهاد اختطاف خطف").split())
+CASUALTY = word_set(
+    "مقتل قتل مصرع إصابة اصابة إصابات اصابات جرح وجرح وإصابة واصابة ومقتل استشهاد اختطاف خطف")
 
 
 def _counted_noun(norm: str) -> bool:
@@ -323,15 +323,15 @@ def _counted_noun(norm: str) -> bool:
         role_of(norm) is not None or norm in COUNTED_THINGS)
 
 
-COUNTED_THINGS = frozenset(normalize(w) for w in (
-    "الصواريخ القذائف الغارات الهجمات الضربات القتلى الجرحى المنازل السيارات العبوات الرصاصات").split())
+COUNTED_THINGS = word_set(
+    "الصواريخ القذائف الغارات الهجمات الضربات القتلى الجرحى المنازل السيارات العبوات الرصاصات")
 # Counting words the role lexicon takes for crowds ("تظاهر الآلاف") when they stand alone.
 QUANTITY_ROLES = frozenset(normalize(w) for w in "عشرات مئات آلاف الاف الالاف ألوف".split())
 AMONG = frozenset(normalize(w) for w in "بينهم بينهما منهم معظمهم غالبيتهم اغلبهم أغلبهم".split())
 # Passive casualty verbs after their victims: "جنديين عراقيين قتلا بانفجار عبوة ناسفة".
-CASUALTY_VERBS = frozenset(normalize(w) for w in (
+CASUALTY_VERBS = word_set(
     "قتل قتلا قتلوا قتلت قتلتا أصيب اصيب أصيبا اصيبا أصيبوا اصيبوا أصيبت اصيبت جرح جرحوا "
-    "لقي لقيا لقوا خطف خطفوا اختطف اختطفوا استشهد استشهدوا").split())
+    "لقي لقيا لقوا خطف خطفوا اختطف اختطفوا استشهد استشهدوا")
 
 
 def casualty_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot | None:
@@ -359,8 +359,8 @@ def casualty_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot |
 BORROWED_COUNTRY = frozenset({"institution-main-country", "unidentified-armed-main-country",
                               "armed-group-main-country"})
 # Prepositions of place: a slot after them is where an attack happened, not whom it hit.
-PLACE_PREPS = frozenset(normalize(w) for w in (
-    "في وسط قرب شمال جنوب شرق غرب داخل عند من الى إلى عبر بين خلال منذ بعد قبل حول").split())
+PLACE_PREPS = word_set(
+    "في وسط قرب شمال جنوب شرق غرب داخل عند من الى إلى عبر بين خلال منذ بعد قبل حول")
 
 
 def nearest_recipient(slots: list[Slot], j: int, exclude=None) -> Slot | None:
@@ -378,9 +378,9 @@ def nearest_recipient(slots: list[Slot], j: int, exclude=None) -> Slot | None:
 
 
 # Words after which protesters name whom they address: "مطالبين الحكومة المحلية بـ…".
-DEMAND_WORDS = frozenset(normalize(w) for w in (
+DEMAND_WORDS = word_set(
     "مطالبين مطالبا مطالبة طالبوا طالب يطالبون تطالب مطالبون داعين دعوا يدعون منددين منددا "
-    "احتجاجا تنديدا").split())
+    "احتجاجا تنديدا")
 # The addressees of a protest: the authorities, an army, a party, a state …
 PROTEST_TARGET_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "BUS", "IGO", None})
 
@@ -585,8 +585,8 @@ def _passive(cand, words, norms, slots, text) -> bool:
 
 # Words after which a noun phrase opens a nominal clause whose verb follows it (SVO):
 # "إن حركة طالبان اختطفت …", "وكانت حركة طالبان قد خطفت …".
-SVO_OPENERS = frozenset(normalize(w) for w in (
-    "إن أن ان انه بأن بان كان كانت وكان وكانت فيما بينما حيث لكن ولكن إلا الا").split())
+SVO_OPENERS = word_set(
+    "إن أن ان انه بأن بان كان كانت وكان وكانت فيما بينما حيث لكن ولكن إلا الا")
 
 
 def _fronted_subject(cand, words, norms, slots, text) -> Slot | None:
@@ -670,9 +670,9 @@ def _prep_target(words, slots, j, text, exclude=None) -> Slot | None:
 
 # Support verbs that say the event happened, or that someone reported it, without naming who
 # did it ("أعلن الجيش مقتل …", "شهدت المدينة هجوماً", "أسفر الهجوم عن …").
-NON_AGENTIVE = frozenset(normalize(w) for w in (
+NON_AGENTIVE = word_set(
     "شهد شهدت وقع وقعت تقع يقع جرى جرت حدث تم اسفر أسفر اسفرت أسفرت ادى أدى ادت أدت اوقع أوقع "
-    "اوقعت أوقعت خلف خلفت").split())
+    "اوقعت أوقعت خلف خلفت")
 ANNOUNCE = frozenset(normalize(w) for w in "أعلن اعلن أعلنت اعلنت يعلن تعلن إعلان اعلان".split())
 
 

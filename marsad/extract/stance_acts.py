@@ -27,7 +27,7 @@ import yaml
 
 from marsad.doc import Doc, Provenance, Stance
 from marsad.extract.statements import NMention, date_of, mention_view, norm_text, to_original, trie_pattern
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, word_set
 
 STAGE = "stances"
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -36,12 +36,12 @@ _WITH = frozenset({"مع", "ومع", "بين", "وبين"})
 _ON = frozenset({"علي", "عن", "ضد", "بحق"})
 _PLACE = frozenset({"من", "في", "وفي", "ومن", "داخل", "اراضي"})
 # Words a head may skip to reach its object ("ألغى ترامب رسمياً القمة", "فرض أيضاً عقوبات")
-_FILLERS = frozenset(normalize(w) for w in (
+_FILLERS = word_set(
     "رسميا أيضا ايضا اليوم أمس الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد قد كل جميع بعض "
-    "هذا هذه ذلك تلك جديدة جديد المزمعة المرتقبة المقررة المقبلة الأمريكية الأميركية").split())
-_TITLES = frozenset(normalize(w) for w in (
+    "هذا هذه ذلك تلك جديدة جديد المزمعة المرتقبة المقررة المقبلة الأمريكية الأميركية")
+_TITLES = word_set(
     "الرئيس رئيس الزعيم زعيم وزير وزيرة الوزير الملك الأمير المستشار مستشار المتحدث الأمريكي الأميركي "
-    "الروسي الإيراني التركي الفرنسي السوري الكوري الشمالي الجنوبي الخارجية الدفاع الوزراء").split())
+    "الروسي الإيراني التركي الفرنسي السوري الكوري الشمالي الجنوبي الخارجية الدفاع الوزراء")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,11 +184,11 @@ def extract(doc: Doc) -> list[Stance]:
 
 
 # Action nouns among the heads: they need a named agent (an elided subject is no one's act).
-_NOUNS = frozenset(normalize(w) for w in (
+_NOUNS = word_set(
     "إلغاء إلغائه إلغائها تعليق وقف إنهاء تمزيق انسحاب الانسحاب انسحابه انسحابها خروج خروجها خروجه سحب "
     "سحبه سحبها إبقاء بقاء استمرار إبقائه إبقائها فرض فرضها فرضه تشديد توسيع بدء رفع رفعه رفعها تخفيف "
     "موافقة موافقته موافقتها قبول ترحيب ترحيبه ترحيبها التزام التزامه التزامها الالتزام تمسك تمسكه "
-    "تمسكها عقد انعقاد توقيع الاعتراف اعترافه اعترافها اعتراف قطع استئناف تطبيع خرق انتهاك").split())
+    "تمسكها عقد انعقاد توقيع الاعتراف اعترافه اعترافها اعتراف قطع استئناف تطبيع خرق انتهاك")
 
 
 def _object(lex: ActLexicon, words: _Words, cls: str, pos: int, hi: int, ms, m_starts):

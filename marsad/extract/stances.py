@@ -31,7 +31,7 @@ import yaml
 from marsad.doc import Contradiction, Doc, Provenance, Stance
 from marsad.extract.stance_acts import extract as act_stances
 from marsad.extract.statements import NMention, date_of, mention_view, norm_text, scan, to_original, trie_pattern
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, word_set
 
 STAGE = "stances"
 SUPPORT, OPPOSE = "support", "oppose"
@@ -50,13 +50,13 @@ _ALLA_RE = regex.compile(r"(?<!\p{L})الا(?=\s+[يتن]\p{L}{2})")
 _QUANTIFIERS = frozenset(normalize(w) for w in "كلا كل العديد عدد بعض أحد إحدى مجموعة عشرات".split())
 _COORD_RE = regex.compile(r",\s*و\p{L}")
 # Nouns a country adjective may follow and still point at the state ("الحملة الإسرائيلية").
-_NISBA_HEADS = frozenset(normalize(w) for w in (
+_NISBA_HEADS = word_set(
     "الحملة القوات العمليات العملية الهجمات الضربات الغارات السياسة السياسات الإجراءات القرار الحكومة "
     "النظام الجيش التدخل العدوان الاحتلال الدور النفوذ البرنامج الاتفاق الوجود الموقف المواقف التهديدات "
-    "الأنشطة الممارسات الانتهاكات الاعتداءات القصف السلطات الإدارة الصواريخ الطائرات").split())
-_PLACE_NOUNS = frozenset(normalize(w) for w in (
+    "الأنشطة الممارسات الانتهاكات الاعتداءات القصف السلطات الإدارة الصواريخ الطائرات")
+_PLACE_NOUNS = word_set(
     "شرق غرب شمال جنوب وسط قرب محيط مدينة منطقة محافظة ولاية إقليم عاصمة أراضي داخل خارج شمالي جنوبي "
-    "شرقي غربي").split())
+    "شرقي غربي")
 # A withdrawal "من X" / "إلى X" names places, not the actor that withdraws.
 _AFTER_PREPS = ("في", "وفي", "من", "ومن", "بين", "وبين", "باستثناء", "عدا", "ماعدا", "سوي", "دون", "امام", "لدي",
                 "عند", "خلال", "عبر")
@@ -726,11 +726,11 @@ def _after(v: _View, t: Trig, hi: int, holder: str, reach: int = 6):
     return None
 
 
-_COPULA = frozenset(normalize(w) for w in (
+_COPULA = word_set(
     "لم لا لن ليس ليست يعد تعد يعود تعود بات باتت أصبح أصبحت يعتبر تعتبر يبقى تبقى يظل تظل كان كانت "
     "قد هو هي هم بأنه بأنها بأنهم أنه أنها إنه إنها يمثل تمثل يشكل تشكل يؤدي تؤدي إلى تثير يثير "
     "يكن تكن يكون تكون يجب ينبغي ألا أن "
-    "أكبر أهم أخطر أقرب أكثر أشد مجرد دولة بلد طرف جهة").split())
+    "أكبر أهم أخطر أقرب أكثر أشد مجرد دولة بلد طرف جهة")
 
 
 _RELATIVE_DEM = frozenset(normalize(w) for w in "الذي التي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء".split())
@@ -770,9 +770,9 @@ def _bare(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w[2:] for w in words if w.startswith("ال"))
 
 
-_FORCE_NOUNS = frozenset(normalize(w) for w in (
+_FORCE_NOUNS = word_set(
     "قوات القوات جنود الجنود القواعد قواعد المقاتلين مقاتلين مقاتلي الميليشيات ميليشيات المستشارين "
-    "العسكري العسكرية العسكريين عناصر جميع كل بعثة البعثة").split())
+    "العسكري العسكرية العسكريين عناصر جميع كل بعثة البعثة")
 
 
 def _presence_filler(w: str) -> bool:
@@ -844,9 +844,9 @@ def _antecedent(v: _View, pos: int, holder: str) -> str | None:
 
 
 UNKNOWN = "?"  # a subject is there but names no actor of the document
-_LINK = frozenset(normalize(w) for w in (
+_LINK = word_set(
     "قد وقد فقد كان كانت وكان وكانت لا ولا لم ولم لن ما اليوم أمس الاثنين الثلاثاء الأربعاء الخميس "
-    "الجمعة السبت الأحد يوم أيضا بدوره بدورها بشدة رسميا علنا").split())
+    "الجمعة السبت الأحد يوم أيضا بدوره بدورها بشدة رسميا علنا")
 
 
 def _link_only(v: _View, a: int, b: int) -> bool:

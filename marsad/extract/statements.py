@@ -28,31 +28,31 @@ import regex
 import yaml
 
 from marsad.doc import Doc, Provenance, Statement
-from marsad.text.normalize import NormText, normalize
+from marsad.text.normalize import NormText, normalize, word_set
 
 STAGE = "statements"
 
 _WORD = r"[\p{L}\p{N}]"
 _TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
-THAT = frozenset(normalize(w) for w in (
+THAT = word_set(
     "إن أن إنه أنه إنها أنها إنهم أنهم إنهما أنهما إنهن أنهن إننا أننا إنني أنني إني أني "
-    "بأن بأنه بأنها بأنهم بأنهما بأننا فإن فإنه فإنها فإنهم").split())
+    "بأن بأنه بأنها بأنهم بأنهما بأننا فإن فإنه فإنها فإنهم")
 OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "„": "”"}
 CLOSE_QUOTES = frozenset("»”\"")
-PREPOSITIONS = frozenset(normalize(w) for w in (
+PREPOSITIONS = word_set(
     "في من عن مع خلال أمام إلى على لدى عبر نحو ضد حول بشأن تجاه إزاء عند لصالح بين منذ بعد قبل "
-    "وفي ومن وعن ومع وإلى وعلى").split())
+    "وفي ومن وعن ومع وإلى وعلى")
 # Words that open an adjunct between a verb and its complement (قال أيضاً، قال الاثنين …).
-ADJUNCTS = frozenset(normalize(w) for w in (
+ADJUNCTS = word_set(
     "أيضا أيضاً كذلك اليوم أمس غدا الليلة الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد "
     "يوم صباح مساء اليوم، لاحقا سابقا مؤخرا حينها بدوره بدورها قد كان كانت للصحفيين للصحافيين "
-    "للصحافة لوسائل بيان تصريح تصريحات تغريدة كلمة مؤتمر مقابلة حديث").split())
-B_STOP = frozenset(normalize(w) for w in (
+    "للصحافة لوسائل بيان تصريح تصريحات تغريدة كلمة مؤتمر مقابلة حديث")
+B_STOP = word_set(
     "بين بعد بشأن بسبب بدون بها به بهم بهن بعض بن بنت بل بينما بلاده بلادها بالقرب بما بكل "
-    "بحسب بعدما بدء بدأ بقيادة برئاسة بمشاركة بحضور بدوره بدورها بمناسبة بخصوص").split())
+    "بحسب بعدما بدء بدأ بقيادة برئاسة بمشاركة بحضور بدوره بدورها بمناسبة بخصوص")
 # "غير أن" (however), "بعد أن" (after) …: أن that introduces no reported content.
-NOT_COMP_BEFORE = frozenset(normalize(w) for w in (
-    "غير إلا بيد رغم برغم بعد قبل منذ حتى يمكن يجب ينبغي بد دون بدون مجرد لابد يمكنه").split())
+NOT_COMP_BEFORE = word_set(
+    "غير إلا بيد رغم برغم بعد قبل منذ حتى يمكن يجب ينبغي بد دون بدون مجرد لابد يمكنه")
 IRREALIS = frozenset(normalize(w) for w in "إذا لو".split())
 # Families whose verb takes an object before the content (طالب X بـ، دعا X إلى، حث X على، حذر X من).
 _OBJECT_FIRST = frozenset({"demand", "call", "urge", "warn"})
@@ -300,9 +300,9 @@ def actor_gender(ctx: _Ctx, actor_id: str) -> str | None:
     return g
 
 
-_BROKEN_PLURALS = frozenset(normalize(w) for w in (
+_BROKEN_PLURALS = word_set(
     "الفصائل الجماعات القوات الميليشيات المليشيات المسلحين المتظاهرين المحتجين الحوثيون الحوثيين "
-    "السلطات المسؤولون الدول الأحزاب المعارضة القادة الزعماء الوزراء النواب").split())
+    "السلطات المسؤولون الدول الأحزاب المعارضة القادة الزعماء الوزراء النواب")
 
 
 def compatible(ctx: _Ctx, actor_id: str, gender: str | None) -> bool:
@@ -796,9 +796,9 @@ def _clause_breaks(text: str, s: int, e: int) -> list[int]:
     return [i for i in range(s, e) if text[i] in ".;:"]
 
 
-_TIME_WORDS = frozenset(normalize(w) for w in (
+_TIME_WORDS = word_set(
     "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد اليوم أمس يوم صباح مساء الأسبوع الشهر العام "
-    "السنة الماضي المقبل الجاري هذا هذه مرة مجددا").split())
+    "السنة الماضي المقبل الجاري هذا هذه مرة مجددا")
 
 
 def _is_time_word(w: str) -> bool:

@@ -14,7 +14,7 @@ import regex
 import yaml
 
 from marsad.doc import Boilerplate, Doc, Provenance
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, word_set
 
 STAGE = "boilerplate"
 
@@ -55,9 +55,9 @@ def _is_bare_headline(line: str, index: int, lines: int) -> bool:
     return True
 
 
-_STOP = frozenset(normalize(w) for w in (
+_STOP = word_set(
     "في من على إلى الى عن مع أن إن التي الذي الذين هذا هذه ذلك تلك بعد قبل حول خلال بين ضد "
-    "كان كانت قد لا لم لن ما هو هي هم أو ثم كما وقد وفي ومن حتى منذ عند لدى أي كل بعض غير").split())
+    "كان كانت قد لا لم لن ما هو هي هم أو ثم كما وقد وفي ومن حتى منذ عند لدى أي كل بعض غير")
 
 
 def _content_words(s: str) -> set[str]:

@@ -118,3 +118,8 @@ def normalize_with_map(original: str) -> NormText:
             origin.append(i)
     origin.append(len(original))
     return NormText(original, "".join(chars), origin)
+
+
+def word_set(words: str) -> frozenset[str]:
+    """Normalised forms of a whitespace-separated word list (lexicons written in plain Arabic)."""
+    return frozenset(normalize(w) for w in words.split())
