@@ -53,14 +53,9 @@ def texts():
             for k in ("title", "abstract", "text"):
                 if r.get(k):
                     yield r[k]
-    for name in ("assault_gsr.csv", "protest_gsr.csv"):
-        p = SHARED / "data" / "arabic_event_gsr" / name
-        if p.exists():
-            with open(p, encoding="utf-8") as f:
-                for row in csv.reader(f):
-                    yield " ".join(row)
-    for name in ("stance_train.csv", "stance_dev.csv"):
-        p = SHARED / "data" / "ans" / name
+    for folder, name in (("arabic_event_gsr", "assault_gsr.csv"), ("arabic_event_gsr", "protest_gsr.csv"),
+                         ("ans", "stance_train.csv"), ("ans", "stance_dev.csv")):
+        p = SHARED / "data" / folder / name
         if p.exists():
             with open(p, encoding="utf-8") as f:
                 for row in csv.reader(f):

@@ -1,12 +1,10 @@
 """Entities layer: CRF tagger spans and labels, proclitic trimming, flat output, packaged model."""
 from __future__ import annotations
 
-import gzip
-import itertools
-import json
 
 import pytest
 
+from corpus import first_articles
 from marsad.doc import Doc
 from marsad.extract.entities import MODEL, EntitiesStage, model
 from marsad.pipeline import Pipeline, TextStage
@@ -63,8 +61,7 @@ def test_names_that_begin_with_proclitic_letters_stay_whole():
 
 def test_numpy_decoder_matches_crfsuite(shared):
     m = model()
-    with gzip.open(shared / "data" / "ant_news" / "dev.jsonl.gz", "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in itertools.islice(f, 30)]
+    rows = first_articles(30)
     checked = 0
     for r in rows:
         doc = TextStage()(Doc(text=r["text"], id=r["id"]))
@@ -77,8 +74,7 @@ def test_numpy_decoder_matches_crfsuite(shared):
 
 
 def test_output_is_flat_non_overlapping_and_outside_boilerplate(shared):
-    with gzip.open(shared / "data" / "ant_news" / "dev.jsonl.gz", "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in itertools.islice(f, 40)]
+    rows = first_articles(40)
     total = 0
     for r in rows:
         doc = PIPE(Doc(text=r["text"], id=r["id"]))

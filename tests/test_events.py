@@ -536,7 +536,6 @@ def test_explicit_nisba_keeps_country_and_passive_victims_are_target():
 
 def test_generic_police_and_soldiers_take_no_country_from_the_article():
     # "الشرطة" in an article about Iraq is coded (None, COP): the phrase names no country
-    from marsad.extract.events import generic_actor  # noqa: F401  (the code path under test)
 
     doc = analyse("وقالت مصادر امنية ان «سيارة مفخخة مركونة على جانب الطريق في شارع النضال (وسط بغداد) انفجرت لدى مرور دورية للشرطة، مما ادى الى مقتل اربعة وإصابة سبعة بجروح».")
     codes = {_code(doc, x) for e in doc.events if e.type == "ASSAULT" for x in (e.source, e.target) if x}

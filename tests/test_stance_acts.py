@@ -2,27 +2,15 @@
 false-flip patterns they must not produce, and a flip across two stored documents months apart."""
 from __future__ import annotations
 
-import gzip
-import json
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
+from corpus import ant_news
 from marsad.doc import Doc
 from marsad.pipeline import Pipeline
 from marsad.text.segment import split_sentences
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-ANT = SHARED / "data" / "ant_news" / "dev.jsonl.gz"
-
-
-@lru_cache(maxsize=1)
-def _records() -> dict[str, dict]:
-    if not ANT.exists():
-        pytest.skip("../shared/data/ant_news is not beside the repository")
-    with gzip.open(ANT, "rt", encoding="utf-8") as f:
-        return {r["id"]: r for r in map(json.loads, f)}
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +20,7 @@ def _pipeline() -> Pipeline:
 
 
 def _sentence(rid: str, anchor: str, before: int = 0) -> str:
-    text = _records()[rid]["text"]
+    text = ant_news()[rid]["text"]
     sents = split_sentences(text)
     i = next(k for k, s in enumerate(sents) if anchor in text[s.start:s.end])
     return text[sents[max(0, i - before)].start:sents[i].end]
@@ -149,7 +137,7 @@ def test_flip_across_documents_months_apart(tmp_path):
 
     store = open_store(f"sqlite:///{tmp_path / 'flips.db'}")
     for rid in ("CN-internationalNews-89-20180310", "SK-internationalNews-1761-20180524"):
-        r = _records()[rid]
+        r = ant_news()[rid]
         store.save(_pipeline()(Doc(r["text"], rid, r["published"], r.get("title"), r.get("url"), r.get("source"))))
     assert store.refresh_tracks() >= 1
     flips = [f for f in flip_records(store) if f["scope"] == "corpus" and f["target"]["issue"] == "talks"]
@@ -158,7 +146,7 @@ def test_flip_across_documents_months_apart(tmp_path):
     assert f["holder"]["name"] == "دونالد ترامب" and f["target"]["name"] == "كيم جونغ أون"
     assert (f["a"]["document"], f["a"]["polarity"]) == ("CN-internationalNews-89-20180310", "support")
     assert (f["b"]["document"], f["b"]["polarity"]) == ("SK-internationalNews-1761-20180524", "oppose")
-    text = _records()["SK-internationalNews-1761-20180524"]["text"]
+    text = ant_news()["SK-internationalNews-1761-20180524"]["text"]
     assert "ألغى ترامب قمة" in text[f["b"]["start"]:f["b"]["end"]]
 
 

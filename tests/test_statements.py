@@ -7,34 +7,26 @@ content, the direct flag and the speaker's name.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import re
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
+from corpus import ant_news
 from marsad.doc import Actor, Doc, Mention, Provenance
 from marsad.extract.statements import StatementsStage, lexicon
 from marsad.pipeline import TextStage
 from marsad.text.normalize import normalize
 from marsad.text.segment import split_sentences
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-ANT = SHARED / "data" / "ant_news" / "dev.jsonl.gz"
 
 
-@lru_cache(maxsize=1)
-def _articles() -> dict[str, str]:
-    if not ANT.is_file():
-        pytest.skip("../shared/data/ant_news is not beside the repository")
-    with gzip.open(ANT, "rt", encoding="utf-8") as f:
-        return {r["id"]: r["text"] for r in map(json.loads, f)}
+def _articles_text(rid: str) -> str:
+    return ant_news()[rid]["text"]
 
 
 def _context(rid: str, anchor: str, before: int) -> str:
-    text = _articles()[rid]
+    text = _articles_text(rid)
     sents = split_sentences(text)
     i = next(k for k, s in enumerate(sents) if anchor in text[s.start:s.end])
     return text[sents[max(0, i - before)].start:sents[i].end]

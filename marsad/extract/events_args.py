@@ -23,7 +23,7 @@ from marsad.text.segment import clitic_candidates, original_prefix_len
 PREPS = word_set(
     "على ضد في من إلى الى عن مع بحق تجاه باتجاه نحو قرب داخل أمام خلال لدى عند بين منذ حول بعد قبل "
     "ضمن عبر وسط شمال جنوب شرق غرب جانب بسبب إثر اثر عقب لصالح بشأن حيال دون بدون مثل")
-TARGET_PREPS = frozenset(normalize(w) for w in "على ضد بحق تجاه باتجاه نحو".split())
+TARGET_PREPS = word_set("على ضد بحق تجاه باتجاه نحو")
 # Words that may stand between a verb and its subject: time adverbs, particles.
 SKIP_AFTER_VERB = word_set(
     "أمس امس اليوم الليلة فجر صباح مساء ظهر عصر أول اول من يوم الأحد الاثنين الثلاثاء الأربعاء "
@@ -35,7 +35,7 @@ QUANTIFIERS = word_set(
 REL_TARGET_VERBS = word_set(
     "استهدفت استهدف استهدفا طالت طال طاولت طاول ضربت ضرب أصابت اصابت أصاب اصاب تستهدف يستهدف "
     "قتلت قتل أودت اودت")
-RELATIVES = frozenset(normalize(w) for w in "التي الذي اللذين اللتين الذين اللواتي".split())
+RELATIVES = word_set("التي الذي اللذين اللتين الذين اللواتي")
 # Adjectives that may stand between an event noun and its nisba agent (الغارات العسكرية الأميركية).
 EVENT_ADJECTIVES = word_set(
     "المسلح المسلحة الأخير الأخيرة الجديد الجديدة الكبير الكبيرة العنيف العنيفة المتكرر المتكررة "
@@ -66,11 +66,11 @@ NUMBER_WORDS = word_set(
 QTY_SKIP = NUMERIC_QTY | NUMBER_WORDS | word_set(
     "ما لا يقل عن من اكثر أكثر اقل أقل نحو حوالي حوالى زهاء قرابة عدد")
 # "his country", "its government": the country of the actor named before them.
-OWN_COUNTRY = frozenset(normalize(w) for w in "بلاده بلادها بلادهم حكومته حكومتها حكومتهم دولته دولتها".split())
+OWN_COUNTRY = word_set("بلاده بلادها بلادهم حكومته حكومتها حكومتهم دولته دولتها")
 # Lexemes whose unvowelled perfect followed by a number is usually passive ("قتل 12 شخصاً").
 PASSIVE_PRONE = frozenset({"qatl", "khatf", "ightiyal", "istihdaf", "taadhib", "ightisab", "itiqal",
                            "ightiyal", "qasf", "damar", "taan", "dabh"})
-CAUSE_WORDS = frozenset(normalize(w) for w in "جراء إثر اثر بسبب نتيجة".split())
+CAUSE_WORDS = word_set("جراء إثر اثر بسبب نتيجة")
 CAUSE_NOUNS = word_set(
     "هجوم هجمات انفجار تفجير قصف غارة غارات ضربة اشتباكات اشتباك رصاص انفجارات اعتداء كمين")
 # Support verbs whose subject suffers the event: "تعرض قائد الشرطة لمحاولة اغتيال", "نجا … من".
@@ -326,8 +326,8 @@ def _counted_noun(norm: str) -> bool:
 COUNTED_THINGS = word_set(
     "الصواريخ القذائف الغارات الهجمات الضربات القتلى الجرحى المنازل السيارات العبوات الرصاصات")
 # Counting words the role lexicon takes for crowds ("تظاهر الآلاف") when they stand alone.
-QUANTITY_ROLES = frozenset(normalize(w) for w in "عشرات مئات آلاف الاف الالاف ألوف".split())
-AMONG = frozenset(normalize(w) for w in "بينهم بينهما منهم معظمهم غالبيتهم اغلبهم أغلبهم".split())
+QUANTITY_ROLES = word_set("عشرات مئات آلاف الاف الالاف ألوف")
+AMONG = word_set("بينهم بينهما منهم معظمهم غالبيتهم اغلبهم أغلبهم")
 # Passive casualty verbs after their victims: "جنديين عراقيين قتلا بانفجار عبوة ناسفة".
 CASUALTY_VERBS = word_set(
     "قتل قتلا قتلوا قتلت قتلتا أصيب اصيب أصيبا اصيبا أصيبوا اصيبوا أصيبت اصيبت جرح جرحوا "
@@ -673,7 +673,7 @@ def _prep_target(words, slots, j, text, exclude=None) -> Slot | None:
 NON_AGENTIVE = word_set(
     "شهد شهدت وقع وقعت تقع يقع جرى جرت حدث تم اسفر أسفر اسفرت أسفرت ادى أدى ادت أدت اوقع أوقع "
     "اوقعت أوقعت خلف خلفت")
-ANNOUNCE = frozenset(normalize(w) for w in "أعلن اعلن أعلنت اعلنت يعلن تعلن إعلان اعلان".split())
+ANNOUNCE = word_set("أعلن اعلن أعلنت اعلنت يعلن تعلن إعلان اعلان")
 
 
 def _agentive_support(verb: str, etype: str) -> bool:
