@@ -19,16 +19,19 @@ Each dictionary id is one actor per document ("العراق" and "الحكومة
 IRQ.GOV actor); unknown actors get the code "new:<normalised name>" so the store can keep one
 id across documents. Mentions in boilerplate are skipped. Named mentions also become entities
 (country/city → LOC, institution/group → ORG, person → PER), replacing shorter entities they
-contain; entities overlapping a mention get its actor.
+contain, except that designator words (قطاع، دولة، حركة، الملك …; resources/actors/
+entity_designators.txt) stay outside a name's entity as in ANERcorp, and a bare state name is
+LOC; entities overlapping a mention get its actor.
 """
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from functools import lru_cache
 
 from marsad.doc import Actor, Doc, Entity, Mention, Provenance
-from marsad.extract.actor_dictionary import (LAM_PROCLITICS, PROCLITICS, Entry, Lexicon,
+from marsad.extract.actor_dictionary import (LAM_PROCLITICS, PROCLITICS, RESOURCES, Entry, Lexicon,
                                              default_surname, lexicon)
 from marsad.text.normalize import normalize
 from marsad.text.segment import original_prefix_len
@@ -46,6 +49,7 @@ GUARD_WORDS = frozenset(normalize(w) for w in (
 INST_GAP = frozenset(normalize(w) for w in (
     "الرسمية", "المسلحة", "الخاصة", "الجوية", "البحرية", "البرية", "النظامية", "الحكومية",
     "العسكرية", "الأمنية", "المركزية", "الاتحادية", "المحلية", "الوطنية", "الموالية", "الجديدة"))
+_WORD = re.compile(r"\S+")
 PUNCT_GAP = frozenset({",", "،", "-", "–", ":"})
 PERSON_KINDS = ("S", "P")
 
@@ -53,6 +57,14 @@ PERSON_KINDS = ("S", "P")
 @lru_cache(maxsize=100_000)
 def _norm(text: str) -> str:
     return " ".join(normalize(text).split())
+
+
+@lru_cache(maxsize=1)
+def designators() -> frozenset[str]:
+    """Words left outside a name's entity span (resources/actors/entity_designators.txt)."""
+    path = RESOURCES / "entity_designators.txt"
+    return frozenset(_norm(ln) for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
 
 
 def _prefix_len(raw: str, n_letters: int) -> int:
@@ -714,6 +726,20 @@ class _Resolver:
         self._merge_entities([(s, e, by_code[entry.id], rule, label)
                               for s, e, entry, rule, label in self.mentions])
 
+    def _name_span(self, s: int, e: int) -> tuple[int, int]:
+        """The mention [s, e) without leading and trailing designator words (الملك، قطاع …)."""
+        words = [(s + m.start(), s + m.end()) for m in _WORD.finditer(self.doc.text[s:e])]
+        while len(words) > 1 and _norm(self.doc.text[words[0][0]:words[0][1]]) in designators():
+            words.pop(0)
+        while len(words) > 1 and _norm(self.doc.text[words[-1][0]:words[-1][1]]) in designators():
+            words.pop()
+        return (words[0][0], words[-1][1]) if words else (s, e)
+
+    def _designated(self, s: int, e: int, entity: Entity) -> bool:
+        """Is mention [s, e) the entity plus designator words only (قطاع، دولة، الملك …)?"""
+        rest = (self.doc.text[s:entity.start] + " " + self.doc.text[entity.end:e]).split()
+        return bool(rest) and all(_norm(w) in designators() for w in rest)
+
     def _merge_entities(self, mentions: list[tuple[int, int, str, str, str | None]]) -> None:
         """Named mentions become entities (longest wins); entities get their mention's actor."""
         doc = self.doc
@@ -726,11 +752,19 @@ class _Resolver:
             over = [x for x in ents[lo:hi] if x.start < e and s < x.end]
             if over and not (all(s <= x.start and x.end <= e for x in over) and
                              any(x.end - x.start < e - s for x in over)):
+                if rule == "country" and len(over) == 1 and over[0].label == "ORG" and \
+                        (over[0].start, over[0].end) == (s, e):
+                    # A bare state name is LOC in the NER corpora and the gold format even when
+                    # the state acts (as a government or a national team): the actor says who acts.
+                    over[0].label = "LOC"
                 continue  # an entity crosses or contains it: the entity stays
+            if len(over) == 1 and self._designated(s, e, over[0]):
+                continue  # "قطاع [غزة]": the name is the entity, the designator stays outside
             for x in over:
                 ents.remove(x)
-            k = bisect.bisect_left([x.start for x in ents], s)
-            ents.insert(k, Entity(s, e, label, Provenance(STAGE, rule), aid))
+            ns, ne = self._name_span(s, e)
+            k = bisect.bisect_left([x.start for x in ents], ns)
+            ents.insert(k, Entity(ns, ne, label, Provenance(STAGE, rule), aid))
             starts = [x.start for x in ents]
         # every entity: the actor of the mention with its span, else of the longest mention
         # inside it, else of the longest overlapping it
