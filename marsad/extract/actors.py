@@ -752,7 +752,7 @@ class _Resolver:
             over = [x for x in ents[lo:hi] if x.start < e and s < x.end]
             if over and not (all(s <= x.start and x.end <= e for x in over) and
                              any(x.end - x.start < e - s for x in over)):
-                if rule == "country" and len(over) == 1 and over[0].label == "ORG" and \
+                if rule == "country" and len(over) == 1 and over[0].label in ("ORG", "MISC") and \
                         (over[0].start, over[0].end) == (s, e):
                     # A bare state name is LOC in the NER corpora and the gold format even when
                     # the state acts (as a government or a national team): the actor says who acts.
@@ -786,4 +786,6 @@ class _Resolver:
                     best, best_key = m, key
             if best is not None:
                 x.actor = best[2]
+        for x in ents:  # the tagger's spans too: "حركة [طالبان]", "الشيخ [صباح الأحمد]"
+            x.start, x.end = self._name_span(x.start, x.end)
         doc.entities = ents
