@@ -414,6 +414,10 @@ XFAIL = {
 FILTER_MISSES = {
     "وهتف المحتجون بشعارات": "shouting slogans and burning a flag, no protest noun or verb of gathering",
     "ورشق مئات المتظاهرين": "stone-throwing protesters: the filter weighs the clash over the protest",
+    "وأفاد مراسلو وكالة فرانس برس الجمعة أن آلاف المتظاهرين تجمعوا": "a gathering of protesters "
+        "by the border fence: scored 0.66 against the PROTEST threshold of 0.70",
+    "خرجت تظاهرات حاشدة في فرنسا": "a mass demonstration against a reform: scored 0.70, at the "
+        "PROTEST threshold",
     "وقالت وكالة السودان للأنباء (سونا)": "the agent هيئة الجوازات والسجل المدني is no actor; the "
                                           "bracketed سونا (uncoded) may not stand in for it",
 }

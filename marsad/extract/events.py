@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from marsad.doc import Actor, Doc, Event, Provenance, Sentence, Token
-from marsad.extract.events_args import BORROWED_COUNTRY, Args, Slot, build_slots, find_args
+from marsad.extract.events_args import ANNA_PRONOUN, BORROWED_COUNTRY, Args, Slot, build_slots, find_args
 from marsad.extract.events_context import Context, analyse, mode_of, sentence_cues
 from marsad.extract.events_filter import features, load_filter, rule_score, sentence_words
 from marsad.extract.events_triggers import NO_TRIGGER, Candidate, find_candidates, is_word
@@ -128,7 +128,26 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
             if not (_structured(doc, ctx, args) and score > m and not STRUCT_VETO.intersection(scues.flags)):
                 score, rule = m, "model:" + c.lexeme.key
         out.append(Scored(c, ctx, args, feats, score, rule, slots=slots))
+    _share_coordinated(out, words, doc.text)
     return out
+
+
+def _share_coordinated(scored: list[Scored], words: list[Token], text: str) -> None:
+    """A verb joined by و / ف to an earlier one shares its subject ("إن قوة من الشرطة العراقية
+    قامت بمداهمة جامع النور … واعتدت على المصلين"): the nearest earlier trigger of the clause
+    whose source its own syntax gave."""
+    for k, s in enumerate(scored):
+        if s.args.rule != "coordinated":
+            continue
+        for p in reversed(scored[:k]):
+            if p.cand.j > s.cand.i:
+                continue
+            between = text[words[p.cand.j - 1].end:words[s.cand.i].start]
+            if any(ch in between for ch in ".;:!?؟"):
+                break
+            if p.args.source is not None and p.args.rule not in ("coordinated", "passive", "topic", ""):
+                s.args.source = p.args.source
+                break
 
 
 # A trigger coded on its structure (named agent, found recipient) passes on its lexeme prior
@@ -239,12 +258,18 @@ class EventsStage:
             return None
         # the recipient first: a victim read off a passive or a casualty count ("جنديين عراقيين
         # قتلا بانفجار عبوة استهدفت …") outweighs the same words read as another trigger's subject
-        target = next((m.args.target for m in members if m.args.target is not None), None)
+        targets = [m.args.target for m in members if m.args.target is not None]
+        target = targets[0] if targets else None
+        if target is not None and _bare_person(doc, target):
+            # "مقتل شخص … في هجوم … استهدف دورية للجيش الاميركي": the unit the attack was aimed
+            # at says more than an uncounted person among its casualties
+            target = next((t for t in targets[1:] if not _bare_person(doc, t)), target)
         source = next((m.args.source for m in members if m.args.source is not None and m.args.source is not target), None)
         if source is None and g.cand.type in DEFAULT_AGENTS:
             source = _default_agent(g, target)
         src_id = self._actor_id(doc, source)
-        if src_id is None and (g.cand.lexeme.kind == "verbal" or _after_tamma(words, g.cand)):
+        if src_id is None and (g.cand.lexeme.kind == "verbal" or _after_tamma(words, g.cand)
+                               or _after_pronoun_anna(words, g)):
             # a speech act with a pronoun or elided subject, or "تم نشر …" inside a statement:
             # the speaker of the enclosing statement
             src_id = _speaker_of(doc, g.cand.start)
@@ -281,21 +306,45 @@ class EventsStage:
             name = doc.text[slot.start:slot.end]
             if rule in BORROWED_COUNTRY and a.country:
                 # "الجيش", "مسلحون", "الفصائل" with the article's country: PLOVER codes the
-                # country only when the phrase itself says it
-                return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, sector=a.type, name=name))
+                # country only when the phrase itself says it; the sector is the one the events
+                # lexicon gives the word (the GSR annotators code "مسلحون" REB, "مسلحين" UAF)
+                return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end,
+                                               sector=_word_sector(name, a.type), name=name))
             if rule in STATE_NAMES and a.country:
                 # a bare state name ("إسرائيل", "سوريين"): the country, no sector the text gives
                 return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, country=a.country,
                                                 name=name), sector=None)
             if a.type in GENERIC_SECTORS and a.country and not _names_country(doc.text[slot.start:slot.end]):
                 # unknown gunmen, civilians …: PLOVER codes no country the text does not give
-                return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, sector=a.type,
+                return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, sector=_word_sector(name, a.type),
                                                 name=doc.text[slot.start:slot.end]))
             if a.country or a.type or slot.sector is None:
                 return slot.actor
         if slot.sector is None:
             return slot.actor
         return generic_actor(doc, slot)
+
+
+# Words for "a person" that tell nothing about who was hit.
+BARE_PERSONS = frozenset({"شخص", "شخصا", "شخصين", "شخصان", "الاشخاص", "الشخص"})
+
+
+def _bare_person(doc: Doc, sl: Slot) -> bool:
+    from marsad.text.normalize import normalize
+
+    return sl.actor is None and normalize(doc.text[sl.start:sl.end]).strip("ًٌٍ") in BARE_PERSONS
+
+
+def _word_sector(name: str, sector: str | None) -> str | None:
+    """The events lexicon's sector for a one-word generic participant, else ``sector``."""
+    from marsad.extract.events_args import role_of
+    from marsad.text.normalize import normalize
+
+    ws = normalize(name).split()
+    if len(ws) != 1 or sector not in ("UAF", "REB"):
+        return sector
+    r = role_of(ws[0])
+    return r[0] if r and r[0] in ("UAF", "REB") else sector
 
 
 def _default_agent(g: Scored, target: Slot | None) -> Slot | None:
@@ -335,6 +384,14 @@ def _group_aux(members: list[Scored]) -> str | None:
     if any(a is None for a in auxes):
         return None if not any(a == "historical" for a in auxes) else "historical"
     return auxes[0]
+
+
+def _after_pronoun_anna(words: list[Token], g: Scored) -> bool:
+    """A verb whose subject is the pronoun of أنّ: the speaker reports their own act."""
+    c = g.cand
+    return c.cls in ("perf", "impf", "form") and not g.args.passive and 0 < c.i and (
+        words[c.i - 1].norm in ANNA_PRONOUN or (c.i > 1 and words[c.i - 1].norm in ("قد", "لقد")
+                                               and words[c.i - 2].norm in ANNA_PRONOUN))
 
 
 def _after_tamma(words: list[Token], cand: Candidate) -> bool:

@@ -24,6 +24,7 @@ PREPS = word_set(
     "على ضد في من إلى الى عن مع بحق تجاه باتجاه نحو قرب داخل أمام خلال لدى عند بين منذ حول بعد قبل "
     "ضمن عبر وسط شمال جنوب شرق غرب جانب بسبب إثر اثر عقب لصالح بشأن حيال دون بدون مثل")
 TARGET_PREPS = word_set("على ضد بحق تجاه باتجاه نحو")
+_NO_SPACE = str.maketrans("", "", "قدل\u0640")
 # Words that may stand between a verb and its subject: time adverbs, particles.
 SKIP_AFTER_VERB = word_set(
     "أمس امس اليوم الليلة فجر صباح مساء ظهر عصر أول اول من يوم الأحد الاثنين الثلاثاء الأربعاء "
@@ -112,15 +113,18 @@ def _roles() -> tuple[dict, dict]:
     """Generic participant lexicon: single words and phrases (by first word) -> sector."""
     single: dict[str, str] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    stripped: dict[str, str] = {}
     for sector, words in load_cues()["roles"].items():
         for w in words:
             ws = normalize(w).split()
             if len(ws) == 1:
                 single.setdefault(ws[0], sector)
                 if ws[0].startswith("ال"):
-                    single.setdefault(ws[0][2:], sector)
+                    stripped.setdefault(ws[0][2:], sector)
             else:
                 phrases.setdefault(ws[0], []).append((tuple(ws[1:]), sector))
+    for w, sector in stripped.items():
+        single.setdefault(w, sector)  # a form listed as such wins over one read off "ال…"
     for v in phrases.values():
         v.sort(key=lambda x: -len(x[0]))
     return single, phrases
@@ -217,7 +221,7 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
                 prev = [sl for sl in slots if sl.actor and sl.j <= k and sl.country]
                 country = prev[-1].country if prev else None
                 sector = "GOV"
-            elif j == k + 1 and w.norm.endswith(("ه", "ها", "هم")) and role_of(w.norm) and \
+            elif j == k + 1 and w.norm.endswith(("ه", "ها", "هم")) and not w.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة") and role_of(w.norm) and \
                     role_of(w.norm)[1] != w.norm[len(role_of(w.norm)[2]):]:
                 prev = [sl for sl in slots if sl.actor and sl.j <= k and sl.country]
                 if prev:
@@ -237,7 +241,82 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
     slots.sort(key=lambda s: s.i)
     for sl in slots:
         sl.prep = _prep_before(words, sl)
+    if len(slots) and any(sl.prep == "من" or sl.i > 0 for sl in slots):
+        slots = _partitives(words, slots)
+    if len(slots) > 1:
+        slots = _containers(words, slots)
     return slots
+
+
+# Units and places that stand for the force or body they belong to: "دورية للجيش الاميركي",
+# "مقر للشرطة", "موكب الوزير", "قافلة للقوات الاجنبية".
+CONTAINERS = word_set(
+    "دورية دوريه دوريات موكب مواكب قافلة قافله قوافل مقر مقرات مبنى مركز مراكز ثكنة ثكنه قاعدة "
+    "قاعده حاجز حواجز نقطة نقطه سيارة سياره سيارات آلية اليه اليات مكتب مكاتب منزل")
+
+
+def _containers(words: list[Token], slots: list[Slot]) -> list[Slot]:
+    """A unit or building followed by its owner (genitive or لـ) is coded as the owner: the
+    unit's slot takes the owner's actor and the owner's own slot is dropped."""
+    out: list[Slot] = []
+    skip = set()
+    for n, sl in enumerate(slots):
+        if id(sl) in skip:
+            continue
+        head = _bare_word(words[sl.i].norm)
+        head = head[2:] if head.startswith("ال") else head
+        nxt = slots[n + 1] if n + 1 < len(slots) else None
+        if nxt is not None and sl.actor is None and sl.j - sl.i == 1 and head in CONTAINERS \
+                and nxt.i == sl.j and nxt.prep in (None, "ل") and (nxt.actor is not None or nxt.sector):
+            sl.actor, sl.sector, sl.country, sl.rule = nxt.actor, nxt.sector, nxt.country, nxt.rule
+            sl.j, sl.end, sl.name = nxt.j, nxt.end, nxt.name
+            skip.add(id(nxt))
+        out.append(sl)
+    return out
+
+
+# Nouns of membership whose genitive is the group they belong to: "أعضاء حزب الغد" is coded as
+# the party, "عناصر قوات الصحوة" as the force.
+MEMBER_NOUNS = word_set("أعضاء اعضاء عناصر أفراد افراد عضو عضوا منتسبي")
+# Heads of a partitive "X من Y" whose code is Y's: counts and groups ("ثلاثة من عناصر الشرطة",
+# "عدد من جنود المارينز", "قوة من الشرطة العراقية", "مجموعة من المتظاهرين").
+PARTITIVE_HEADS = QTY_SKIP | QUANTIFIERS | MEMBER_NOUNS | word_set(
+    "فرقة قوة وحدة مفرزة كتيبة سرية أحد احد إحدى احدى اثنين اثنان اثنتين عنصرين عنصران عنصرا عنصر "
+    "جنديين جنديان ضابطين كثير كثيرون الكثير")
+
+
+def _partitives(words: list[Token], slots: list[Slot]) -> list[Slot]:
+    """Extend a slot over the member noun or partitive head before it ("عناصر من Y", "أعضاء Y"):
+    the phrase stands where its head stands and is coded as Y; a generic slot the head itself
+    made ("مجموعة", "قوة", "عشرات") gives way."""
+    by_i = {sl.i: sl for sl in slots}
+    drop = set()
+    for sl in slots:
+        i = sl.i
+        # a member noun right before: "أعضاء حزب الغد"
+        if sl.prep is None and i > 0 and i - 1 not in by_i and _bare_word(words[i - 1].norm) in MEMBER_NOUNS \
+                and not any(o.i < i <= o.j - 1 for o in slots if o is not sl):
+            i -= 1
+        if i >= 2 and words[i - 1].norm == "من" and sl.prep in ("من", None):
+            h = i - 2
+            if h > 0 and is_adjective(words[h].norm) and _bare_word(words[h - 1].norm) in PARTITIVE_HEADS:
+                h -= 1  # "فرقة مظلية من قوات مكافحة الإرهاب"
+            hw = _bare_word(words[h].norm)
+            if hw in PARTITIVE_HEADS or hw.isdigit():
+                while h > 0 and (_bare_word(words[h - 1].norm) in QTY_SKIP or words[h - 1].norm.isdigit()):
+                    h -= 1  # "ما لا يقل عن 28", "نحو مائتي"
+                i = h
+        if i != sl.i:
+            for o in slots:
+                if o is not sl and o.actor is None and i <= o.i < sl.i:
+                    drop.add(id(o))
+            if any(id(o) not in drop and i <= o.i < sl.i for o in slots if o is not sl):
+                continue  # a named actor stands in the phrase: leave it alone
+            sl.i = i
+            sl.pro = ""
+            sl.adjectival = False
+            sl.prep = _word_prep(words, i)
+    return [sl for sl in slots if id(sl) not in drop]
 
 
 def _word_prep(words: list[Token], h: int) -> str | None:
@@ -334,6 +413,73 @@ CASUALTY_VERBS = word_set(
     "لقي لقيا لقوا خطف خطفوا اختطف اختطفوا استشهد استشهدوا")
 
 
+# Claims of responsibility and attributions: "تبنت حركة طالبان مسؤوليتها عن الهجوم", "وقد تبناه
+# تنظيم القاعدة", "أعلنت حركة طالبان مسؤوليتها", "هجوم انتحاري نسب الى المتمردين التاميل".
+CLAIM_VERBS = word_set("تبنت تبنى تبنوا تتبنى يتبنى اعلنت اعلن اعلنوا تعلن يعلن")
+CLAIM_OBJECT_VERBS = word_set("تبناه تبنته تبناها تبنتها")
+RESPONSIBILITY = word_set("مسؤولية مسؤوليتها مسؤوليته مسؤوليتهم المسؤولية")
+ATTRIBUTED = word_set("نسب نسبت ينسب تنسب نسبته نسبها نسبه")
+
+
+def claim_source(norms: list[str], slots: list[Slot], exclude=None) -> Slot | None:
+    """The group a sentence says claimed or was blamed for an attack."""
+    for k, w in enumerate(norms):
+        b = _bare_word(w)
+        if b in CLAIM_VERBS and any(_bare_word(x) in RESPONSIBILITY for x in norms[k + 1:k + 7]):
+            r = next((x for x in range(k + 1, min(len(norms), k + 7)) if _bare_word(norms[x]) in RESPONSIBILITY), None)
+            after = next((s for s in slots if s is not exclude and k < s.i < r and s.prep is None), None)
+            if after is not None:
+                return after
+            before = [s for s in slots if s is not exclude and s.j == k and s.prep is None]
+            if before:
+                return before[-1]
+        if b in CLAIM_OBJECT_VERBS or (b in ATTRIBUTED and k + 1 < len(norms) and norms[k + 1] in ("الى", "إلى", "لى")):
+            first = k + 1 if b in CLAIM_OBJECT_VERBS else k + 2
+            hit = next((s for s in slots if s is not exclude and s.i == first), None)
+            if hit is not None:
+                return hit
+    return None
+
+
+# Launches of missiles and shells: the place they came from stands for the side that fired them,
+# the place they were fired at for the side they hit.
+LAUNCH_LEXEMES = frozenset({"itlaq_nar", "sawarikh", "qasf", "qadhaif"})
+COMPASS = word_set("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط")
+PLACE_RULES = frozenset({"country", "capital", "city", "alias", "entity-loc"})
+
+
+def launch_places(norms, slots, j, words, text) -> tuple[Slot | None, Slot | None]:
+    """(origin, aim) of a launch: "من [جنوب] لبنان", "في اتجاه / باتجاه / نحو [شمال] اسرائيل"."""
+    origin = aim = None
+    for s in slots:
+        if s.i < j or s.i > j + 10 or s.rule not in PLACE_RULES or not s.country:
+            continue
+        if any(ch in text[words[j - 1].end:words[s.i].start] for ch in ".;:!?؟،,"):
+            break
+        k = s.i - 1
+        if k >= j and norms[k] in COMPASS:
+            k -= 1
+        if k < j:
+            continue
+        w = norms[k]
+        if w == "من" and origin is None:
+            origin = s
+        elif aim is None and (w in ("باتجاه", "نحو") or w == "اتجاه" and k > 0 and norms[k - 1] == "في"):
+            aim = s
+    return origin, aim
+
+
+PASSING = word_set("مرور لمرور بمرور ومرور عبور")
+
+
+def passing_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot | None:
+    """"انفجرت لدى مرور دورية للشرطة": a bomb that went off as a unit passed hit that unit."""
+    for k, w in enumerate(norms):
+        if w in PASSING:
+            return next((s for s in slots if s is not exclude and s.i == k + 1), None)
+    return None
+
+
 def casualty_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot | None:
     """The victims an ASSAULT sentence counts ("… أدى إلى مقتل عشرة أشخاص", "ثلاثة من رجال
     الشرطة", "جنديين عراقيين قتلا …")."""
@@ -401,6 +547,41 @@ def protest_target(norms: list[str], slots: list[Slot], j: int, exclude=None) ->
     return None
 
 
+# What a protest is against, named after the words that state the grievance: "احتجاجا على زيارة
+# بوش", "للاحتجاج على قرار الحكومة", "ضد وجود القوات الإثيوبية", "غضب متزايد من قرار بريطانيا",
+# "أحرق متظاهرون أعلام اسرائيل", "مرددين هتافات منها «يسقط بوش»".
+GRIEVANCE = word_set(
+    "احتجاجا احتجاج للاحتجاج الاحتجاج احتجاجات تنديدا منددين منددة استنكارا غضب غضبا سخطا رفضا")
+GRIEVANCE_PREPS = word_set("على ضد من ب")
+SLOGAN_HEADS = word_set("يسقط تسقط يسقط الموت اعلام أعلام علم العلم الاعلام صور")
+
+
+def protest_object(norms, slots, words, text, exclude=None) -> Slot | None:
+    """The first actor named within a few plain nouns after a word of grievance or a slogan."""
+    n = len(norms)
+    for k, w in enumerate(norms):
+        b = _bare_word(w)
+        if b == "ضد":
+            start = k + 1
+        elif b in GRIEVANCE and k + 1 < n and (norms[k + 1] in GRIEVANCE_PREPS or norms[k + 1][:1] == "ب"):
+            start = k + 1 if norms[k + 1][:1] == "ب" and norms[k + 1] not in GRIEVANCE_PREPS else k + 2
+        elif b in SLOGAN_HEADS:
+            start = k + 1
+        else:
+            continue
+        for m in range(start, min(n, start + 4)):
+            if m > start and any(ch in text[words[m - 1].end:words[m].start] for ch in ".;:!?؟،,"):
+                break
+            hit = next((s for s in slots if s.i == m and s is not exclude and not s.adjectival), None)
+            if hit is not None:
+                if hit.sector in ("CVL", "OPP", "LAB", "EDU") and hit.actor is None:
+                    break
+                return hit
+            if norms[m] in PREPS and m > start or norms[m] in ("التي", "الذي", "ما"):
+                break
+    return None
+
+
 def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
               norms: list[str] | None = None) -> Args:
     """``norms``: the words' normalised forms, when the caller has them (read only)."""
@@ -413,13 +594,25 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
         t = out.target
         if t is not None and (t.sector in ("CVL", "OPP", "LAB", "EDU") or t.prep not in TARGET_PREPS):
             t = None
-        out.target = t or protest_target(norms, slots, cand.j, exclude=out.source)
+        out.target = t or protest_target(norms, slots, cand.j, exclude=out.source) or \
+            protest_object(norms, slots, words, text, exclude=out.source)
+    if cand.type == "ASSAULT" and cand.lexeme.id in LAUNCH_LEXEMES:
+        origin, aim = launch_places(norms, slots, cand.j, words, text)
+        if out.source is None and origin is not None and origin is not out.target:
+            out.source = origin  # "باطلاق صواريخ كاتيوشا من جنوب لبنان"
+        if aim is not None and (out.target is None or out.target is origin):
+            out.target = aim  # "في اتجاه شمال اسرائيل"
+    if cand.type == "ASSAULT" and (out.source is None or out.source.sector == "UAF" and out.rule == "nisba"):
+        # a claim or an attribution names the agent better than "هجوم انتحاري"
+        out.source = claim_source(norms, slots, exclude=out.target) or out.source
     if cand.type == "ASSAULT" and out.target is None:
         sv = next((k for k in range(cand.i - 1, max(-1, cand.i - 11), -1)
                    if _bare_word(norms[k]) in VICTIM_SUPPORT), None)
         if sv is not None and out.source is None:
             # "نجا قائد شرطة النجدة في بغداد، أمس، من محاولة اغتيال": the survivor is the target
             out.target = next((s for s in slots if sv < s.i < cand.i and s.prep is None), None)
+        if out.target is None:
+            out.target = passing_target(norms, slots, exclude=out.source)
         if out.target is None:
             out.target = casualty_target(norms, slots, exclude=out.source)
         if out.target is None:
@@ -431,16 +624,26 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
 def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str, norms: list[str]) -> Args:
     i, j = cand.i, cand.j
     verbal = cand.cls in ("perf", "impf", "form") or (cand.cls == "phrase" and _looks_verbal(norms[i]))
+    if cand.cls == "perf" and cand.type in ("ASSAULT", "PROTEST") and (
+            cand.definite or cand.proclitics[-1:] in ("ب", "ل", "ك")):
+        verbal = False  # "اعمال القتل", "قاموا بقتل": the verbal noun, not the verb
     out = Args()
     agent = _agent_after(norms, slots, j, words, text)
     if verbal:
-        passive = _passive(cand, words, norms, slots, text)
+        passive = _passive(cand, words, norms, slots, text) or (
+            agent is not None and _passive_agent_marker(norms, j))
         out.passive = passive
+        if not passive and cand.cls == "perf" and cand.lexeme.id in PASSIVE_PRONE and \
+                _no_object(cand, words, norms, text) and not (i > 0 and norms[i - 1] in ANNA_PRONOUN):
+            # a transitive verb of harm with no object after it is passive: "جنديا أميركيا قتل
+            # وأصيب 10 آخرون", "خمسة اشخاص على الأقل قتلوا في هجوم", "جرح وزير الدفاع … في
+            # تفجير" (roles only: the filter's "passive" feature stays the marked passive)
+            passive = True
         subj, subj_rule = _subject(cand, words, norms, slots, text)
         if passive:
             out.target = subj
             out.source = agent
-            out.rule = "passive"
+            out.rule = "passive" if out.passive else "passive-noobj"
         else:
             out.source = subj
             out.rule = subj_rule
@@ -462,7 +665,8 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
     jq, _ = skip_quantity(norms, j)
     gen = next((s for s in slots if s.i in (j, jq) or (s.i == j + 1 and s.adjectival)), None)
     adj = next((s for s in slots if s.adjectival and j <= s.i <= j + 2
-                and all(is_adjective(norms[k]) for k in range(j, s.i))), None)
+                and all(is_adjective(norms[k]) for k in range(j, s.i))
+                and not (cand.lexeme.key in GEN_OBJECT and (s.sector == "CVL" or s.rule == "nisba-people"))), None)
     lam = next((s for s in slots if s.prep == "ل" and j <= s.i <= j + 2
                 and all(is_adjective(norms[k]) or norms[k].endswith("ا") for k in range(j, s.i))), None)
     if agent is not None:
@@ -476,6 +680,10 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
     sv0 = cand.feats.get("support")
     if out.source is None and sv0 is not None and _agentive_support(_bare_word(norms[sv0]), cand.type):
         out.source = _support_subject(cand, words, norms, slots, text)
+        if out.source is not None:
+            out.rule = "support"
+    if out.source is None and cand.proclitics[-1:] in ("ب", "") and (sa := agent_support(cand, words, norms, text)) is not None:
+        out.source = _support_subject(cand, words, norms, slots, text, sa)
         if out.source is not None:
             out.rule = "support"
     if gen is not None and (gen.prep is None or (gen.i == jq and jq > j)) \
@@ -560,17 +768,38 @@ def _agent_after(norms, slots, j, words, text) -> Slot | None:
     return None
 
 
+# Agent phrases that only follow a passive verb ("خطفوا على أيدي رجال مسلحين").
+PASSIVE_AGENT = tuple(tuple(normalize(w) for w in p.split()) for p in (
+    "من قبل", "على يد", "على أيدي", "بأيدي", "من جانب", "بواسطة"))
+
+
+def _passive_agent_marker(norms, j) -> bool:
+    for k in range(j, min(len(norms), j + 7)):
+        for ph in PASSIVE_AGENT:
+            if tuple(norms[k:k + len(ph)]) == ph:
+                return True
+    return False
+
+
+# أنّ with a pronoun for subject: "قال حلف الأطلسي انه قتل …", "أعلنت … انها قتلت …".
+ANNA_PRONOUN = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها", "وانهم"})
+
+
 def _passive(cand, words, norms, slots, text) -> bool:
     t = words[cand.i]
     raw = text[t.start:t.end]
     if "\u064f" in raw[:4]:  # damma on the first radical: قُتل، استُهدف
         return True
+    if cand.i > 0 and norms[cand.i - 1] in ANNA_PRONOUN:
+        return False  # "انها قتلت ثلاثة جنود": the pronoun is the subject
     if cand.cls == "perf" and cand.lexeme.id in PASSIVE_PRONE:
         n = norms[cand.j] if cand.j < len(norms) else ""
         n_b = n[1:] if n[:1] == "و" else n
         if n_b.isdigit() or n_b in QTY_SKIP:
             stem = t.norm
-            return not stem.endswith(("ت", "وا")) or cand.lexeme.id in ("qatl",)
+            if stem.endswith("وا"):
+                return False  # "إن جنوده قتلوا خمسة مسلحين": a plural subject before, a count after
+            return not stem.endswith("ت") or cand.lexeme.id in ("qatl",)
     prev = norms[cand.i - 1] if cand.i > 0 else ""
     if prev in ("تم", "يتم", "وتم", "جرى"):
         return True
@@ -581,6 +810,35 @@ def _passive(cand, words, norms, slots, text) -> bool:
                 (nxt[:1] and nxt[0] in ("في", "خلال") and any(w in CAUSE_NOUNS or w[1:] in CAUSE_NOUNS for w in nxt[1:])):
             return True
     return False
+
+
+# Words after a verb of harm that show it has no object: a clause of time or cause, a second
+# passive casualty verb ("قتل وأصيب"), a preposition of place.
+NO_OBJECT_NEXT = word_set(
+    "في خلال جراء إثر اثر بسبب نتيجة عندما حين بعدما عقب مع أثناء اثناء قرب بالقرب داخل عند لدى "
+    "بانفجار بهجوم بتفجير بقصف بغارة بنيران برصاص بالرصاص اليوم")
+CASUALTY_COORD = word_set("وأصيب واصيب وأصيبت واصيبت وأصيبوا واصيبوا وجرح وجرحوا وخطف وخطفوا")
+
+
+def _no_object(cand, words, norms, text) -> bool:
+    """Nothing after a transitive verb of harm can be its object or subject: the verb is
+    passive ("قُتل في الهجوم"). Time words and "على الأقل" may stand between."""
+    k = cand.j
+    while k < len(norms):
+        if norms[k] in SKIP_AFTER_VERB:
+            k += 1
+        elif norms[k] == "على" and k + 1 < len(norms) and norms[k + 1] == "الاقل":
+            k += 2
+        else:
+            break
+    if k >= len(norms):
+        return True
+    if not _gap_ok(words, cand.j - 1, k, text) or (k > cand.j and not _gap_ok(words, k - 1, k, text)):
+        return True
+    seg = text[words[cand.j - 1].end:words[k].start]
+    if any(ch in seg for ch in ",،"):
+        return True
+    return norms[k] in NO_OBJECT_NEXT or norms[k] in CASUALTY_COORD
 
 
 # Words after which a noun phrase opens a nominal clause whose verb follows it (SVO):
@@ -603,17 +861,59 @@ def _fronted_subject(cand, words, norms, slots, text) -> Slot | None:
     return None
 
 
+KANA = word_set("كان كانت وكان وكانت فكان فكانت كانوا وكانوا")
+# Nouns of attacks and weapons: a nisba after one qualifies the attack ("هجوم انتحاري"), it is
+# not the object of the verb that follows.
+INANIMATE_AGENTS = CAUSE_NOUNS | word_set(
+    "عبوة عبوات ناسفة ناسفه مفخخة مفخخه ملغومة ملغومه سيارة سيارات شاحنة شاحنات صاروخ صواريخ قذيفة قذائف "
+    "قنبلة قنابل غارات الغارات الغارة ضربات الضربات الضربة الهجوم الهجمات الانفجار التفجير عملية "
+    "العملية انتحاري انتحارية الانتحاري الانتحارية طائرة طائرات")
+
+
+def _kana_subject(cand, words, norms, slots, text) -> Slot | None:
+    """"وكانت «كتائب عز الدين القسام»، الجناح العسكري لحركة حماس قد أطلقت …": the subject of
+    كان … قد + perfect, however long its apposition."""
+    i = cand.i
+    if i < 2 or norms[i - 1] not in ("قد", "لقد"):
+        return None
+    for k in range(i - 2, max(-1, i - 16), -1):
+        if any(ch in text[words[k].end:words[k + 1].start] for ch in ".;:!?؟"):
+            return None
+        if norms[k] in KANA:
+            k2 = k + 1
+            while k2 < i and norms[k2] in SKIP_AFTER_VERB:
+                k2 += 1
+            return next((s for s in slots if s.i == k2 and s.prep is None and s.j < i), None)
+    return None
+
+
 def _subject(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
     i, j = cand.i, cand.j
     fronted = _fronted_subject(cand, words, norms, slots, text)
     if fronted is not None:
         return fronted, "svo-fronted"
+    kana = _kana_subject(cand, words, norms, slots, text)
+    if kana is not None:
+        return kana, "svo-fronted"
+    if i > 0 and (norms[i - 1] in ANNA_PRONOUN or i > 1 and norms[i - 1] in ("قد", "لقد") and norms[i - 2] in ANNA_PRONOUN):
+        return None, "pronoun"  # "انها قتلت ثلاثة جنود": the pronoun is the subject, the rest its object
     # VSO: an actor right after the verb (time words may stand between). A verb that carries
     # a plural subject (اختطفوا، يقتلون) agrees with a subject before it, so what follows is
     # its object.
+    for s in slots:
+        # SVO with the subject right before its verb ("إسرائيل تغتال 5 من جيش الإسلام"): what
+        # follows the verb is its object, however it is counted
+        if s.prep is None and not s.adjectival and s.j <= i and all(
+                w in ("قد", "لقد") for w in norms[s.j:i]) and s.end <= words[i].start and \
+                not text[s.end:words[i].start].translate(_NO_SPACE).strip():
+            return s, "svo-adjacent"
     k = j if not cand.plural else len(norms)
     while k < len(norms) and k < j + 3 and norms[k] in SKIP_AFTER_VERB:
         k += 1
+    k0 = k
+    for s in slots:
+        if s.i == k0 and s.prep is None and k0 < len(norms) and _gap_ok(words, j - 1, s.i, text):
+            return s, "vso"
     quant = False
     while k < len(norms) and k < j + 5 and (norms[k] in QUANTIFIERS or norms[k].isdigit()):
         k += 1
@@ -649,6 +949,8 @@ def _object(cand, words, slots, after_from, text) -> Slot | None:
     for s in slots:
         if s.i < after_from or s.i > after_from + 6:
             continue
+        if s.adjectival and s.i > 0 and _bare_word(norms[s.i - 1]) in INANIMATE_AGENTS:
+            continue  # "هجوم انتحاري": a quality of the attack, not whom it hit
         if not _gap_ok(words, j - 1, s.i, text):
             break
         if s.prep is None or s.prep in TARGET_PREPS or s.prep == "ل" or (quant and s.prep == "من" and s.i <= kq + 1):
@@ -685,9 +987,30 @@ def _agentive_support(verb: str, etype: str) -> bool:
     return True
 
 
-def _support_subject(cand, words, norms, slots, text) -> Slot | None:
+# Verbs whose subject performs the verbal noun they govern, however far it stands: "قام عدد من
+# جنود المارينز بقتل المدنيين", "واصلت اسرائيل اعمال القتل".
+AGENT_SUPPORT = word_set(
+    "قام قامت قاموا يقوم تقوم يقومون بقيام لقيام قيام واصل واصلت واصلوا يواصل تواصل يواصلون")
+
+
+def agent_support(cand, words, norms, text) -> int | None:
+    """Index of a قام / واصل whose verbal-noun complement is the trigger (same clause)."""
+    for k in range(cand.i - 1, max(-1, cand.i - 13), -1):
+        w = _bare_word(norms[k])
+        if w in ("ان", "انه", "انها", "قال", "قالت", "التي", "الذي", "الذين"):
+            return None
+        seg = text[words[k].end:words[k + 1].start]
+        if any(ch in seg for ch in ".;:!?؟"):
+            return None
+        if w in AGENT_SUPPORT or norms[k] in AGENT_SUPPORT:
+            return k
+    return None
+
+
+def _support_subject(cand, words, norms, slots, text, sv: int | None = None) -> Slot | None:
     """Subject of the support verb before a nominal trigger (شنت إسرائيل حربها)."""
-    sv = cand.feats["support"]
+    if sv is None:
+        sv = cand.feats["support"]
     for s in slots:
         if sv < s.i < cand.i and (s.prep is None or (s.prep == "من" and s.i >= 2 and norms[s.i - 2] in QUANTIFIERS)):
             return s

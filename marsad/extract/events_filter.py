@@ -112,9 +112,16 @@ def features(cand: Candidate, ctx: Context, args: Args, norms: list[str], cands:
     if args.passive:
         f.append("passive")
     if args.rule:
-        f.append("arg_rule=" + args.rule)
+        r = FEATURE_RULE.get(args.rule, args.rule)
+        if r:
+            f.append("arg_rule=" + r)
     f += bow if bow is not None else sentence_words(norms)
     return f
+
+
+# Argument rules that are finer readings of an older one: the filter sees the older name (the
+# structure it learnt from is the same).
+FEATURE_RULE = {"svo-adjacent": "svo", "pronoun": "", "passive-noobj": "svo"}  # (new rule -> old)
 
 
 class EventFilter:
