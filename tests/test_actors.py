@@ -267,6 +267,21 @@ def test_surnames_that_are_ordinary_words_need_the_full_name():
     assert actor_of(doc, "تراس", nth=1).id == truss.id
 
 
+def test_listed_group_beats_the_taggers_person():
+    # Asharq al-Awsat (Arabic PLOVER GSR): the tagger reads the quoted brigades as a person.
+    text = "وكانت «كتائب عز الدين القسام»، الجناح العسكري لحركة حماس قد أطلقت عشرات الصواريخ."
+    doc = run(text, persons=["كتائب عز الدين القسام"])
+    assert code(doc, "كتائب عز الدين القسام") == ("PSE", "REB")
+    assert {doc.text[e.start:e.end]: e.label for e in doc.entities}["كتائب عز الدين القسام"] == "ORG"
+
+
+def test_titled_unknown_person_serves_the_documents_state():
+    # GSR: a member of parliament named with no state of his own, killed in Beirut.
+    doc = run("واغتيل النائب انطوان غانم في انفجار سيارة مفخخة في منطقة سن الفيل في بيروت.",
+              published="2007-09-20", persons=["انطوان غانم"])
+    assert code(doc, "انطوان غانم") == ("LBN", "LEG")
+
+
 def test_generic_mentions_are_not_entities():
     doc = run("أكدت القوات الأميركية أن الفصائل العراقية هاجمتها.")
     assert code(doc, "القوات الأميركية") == ("USA", "MIL")

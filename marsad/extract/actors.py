@@ -199,6 +199,9 @@ class _Resolver:
                 continue  # a known person
             if any(atoms[k].s < en.start or atoms[k].e > en.end for k in inside):
                 continue  # a longer dictionary phrase crosses it
+            if any((atoms[k].s, atoms[k].e) == (en.start, en.end) and atoms[k].get("A") and
+                   (atoms[k].get("A")[2] == "ORG" or atoms[k].get("A")[3] == "country") for k in inside):
+                continue  # the tagger's person is a listed group or state («كتائب عز الدين القسام»)
             if self._in_boilerplate(en.start, en.end):
                 continue
             drop.update(inside)
@@ -659,7 +662,11 @@ class _Resolver:
                 if entry.country and entry.type:
                     return
             if entry.type:
-                return
+                break
+        if entry.type and entry.country is None and self.ranking:
+            # a title with no state of its own ("النائب انطوان غانم … في بيروت"): the person
+            # serves the state the document is about, as a bare institution does
+            entry.country = self.ranking[0]
 
     def _entity_orgs_locs(self) -> None:
         """ORG/LOC entities of the entities layer that no mention covers become actors."""
@@ -752,11 +759,13 @@ class _Resolver:
             over = [x for x in ents[lo:hi] if x.start < e and s < x.end]
             if over and not (all(s <= x.start and x.end <= e for x in over) and
                              any(x.end - x.start < e - s for x in over)):
-                if rule == "country" and len(over) == 1 and over[0].label in ("ORG", "MISC") and \
-                        (over[0].start, over[0].end) == (s, e):
-                    # A bare state name is LOC in the NER corpora and the gold format even when
-                    # the state acts (as a government or a national team): the actor says who acts.
-                    over[0].label = "LOC"
+                if len(over) == 1 and (over[0].start, over[0].end) == (s, e):
+                    if rule == "country" and over[0].label in ("ORG", "MISC"):
+                        # A bare state name is LOC in the NER corpora and the gold format even
+                        # when the state acts (a government, a national team): the actor says who.
+                        over[0].label = "LOC"
+                    elif label == "ORG" and over[0].label == "PER":
+                        over[0].label = "ORG"  # a listed group the tagger took for a person
                 continue  # an entity crosses or contains it: the entity stays
             if len(over) == 1 and self._designated(s, e, over[0]):
                 continue  # "قطاع [غزة]": the name is the entity, the designator stays outside
