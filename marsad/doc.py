@@ -7,6 +7,8 @@ rule or model that produced it, so an analyst can check every claim against the 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from itertools import groupby
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from marsad import __version__
@@ -211,8 +213,12 @@ class Doc:
         index = self.cache.get("_tok_by_sent")
         if index is None:
             index = {}
-            for t in self.tokens:
-                index.setdefault(t.sentence, []).append(t)
+            # tokens come in runs of one sentence (in text order, as tokenize makes them)
+            for k, run in groupby(self.tokens, attrgetter("sentence")):
+                if k in index:
+                    index[k] += run
+                else:
+                    index[k] = list(run)
             self.cache["_tok_by_sent"] = index
         return index.get(sent.index, [])
 

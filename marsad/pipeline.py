@@ -5,6 +5,7 @@ statements → events → stances. A stage is any object with a ``name`` and ``_
 """
 from __future__ import annotations
 
+import gc
 from typing import Iterable, Protocol
 
 from marsad.doc import Doc
@@ -53,6 +54,7 @@ class Pipeline:
     def __call__(self, doc: Doc) -> Doc:
         for stage in self.stages:
             doc = stage(doc)
+        _freeze_resources()
         return doc
 
     def upto(self, name: str) -> "Pipeline":
@@ -63,6 +65,23 @@ class Pipeline:
             if s.name == name:
                 break
         return Pipeline(out)
+
+
+_FROZEN = False
+
+
+def _freeze_resources() -> None:
+    """Once per process, after the first document: move everything alive into the garbage
+    collector's permanent generation.
+
+    Models, dictionaries and lexicons load lazily during the first document and then live as
+    long as the process: hundreds of thousands of objects that every full collection would
+    otherwise scan again (about a tenth of the analysis time on a batch of news articles).
+    """
+    global _FROZEN
+    if not _FROZEN:
+        _FROZEN = True
+        gc.freeze()
 
 
 _DEFAULT: Pipeline | None = None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import os
-from itertools import compress
+from itertools import chain, compress, repeat
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +28,12 @@ from marsad.doc import Doc, Entity, Provenance, Token
 from marsad.extract.ner_features import (_GAZ_STRINGS, Featurizer, Gazetteer, load_clusters,
                                          proclitic_split)
 from marsad.text.segment import original_prefix_len
+
+# defaults of feature → weight row lookups (endless): row 0 adds nothing; a neighbour
+# feature the model lacks on either side
+_ZERO, _NO_ROWS = repeat(0), repeat((0, 0))
+
+_MAX_WORDS = 300_000  # words whose score matrices are cached
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 MODEL = RESOURCES / "models" / "ner.crfsuite"
@@ -73,6 +79,7 @@ class NerModel:
         self.trans = np.zeros((n, n))
         for (a, b), w in info.transitions.items():
             self.trans[lid[a], lid[b]] = w
+        self.trans_t = np.ascontiguousarray(self.trans.T)  # (to, from)
         zero = np.zeros(n)
         self.bos = weights.get("BOS", zero)
         self.eos = weights.get("EOS", zero)
@@ -107,23 +114,22 @@ class NerModel:
         self.gaz = Gazetteer.load(gaz_dir)
         self.featurizer = Featurizer(self.gaz, load_clusters(resource(gaz_dir, "ner_clusters.tsv")))
         self._words: dict[str, tuple[str, str, int, bool, bool]] = {}
-        self._mats = np.zeros((1024, 5, n))  # row k: score matrix of the k-th cached word
-        # new words' weight rows and their targets in _mats (flattened to k * 5 + offset)
-        self._new_rows: list[int] = []
-        self._new_targets: list[int] = []
+        # row k: score matrix of the k-th cached word. np.zeros takes its pages from the OS
+        # only as rows are written, so room for the whole cache costs nothing up front and
+        # the array never needs to be grown (copied) while the cache fills
+        self._mats = np.zeros((_MAX_WORDS + 4096, 5, n))
+        # words added since the last flush: cache row, own weight rows, (-1, +1) and (-2, +2)
+        # weight row pairs
         self._new_words: list[int] = []
+        self._new_own: list[list[int]] = []
+        self._new_near: list[list[tuple[int, int]]] = []
+        self._new_ctx: list[list[tuple[int, int]]] = []
 
-    def _side_rows(self, before: str, after: str) -> dict[str, tuple[tuple[int, ...], tuple[int, ...]]]:
-        """Unprefixed feature → (its weight rows as seen from before / after, their score rows
-        in a word's matrix: 1/2 for -1/+1, 3/4 for -2/+2)."""
-        first = 1 if before == "-1" else 3
+    def _side_rows(self, before: str, after: str) -> dict[str, tuple[int, int]]:
+        """Unprefixed feature → its weight rows as seen from before / after (row 0, all
+        zeros, where the model has no such feature: adding it leaves a sum unchanged)."""
         names = {a[2:] for a in self.rows if a.startswith((before, after))}
-        out = {}
-        for f in names:
-            pairs = [(r, first + side) for side, r in
-                     enumerate((self.rows.get(before + f), self.rows.get(after + f))) if r is not None]
-            out[f] = (tuple(r for r, _ in pairs), tuple(o for _, o in pairs))
-        return out
+        return {f: (self.rows.get(before + f, 0), self.rows.get(after + f, 0)) for f in names}
 
     # -- scoring ---------------------------------------------------------------------------
     def _word(self, norm: str) -> tuple[str, str, int, bool, bool]:
@@ -136,16 +142,10 @@ class NerModel:
             if k == len(self._mats):
                 self._mats = np.concatenate([self._mats, np.zeros_like(self._mats)])
             key, bare, own, near, ctx = self.featurizer.base(norm)
-            idx = [r for r in map(self.rows.get, own) if r is not None]
-            seg = [0] * len(idx)  # which score row each weight row goes to: 0 own, 1 as -1 ...
-            for feats, table in ((near, self._near_rows), (ctx, self._ctx_rows)):
-                for found in map(table.get, feats):
-                    if found is not None:
-                        idx += found[0]
-                        seg += found[1]
-            # queued for _flush_new_words (one np.add.at per document instead of per word)
-            self._new_rows += idx
-            self._new_targets += [5 * k + o for o in seg]
+            # (map over a repeated default: the lookups run without a Python-level loop)
+            self._new_own.append(list(map(self.rows.get, own, _ZERO)))
+            self._new_near.append(list(map(self._near_rows.get, near, _NO_ROWS)))
+            self._new_ctx.append(list(map(self._ctx_rows.get, ctx, _NO_ROWS)))
             self._new_words.append(k)
             hit = self._words[norm] = (key, bare, k, bare in self._bigram_left, bare in self._bigram_right)
         return hit
@@ -153,16 +153,36 @@ class NerModel:
     def _flush_new_words(self) -> None:
         """Score matrices of the words :meth:`_word` added since the last flush.
 
-        np.add.at adds the weight rows one after another in list order, so each score row sums
-        its features in feature order (reduceat would not: its summation order changes the last
-        bits of the scores).
+        Each score row must sum its features one after another in feature order (pairwise
+        or reduceat summation would change the last bits of the scores). So the weight rows
+        of every word are laid out left-aligned in a zero-padded table and added position by
+        position; padding adds row 0 (zeros), which leaves a sum unchanged.
         """
         if not self._new_words:
             return
         mats = self._mats
-        mats[self._new_words] = 0  # rows are reused after the cache is cleared
-        np.add.at(mats.reshape(-1, mats.shape[2]), self._new_targets, self.matrix[self._new_rows])
-        self._new_rows, self._new_targets, self._new_words = [], [], []
+        k = self._new_words
+        mats[k, 0] = self._summed(self._new_own)
+        mats[k, 1:3] = self._summed(self._new_near)
+        mats[k, 3:5] = self._summed(self._new_ctx)
+        self._new_words, self._new_own, self._new_near, self._new_ctx = [], [], [], []
+
+    def _summed(self, lists: list[list]) -> np.ndarray:
+        """Per list of weight rows (or of row pairs), the sum of the rows, in list order."""
+        lens = np.fromiter(map(len, lists), np.intp, len(lists))
+        flat = chain.from_iterable(lists)
+        pairs = isinstance(next(chain.from_iterable(lists), 0), tuple)
+        if pairs:
+            flat = chain.from_iterable(flat)
+        flat = np.fromiter(flat, np.intp, int(lens.sum()) * (1 + pairs))
+        if pairs:
+            flat = flat.reshape(-1, 2)
+        width = max(int(lens.max()), 1)
+        table = np.zeros((len(lists), width) + flat.shape[1:], np.intp)
+        table[np.arange(width) < lens[:, None]] = flat
+        # feature position first: the reduction then adds whole rows of words one position
+        # after another, left to right
+        return np.add.reduce(self.matrix[table.swapaxes(0, 1)], axis=0)
 
     def emissions(self, norms: list[str]) -> np.ndarray:
         """Per token, the summed state-feature weight of every label (n × labels)."""
@@ -176,7 +196,7 @@ class NerModel:
         sum as it was), and all other weights are added in the same order as for one sentence.
         """
         words = self._words
-        if len(words) >= 300_000:  # bound the cache; only between documents, as rows get reused
+        if len(words) >= _MAX_WORDS:  # bound the cache; only between documents, as rows get reused
             words.clear()
         ws = [words.get(x) or self._word(x) for norms in sentences for x in norms]
         self._flush_new_words()
@@ -271,7 +291,8 @@ class NerModel:
             add(prev[:, :, None], trans, out=s)
             add(max_from(s, 1, out=best), e_t, out=cur)
             prev = cur
-        backs = (deltas[:-1, :, :, None] + trans).argmax(2)  # (t - 1, sentence, to)
+        # (t - 1, sentence, to): over the last axis, where argmax is fastest
+        backs = (deltas[:-1, :, None, :] + self.trans_t).argmax(3)
         last = deltas.argmax(2)  # (t, sentence): best final label were the sentence to end at t
         out = []
         for k, length in enumerate(lengths):

@@ -435,7 +435,8 @@ def extract(doc: Doc) -> list[Stance]:
             continue
         # reported speech in the sentence bounds the clauses outside it
         extra = sorted(x for lo, hi in covered for x in (lo, hi) if a < x < b)
-        for st in _chains(v, ts, negs, sorted(breaks + extra) if extra else breaks, a, b, holder=None, sign=1):
+        inside = breaks[bisect.bisect_right(breaks, a):bisect.bisect_left(breaks, b)]  # all _chains uses
+        for st in _chains(v, ts, negs, sorted(inside + extra) if extra else breaks, a, b, holder=None, sign=1):
             _add(out, seen, v, st, statement=None, reported=False, date=None)
     out.sort(key=lambda s: (s.start, s.end))
     return out
@@ -471,13 +472,14 @@ def _chains(v: _View, ts: list[Trig], negs, breaks, a: int, b: int, holder: str 
     ``holder`` is the speaker inside reported speech (None outside: the subject of an agentive
     trigger holds the stance); ``sign`` and ``cue_frame`` carry a demand or denial cue.
     """
-    cuts = [a] + [x for x in breaks if a < x < b] + [b]
+    # (breaks and v.irrealis are sorted: bisect, not a scan of the document's list per clause)
+    cuts = [a] + breaks[bisect.bisect_right(breaks, a):bisect.bisect_left(breaks, b)] + [b]
     out = []
     for lo, hi in zip(cuts, cuts[1:]):
         clause = [t for t in ts if lo <= t.start < hi]
         if not clause:
             continue
-        irr = [x for x in v.irrealis if lo <= x < hi]
+        irr = v.irrealis[bisect.bisect_left(v.irrealis, lo):bisect.bisect_left(v.irrealis, hi)]
         if irr:
             clause = [t for t in clause if t.start < irr[0]]  # a condition or question states nothing
             if not clause:

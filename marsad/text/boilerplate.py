@@ -7,6 +7,7 @@ pasted into the body with its own dateline. Patterns are data (``resources/boile
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -25,6 +26,10 @@ def _patterns() -> dict[str, list[tuple[str, regex.Pattern]]]:
     out: dict[str, list[tuple[str, regex.Pattern]]] = {}
     for group, rules in data.items():
         out[group] = [(name, regex.compile(p, regex.V1)) for name, p in rules.items()]
+    # All of them as one alternation: it matches a paragraph exactly when one of them does, so
+    # an article paragraph (most of them) needs one match instead of one per rule.
+    out["any"] = [("any", regex.compile("|".join(f"(?:{p})" for rules in data.values()
+                                                 for p in rules.values()), regex.V1))]
     return out
 
 
@@ -60,27 +65,29 @@ _STOP = word_set(
     "كان كانت قد لا لم لن ما هو هي هم أو ثم كما وقد وفي ومن حتى منذ عند لدى أي كل بعض غير")
 
 
-def _content_words(s: str) -> set[str]:
-    out = set()
+def _content_words(s: str) -> Counter:
+    out: Counter = Counter()
     for w in _WORD_RE.findall(s):
         n = normalize(w)
         if len(n) >= 3 and n not in _STOP:
-            out.add(n[2:] if n.startswith("ال") and len(n) > 4 else n)
+            out[n[2:] if n.startswith("ال") and len(n) > 4 else n] += 1
     return out
 
 
-def _foreign(line: str, text: str, start: int, end: int) -> bool:
+def _foreign(line: str, everywhere: Counter) -> bool:
     """Does an unpunctuated line change the story's actors and places?
 
     A section title of the article reuses the article's own words; another story's headline
     mostly does not. A quoted headline (BBC and CNN style: actor + "quote") of six words or more
-    is another story's even when it shares the topic.
+    is another story's even when it shares the topic. ``everywhere``: the content words of the
+    whole text, with their counts.
     """
     words = _content_words(line)
     if not words:
         return False
-    rest = _content_words(text[:start] + " " + text[end:])
-    shared = len(words & rest) / len(words)
+    # the words of the rest of the text: those the whole text has more often than the line
+    # (no word runs across a paragraph edge, so the counts add up)
+    shared = sum(everywhere[w] > n for w, n in words.items()) / len(words)
     quoted = any(q in line for q in ('"', "«", "“")) and len(words) >= 5
     return shared < 0.6 or (quoted and shared < 0.9)
 
@@ -91,6 +98,8 @@ def detect(doc: Doc) -> list[Boilerplate]:
     found: list[Boilerplate] = []
     paragraphs = list(_PARA_RE.finditer(text))
     body_seen = 0
+    any_rule = pats["any"][0][1]
+    everywhere = None
     for i, m in enumerate(paragraphs):
         line = m.group()
         lstrip = len(line) - len(line.lstrip())
@@ -98,45 +107,46 @@ def detect(doc: Doc) -> list[Boilerplate]:
         if end <= start:
             continue
         content = text[start:end]
-        kind = None
-        for group in ("related", "share", "credit", "separator"):
-            for name, pat in pats[group]:
-                if pat.match(content):
-                    kind, rule = group, name
-                    break
-            if kind:
-                break
-        if kind:
-            found.append(Boilerplate(start, end, kind, Provenance(STAGE, rule)))
-            continue
-        # Datelines: metadata at the head of the first body paragraph; another story's lead
-        # when a dateline opens a paragraph further down.
-        for name, pat in pats["dateline"]:
-            dm = pat.match(content)
-            if dm:
-                if body_seen >= 2:
-                    found.append(Boilerplate(start, end, "insert", Provenance(STAGE, "dateline-midbody")))
-                    kind = "insert"
-                else:
-                    found.append(Boilerplate(start, start + dm.end(), "dateline", Provenance(STAGE, name)))
-                    if doc.cache.get("dateline") is None:
-                        doc.cache["dateline"] = dm.groupdict().get("place")
-                break
-        if kind:
-            continue
-        for name, pat in pats["byline"]:
-            if pat.match(content):
-                found.append(Boilerplate(start, end, "byline", Provenance(STAGE, name)))
-                kind = "byline"
-                break
-        if kind:
-            continue
-        if (_is_bare_headline(content, i, len(paragraphs)) and body_seen >= 1
-                and _foreign(content, text, start, end)):
-            found.append(Boilerplate(start, end, "insert", Provenance(STAGE, "bare-headline")))
-            continue
+        if any_rule.match(content):
+            marked, whole = _marked_line(doc, pats, content, start, end, body_seen)
+            found += marked
+            if whole:
+                continue
+        if _is_bare_headline(content, i, len(paragraphs)) and body_seen >= 1:
+            if everywhere is None:
+                everywhere = _content_words(text)
+            if _foreign(content, everywhere):
+                found.append(Boilerplate(start, end, "insert", Provenance(STAGE, "bare-headline")))
+                continue
         body_seen += 1
     return found
+
+
+def _marked_line(doc: Doc, pats, content: str, start: int, end: int,
+                 body_seen: int) -> tuple[list[Boilerplate], bool]:
+    """The boilerplate line patterns mark in the paragraph [start, end), and whether that is
+    the whole paragraph (a dateline only heads a body paragraph)."""
+    for group in ("related", "share", "credit", "separator"):
+        for name, pat in pats[group]:
+            if pat.match(content):
+                return [Boilerplate(start, end, group, Provenance(STAGE, name))], True
+    out = []
+    # Datelines: metadata at the head of the first body paragraph; another story's lead
+    # when a dateline opens a paragraph further down.
+    for name, pat in pats["dateline"]:
+        dm = pat.match(content)
+        if dm:
+            if body_seen >= 2:
+                return [Boilerplate(start, end, "insert", Provenance(STAGE, "dateline-midbody"))], True
+            out.append(Boilerplate(start, start + dm.end(), "dateline", Provenance(STAGE, name)))
+            if doc.cache.get("dateline") is None:
+                doc.cache["dateline"] = dm.groupdict().get("place")
+            break
+    for name, pat in pats["byline"]:
+        if pat.match(content):
+            out.append(Boilerplate(start, end, "byline", Provenance(STAGE, name)))
+            return out, True
+    return out, False
 
 
 class BoilerplateStage:
