@@ -129,7 +129,26 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
                 score, rule = m, "model:" + c.lexeme.key
         out.append(Scored(c, ctx, args, feats, score, rule, slots=slots))
     _share_coordinated(out, words, doc.text)
+    _noun_subjects(out, words, doc.text)
     return out
+
+
+def _noun_subjects(scored: list[Scored], words: list[Token], text: str) -> None:
+    """A verb right after an indefinite event noun qualifies it (an asyndetic relative clause:
+    "في هجوم انتحاري بسيارة مفخخة استهدف دورية للجيش الاميركي"): the attack is the verb's
+    subject, so the actor after the verb is its object, not its subject."""
+    for s in scored:
+        c = s.cand
+        if c.cls not in ("perf", "impf") or c.plural or s.args.rule != "vso" or s.args.source is None:
+            continue
+        for p in scored:
+            pc = p.cand
+            if pc.type == c.type and pc.cls in ("noun", "phrase") and not pc.definite and 0 <= c.i - pc.j <= 1 \
+                    and not any(ch in text[words[pc.j - 1].end:words[c.i].start] for ch in ",،;؛.:«»\"()"):
+                if s.args.target is None or s.args.target is not s.args.source:
+                    s.args.target = s.args.source
+                s.args.source, s.args.rule = None, "noun-subject"
+                break
 
 
 def _share_coordinated(scored: list[Scored], words: list[Token], text: str) -> None:
@@ -265,9 +284,15 @@ class EventsStage:
             # at says more than an uncounted person among its casualties
             target = next((t for t in targets[1:] if not _bare_person(doc, t)), target)
         source = next((m.args.source for m in members if m.args.source is not None and m.args.source is not target), None)
+        defaulted = False
         if source is None and g.cand.type in DEFAULT_AGENTS:
             source = _default_agent(g, target)
+            defaulted = source is not None
         src_id = self._actor_id(doc, source)
+        if defaulted and src_id is not None and src_id == self._actor_id(doc, target):
+            # "بمقتل 15 مسلحا … احد مسؤولي المسلحين": a guessed agent that is the victim's own
+            # group gives way to the victim the clause names
+            source, src_id = None, None
         if src_id is None and (g.cand.lexeme.kind == "verbal" or _after_tamma(words, g.cand)
                                or _after_pronoun_anna(words, g)):
             # a speech act with a pronoun or elided subject, or "تم نشر …" inside a statement:

@@ -77,7 +77,12 @@ CAUSE_NOUNS = word_set(
 # Support verbs whose subject suffers the event: "تعرض قائد الشرطة لمحاولة اغتيال", "نجا … من".
 VICTIM_SUPPORT = word_set(
     "تعرض تعرضت تعرضوا تعرضا يتعرض تتعرض يتعرضون نجا نجت نجوا ينجو تنجو أصيب اصيب أصيبت اصيبت "
-    "أصيبوا اصيبوا قتل قتلت قتلوا سقط سقطوا")
+    "أصيبوا اصيبوا قتل قتلت قتلوا سقط سقطوا بتعرض لتعرض")
+# Verbs of exposure whose subject suffers the attack named after لـ / إلى, far as it may be.
+EXPOSURE_VERBS = word_set(
+    "تعرض تعرضت تعرضوا تعرضا يتعرض تتعرض يتعرضون بتعرض لتعرض تعرضه تعرضها")
+# Nouns between لـ and the attack: "لمحاولة اغتيال", "الى هجوم".
+EXPOSED_TO = word_set("لمحاولة لمحاولات الى إلى لعملية")
 # Verbal nouns whose genitive is the recipient, not the agent (اغتيال الوزير، زيارة بغداد).
 GEN_OBJECT = frozenset({
     "ASSAULT.ightiyal", "ASSAULT.qatl", "ASSAULT.khatf", "ASSAULT.istihdaf", "ASSAULT.qasf",
@@ -228,8 +233,10 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
                     country = prev[-1].country
             # a nisba or country mention right after the role noun gives its country
             for sl in slots:
-                if sl.actor and sl.i in (j, j + 1) and sl.country and (sl.adjectival or sl.j - sl.i == 1) \
-                        and sl.rule not in BORROWED_COUNTRY:
+                if sl.actor and sl.i in (j, j + 1) and sl.country and sl.rule not in BORROWED_COUNTRY and (
+                        sl.adjectival or sl.j - sl.i == 1 or sl.sector and sl.rule not in PLACE_RULES and (
+                            sl.pro[-1:] == "ب" or words[sl.i].norm.startswith("بال") or words[sl.i - 1].norm == "في")):
+                    # (or the body it serves in: "وزيرة الدولة بوزارة الطاقة السودانية")
                     country = sl.country
                     break
             off = _orig_prefix(w.text, len(pro)) if pro else 0
@@ -245,6 +252,8 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
         slots = _partitives(words, slots)
     if len(slots) > 1:
         slots = _containers(words, slots)
+        slots = _role_states(words, slots)
+        slots = _memberships(words, slots)
     return slots
 
 
@@ -270,6 +279,64 @@ def _containers(words: list[Token], slots: list[Slot]) -> list[Slot]:
                 and nxt.i == sl.j and nxt.prep in (None, "ل") and (nxt.actor is not None or nxt.sector):
             sl.actor, sl.sector, sl.country, sl.rule = nxt.actor, nxt.sector, nxt.country, nxt.rule
             sl.j, sl.end, sl.name = nxt.j, nxt.end, nxt.name
+            skip.add(id(nxt))
+        out.append(sl)
+    return out
+
+
+# Participants whose membership "X في Y" names the body they serve in: "28 متطوعا في الجيش
+# العراقي" is coded as the army, "18 شخصاً في العراق" as Iraq; "مسؤولون في حماس" as Hamas.
+MEMBERSHIP_SECTORS = frozenset({"CVL", "LAB", "GOV", "UNK"})
+# Institutions of a state, which "X في <state>" places in that state.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+
+
+def _memberships(words: list[Token], slots: list[Slot]) -> list[Slot]:
+    """A generic participant followed by في and a body (or, for people, a state) is coded as that
+    body: the participant's slot takes its actor and the body's own slot is dropped."""
+    out: list[Slot] = []
+    skip = set()
+    for n, sl in enumerate(slots):
+        if id(sl) in skip:
+            continue
+        nxt = slots[n + 1] if n + 1 < len(slots) else None
+        if nxt is not None and nxt.i == sl.j + 1 and words[sl.j].norm == "في" and nxt.prep == "في" \
+                and (sl.actor is None or sl.rule in BORROWED_COUNTRY) and sl.sector in MEMBERSHIP_SECTORS \
+                and not nxt.adjectival and nxt.actor is not None and nxt.rule not in BORROWED_COUNTRY \
+                and (nxt.rule not in PLACE_RULES and nxt.sector is not None
+                     or nxt.rule == "country" and sl.sector == "CVL"):
+            sl.actor, sl.sector, sl.country, sl.rule = nxt.actor, nxt.sector, nxt.country, nxt.rule
+            sl.j, sl.end, sl.name = nxt.j, nxt.end, sl.name + " في " + nxt.name
+            skip.add(id(nxt))
+        elif nxt is not None and nxt.i == sl.j + 1 and words[sl.j].norm == "في" and nxt.prep == "في" \
+                and (sl.actor is None and not sl.country or sl.rule in BORROWED_COUNTRY) \
+                and sl.sector in STATE_SECTORS and nxt.rule == "country" and nxt.country and not nxt.adjectival:
+            # "الحكومة في تايلاند", "الشرطة في العراق": the state's institution, (state, sector)
+            sl.actor, sl.rule, sl.country = None, "", nxt.country
+            sl.j, sl.end, sl.name = nxt.j, nxt.end, sl.name + " في " + nxt.name
+            skip.add(id(nxt))
+        out.append(sl)
+    return out
+
+
+# Titles and generic participants whose genitive is a state: "سفير بولندا", "رئيس العراق",
+# "جنود إسرائيل" are the state's officials or forces, coded (state, the title's sector).
+def _role_states(words: list[Token], slots: list[Slot]) -> list[Slot]:
+    out: list[Slot] = []
+    skip = set()
+    for n, sl in enumerate(slots):
+        if id(sl) in skip:
+            continue
+        nxt = slots[n + 1] if n + 1 < len(slots) else None
+        if nxt is None or nxt.i != sl.j or nxt.prep is not None or nxt.adjectival or not nxt.country:
+            out.append(sl)
+            continue
+        if (sl.actor is None or sl.rule in BORROWED_COUNTRY) and sl.sector is not None \
+                and nxt.rule == "country" and not words[sl.j - 1].norm.startswith(("ال", "وال", "فال", "بال", "لل")):
+            # (a definite noun is not in construct: "الحكومة العراق" is no phrase)
+            sl.actor, sl.rule = None, ""
+            sl.country = nxt.country
+            sl.j, sl.end, sl.name = nxt.j, nxt.end, sl.name + " " + nxt.name
             skip.add(id(nxt))
         out.append(sl)
     return out
@@ -433,7 +500,7 @@ def claim_source(norms: list[str], slots: list[Slot], exclude=None) -> Slot | No
             before = [s for s in slots if s is not exclude and s.j == k and s.prep is None]
             if before:
                 return before[-1]
-        if b in CLAIM_OBJECT_VERBS or (b in ATTRIBUTED and k + 1 < len(norms) and norms[k + 1] in ("الى", "إلى", "لى")):
+        if b in CLAIM_OBJECT_VERBS or (b in ATTRIBUTED and k + 1 < len(norms) and norms[k + 1] in ("الى", "الي", "لى", "لي")):
             first = k + 1 if b in CLAIM_OBJECT_VERBS else k + 2
             hit = next((s for s in slots if s is not exclude and s.i == first), None)
             if hit is not None:
@@ -608,6 +675,11 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
     if cand.type == "ASSAULT" and out.target is None:
         sv = next((k for k in range(cand.i - 1, max(-1, cand.i - 11), -1)
                    if _bare_word(norms[k]) in VICTIM_SUPPORT), None)
+        if sv is None and cand.i > 0 and (cand.proclitics[-1:] == "ل" or _bare_word(norms[cand.i - 1]) in EXPOSED_TO):
+            # "تعرضت وزيرة الدولة …، انجلينا مانج، …، لمحاولة اغتيال": the subject of تعرض,
+            # however long its appositions, suffers the attack its لـ names
+            sv = next((k for k in range(cand.i - 1, max(-1, cand.i - 25), -1)
+                       if _bare_word(norms[k]) in EXPOSURE_VERBS and _gap_ok(words, k, cand.i, text)), None)
         if sv is not None and out.source is None:
             # "نجا قائد شرطة النجدة في بغداد، أمس، من محاولة اغتيال": the survivor is the target
             out.target = next((s for s in slots if sv < s.i < cand.i and s.prep is None), None)
@@ -617,6 +689,12 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
             out.target = casualty_target(norms, slots, exclude=out.source)
         if out.target is None:
             out.target = nearest_recipient(slots, cand.j, exclude=out.source)
+            out.guessed = out.target is not None
+        if out.target is None and out.source is not None:
+            # "نفذت إسرائيل ضربة جوية في سورية": a state attacked where nobody else is named
+            out.target = next((s for s in slots if s.rule == "country" and s.prep == "في" and cand.j <= s.i <= cand.j + 4
+                               and s is not out.source and s.country != out.source.country
+                               and _gap_ok(words, cand.j - 1, s.i, text)), None)
             out.guessed = out.target is not None
     return out
 
@@ -801,7 +879,7 @@ def _passive(cand, words, norms, slots, text) -> bool:
                 return False  # "إن جنوده قتلوا خمسة مسلحين": a plural subject before, a count after
             return not stem.endswith("ت") or cand.lexeme.id in ("qatl",)
     prev = norms[cand.i - 1] if cand.i > 0 else ""
-    if prev in ("تم", "يتم", "وتم", "جرى"):
+    if prev in ("تم", "يتم", "وتم", "جرى", "جري"):
         return True
     if cand.cls == "perf" and cand.lexeme.id in PASSIVE_PRONE and (cand.plural or norms[cand.i].endswith("ا")):
         # "ثمانية أشخاص قتلوا جراء ضربة جوية": killed in/by an event, not killers
@@ -827,7 +905,7 @@ def _no_object(cand, words, norms, text) -> bool:
     while k < len(norms):
         if norms[k] in SKIP_AFTER_VERB:
             k += 1
-        elif norms[k] == "على" and k + 1 < len(norms) and norms[k + 1] == "الاقل":
+        elif norms[k] in ("على", "علي") and k + 1 < len(norms) and norms[k + 1] == "الاقل":
             k += 2
         else:
             break
@@ -887,6 +965,46 @@ def _kana_subject(cand, words, norms, slots, text) -> Slot | None:
     return None
 
 
+# Singular masculine nouns of persons (the role lexicon's), which a feminine verb cannot have as
+# its subject: "فقتلت المدرس" (the fire killed the teacher), "خطفت مواطنا".
+MASC_PERSONS = word_set(
+    "مدرس معلم استاذ جندي شرطي ضابط مواطن شخص طالب صحافي صحفي مراسل مصور طبيب وزير مسؤول قاض "
+    "القاضي راهب امام مدني عامل موظف تاجر معارض متطوع مسلح انتحاري رجل قائد زعيم رئيس نائب "
+    "مدير محافظ سفير قنصل دبلوماسي مترجم سائق مزارع صياد حارس قيادي ناشط")
+# Titles before a man's name: "العميد فرنسوا الحاج", "الشيخ …".
+MASC_TITLES = word_set("العميد اللواء العقيد الرائد المقدم النقيب الشيخ السيد الدكتور القس الحاج")
+
+
+def _masculine_singular(s: Slot, norms: list[str]) -> bool:
+    """Is the slot one man (a singular masculine role noun, or a man's title)?"""
+    w0 = norms[s.i]
+    for w in ((w0, w0[1:]) if w0[:1] in "وف" and len(w0) > 3 else (w0,)):  # (وزير is no و + زير)
+        if w in MASC_TITLES:
+            return True
+        w = w[2:] if w.startswith("ال") else w
+        if w.endswith("ا") and w[:-1] in MASC_PERSONS:  # accusative: "مواطنا"
+            return True
+        if w in MASC_PERSONS or (w.endswith("ي") and w[:-1] in MASC_PERSONS):
+            return True
+    return False
+
+
+def _is_man(s: Slot, slots: list[Slot], norms: list[str]) -> bool:
+    """The slot is one man, by its own words or by a title of the same actor ("وزير الدفاع الياس المر")."""
+    if _masculine_singular(s, norms):
+        return True
+    return s.actor is not None and any(o is not s and o.actor == s.actor and o.j <= s.i and s.i - o.j <= 1
+                                       and _masculine_singular(o, norms) for o in slots)
+
+
+def _feminine_verb(cand, norms: list[str]) -> bool:
+    """A perfect verb with the feminine singular ending -ت ("قتلت", "اختطفت")."""
+    if cand.cls != "perf" or cand.plural or cand.j - cand.i != 1:
+        return False
+    w = norms[cand.i]
+    return w.endswith("ت") and not w.endswith(("تا", "تم")) and len(w) - len(cand.proclitics) >= 4
+
+
 def _subject(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
     i, j = cand.i, cand.j
     fronted = _fronted_subject(cand, words, norms, slots, text)
@@ -911,7 +1029,10 @@ def _subject(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
     while k < len(norms) and k < j + 3 and norms[k] in SKIP_AFTER_VERB:
         k += 1
     k0 = k
+    fem = _feminine_verb(cand, norms)
     for s in slots:
+        if fem and s.i >= j and _is_man(s, slots, norms):
+            continue  # "فقتلت المدرس": a feminine verb's subject is no man; he is its object
         if s.i == k0 and s.prep is None and k0 < len(norms) and _gap_ok(words, j - 1, s.i, text):
             return s, "vso"
     quant = False
@@ -922,6 +1043,8 @@ def _subject(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
     if q2:
         k, quant = kq, True
     for s in slots:
+        if fem and s.i >= j and _is_man(s, slots, norms):
+            continue
         if s.i == k and (s.prep is None or (quant and s.prep == "من")) and _gap_ok(words, j - 1, s.i, text):
             return s, "vso"
         if quant and s.i == k + 1 and norms[k] == "من" and _gap_ok(words, j - 1, s.i, text):
@@ -929,14 +1052,20 @@ def _subject(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
     # SVO: the nearest free actor before the verb in the same clause
     best = None
     for s in slots:
-        if s.j <= i and i - s.j <= 6 and s.prep is None and not s.adjectival and _gap_ok(words, s.j - 1, i, text):
-            best = s
+        if s.j <= i and i - s.j <= 6 and s.prep is None and not s.adjectival and _gap_ok(words, s.j - 1, i, text) \
+                and not (fem and _is_man(s, slots, norms)):
+            best = s  # ("سيارة مفخخة استهدفت موكبه" after "وزير الدفاع الياس المر": not he)
     if best is not None:
+        prev = next((s for s in slots if s.j == best.i and s.prep is None and not s.adjectival), None)
+        if prev is not None and (prev.sector or prev.country) and words[best.i].norm[:1] == "و" and best.prep is None \
+                and RELATIVES.isdisjoint(norms[best.j:i]):
+            best = prev  # "ضابط شرطة وجنديا من الجيش اختطفا": the first conjunct heads the subject
         return best, "svo"
     if cand.proclitics[:1] in ("و", "ف"):
         # a coordinated verb shares the subject of the clause it is joined to
         # ("رفضت غينيا … دخول سيغيف …، واستجابت لطلب الشرطة")
-        first = next((s for s in slots if s.j <= i and s.prep is None and not s.adjectival), None)
+        first = next((s for s in slots if s.j <= i and s.prep is None and not s.adjectival
+                      and s.rule not in ("city", "entity-loc")), None)  # a town names no doer
         if first is not None:
             return first, "coordinated"
     return None, ""

@@ -397,7 +397,9 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
     for g in cands:
         if g is cand or not g.lexeme.gov or g.type == cand.type:
             continue
-        if g.j <= i and i - g.j <= 5:
+        if g.j <= i and (i - g.j <= 5 or i - g.j <= 15 and cand.cls == "noun" and cand.proclitics[-1:] == "ل"):
+            # (a لـ + verbal noun is the purpose of the call however far its relative clause
+            # carries it: "الدعوات التي أطلقتها … فصائل …، قريبة من إيران، لرحيل التحالف")
             ctx.governed_by = g.type
             break
     return ctx

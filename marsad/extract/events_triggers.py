@@ -127,6 +127,9 @@ def _rest_matches(toks: list[str], rest: tuple[str, ...]) -> bool:
     return True
 
 
+_TANWIN = frozenset("\u064b\u064c\u064d")
+
+
 def _make(f: Form, words: list[Token], norms: list[str], i: int, j: int, pro: str, definite: bool):
     lx = f.lexeme
     win = lx.win
@@ -134,4 +137,6 @@ def _make(f: Form, words: list[Token], norms: list[str], i: int, j: int, pro: st
     after = " ".join(norms[j:j + win])
     if not lx.accepts(before, after):
         return None
+    if f.cls in ("perf", "impf") and j == i + 1 and _TANWIN.intersection(words[i].text):
+        return None  # a verb carries no tanwin: "فجراً" is "at dawn", not "they two blew up"
     return Candidate(lx, f.cls, i, j, words[i].start, words[j - 1].end, pro, definite, f.plural)
