@@ -282,6 +282,19 @@ def test_titled_unknown_person_serves_the_documents_state():
     assert code(doc, "انطوان غانم") == ("LBN", "LEG")
 
 
+def test_tagger_entity_loses_the_proclitic_the_dictionary_strips():
+    # GSR-style rocket report: the tagger kept و on an unknown town; the dictionary match does not.
+    text = "وسقطت صواريخ كاتيوشا على مستوطنة كريات شمونة وسديروت."
+    doc = Doc(text=text, id="t", published="2007-06-18")
+    TextStage()(doc)
+    i = text.index("وسديروت")
+    doc.entities.append(Entity(i, i + len("وسديروت"), "LOC", Provenance("entities", "test")))
+    ActorsStage()(doc)
+    assert {doc.text[e.start:e.end] for e in doc.entities} >= {"سديروت", "كريات شمونة"}
+    assert code(doc, "سديروت") == ("ISR", None)
+    assert not any(a.code.startswith("new:") for a in doc.actors.values())
+
+
 def test_generic_mentions_are_not_entities():
     doc = run("أكدت القوات الأميركية أن الفصائل العراقية هاجمتها.")
     assert code(doc, "القوات الأميركية") == ("USA", "MIL")

@@ -103,9 +103,9 @@ CASES = [
     # a verb right after an indefinite event noun qualifies it: the patrol after استهدف is its object, not its subject (AAW_ARB_20080130.0044-10)
     ('وفي الموصل (370 كلم شمال بغداد)، أعلن الجيش الاميركي مقتل شخص وإصابة 15 آخرين في هجوم انتحاري بسيارة مفخخة استهدف دورية للجيش الاميركي وسط المدينة.',
      "ASSAULT", None, ('USA', 'MIL')),
-    # attribution "نسب الى" (normalised الي) names the agent (AAW_ARB_20070328.0048-4)
+    # attribution "نسب الى" (normalised الي) names the agent, the Tamil Tigers (AAW_ARB_20070328.0048-4)
     ('كذلك، تعرضت قاعدة تابعة للجيش في شرق الجزيرة أمس الى هجوم انتحاري، نسب الى المتمردين التاميل، واسفر عن مقتل اربعة جنود على الاقل وجرح 10 آخرين.',
-     "ASSAULT", (None, 'REB'), None),
+     "ASSAULT", ('LKA', 'REB'), None),
     # a feminine verb (استهدفت) after a titled man takes no subject from him; he is the victim (AAW_ARB_20070920.0030-7)
     ('ـ 12 يوليو (تموز) 2005: جرح وزير الدفاع الياس المر في تفجير سيارة مفخخة استهدفت موكبه.',
      "ASSAULT", (None, None), (None, 'GOV')),

@@ -679,6 +679,8 @@ class _Resolver:
             near = spans[max(0, k - 3):k + 3]
             if any(ms <= en.start and en.end <= me for ms, me in near):
                 continue  # a mention covers it
+            if any(me == en.end and self._proclitic_gap(en.start, ms) for ms, me in near):
+                continue  # the tagger kept a proclitic the dictionary match leaves out (وسديروت)
             name = self.doc.text[en.start:en.end]
             code = "new:" + " ".join(_norm(name).split())
             e = self.new.get(code)
@@ -742,6 +744,10 @@ class _Resolver:
             words.pop()
         return (words[0][0], words[-1][1]) if words else (s, e)
 
+    def _proclitic_gap(self, a: int, b: int) -> bool:
+        """Is text[a:b] one or two proclitic letters (و ف ب ل ك) inside one word?"""
+        return 0 < b - a <= 2 and all(ch in "وفبلك" for ch in self.doc.text[a:b])
+
     def _designated(self, s: int, e: int, entity: Entity) -> bool:
         """Is mention [s, e) the entity plus designator words only (قطاع، دولة، الملك …)?"""
         rest = (self.doc.text[s:entity.start] + " " + self.doc.text[entity.end:e]).split()
@@ -757,6 +763,8 @@ class _Resolver:
             lo = max(0, bisect.bisect_right(starts, s) - 1)
             hi = bisect.bisect_left(starts, e)
             over = [x for x in ents[lo:hi] if x.start < e and s < x.end]
+            if len(over) == 1 and over[0].end == e and self._proclitic_gap(over[0].start, s):
+                over[0].start = s  # the name without the proclitic the tagger kept
             if over and not (all(s <= x.start and x.end <= e for x in over) and
                              any(x.end - x.start < e - s for x in over)):
                 if len(over) == 1 and (over[0].start, over[0].end) == (s, e):
