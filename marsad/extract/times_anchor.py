@@ -1,0 +1,49 @@
+"""The date an event or statement takes from the times layer around it."""
+from __future__ import annotations
+
+import re
+
+from marsad.doc import Doc, TimeExpr
+
+_CLAUSE_BREAK = re.compile(
+    r"[،,؛;:]|\s(?:بينما|فيما|في حين|لكن|ولكن|لكنه|لكنها|غير [أا]ن|[إا]لا [أا]ن|ثم|حيث|بعدما|وبعدما)\s")
+
+
+def _precision(value: str) -> int:
+    if len(value) >= 10:
+        return 4
+    if "W" in value:
+        return 3
+    return {7: 2, 4: 1}.get(len(value), 0)
+
+
+def _dated(t: TimeExpr) -> bool:
+    return t.value[:1].isdigit() and t.kind != "duration" and "/" not in t.value
+
+
+def anchor(doc: Doc, start: int, end: int) -> str | None:
+    """Date of an event or statement at [start, end).
+
+    The most specific dated (non-vague) time in its clause (the sentence cut at ، ؛ : and at
+    contrast or sequence conjunctions), else in its sentence, else the document date; ties go
+    to the time nearest the span.
+    """
+    sent = doc.sentence_at(start)
+    if sent is None:
+        return doc.published
+    times = [t for t in doc.times if sent.start <= t.start < sent.end and _dated(t)]
+    if not times:
+        return doc.published
+    lo, hi = sent.start, sent.end
+    for b in _CLAUSE_BREAK.finditer(doc.text, sent.start, sent.end):
+        if b.end() <= start:
+            lo = b.end()
+        elif b.start() >= end:
+            hi = b.start()
+            break
+    pool = [t for t in times if lo <= t.start and t.end <= hi] or times
+
+    def gap(t: TimeExpr) -> int:
+        return max(t.start - end, start - t.end, 0)
+
+    return max(pool, key=lambda t: (_precision(t.value), -gap(t))).value
