@@ -398,10 +398,10 @@ def _mention_rule(doc: Doc, slot: Slot) -> str | None:
 
 def _names_country(span_text: str) -> bool:
     """Does a mention's own text carry a nationality (مسلحون عراقيون) rather than borrow one?"""
-    from marsad.extract.events_args import _is_nisba
+    from marsad.extract.events_args import is_nisba
     from marsad.text.normalize import normalize
 
-    return any(_is_nisba(w) for w in normalize(span_text).split()[1:])
+    return any(is_nisba(w) for w in normalize(span_text).split()[1:])
 
 
 def _group_aux(members: list[Scored]) -> str | None:
