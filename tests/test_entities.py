@@ -73,6 +73,26 @@ def test_numpy_decoder_matches_crfsuite(shared):
     assert checked > 200
 
 
+def test_new_word_rows_are_the_feature_strings_rows(shared):
+    """A first-seen word's weight rows (looked up by value, without feature strings) are those
+    of Featurizer.base's features, in order, up to rows the model lacks (zeros)."""
+    m = model()
+    words = {"1", "2024", "12345678", "1.5", "abc", "ABC", "x", "_", "،", ".", "«", "%", "ال", "لل",
+             "و", "بال", "للعراق", "والعراق", "وبغداد", "فرنسا", "الولايات", "لافروف", "وسيقول"}
+    for r in first_articles(30):
+        doc = TextStage()(Doc(text=r["text"], id=r["id"]))
+        words.update(t.norm for t in doc.tokens if t.norm)
+    for w in words:
+        key, bare, own, near, ctx = m.featurizer.base(w)
+        want = ([r for r in (m.rows.get(f, 0) for f in own) if r],
+                [p for p in (m._near_rows.get(f, (0, 0)) for f in near) if p != (0, 0)],
+                [p for p in (m._ctx_rows.get(f, (0, 0)) for f in ctx) if p != (0, 0)])
+        k2, b2, own2, near2, ctx2 = m._word_rows(w)
+        near2, ctx2 = zip(near2[::2], near2[1::2]), zip(ctx2[::2], ctx2[1::2])  # flat pairs
+        got = ([r for r in own2 if r], [p for p in near2 if p != (0, 0)], [p for p in ctx2 if p != (0, 0)])
+        assert (k2, b2, got) == (key, bare, want), w
+
+
 def test_output_is_flat_non_overlapping_and_outside_boilerplate(shared):
     rows = first_articles(40)
     total = 0

@@ -50,6 +50,7 @@ INST_GAP = frozenset(normalize(w) for w in (
     "الرسمية", "المسلحة", "الخاصة", "الجوية", "البحرية", "البرية", "النظامية", "الحكومية",
     "العسكرية", "الأمنية", "المركزية", "الاتحادية", "المحلية", "الوطنية", "الموالية", "الجديدة"))
 _WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
 PUNCT_GAP = frozenset({",", "،", "-", "–", ":"})
 PERSON_KINDS = ("S", "P")
 
@@ -737,7 +738,10 @@ class _Resolver:
 
     def _name_span(self, s: int, e: int) -> tuple[int, int]:
         """The mention [s, e) without leading and trailing designator words (الملك، قطاع …)."""
-        words = [(s + m.start(), s + m.end()) for m in _WORD.finditer(self.doc.text[s:e])]
+        span = self.doc.text[s:e]
+        if not _SPACE.search(span):
+            return s, e  # one word (or none): nothing to leave out
+        words = [(s + m.start(), s + m.end()) for m in _WORD.finditer(span)]
         while len(words) > 1 and _norm(self.doc.text[words[0][0]:words[0][1]]) in designators():
             words.pop(0)
         while len(words) > 1 and _norm(self.doc.text[words[-1][0]:words[-1][1]]) in designators():

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import math
 import os
-from itertools import chain, compress, repeat
+from itertools import chain, compress
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -27,11 +28,7 @@ import numpy as np
 from marsad.doc import Doc, Entity, Provenance, Token
 from marsad.extract.ner_features import (_GAZ_STRINGS, Featurizer, Gazetteer, load_clusters,
                                          proclitic_split)
-from marsad.text.segment import original_prefix_len
-
-# defaults of feature → weight row lookups (endless): row 0 adds nothing; a neighbour
-# feature the model lacks on either side
-_ZERO, _NO_ROWS = repeat(0), repeat((0, 0))
+from marsad.text.segment import clitic_candidates, original_prefix_len, strip_proclitics
 
 _MAX_WORDS = 300_000  # words whose score matrices are cached
 
@@ -113,11 +110,23 @@ class NerModel:
         self._ctx_rows = self._side_rows("-2", "+2")
         self.gaz = Gazetteer.load(gaz_dir)
         self.featurizer = Featurizer(self.gaz, load_clusters(resource(gaz_dir, "ner_clusters.tsv")))
-        self._words: dict[str, tuple[str, str, int, bool, bool]] = {}
+        self._init_word_tables()
+        # label ids: O, and for each label the id of the I- label that continues its span
+        self._label_o = self.labels.index("O") if "O" in self.labels else -1
+        self._inside_of = [self.labels.index("I-" + lab[2:]) if "I-" + lab[2:] in self.labels else -1
+                           for lab in self.labels]
+        self._name_cut: dict[str, int] = {}  # token norm → proclitic letters left out of a name
+        # word → its id: its row in _mats, and index of its gazetteer key, bare form and
+        # whether the bare form can open / close a word-pair feature
+        self._words: dict[str, int] = {}
+        self._w_key: list[str] = []
+        self._w_bare: list[str] = []
         # row k: score matrix of the k-th cached word. np.zeros takes its pages from the OS
         # only as rows are written, so room for the whole cache costs nothing up front and
         # the array never needs to be grown (copied) while the cache fills
         self._mats = np.zeros((_MAX_WORDS + 4096, 5, n))
+        self._w_left = np.zeros(len(self._mats), bool)
+        self._w_right = np.zeros(len(self._mats), bool)
         # words added since the last flush: cache row, own weight rows, (-1, +1) and (-2, +2)
         # weight row pairs
         self._new_words: list[int] = []
@@ -131,24 +140,155 @@ class NerModel:
         names = {a[2:] for a in self.rows if a.startswith((before, after))}
         return {f: (self.rows.get(before + f, 0), self.rows.get(after + f, 0)) for f in names}
 
+    # -- a new word's weight rows, without its feature strings -----------------------------
+    def _init_word_tables(self) -> None:
+        """Lookup tables for :meth:`_word_rows`, built once with the model.
+
+        A first-seen word needs the weight rows of the features :meth:`Featurizer.base` names.
+        Building ~30 feature strings per word and looking each up in the model's table was
+        most of the cost of a new word; instead every feature template ("w=", "p2=", "y3=" …)
+        gets a table from the value to its weight row as the token's own feature, and one to
+        its (-1, +1) and (-2, +2) row pairs as a neighbour's, so a value (a slice of the word)
+        is looked up as it is. The rows of each word class entry and of each gazetteer key's
+        name roles are summed up front in their feature order (zero rows left out: adding a
+        zero row never changes a sum).
+        """
+        rows, near, ctx = self.rows, self._near_rows, self._ctx_rows
+
+        def by_template(table: dict) -> dict[str, dict]:
+            out: dict[str, dict] = {}
+            for attr, r in table.items():
+                t, eq, v = attr.partition("=")
+                if eq:
+                    out.setdefault(t, {})[v] = r
+            return out
+
+        own_t, near_t, ctx_t = by_template(rows), by_template(near), by_template(ctx)
+        empty: dict = {}
+        (self._o_p1, self._o_p2, self._o_p3, self._o_x1, self._o_x2, self._o_x3, self._o_y2,
+         self._o_y3, self._o_y4, self._o_q2, self._o_q3, self._o_s, self._o_pc, self._o_k) = (
+            own_t.get(t, empty) for t in (
+                "p1", "p2", "p3", "x1", "x2", "x3", "y2", "y3", "y4", "q2", "q3", "s", "pc", "k"))
+        self._n_x2 = near_t.get("x2", empty)
+        # the word itself, its bare form, trigger class and punctuation: value → (own row,
+        # near pair, ctx pair) in one lookup
+        self._t_w, self._t_r, self._t_trig, self._t_punct = (
+            {v: (own_t.get(t, empty).get(v, 0), near_t.get(t, empty).get(v, (0, 0)),
+                 ctx_t.get(t, empty).get(v, (0, 0)))
+             for v in set(own_t.get(t, empty)) | set(near_t.get(t, empty)) | set(ctx_t.get(t, empty))}
+            for t in ("w", "r", "T", "P"))
+        self._row_bias = rows.get("bias", 0)
+        self._row_al, self._near_al = rows.get("al", 0), near.get("al", (0, 0))
+        self._row_lat = rows.get("LAT", 0)
+        self._row_len = [rows.get(f"len={i}", 0) for i in range(11)]
+        self._row_digits = [rows.get(f"D{i}", 0) for i in range(6)]
+        self._nothing = (0, (0, 0), (0, 0))
+        # word-class entry → (own rows, near and ctx pair of the class a neighbour sees, near
+        # pairs of classes 2 and 4)
+        self._cl_rows = {w: self._class_rows(cl or ("nocl",)) for w, cl in self.featurizer.clusters.items()}
+        self._nocl_rows = self._class_rows(("nocl",))
+        # gazetteer key → (own rows of its name roles, near pair of the first)
+        self._role_rows = {k: (tuple(r for r in (rows.get(f, 0) for f in roles) if r),
+                               near.get(roles[0], (0, 0)))
+                           for k, roles in self.gaz.token_roles.items() if roles}
+
+    def _class_rows(self, cl: tuple[str, ...]) -> tuple:
+        seen = cl[1] if len(cl) > 1 else cl[0]
+        more = (*self._near_rows.get(cl[2], (0, 0)), *self._near_rows.get(cl[4], (0, 0))) if len(cl) > 4 else ()
+        return (tuple(r for r in (self.rows.get(f, 0) for f in cl) if r), self._near_rows.get(seen, (0, 0)),
+                self._ctx_rows.get(seen, (0, 0)), more)
+
+    def _word_rows(self, norm: str) -> tuple[str, str, list[int], list[int], list[int]]:
+        """(gazetteer key, bare form, own rows, (-1, +1) row pairs, (-2, +2) row pairs) of a word:
+        the rows of :meth:`Featurizer.base`'s features, in its order, less some zero rows
+        (checked in tests/test_entities.py). Row pairs come flat: [-1, +1, -1, +1, …]."""
+        fz = self.featurizer
+        n_pro, stem = strip_proclitics(norm)
+        al = stem.startswith("ال")
+        bare = stem[2:] if al and len(stem) > 3 else stem
+        key = fz._key(norm)
+        triggers = self.gaz.triggers
+        trig = triggers.get(stem) or triggers.get(key) or triggers.get(norm)
+        # word classes: by stem, else by the first clitic reading that has some (Featurizer._classes)
+        cl_rows = self._cl_rows
+        c = cl_rows.get(stem)
+        if c is None:
+            for _, st, _ in clitic_candidates(norm):
+                c = cl_rows.get(st)
+                if c is not None:
+                    break
+            else:
+                c = self._nocl_rows
+        nothing = self._nothing
+        w = self._t_w.get(norm, nothing)
+        r = self._t_r.get(bare, nothing)
+        own = [self._row_bias, w[0], r[0]]
+        near = [*w[1], *r[1]]
+        ctx = [*w[2], *r[2]]
+        if trig:
+            t = self._t_trig.get(trig, nothing)
+            near += t[1]
+            ctx += t[2]
+        punct = not norm[0].isalnum()
+        if punct:
+            pu = self._t_punct.get(norm[0], nothing)
+            near += pu[1]
+            ctx += pu[2]
+        near += c[1]
+        ctx += c[2]
+        near += self._n_x2.get(bare[-2:], (0, 0))
+        if c[3]:
+            near += c[3]
+        if al:
+            near += self._near_al
+        own += (self._o_p1.get(norm[:1], 0), self._o_p2.get(norm[:2], 0), self._o_p3.get(norm[:3], 0),
+                self._o_x1.get(norm[-1:], 0), self._o_x2.get(norm[-2:], 0), self._o_x3.get(norm[-3:], 0),
+                self._o_y2.get(bare[-2:], 0), self._o_y3.get(bare[-3:], 0), self._o_y4.get(bare[-4:], 0),
+                self._o_q2.get(bare[:2], 0), self._o_q3.get(bare[:3], 0), self._row_len[min(len(bare), 10)])
+        own += c[0]
+        ro = self._role_rows.get(key)
+        if ro is not None:
+            own += ro[0]
+            near += ro[1]
+        if stem != norm:
+            own.append(self._o_s.get(stem, 0))
+            own.append(self._o_pc.get(norm[:n_pro], 0))
+        if key != norm and key != stem:
+            own.append(self._o_k.get(key, 0))
+        if al:
+            own.append(self._row_al)
+        if trig:
+            own.append(t[0])
+        if norm.isdigit():
+            own.append(self._row_digits[min(len(norm), 5)])
+        elif norm.isascii() and norm.isalpha():
+            own.append(self._row_lat)
+        elif punct:
+            own.append(pu[0])
+        return key, bare, own, near, ctx
+
     # -- scoring ---------------------------------------------------------------------------
-    def _word(self, norm: str) -> tuple[str, str, int, bool, bool]:
-        """(gazetteer key, bare form, row in ``_mats``: its scores as token, as -1, +1, -2, +2,
-        whether the bare form can open / close a word-pair feature). A new word's row is filled
-        by the next :meth:`_flush_new_words`."""
-        hit = self._words.get(norm)
-        if hit is None:
+    def _word(self, norm: str) -> int:
+        """The word's id (see ``_words``); a new word's row of scores (as token, as -1, +1,
+        -2, +2) is filled by the next :meth:`_flush_new_words`."""
+        k = self._words.get(norm)
+        if k is None:
             k = len(self._words)
             if k == len(self._mats):
                 self._mats = np.concatenate([self._mats, np.zeros_like(self._mats)])
-            key, bare, own, near, ctx = self.featurizer.base(norm)
-            # (map over a repeated default: the lookups run without a Python-level loop)
-            self._new_own.append(list(map(self.rows.get, own, _ZERO)))
-            self._new_near.append(list(map(self._near_rows.get, near, _NO_ROWS)))
-            self._new_ctx.append(list(map(self._ctx_rows.get, ctx, _NO_ROWS)))
+                self._w_left = np.concatenate([self._w_left, np.zeros_like(self._w_left)])
+                self._w_right = np.concatenate([self._w_right, np.zeros_like(self._w_right)])
+            key, bare, own, near, ctx = self._word_rows(norm)
+            self._new_own.append(own)
+            self._new_near.append(near)
+            self._new_ctx.append(ctx)
             self._new_words.append(k)
-            hit = self._words[norm] = (key, bare, k, bare in self._bigram_left, bare in self._bigram_right)
-        return hit
+            self._w_key.append(key)
+            self._w_bare.append(bare)
+            self._w_left[k] = bare in self._bigram_left
+            self._w_right[k] = bare in self._bigram_right
+            self._words[norm] = k
+        return k
 
     def _flush_new_words(self) -> None:
         """Score matrices of the words :meth:`_word` added since the last flush.
@@ -162,27 +302,24 @@ class NerModel:
             return
         mats = self._mats
         k = self._new_words
-        mats[k, 0] = self._summed(self._new_own)
-        mats[k, 1:3] = self._summed(self._new_near)
-        mats[k, 3:5] = self._summed(self._new_ctx)
+        mats[k, 0:1] = self._summed(self._new_own)
+        mats[k, 1:3] = self._summed(self._new_near, 2)
+        mats[k, 3:5] = self._summed(self._new_ctx, 2)
         self._new_words, self._new_own, self._new_near, self._new_ctx = [], [], [], []
 
-    def _summed(self, lists: list[list]) -> np.ndarray:
-        """Per list of weight rows (or of row pairs), the sum of the rows, in list order."""
+    def _summed(self, lists: list[list[int]], k: int = 1) -> np.ndarray:
+        """Per list of weight rows (of k rows each: [-1, +1, -1, +1 …] for k = 2), the sums
+        of the rows, in list order: (lists, k, labels)."""
         lens = np.fromiter(map(len, lists), np.intp, len(lists))
-        flat = chain.from_iterable(lists)
-        pairs = isinstance(next(chain.from_iterable(lists), 0), tuple)
-        if pairs:
-            flat = chain.from_iterable(flat)
-        flat = np.fromiter(flat, np.intp, int(lens.sum()) * (1 + pairs))
-        if pairs:
-            flat = flat.reshape(-1, 2)
+        flat = np.fromiter(chain.from_iterable(lists), np.intp, int(lens.sum())).reshape(-1, k)
+        if k > 1:
+            lens //= k
         width = max(int(lens.max()), 1)
-        table = np.zeros((len(lists), width) + flat.shape[1:], np.intp)
-        table[np.arange(width) < lens[:, None]] = flat
+        table = np.zeros((width, len(lists), k), np.intp)
         # feature position first: the reduction then adds whole rows of words one position
         # after another, left to right
-        return np.add.reduce(self.matrix[table.swapaxes(0, 1)], axis=0)
+        table.swapaxes(0, 1)[np.arange(width) < lens[:, None]] = flat
+        return np.add.reduce(self.matrix[table], axis=0)
 
     def emissions(self, norms: list[str]) -> np.ndarray:
         """Per token, the summed state-feature weight of every label (n × labels)."""
@@ -198,16 +335,21 @@ class NerModel:
         words = self._words
         if len(words) >= _MAX_WORDS:  # bound the cache; only between documents, as rows get reused
             words.clear()
-        ws = [words.get(x) or self._word(x) for norms in sentences for x in norms]
-        self._flush_new_words()
+            self._w_key, self._w_bare = [], []
+        ids = list(map(words.get, chain.from_iterable(sentences)))
+        if None in ids:  # new words
+            word = self._word
+            ids = [k if k is not None else word(x) for k, x in zip(ids, chain.from_iterable(sentences))]
+            self._flush_new_words()
         lens = [len(x) for x in sentences]
         ends = np.cumsum(lens)
         starts = ends - lens
-        n = len(ws)
+        n = len(ids)
+        ida = np.fromiter(ids, np.intp, n)
         idx = np.arange(n)
         pos = idx - np.repeat(starts, lens)  # tokens before it in its sentence
         after = np.repeat(ends, lens) - idx - 1  # tokens after it
-        m = self._mats[[w[2] for w in ws]]
+        m = self._mats[ida]
         e = m[:, 0].copy()
         if n > 1:
             e[1:] += np.where((pos[1:] >= 1)[:, None], m[:-1, 1], 0.0)
@@ -223,19 +365,21 @@ class NerModel:
         targets: list[int] = []
         rows: list[int] = []
         bigram_rows = self._bigram_rows
-        pairs = [a[3] and b[4] for a, b in zip(ws, ws[1:])]
-        for i in compress(range(n - 1), pairs):
+        bare = self._w_bare
+        # tokens whose bare form opens a word pair the model has, before one that closes one
+        pairs = np.flatnonzero(self._w_left[ida[:-1]] & self._w_right[ida[1:]]).tolist()
+        for i in pairs:
             if i + 1 not in first:
-                pr = bigram_rows.get(ws[i][1] + "|" + ws[i + 1][1])
+                pr = bigram_rows.get(bare[ids[i]] + "|" + bare[ids[i + 1]])
                 if pr is not None:
                     targets += (i + 1, i)
                     rows += pr
-        self._gazetteer_rows(ws, first, targets, rows)
+        self._gazetteer_rows(list(map(self._w_key.__getitem__, ids)), first, targets, rows)
         if targets:
             np.add.at(e, targets, self._extra[rows])
         return np.split(e, ends[:-1])
 
-    def _gazetteer_rows(self, ws: list[tuple], first: set[int], targets: list[int],
+    def _gazetteer_rows(self, keys: list[str], first: set[int], targets: list[int],
                         rows: list[int]) -> None:
         """Gazetteer features, token by token in the order Gazetteer.tag lists them.
 
@@ -245,7 +389,7 @@ class NerModel:
         """
         tags: dict[int, list[tuple[int, int, int]]] = {}
         gaz_rows = self._gaz_rows
-        for lo, hi, types in self.gaz.matches([w[0] for w in ws]):
+        for lo, hi, types in self.gaz.matches(keys):
             if lo < hi and any(j in first for j in range(lo + 1, hi + 1)):
                 continue
             span = hi - lo + 1
@@ -254,7 +398,7 @@ class NerModel:
                 lst = tags.setdefault(j, [])
                 for typ in types:
                     lst.append(gaz_rows[typ, p])
-        n = len(ws)
+        n = len(keys)
         for i in sorted(tags):
             has_next = i + 1 < n and i + 1 not in first
             has_prev = i not in first
@@ -273,37 +417,54 @@ class NerModel:
 
         The time loop is the cost (a few numpy calls per step, on tiny arrays), so it keeps
         only the running maxima; the back-pointers are recomputed afterwards in one batched
-        argmax over the same sums (bit-identical, first index wins ties as before).
+        argmax over the same sums (bit-identical, first index wins ties as before). Sentences
+        go longest first, so each step only computes the sentences still running (a leading
+        slice, changed once per run of steps), with the labels a step maximises over on the
+        first axis (one reduction over whole rows).
         """
         lengths = [len(e) for e in batch]
-        b, t_max, n = len(batch), max(lengths), len(self.labels)
+        b, n = len(batch), len(self.labels)
+        order = sorted(range(b), key=lengths.__getitem__, reverse=True)
+        ls = [lengths[k] for k in order]
+        t_max = ls[0]
         em = np.zeros((t_max, b, n))
-        for k, e in enumerate(batch):
-            em[:len(e), k] = e
-        trans = self.trans
-        deltas = np.empty((t_max, b, n))
+        for j, k in enumerate(order):
+            em[:ls[j], j] = batch[k]
+        deltas = np.empty((t_max, b, n))  # (step, sentence, label); unused past a sentence's end
         deltas[0] = em[0]
-        s = np.empty((b, n, n))  # (sentence, from, to)
-        best = np.empty((b, n))
+        prevs = deltas.transpose(0, 2, 1)[:, :, :, None]  # (step, from, sentence, 1): a view
+        trans = self.trans[:, None, :]  # (from, 1, to)
+        s_all = np.empty((n, b, n))  # (from, sentence, to)
+        best_all = np.empty((b, n))
         add, max_from = np.add, np.maximum.reduce
-        prev = deltas[0]
-        for cur, e_t in zip(deltas[1:], em[1:]):
-            add(prev[:, :, None], trans, out=s)
-            add(max_from(s, 1, out=best), e_t, out=cur)
-            prev = cur
-        # (t - 1, sentence, to): over the last axis, where argmax is fastest
-        backs = (deltas[:-1, :, None, :] + self.trans_t).argmax(3)
-        last = deltas.argmax(2)  # (t, sentence): best final label were the sentence to end at t
-        out = []
-        for k, length in enumerate(lengths):
-            y = int(last[length - 1, k])
+        t, running = 1, b
+        while t < t_max:
+            while ls[running - 1] <= t:
+                running -= 1
+            t_end = ls[running - 1]  # the first `running` sentences all go on until t_end
+            s, best = s_all[:, :running], best_all[:running]
+            for prev, cur, e_t in zip(prevs[t - 1:t_end - 1, :, :running], deltas[t:t_end, :running],
+                                      em[t:t_end, :running]):
+                add(prev, trans, out=s)
+                add(max_from(s, 0, out=best), e_t, out=cur)
+            t = t_end
+        # back-pointers of the (sentence, step) pairs that have a next step, sentence by
+        # sentence: (pairs, to) over the previous step's sums plus each transition
+        last = np.array(ls) - 1
+        sent, step = np.nonzero(np.arange(t_max - 1) < last[:, None])
+        backs = (deltas[step, sent][:, None, :] + self.trans_t).argmax(2).ravel().tolist()  # [row * n + to]
+        finals = deltas[last, np.arange(b)].argmax(1).tolist()
+        out: list[list[int]] = [[] for _ in range(b)]
+        end = 0
+        for j, k in enumerate(order):
+            start, end = end, end + ls[j] - 1  # this sentence's rows of backs
+            y = finals[j]
             path = [y]
-            back = backs[:length - 1, k].tolist()
-            for t in range(length - 2, -1, -1):
-                y = back[t][y]
+            for t in range(n * (end - 1), n * start - 1, -n):
+                y = backs[t + y]
                 path.append(y)
             path.reverse()
-            out.append(path)
+            out[k] = path
         return out
 
     def tag(self, norms: list[str]) -> list[str]:
@@ -316,37 +477,51 @@ class NerModel:
         sentences = [s for s in sentences if s]
         if not sentences:
             return []
-        ems = self.emissions_many([[t.norm or "_" for t in toks] for toks in sentences])
-        out = []
+        ems = self.emissions_many([_norms(toks) for toks in sentences])
         labels = self.labels
+        o, inside_of = self._label_o, self._inside_of
+        found = []  # (first token, last token, label id, its emission row)
         for toks, e, path in zip(sentences, ems, self.viterbi(ems)):
-            i, n = 0, len(path)
-            while i < n:
-                lab = labels[path[i]]
-                if lab == "O":
-                    i += 1
-                    continue
-                inside = labels.index("I-" + lab[2:]) if "I-" + lab[2:] in labels else -1
+            n = len(path)
+            j = 0
+            for i in compress(range(n), map(o.__ne__, path)):  # the tokens not labelled O
+                if i < j:
+                    continue  # inside the previous span
+                y = path[i]
+                inside = inside_of[y]
                 j = i + 1
                 while j < n and path[j] == inside:
                     j += 1
-                out.append((self.name_start(toks[i]), toks[j - 1].end, lab[2:], _local_prob(e[i], path[i])))
-                i = j
-        return out
+                found.append((toks[i], toks[j - 1], y, e[i]))
+        if not found:
+            return []
+        # confidences: softmax of each first token's label scores (transitions ignored), the
+        # maxima and differences taken in numpy at once (same float operations as one by one)
+        scores = np.array([f[3] for f in found])
+        diffs = (scores - scores.max(1)[:, None]).tolist()
+        exp = math.exp
+        return [(self.name_start(first), last.end, labels[y][2:], exp(d[y]) / sum(map(exp, d)))
+                for (first, last, y, _), d in zip(found, diffs)]
 
     def name_start(self, tok: Token) -> int:
         """Offset where a name starts inside its first token: after و/ف/ب/ل/ك, before ال."""
         if tok.stem_start:
             return tok.start + tok.stem_start
-        k, _ = proclitic_split(tok.norm, self.gaz.name_counts)
+        k = self._name_cut.get(tok.norm)
+        if k is None:
+            if len(self._name_cut) > _MAX_WORDS:
+                self._name_cut.clear()
+            k = self._name_cut[tok.norm] = proclitic_split(tok.norm, self.gaz.name_counts)[0]
         return tok.start + (original_prefix_len(tok.text, k) if k else 0)
 
 
-def _local_prob(scores: np.ndarray, y: int) -> float:
-    """Softmax of the first token's label scores (a cheap confidence, transitions ignored)."""
-    s = scores.tolist()
-    top = max(s)
-    return math.exp(s[y] - top) / sum(math.exp(x - top) for x in s)
+_NORM = attrgetter("norm")
+
+
+def _norms(tokens: list[Token]) -> list[str]:
+    """The tokens' normalised forms ("_" for a token that normalises to nothing)."""
+    norms = list(map(_NORM, tokens))
+    return norms if "" not in norms else [x or "_" for x in norms]
 
 
 _MODEL: NerModel | None = None

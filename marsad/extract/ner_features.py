@@ -18,11 +18,13 @@ from pathlib import Path
 import ahocorasick
 
 from marsad.text.normalize import normalize
-from marsad.text.segment import (_TOKEN_RE, clitic_candidates, proclitic_readings,
-                                  strip_proclitics)
+from marsad.text.segment import (_TOKEN_RE, CONJ, FUTURE, PREP, clitic_candidates,
+                                  proclitic_readings, strip_proclitics)
 
 # Proclitic letter sequences (conjunction, then preposition) that may open an entity's token.
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+# First letters of the proclitic readings of marsad.text.segment.proclitic_readings.
+_CLITIC_FIRST = frozenset(CONJ + PREP + FUTURE)
 # Gazetteer types: external lists and entity strings of the training data (tPER …).
 EXTERNAL = {"countries.txt": "cty", "regions.txt": "reg", "cities.txt": "cit"}
 POSITIONS = ("B", "I", "L", "U")  # begin, inside, last, unit (one-token entry)
@@ -217,8 +219,8 @@ class Featurizer:
     def _key(self, norm: str) -> str:
         """Form used for gazetteer matching: clitic-stripped when that is a known name token."""
         counts = self.gaz.name_counts
-        if norm in counts:
-            return norm
+        if norm in counts or norm[:1] not in _CLITIC_FIRST:
+            return norm  # (a reading with proclitics starts with one of their letters)
         for _, stem in proclitic_readings(norm):
             if stem in counts:
                 return stem

@@ -92,7 +92,49 @@ class NormText:
         return bisect.bisect_left(self.origin, offset, 0, len(self.text))
 
 
+_DROPPED = 0xFFFFFFFF  # code point table entry of a dropped character
+_LUT = None  # numpy table: code point (below the largest one _TABLE maps) → folded code point
+
+
+def _fold_table():
+    global _LUT
+    if _LUT is None:
+        import numpy as np
+
+        lut = np.arange(max(_TABLE) + 1, dtype=np.uint32)
+        for k, v in _TABLE.items():
+            lut[k] = _DROPPED if v is None else ord(v)  # every fold is one character
+        _LUT = lut
+    return _LUT
+
+
 def normalize_with_map(original: str) -> NormText:
+    """Normalised text of a document with its offset map.
+
+    Column-wise over the text's code points in numpy (folding and dropping are one table
+    lookup per character); the same result as :func:`_normalize_with_map_chars`, which
+    remains for texts with compatibility characters (NFKC can expand one into several).
+    """
+    if _COMPAT_RE.search(original) is not None:
+        return _normalize_with_map_chars(original)
+    import numpy as np
+
+    lut = _fold_table()
+    cps = np.frombuffer(original.encode("utf-32-le", "surrogatepass"), np.uint32)
+    folded = np.where(cps < len(lut), lut[np.minimum(cps, len(lut) - 1)], cps)
+    keep = folded != _DROPPED
+    n = len(original)
+    if keep.all():
+        out = folded.tobytes().decode("utf-32-le", "surrogatepass")
+        origin = array("i", np.arange(n + 1, dtype=np.int32).tobytes())
+        return NormText(original, out, origin)
+    out = folded[keep].tobytes().decode("utf-32-le", "surrogatepass")
+    origin = array("i", np.flatnonzero(keep).astype(np.int32).tobytes())
+    origin.append(n)
+    return NormText(original, out, origin)
+
+
+def _normalize_with_map_chars(original: str) -> NormText:
     out = original.translate(_TABLE)
     compat = _COMPAT_RE.search(original) is not None
     if len(out) == len(original) and not compat:
