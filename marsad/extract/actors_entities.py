@@ -1,0 +1,105 @@
+"""The actors layer's entities: named mentions become entities, entities get actors.
+
+A named mention replaces the shorter entities it contains (the longest wins), a bare state name
+is LOC, and designator words (قطاع، دولة، حركة، الملك …; resources/actors/entity_designators.txt)
+stay outside a name's entity as in ANERcorp. Every entity then takes the actor of the mention
+with its span, else of the longest mention inside it, else of the longest overlapping it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from marsad.doc import Doc, Entity, Provenance
+from marsad.extract.actor_dictionary import RESOURCES
+from marsad.extract.actors_base import STAGE, norm
+
+_WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
+
+
+@lru_cache(maxsize=1)
+def designators() -> frozenset[str]:
+    """Words left outside a name's entity span (resources/actors/entity_designators.txt)."""
+    path = RESOURCES / "entity_designators.txt"
+    return frozenset(norm(ln) for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
+def _name_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """The mention [s, e) without leading and trailing designator words (الملك، قطاع …)."""
+    span = text[s:e]
+    if not _SPACE.search(span):
+        return s, e  # one word (or none): nothing to leave out
+    words = [(s + m.start(), s + m.end()) for m in _WORD.finditer(span)]
+    while len(words) > 1 and norm(text[words[0][0]:words[0][1]]) in designators():
+        words.pop(0)
+    while len(words) > 1 and norm(text[words[-1][0]:words[-1][1]]) in designators():
+        words.pop()
+    return (words[0][0], words[-1][1]) if words else (s, e)
+
+
+def proclitic_gap(text: str, a: int, b: int) -> bool:
+    """Is text[a:b] one or two proclitic letters (و ف ب ل ك) inside one word?"""
+    return 0 < b - a <= 2 and all(ch in "وفبلك" for ch in text[a:b])
+
+
+def _designated(text: str, s: int, e: int, entity: Entity) -> bool:
+    """Is mention [s, e) the entity plus designator words only (قطاع، دولة، الملك …)?"""
+    rest = (text[s:entity.start] + " " + text[entity.end:e]).split()
+    return bool(rest) and all(norm(w) in designators() for w in rest)
+
+
+def merge_entities(doc: Doc, mentions: list[tuple[int, int, str, str, str | None]]) -> None:
+    """Named mentions become entities (longest wins); entities get their mention's actor."""
+    ents = sorted(doc.entities, key=lambda x: x.start)
+    starts = [x.start for x in ents]
+    for s, e, aid, rule, label in sorted((m for m in mentions if m[4] is not None),
+                                         key=lambda m: m[0] - m[1]):
+        lo = max(0, bisect.bisect_right(starts, s) - 1)
+        hi = bisect.bisect_left(starts, e)
+        over = [x for x in ents[lo:hi] if x.start < e and s < x.end]
+        if len(over) == 1 and over[0].end == e and proclitic_gap(doc.text, over[0].start, s):
+            over[0].start = s  # the name without the proclitic the tagger kept
+        if over and not (all(s <= x.start and x.end <= e for x in over) and
+                         any(x.end - x.start < e - s for x in over)):
+            if len(over) == 1 and (over[0].start, over[0].end) == (s, e):
+                if rule == "country" and over[0].label in ("ORG", "MISC"):
+                    # A bare state name is LOC in the NER corpora and the gold format even
+                    # when the state acts (a government, a national team): the actor says who.
+                    over[0].label = "LOC"
+                elif label == "ORG" and over[0].label == "PER":
+                    over[0].label = "ORG"  # a listed group the tagger took for a person
+            continue  # an entity crosses or contains it: the entity stays
+        if len(over) == 1 and _designated(doc.text, s, e, over[0]):
+            continue  # "قطاع [غزة]": the name is the entity, the designator stays outside
+        for x in over:
+            ents.remove(x)
+        ns, ne = _name_span(doc.text, s, e)
+        k = bisect.bisect_left([x.start for x in ents], ns)
+        ents.insert(k, Entity(ns, ne, label, Provenance(STAGE, rule), aid))
+        starts = [x.start for x in ents]
+    # every entity: the actor of the mention with its span, else of the longest mention
+    # inside it, else of the longest overlapping it
+    spans = sorted(mentions, key=lambda m: m[0])
+    m_starts = [m[0] for m in spans]
+    for x in ents:
+        if x.actor is not None:
+            continue
+        lo = bisect.bisect_left(m_starts, x.start - 300)
+        best, best_key = None, None
+        for m in spans[lo:]:
+            if m[0] >= x.end:
+                break
+            if m[1] <= x.start:
+                continue
+            key = ((m[0], m[1]) == (x.start, x.end), x.start <= m[0] and m[1] <= x.end,
+                   m[1] - m[0])
+            if best_key is None or key > best_key:
+                best, best_key = m, key
+        if best is not None:
+            x.actor = best[2]
+    for x in ents:  # the tagger's spans too: "حركة [طالبان]", "الشيخ [صباح الأحمد]"
+        x.start, x.end = _name_span(doc.text, x.start, x.end)
+    doc.entities = ents
