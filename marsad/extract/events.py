@@ -78,19 +78,20 @@ AUX_FEATURES = ("ctx_negated", "ctx_denied", "ctx_foiled", "ctx_future", "ctx_hy
 
 def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
                      words: list[Token] | None = None, keep_aux: bool = False,
-                     all_feats: bool = True) -> list[Scored]:
+                     all_feats: bool = True, open_norms: set[str] | None = None) -> list[Scored]:
     """Score every trigger candidate of one sentence (used by the stage and by training).
 
     With ``keep_aux`` the filter judges the event mention whatever its auxiliary mode (the
     mode is reported on the event instead of deciding whether it is kept). Without
     ``all_feats`` (the stage) only candidates of a type the filter scores get their features:
-    the others are scored on their lexeme prior and their ``feats`` stay empty."""
+    the others are scored on their lexeme prior and their ``feats`` stay empty. ``open_norms``:
+    the norms of the sentence not in ``NO_TRIGGER`` (see ``find_candidates``)."""
     if words is None:
         words = [t for t in doc.tokens_of(sent) if is_word(t)]
-    cands = find_candidates(words)
+    norms = list(map(_NORM, words))
+    cands = find_candidates(words, norms, open_norms)
     if not cands:
         return []
-    norms = [w.norm for w in words]
     sentence_norm = " ".join(norms) + (" ?" if doc.text[sent.start:sent.end].rstrip().endswith(("?", "؟")) else "")
     starts = [w.start for w in words]
     slots = build_slots(doc, words, starts)
@@ -248,7 +249,7 @@ class EventsStage:
                 NO_TRIGGER.update(n for n in unknown if not ((c := n[:1]) and (c.isalpha() or c.isdigit())))
             # is_word inlined: this runs once per token of the article
             words = [t for t in toks if (c := t.norm[:1]) and (c.isalpha() or c.isdigit())]
-            scored = analyse_sentence(doc, sent, year, words, self.keep_aux, all_feats=False)
+            scored = analyse_sentence(doc, sent, year, words, self.keep_aux, all_feats=False, open_norms=unknown)
             if not scored:
                 continue
             flt = load_filter()

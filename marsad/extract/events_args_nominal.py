@@ -7,7 +7,7 @@ agent; a yielding masdar (لرحيل التحالف) whom a request addresses.
 from __future__ import annotations
 
 from marsad.extract.events_args_slots import Slot
-from marsad.extract.events_args_words import QUANTIFIERS, RELATIVES, bare_word, gap_ok
+from marsad.extract.events_args_words import QUANTIFIERS, RELATIVES, bare_forms, bare_word, gap_ok
 from marsad.text.normalize import word_set
 
 # Verbs of a relative clause that name the recipient: "الغارات التي استهدفت قادة الفصائل".
@@ -96,8 +96,14 @@ AGENT_SUPPORT = word_set(
     "قام قامت قاموا يقوم تقوم يقومون بقيام لقيام قيام واصل واصلت واصلوا يواصل تواصل يواصلون")
 
 
+# the words agent_support returns on: bare form or word in AGENT_SUPPORT
+_SUPPORT_WORDS = bare_forms(AGENT_SUPPORT) | AGENT_SUPPORT
+
+
 def agent_support(cand, words, norms, text) -> int | None:
     """Index of a قام / واصل whose verbal-noun complement is the trigger (same clause)."""
+    if _SUPPORT_WORDS.isdisjoint(norms[max(0, cand.i - 12):cand.i]):
+        return None  # no قام / واصل in the window: the loop below could only return None
     for k in range(cand.i - 1, max(-1, cand.i - 13), -1):
         w = bare_word(norms[k])
         if w in ("ان", "انه", "انها", "قال", "قالت", "التي", "الذي", "الذين"):

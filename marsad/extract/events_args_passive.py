@@ -7,7 +7,7 @@ unvowelled perfect has a count or a cause after it and no object ("قتل 12 ش�
 from __future__ import annotations
 
 from marsad.extract.events_args_slots import Slot
-from marsad.extract.events_args_words import QTY_SKIP, SKIP_AFTER_VERB, gap_ok
+from marsad.extract.events_args_words import QTY_SKIP, SKIP_AFTER_VERB, bare_forms, gap_ok
 from marsad.text.normalize import normalize, word_set
 
 # Relative verbs with the event as object pronoun, their subject after them: "التي شنتها X".
@@ -29,8 +29,14 @@ CAUSE_NOUNS = word_set(
     "هجوم هجمات انفجار تفجير قصف غارة غارات ضربة اشتباكات اشتباك رصاص انفجارات اعتداء كمين")
 
 
+# the words agent_after acts on: bare form in AGENT_WORDS, or the first word of an agent phrase
+_AGENT_STARTS = bare_forms(AGENT_WORDS) | AGENT_FIRST
+
+
 def agent_after(norms, slots, j, words, text) -> Slot | None:
     """An agent named after من قبل / على يد / a relative clause verb (التي شنتها X)."""
+    if _AGENT_STARTS.isdisjoint(norms[j:j + 7]):
+        return None  # no word of the window can start an agent phrase (most triggers)
     for k in range(j, min(len(norms), j + 7)):
         w = norms[k]
         wb = w[1:] if w[:1] in "وف" and len(w) > 3 else w

@@ -15,7 +15,7 @@ from functools import lru_cache
 from marsad.doc import Doc, Token
 from marsad.extract.events_args_words import (BORROWED_COUNTRY, PLACE_RULES, PREPS, QTY_SKIP, QUANTIFIERS,
                                               SKIP_AFTER_VERB, bare_word, is_adjective, is_nisba)
-from marsad.extract.events_lexicon import load_cues
+from marsad.extract.events_lexicon import load_cues, stem_filter
 from marsad.text.normalize import normalize, word_set
 from marsad.text.segment import clitic_candidates, original_prefix_len
 
@@ -63,6 +63,8 @@ def _roles() -> tuple[dict, dict]:
 def role_of(norm: str) -> tuple[str, str, str] | None:
     """(sector, stem, proclitics) for a generic participant word, after peeling clitics."""
     single, _ = _roles()
+    if not _may_be_role(norm):
+        return None
     for pro, stem, enc in clitic_candidates(norm):
         if enc and stem.startswith("ال"):
             continue
@@ -70,6 +72,17 @@ def role_of(norm: str) -> tuple[str, str, str] | None:
         if s:
             return s, stem, pro
     return None
+
+
+@lru_cache(maxsize=1)
+def _role_filter():
+    single, phrases = _roles()
+    return stem_filter(set(single) | set(phrases))
+
+
+def _may_be_role(norm: str) -> bool:
+    """Can a clitic reading of the word be a role word or a role phrase's first word?"""
+    return _role_filter()(norm)
 
 
 # Normalised words that are neither a generic participant nor the first word of one (most
@@ -82,7 +95,16 @@ def _role_phrase_heads(norm: str) -> tuple:
     """(proclitics, [(rest, sector)]) for each clitic reading of a word that starts a generic
     participant phrase: the per-word part of the phrase lookup, cached (most words start none)."""
     _, phrases = _roles()
+    if not _may_be_role(norm):
+        return ()
     return tuple((pro, tuple(phrases[stem])) for pro, stem, enc in clitic_candidates(norm) if stem in phrases)
+
+
+@lru_cache(maxsize=50_000)
+def _role_phrase_seconds(norm: str) -> frozenset:
+    """The second words (or their ال form) of the participant phrases a word may start."""
+    return frozenset(w for _, entries in _role_phrase_heads(norm) for rest, _ in entries
+                     for w in (rest[0], "ال" + rest[0]))
 
 
 def _orig_prefix(raw: str, n: int) -> int:
@@ -125,7 +147,11 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
             continue
         w = words[k]
         hit = None
-        for pro, entries in _role_phrase_heads(w.norm):
+        # every phrase has a word after its head: the next word must begin one of them
+        heads = _role_phrase_heads(w.norm)
+        if heads and (k + 1 >= len(words) or words[k + 1].norm not in _role_phrase_seconds(w.norm)):
+            heads = ()
+        for pro, entries in heads:
             for rest, sector in entries:
                 n = len(rest)
                 if k + 1 + n <= len(words) and all(

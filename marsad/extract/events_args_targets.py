@@ -7,7 +7,7 @@ the unit passing (لدى مرور دورية) the target, a launch's places its 
 from __future__ import annotations
 
 from marsad.extract.events_args_slots import Slot
-from marsad.extract.events_args_words import PLACE_RULES, PREPS, TARGET_PREPS, bare_word, skip_quantity
+from marsad.extract.events_args_words import PLACE_RULES, PREPS, TARGET_PREPS, bare_forms, bare_word, skip_quantity
 from marsad.text.normalize import word_set
 
 CASUALTY = word_set(
@@ -27,9 +27,17 @@ RESPONSIBILITY = word_set("مسؤولية مسؤوليتها مسؤوليته م
 ATTRIBUTED = word_set("نسب نسبت ينسب تنسب نسبته نسبها نسبه")
 
 
+# the words the loop below acts on (any other word leaves it unchanged): a set test finds them
+_CLAIM_WORDS = bare_forms(CLAIM_VERBS | CLAIM_OBJECT_VERBS | ATTRIBUTED)
+
+
 def claim_source(norms: list[str], slots: list[Slot], exclude=None) -> Slot | None:
     """The group a sentence says claimed or was blamed for an attack."""
-    for k, w in enumerate(norms):
+    claim_words = _CLAIM_WORDS
+    if claim_words.isdisjoint(norms):
+        return None  # (most sentences)
+    for k in [k for k, w in enumerate(norms) if w in claim_words]:
+        w = norms[k]
         b = bare_word(w)
         if b in CLAIM_VERBS and any(bare_word(x) in RESPONSIBILITY for x in norms[k + 1:k + 7]):
             r = next((x for x in range(k + 1, min(len(norms), k + 7)) if bare_word(norms[x]) in RESPONSIBILITY), None)
@@ -79,15 +87,24 @@ PASSING = word_set("مرور لمرور بمرور ومرور عبور")
 
 def passing_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot | None:
     """"انفجرت لدى مرور دورية للشرطة": a bomb that went off as a unit passed hit that unit."""
+    if PASSING.isdisjoint(norms):
+        return None
     for k, w in enumerate(norms):
         if w in PASSING:
             return next((s for s in slots if s is not exclude and s.i == k + 1), None)
     return None
 
 
+# the words casualty_target's loops act on (و / ب + a casualty noun, و + a casualty verb)
+_CASUALTY_WORDS = frozenset(CASUALTY | {c + x for c in "وب" for x in CASUALTY}
+                            | CASUALTY_VERBS | {"و" + x for x in CASUALTY_VERBS})
+
+
 def casualty_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot | None:
     """The victims an ASSAULT sentence counts ("… أدى إلى مقتل عشرة أشخاص", "ثلاثة من رجال
     الشرطة", "جنديين عراقيين قتلا …")."""
+    if _CASUALTY_WORDS.isdisjoint(norms):
+        return None  # neither loop below acts on any word of the sentence
     for k, w in enumerate(norms):
         if w in CASUALTY or (w[:1] in "وب" and w[1:] in CASUALTY):
             kq, _ = skip_quantity(norms, k + 1)
@@ -158,9 +175,15 @@ GRIEVANCE_PREPS = word_set("على ضد من ب")
 SLOGAN_HEADS = word_set("يسقط تسقط يسقط الموت اعلام أعلام علم العلم الاعلام صور")
 
 
+# the words protest_object acts on: bare form ضد, a word of grievance or a slogan head
+_GRIEVANCE_WORDS = bare_forms(GRIEVANCE | SLOGAN_HEADS | {"ضد"})
+
+
 def protest_object(norms, slots, words, text, exclude=None) -> Slot | None:
     """The first actor named within a few plain nouns after a word of grievance or a slogan."""
     n = len(norms)
+    if _GRIEVANCE_WORDS.isdisjoint(norms):
+        return None  # no word the loop below acts on
     for k, w in enumerate(norms):
         b = bare_word(w)
         if b == "ضد":

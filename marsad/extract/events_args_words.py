@@ -82,3 +82,9 @@ def gap_ok(words: list[Token], a: int, b: int, text: str) -> bool:
 
 def bare_word(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+def bare_forms(words) -> frozenset:
+    """Every word whose ``bare_word`` is one of ``words`` (the word itself, or و / ف + it): a
+    set test for "bare_word(w) in words" that a loop can run over a whole window at once."""
+    return frozenset(w for x in words for w in (x, "و" + x, "ف" + x) if bare_word(w) in words)

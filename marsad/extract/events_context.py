@@ -166,17 +166,29 @@ _PROCLITIC_STRIP = ("وال", "بال", "فال", "كال", "لل", "ال", "و"
 def _word_families(w: str) -> tuple[str, ...]:
     """Cue families whose word-start strings begin this word (proclitics peeled)."""
     index, longest = _family_prefixes()
+    starts = _family_starts()
+    if w[:2] not in starts and w[1:3] not in starts and w[2:4] not in starts and w[3:5] not in starts:
+        return ()  # no form below (the word less 0-3 proclitic letters) begins a cue string
     forms = {w}
     for pre in _PROCLITIC_STRIP:
         if w.startswith(pre) and len(w) - len(pre) >= 2:
             forms.add(w[len(pre):])
     hit: set = set()
     for f in forms:
+        if f[:2] not in starts:
+            continue  # no word-start string begins with these two letters (most forms)
         for L in range(2, min(len(f), longest) + 1):
             fam = index.get(f[:L])
             if fam:
                 hit.update(fam)
     return tuple(sorted(hit))
+
+
+@lru_cache(maxsize=1)
+def _family_starts() -> frozenset:
+    """The first two letters of every word-start string (each is two letters or more long)."""
+    index, _ = _family_prefixes()
+    return frozenset(k[:2] for k in index)
 
 
 @lru_cache(maxsize=1)
@@ -189,6 +201,8 @@ def _multiword_heads() -> frozenset:
 def _pair_head(w: str) -> str | None:
     """The word (first plain, then proclitics peeled) as the first word of a multi-word cue."""
     heads = _multiword_heads()
+    if w not in heads and w[1:] not in heads and w[2:] not in heads and w[3:] not in heads:
+        return None  # (the proclitics peeled below are 1-3 letters long)
     for pre in ("",) + _PROCLITIC_STRIP:
         if w.startswith(pre) and w[len(pre):] in heads:
             return w[len(pre):]
@@ -211,23 +225,51 @@ def _pair_families(pair: str) -> frozenset:
 _NO_CUE: set[str] = set()
 
 
+# (cue families, multi-word cue head) of each word met that has either: one dict lookup once warm
+_CUE_WORDS: dict[str, tuple] = {}
+
+
+def _positions(words: list[str], known: set[str]) -> list[int]:
+    """Indices of the words not in ``known``, in order: found by C-level list scans when they
+    are a few distinct words (the usual case), else by a comprehension."""
+    rest = set(words).difference(known)
+    if len(rest) > 12:
+        return [n for n, w in enumerate(words) if w not in known]
+    out = []
+    for u in rest:
+        k = -1
+        try:
+            while True:
+                k = words.index(u, k + 1)
+                out.append(k)
+        except ValueError:
+            pass
+    out.sort()
+    return out
+
+
 def sentence_cues(sentence_norm: str) -> SentenceCues:
     """Sentence-level cue families, by cached word-start lookups (no regex scan)."""
     found: dict[str, int] = {}
     words = sentence_norm.split()
     last = len(words) - 1
-    for n, w in enumerate(words):
-        if w in _NO_CUE:
-            continue
-        fams = _word_families(w)
-        if not fams and _pair_head(w) is None and len(_NO_CUE) < 400_000:
-            _NO_CUE.add(w)
-        if n < last:
-            head = _pair_head(w)
-            if head is not None:
-                extra = _pair_families(head + " " + words[n + 1])
-                if extra:
-                    fams = set(fams) | extra
+    no_cue, cue_words = _NO_CUE, _CUE_WORDS
+    for n in _positions(words, no_cue):
+        w = words[n]
+        info = cue_words.get(w)
+        if info is None:
+            # (the per-word functions uncached: this dict and _NO_CUE keep their answers)
+            info = (_word_families.__wrapped__(w), _pair_head.__wrapped__(w))
+            if not info[0] and info[1] is None:
+                if len(_NO_CUE) < 400_000:
+                    _NO_CUE.add(w)
+            elif len(cue_words) < 400_000:
+                cue_words[w] = info
+        fams, head = info
+        if head is not None and n < last:
+            extra = _pair_families(head + " " + words[n + 1])
+            if extra:
+                fams = set(fams) | extra
         for k in fams:
             found[k] = found.get(k, 0) + 1
     flags = sorted(k for k in found if not k.startswith("x_"))
@@ -287,12 +329,45 @@ class Context:
         return None
 
 
+def _bare_set(xs) -> frozenset:
+    """Every word whose ``_bare`` form is in ``xs``: one set test for a window of words."""
+    return frozenset(w for x in xs for w in (x, "و" + x, "ف" + x) if _bare(w) in xs)
+
+
+@lru_cache(maxsize=1)
+def _window_sets() -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """The words the hypothetical, generic-predicate and support loops of ``analyse`` act on:
+    a window with none of them is passed over by a set test (the loops change nothing there)."""
+    cu = cues()
+    return (_bare_set(cu.hyp_words), _bare_set(GENERIC_PREDICATES),
+            _bare_set(cu.support) | cu.support, _bare_set(REACHING_VERBS))
+
+
+_QUESTION: tuple = (None, False)  # (the last sentence_norm, whether it reads as a question)
+
+
+def _is_question(sentence_norm: str) -> bool:
+    """Does the sentence read as a question? (kept for the sentence's other candidates: the
+    memo holds the very string object, so an identity test cannot mistake another sentence)"""
+    global _QUESTION
+    last, q = _QUESTION
+    if sentence_norm is last:
+        return q
+    cu = cues()
+    s = sentence_norm.strip()
+    first = s.split(" ", 1)[0] if s else ""
+    q = s.endswith("?") or _bare(first) in cu.question_starts or first in cu.question_starts
+    _QUESTION = (sentence_norm, q)
+    return q
+
+
 def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year: int | None,
             sentence_norm: str, scues: SentenceCues | None = None,
             breaks: list[bool] | None = None) -> Context:
     """``breaks[k]``: punctuation stands between word k-1 and word k (a clause boundary)."""
     cu = cues()
     anyc = _any_cues()
+    hyp_set, generic_set, support_set, reaching_set = _window_sets()
     i, j = cand.i, cand.j
     ctx = Context()
     clause_lo = 0
@@ -339,7 +414,7 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
         ctx.future = True
     # hypothetical
     hyp_zone = norms[max(0, i - 5):i]
-    for w in hyp_zone:
+    for w in (hyp_zone if not hyp_set.isdisjoint(hyp_zone) else ()):
         b = _bare(w)
         if b in cu.hyp_words:
             if b == "قد" and cand.cls != "impf" and not any(x.startswith("ي") or x.startswith("ت") for x in norms[i - 1:i]):
@@ -350,9 +425,7 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
     if anyc["hyp_before"].search(before5):
         ctx.hypothetical = True
     # question
-    s = sentence_norm.strip()
-    first = s.split(" ", 1)[0] if s else ""
-    if s.endswith("?") or _bare(first) in cu.question_starts or first in cu.question_starts:
+    if _is_question(sentence_norm):
         ctx.question = True
     # historical: an old year near the trigger, or a memory word before it
     # (a year has 18, 19 or 20 in it: most sentences are passed over without the word loop)
@@ -365,7 +438,8 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
     if anyc["hist_before"].search(before5):
         ctx.historical = True
     before4 = " ".join(norms[max(clause_lo, i - 4):i])
-    if cand.cls in ("noun", "phrase") and cand.type not in ("REQUEST", "ACCUSE", "THREATEN", "REJECT"):
+    if cand.cls in ("noun", "phrase") and cand.type not in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") \
+            and not generic_set.isdisjoint(norms[j:j + 8]):
         for k in range(j, min(len(norms), j + 8)):
             w = _bare(norms[k])
             if w in GENERIC_PREDICATES:
@@ -382,13 +456,15 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
         scues = sentence_cues(sentence_norm)
     ctx.accident = scues.accident
     ctx.realis = scues.realis
-    for k in range(i - 1, max(-1, i - 4), -1):
+    for k in (range(i - 1, max(-1, i - 4), -1) if not support_set.isdisjoint(norms[max(0, i - 3):i]) else ()):
         if _bare(norms[k]) in cu.support or norms[k] in cu.support:
             ctx.supported = True
             cand.feats["support"] = k
             break
     else:
-        for k in range(i - 4, max(-1, i - 11), -1):  # appositions between commas allowed
+        reach = range(i - 4, max(-1, i - 11), -1) if i > 3 and not reaching_set.isdisjoint(
+            norms[max(0, i - 10):i - 3]) else ()
+        for k in reach:  # appositions between commas allowed
             if k >= 0 and _bare(norms[k]) in REACHING_VERBS:
                 ctx.supported = True
                 cand.feats["support"] = k

@@ -13,7 +13,7 @@ import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Pattern
+from typing import Callable, Pattern
 
 import regex
 import yaml
@@ -240,6 +240,35 @@ def load_cues() -> dict:
     return yaml.load((root / "cues.yaml").read_text(encoding="utf-8"), Loader=_YAML_LOADER)
 
 
+def stem_filter(keys) -> "Callable[[str], bool]":
+    """A cheap necessary test for "some ``clitic_candidates`` stem of the word is one of ``keys``".
+
+    A clitic reading's stem is the word after 0-2 proclitic letters, cut before an enclitic, with
+    its last letter ت read as ة (ه), or ا + the rest after a لـ (للعراق). So a key K can match
+    only where the word has, at offset 0, 1 or 2, K (less its final ه when it ends in one) or K
+    less its leading ا: the first letters (up to four) of such a stub are tested with a few set
+    lookups; a word that fails needs no clitic analysis (most words, for a small lexicon)."""
+    by_len: dict[int, set] = {}
+    for k in keys:
+        for stub in ((k, k[1:]) if k[:1] == "ا" else (k,)):
+            if stub[-1:] == "ه":
+                stub = stub[:-1]
+            if stub:
+                stub = stub[:4]
+                by_len.setdefault(len(stub), set()).add(stub)
+            else:
+                return lambda norm: True  # a key of one letter: no test is cheaper than the lookup
+    tables = tuple((n, frozenset(v)) for n, v in sorted(by_len.items(), reverse=True))
+
+    def may_match(norm: str) -> bool:
+        for n, stubs in tables:
+            if norm[:n] in stubs or norm[1:1 + n] in stubs or norm[2:2 + n] in stubs:
+                return True
+        return False
+
+    return may_match
+
+
 @dataclass(frozen=True, slots=True)
 class WordReading:
     """How a token matched a lexicon form: proclitics peeled, article, enclitic."""
@@ -273,21 +302,23 @@ def read_word(norm: str, final_ta: bool = False) -> WordReading | None:
 
     ``final_ta``: the surface word ends in ة, so its final ه is no pronoun (وزارة ≠ و + زار + ه).
     """
-    lex = load_lexicon()
+    single = load_lexicon().single
     for pro, stem, enc in clitic_candidates(norm):
         if final_ta and enc == "ه":
             continue
+        if stem not in single and not (stem.startswith("ال") and len(stem) > 4 and stem[2:] in single):
+            continue  # no lookup below can hit (tested first: the split test costs more)
         if not _plausible_split(norm, pro, stem, enc):
             continue
         if enc and stem.startswith("ال"):
             continue  # a definite noun takes no pronoun suffix (المسلحة is not المسلح + ه)
-        hit = lex.single.get(stem)
+        hit = single.get(stem)
         if hit and enc == "ي":
             hit = [f for f in hit if f.cls in ("noun", "ptcp")]  # a verb takes ني, not ي
         if hit:
             return WordReading(tuple(hit), pro, False, enc, stem)
         if stem.startswith("ال") and len(stem) > 4:
-            hit = lex.single.get(stem[2:])
+            hit = single.get(stem[2:])
             if hit:
                 return WordReading(tuple(hit), pro, True, enc, stem[2:])
     return None

@@ -62,8 +62,26 @@ def word_hits(w: Token):
 
 
 def _hits_of(norm: str, final_ta: bool):
+    if not _may_hit(norm):
+        return None  # no clitic reading of the word can be a lexicon key (most new words)
     ph, rd = phrase_heads(norm), read_word(norm, final_ta)
     return (ph, rd) if (ph or rd) else None
+
+
+_MAY_HIT = None
+
+
+def _may_hit(norm: str) -> bool:
+    """Can any clitic reading of the word be a trigger key (see ``events_lexicon.stem_filter``)?
+    The keys: single-word forms, phrase heads and, for read_word's article-less lookup, ال +
+    a single-word form."""
+    global _MAY_HIT
+    if _MAY_HIT is None:
+        from marsad.extract.events_lexicon import load_lexicon, stem_filter
+
+        lex = load_lexicon()
+        _MAY_HIT = stem_filter(set(lex.single) | set(lex.phrases) | {"ال" + k for k in lex.single})
+    return _MAY_HIT(norm)
 
 
 # Normalised forms known to start no trigger whatever their surface (for a final ه, read both
@@ -72,20 +90,36 @@ def _hits_of(norm: str, final_ta: bool):
 NO_TRIGGER: set[str] = set()
 
 
-def find_candidates(words: list[Token]) -> list[Candidate]:
+def find_candidates(words: list[Token], norms: list[str] | None = None,
+                    open_norms: set[str] | None = None) -> list[Candidate]:
     """Trigger candidates among a sentence's word tokens (punctuation removed), left to right.
 
     A token can start several candidates (a phrase and a single word, or two types); overlaps
-    between types are resolved later, once the context is scored.
+    between types are resolved later, once the context is scored. ``norms``: the words'
+    normalised forms, when the caller has them; ``open_norms``: a set holding every norm of the
+    words that is not in NO_TRIGGER (the caller's set difference), so that only those words are
+    visited, found by C-level list scans.
     """
-    norms = None
     out: list[Candidate] = []
     n = len(words)
     covered_until = -1
     hits_get, no_trigger = _HITS.get, NO_TRIGGER
-    for i, w in enumerate(words):
-        if w.norm in no_trigger:
-            continue  # most words: known to start nothing
+    # most words are known to start nothing: only the others are visited
+    if open_norms is not None and norms is not None and len(open_norms) <= 12:
+        visit = []
+        for u in open_norms:
+            k = -1
+            try:
+                while True:
+                    k = norms.index(u, k + 1)
+                    visit.append(k)
+            except ValueError:
+                pass
+        visit.sort()
+    else:
+        visit = [i for i, w in enumerate(words) if w.norm not in no_trigger]
+    for i in visit:
+        w = words[i]
         # word_hits' cache probed inline for words not ending in ه
         hits = _MISSING if w.norm[-1:] == "ه" else hits_get(w.norm, _MISSING)
         if hits is _MISSING:
@@ -132,11 +166,12 @@ _TANWIN = frozenset("\u064b\u064c\u064d")
 
 def _make(f: Form, words: list[Token], norms: list[str], i: int, j: int, pro: str, definite: bool):
     lx = f.lexeme
-    win = lx.win
-    before = " ".join(norms[max(0, i - win):i])
-    after = " ".join(norms[j:j + win])
-    if not lx.accepts(before, after):
-        return None
+    if lx.need or lx.need_before or lx.block or lx.block_before:  # else accepts() takes anything
+        win = lx.win
+        before = " ".join(norms[max(0, i - win):i])
+        after = " ".join(norms[j:j + win])
+        if not lx.accepts(before, after):
+            return None
     if f.cls in ("perf", "impf") and j == i + 1 and _TANWIN.intersection(words[i].text):
         return None  # a verb carries no tanwin: "فجراً" is "at dawn", not "they two blew up"
     return Candidate(lx, f.cls, i, j, words[i].start, words[j - 1].end, pro, definite, f.plural)
