@@ -240,6 +240,12 @@ MEMBERSHIP_SECTORS = frozenset({"CVL", "LAB", "GOV", "UNK"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 
 
+def _absorb(sl: Slot, nxt: Slot, skip: set) -> None:
+    """"X في Y": the slot of X extends over Y, whose own slot is dropped."""
+    sl.j, sl.end, sl.name = nxt.j, nxt.end, sl.name + " في " + nxt.name
+    skip.add(id(nxt))
+
+
 def _memberships(words: list[Token], slots: list[Slot]) -> list[Slot]:
     """A generic participant followed by في and a body (or, for people, a state) is coded as that
     body: the participant's slot takes its actor and the body's own slot is dropped."""
@@ -255,15 +261,13 @@ def _memberships(words: list[Token], slots: list[Slot]) -> list[Slot]:
                 and (nxt.rule not in PLACE_RULES and nxt.sector is not None
                      or nxt.rule == "country" and sl.sector == "CVL"):
             sl.actor, sl.sector, sl.country, sl.rule = nxt.actor, nxt.sector, nxt.country, nxt.rule
-            sl.j, sl.end, sl.name = nxt.j, nxt.end, sl.name + " في " + nxt.name
-            skip.add(id(nxt))
+            _absorb(sl, nxt, skip)
         elif nxt is not None and nxt.i == sl.j + 1 and words[sl.j].norm == "في" and nxt.prep == "في" \
                 and (sl.actor is None and not sl.country or sl.rule in BORROWED_COUNTRY) \
                 and sl.sector in STATE_SECTORS and nxt.rule == "country" and nxt.country and not nxt.adjectival:
             # "الحكومة في تايلاند", "الشرطة في العراق": the state's institution, (state, sector)
             sl.actor, sl.rule, sl.country = None, "", nxt.country
-            sl.j, sl.end, sl.name = nxt.j, nxt.end, sl.name + " في " + nxt.name
-            skip.add(id(nxt))
+            _absorb(sl, nxt, skip)
         out.append(sl)
     return out
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.extract.events_lexicon import any_of, compile_cue, load_cues
+from marsad.extract.events_lexicon import any_of, compile_cue, indices_of, load_cues
 from marsad.extract.events_triggers import Candidate
 
 # Present-tense predicates of generic claims about a kind of event ("هجمات الفصائل … تثير
@@ -235,17 +235,7 @@ def _positions(words: list[str], known: set[str]) -> list[int]:
     rest = set(words).difference(known)
     if len(rest) > 12:
         return [n for n, w in enumerate(words) if w not in known]
-    out = []
-    for u in rest:
-        k = -1
-        try:
-            while True:
-                k = words.index(u, k + 1)
-                out.append(k)
-        except ValueError:
-            pass
-    out.sort()
-    return out
+    return indices_of(words, rest)
 
 
 def sentence_cues(sentence_norm: str) -> SentenceCues:

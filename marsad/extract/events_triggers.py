@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.doc import Token
-from marsad.extract.events_lexicon import Form, Lexeme, phrase_heads, read_word
+from marsad.extract.events_lexicon import Form, Lexeme, indices_of, phrase_heads, read_word
 
 
 def is_word(t: Token) -> bool:
@@ -106,16 +106,7 @@ def find_candidates(words: list[Token], norms: list[str] | None = None,
     hits_get, no_trigger = _HITS.get, NO_TRIGGER
     # most words are known to start nothing: only the others are visited
     if open_norms is not None and norms is not None and len(open_norms) <= 12:
-        visit = []
-        for u in open_norms:
-            k = -1
-            try:
-                while True:
-                    k = norms.index(u, k + 1)
-                    visit.append(k)
-            except ValueError:
-                pass
-        visit.sort()
+        visit = indices_of(norms, open_norms)
     else:
         visit = [i for i, w in enumerate(words) if w.norm not in no_trigger]
     for i in visit:
