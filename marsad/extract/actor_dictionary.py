@@ -358,6 +358,7 @@ def _read_people(lex: Lexicon) -> None:
             lex.holders.setdefault((iso, off), []).append((start, end, pid))
 
 
+@lru_cache(maxsize=50_000)
 def default_surname(name: str) -> str:
     """The short form that names a person after the full name: السوداني، عبد المهدي."""
     words = normalize(name).split()

@@ -30,16 +30,21 @@ class AtomsMixin(ResolverBase):
         boiler = self.boiler
         atoms: list[Atom] = []
         last_end = -1
+        origin = nt.origin
+        toks = self.toks
+        tok_starts = self.tok_starts
+        bisect_right = bisect.bisect_right
+        in_boilerplate = self.in_boilerplate
         for ns, ne, readings in hits:
             if ns < last_end:
                 continue  # leftmost-longest, no overlaps
-            s, e = nt.to_original(ns, ne)
-            ti = self.tok_index(s)
-            tj = self.tok_index(e - 1)
-            if ti < 0 or self.toks[ti].sentence in boiler or self.in_boilerplate(s, e):
+            # nt.to_original and self.tok_index, inline (keys are never empty: ne > ns)
+            s, e = origin[ns], origin[ne - 1] + 1
+            ti = bisect_right(tok_starts, s) - 1
+            if ti < 0 or toks[ti].sentence in boiler or in_boilerplate(s, e):
                 continue
             last_end = ne
-            atoms.append(Atom(s, e, ti, tj, readings))
+            atoms.append(Atom(s, e, ti, bisect_right(tok_starts, e - 1) - 1, readings))
         return atoms
 
     # -- 2. persons from the entities layer ------------------------------------------------------

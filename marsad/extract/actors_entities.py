@@ -29,15 +29,21 @@ def designators() -> frozenset[str]:
 
 def _name_span(text: str, s: int, e: int) -> tuple[int, int]:
     """The mention [s, e) without leading and trailing designator words (الملك، قطاع …)."""
-    span = text[s:e]
+    a, b = _name_offsets(text[s:e])
+    return s + a, s + b
+
+
+@lru_cache(maxsize=50_000)
+def _name_offsets(span: str) -> tuple[int, int]:
+    """Offsets inside ``span`` of the name without its designator words (names recur)."""
     if not _SPACE.search(span):
-        return s, e  # one word (or none): nothing to leave out
-    words = [(s + m.start(), s + m.end()) for m in _WORD.finditer(span)]
-    while len(words) > 1 and norm(text[words[0][0]:words[0][1]]) in designators():
+        return 0, len(span)  # one word (or none): nothing to leave out
+    words = [(m.start(), m.end()) for m in _WORD.finditer(span)]
+    while len(words) > 1 and norm(span[words[0][0]:words[0][1]]) in designators():
         words.pop(0)
-    while len(words) > 1 and norm(text[words[-1][0]:words[-1][1]]) in designators():
+    while len(words) > 1 and norm(span[words[-1][0]:words[-1][1]]) in designators():
         words.pop()
-    return (words[0][0], words[-1][1]) if words else (s, e)
+    return (words[0][0], words[-1][1]) if words else (0, len(span))
 
 
 def proclitic_gap(text: str, a: int, b: int) -> bool:
@@ -77,9 +83,10 @@ def merge_entities(doc: Doc, mentions: list[tuple[int, int, str, str, str | None
         for x in over:
             ents.remove(x)
         ns, ne = _name_span(doc.text, s, e)
-        k = bisect.bisect_left([x.start for x in ents], ns)
-        ents.insert(k, Entity(ns, ne, label, Provenance(STAGE, rule), aid))
         starts = [x.start for x in ents]
+        k = bisect.bisect_left(starts, ns)
+        ents.insert(k, Entity(ns, ne, label, Provenance(STAGE, rule), aid))
+        starts.insert(k, ns)
     # every entity: the actor of the mention with its span, else of the longest mention
     # inside it, else of the longest overlapping it
     spans = sorted(mentions, key=lambda m: m[0])

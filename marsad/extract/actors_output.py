@@ -19,13 +19,20 @@ class OutputMixin(ResolverBase):
     """Entity ORG/LOC actors, unknown persons' context, then the actors layer."""
 
     # -- unknown persons and organisations -------------------------------------------------------
-    def _person_context(self, s: int, e: int, entry: Entry) -> None:
-        """Country and sector of an unknown person from the words around the name."""
+    def _person_context(self, s: int, e: int, entry: Entry,
+                        end_toks: list[int] | None = None) -> None:
+        """Country and sector of an unknown person from the words around the name.
+
+        ``end_toks``: the token of each mention's last character, in ``self.mentions`` order
+        (computed here when not given).
+        """
         ti, tj = self.tok_index(s), self.tok_index(e - 1)
+        if end_toks is None:
+            end_toks = [self.tok_index(m[1] - 1) for m in self.mentions]
         by_tok: dict[int, tuple] = {}
-        for m in self.mentions:
+        for m, k in zip(self.mentions, end_toks):
             if m[1] <= s:
-                by_tok[self.tok_index(m[1] - 1)] = m
+                by_tok[k] = m
         windows = [range(ti - 1, max(-1, ti - 7), -1)]
         if tj + 1 < len(self.toks) and self.toks[tj + 1].text in PUNCT_GAP:
             windows.append(range(tj + 2, min(len(self.toks), tj + 8)))
@@ -84,12 +91,17 @@ class OutputMixin(ResolverBase):
     def emit(self) -> None:
         doc = self.doc
         self.mentions.sort(key=lambda m: (m[0], -m[1]))
+        end_toks = None
         for s, e, entry, rule, _ in self.mentions:
             if entry.id.startswith("new:") and entry.kind == "PER" and \
                     (entry.country is None or entry.type is None) and rule == "entity-person":
-                self._person_context(s, e, entry)
+                if end_toks is None:  # the mentions do not change in this loop: once
+                    end_toks = [self.tok_index(m[1] - 1) for m in self.mentions]
+                self._person_context(s, e, entry, end_toks)
         actors: dict[str, Actor] = {}
         seen_forms: dict[str, set[str]] = {}
+        text = doc.text
+        out = doc.mentions.append
         for s, e, entry, rule, label in self.mentions:
             act = actors.get(entry.id)
             if act is None:
@@ -98,14 +110,16 @@ class OutputMixin(ResolverBase):
                     aid, entry.name, entry.name_en, entry.country,
                     entry.type_at(self.date), [], [], entry.id, entry.qid, entry.kind,
                     Provenance(STAGE, rule))
-                seen_forms[entry.id] = {norm(entry.name)}
+                seen = seen_forms[entry.id] = {norm(entry.name)}
+            else:
+                seen = seen_forms[entry.id]
             act.mentions.append((s, e))
-            surface = doc.text[s:e]
+            surface = text[s:e]
             f = norm(surface)
-            if f not in seen_forms[entry.id] and len(act.aliases) < 12:
-                seen_forms[entry.id].add(f)
+            if f not in seen and len(act.aliases) < 12:
+                seen.add(f)
                 act.aliases.append(surface)
-            doc.mentions.append(Mention(s, e, act.id, Provenance(STAGE, rule)))
+            out(Mention(s, e, act.id, Provenance(STAGE, rule)))
         for entry_id, act in actors.items():
             entry = self.lex.entries.get(entry_id) or self.new.get(entry_id)
             for al in (entry.aliases if entry else []):
