@@ -119,3 +119,16 @@ def test_lexicon_validated_segmentation():
     for word, expected in cases.items():
         assert segment_word(word) == expected, word
     assert light_stem("الصواريخ") == light_stem("صواريخ")
+
+
+def test_compatibility_range_characters_nfkc_leaves_alone_do_not_crash():
+    # U+FDD0 (a noncharacter), U+FE75 and U+FFEF (unassigned) sit in the compatibility ranges but
+    # NFKC maps them to themselves: they are kept as they are, and analysis goes on.
+    from marsad.pipeline import analyze
+    from marsad.text.normalize import normalize, normalize_with_map
+
+    for ch in ("\ufdd0", "\ufe75", "\uffef"):
+        assert normalize("قال" + ch) == "قال" + ch
+        assert normalize_with_map("قال" + ch).text == "قال" + ch
+    doc = analyze("قال الرئيس العراقي\ufdd0 إن الحكومة ترفض الهجمات.", doc_id="t")
+    assert doc.sentences

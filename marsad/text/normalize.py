@@ -59,7 +59,9 @@ def fold_char(ch: str) -> str:
     if ch in _DROP:
         return ""
     if _needs_nfkc(ch):
-        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        nfkc = unicodedata.normalize("NFKC", ch)
+        if nfkc != ch:  # noncharacters (U+FDD0) and unassigned code points NFKC leaves alone
+            return "".join(fold_char(c) for c in nfkc)
     return _FOLD.get(ch, ch)
 
 
