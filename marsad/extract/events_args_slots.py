@@ -240,59 +240,57 @@ MEMBERSHIP_SECTORS = frozenset({"CVL", "LAB", "GOV", "UNK"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 
 
-def _absorb(sl: Slot, nxt: Slot, skip: set) -> None:
-    """"X في Y": the slot of X extends over Y, whose own slot is dropped."""
-    sl.j, sl.end, sl.name = nxt.j, nxt.end, sl.name + " في " + nxt.name
-    skip.add(id(nxt))
+def _fold_next(slots: list[Slot], fold) -> list[Slot]:
+    """Each slot with the one after it: ``fold(sl, nxt)`` recodes ``sl`` and returns the words
+    joining the two when ``sl`` takes ``nxt`` over (whose own slot is then dropped), else None."""
+    out: list[Slot] = []
+    taken = None
+    for n, sl in enumerate(slots):
+        if sl is taken:
+            continue
+        nxt = slots[n + 1] if n + 1 < len(slots) else None
+        joiner = fold(sl, nxt) if nxt is not None else None
+        if joiner is not None:
+            sl.j, sl.end, sl.name = nxt.j, nxt.end, sl.name + joiner + nxt.name
+            taken = nxt
+        out.append(sl)
+    return out
 
 
 def _memberships(words: list[Token], slots: list[Slot]) -> list[Slot]:
     """A generic participant followed by في and a body (or, for people, a state) is coded as that
     body: the participant's slot takes its actor and the body's own slot is dropped."""
-    out: list[Slot] = []
-    skip = set()
-    for n, sl in enumerate(slots):
-        if id(sl) in skip:
-            continue
-        nxt = slots[n + 1] if n + 1 < len(slots) else None
-        if nxt is not None and nxt.i == sl.j + 1 and words[sl.j].norm == "في" and nxt.prep == "في" \
-                and (sl.actor is None or sl.rule in BORROWED_COUNTRY) and sl.sector in MEMBERSHIP_SECTORS \
-                and not nxt.adjectival and nxt.actor is not None and nxt.rule not in BORROWED_COUNTRY \
+    def fold(sl: Slot, nxt: Slot) -> str | None:
+        if not (nxt.i == sl.j + 1 and words[sl.j].norm == "في" and nxt.prep == "في" and not nxt.adjectival):
+            return None
+        if (sl.actor is None or sl.rule in BORROWED_COUNTRY) and sl.sector in MEMBERSHIP_SECTORS \
+                and nxt.actor is not None and nxt.rule not in BORROWED_COUNTRY \
                 and (nxt.rule not in PLACE_RULES and nxt.sector is not None
                      or nxt.rule == "country" and sl.sector == "CVL"):
             sl.actor, sl.sector, sl.country, sl.rule = nxt.actor, nxt.sector, nxt.country, nxt.rule
-            _absorb(sl, nxt, skip)
-        elif nxt is not None and nxt.i == sl.j + 1 and words[sl.j].norm == "في" and nxt.prep == "في" \
-                and (sl.actor is None and not sl.country or sl.rule in BORROWED_COUNTRY) \
-                and sl.sector in STATE_SECTORS and nxt.rule == "country" and nxt.country and not nxt.adjectival:
+            return " في "
+        if (sl.actor is None and not sl.country or sl.rule in BORROWED_COUNTRY) \
+                and sl.sector in STATE_SECTORS and nxt.rule == "country" and nxt.country:
             # "الحكومة في تايلاند", "الشرطة في العراق": the state's institution, (state, sector)
             sl.actor, sl.rule, sl.country = None, "", nxt.country
-            _absorb(sl, nxt, skip)
-        out.append(sl)
-    return out
+            return " في "
+        return None
+    return _fold_next(slots, fold)
 
 
 # Titles and generic participants whose genitive is a state: "سفير بولندا", "رئيس العراق",
 # "جنود إسرائيل" are the state's officials or forces, coded (state, the title's sector).
 def _role_states(words: list[Token], slots: list[Slot]) -> list[Slot]:
-    out: list[Slot] = []
-    skip = set()
-    for n, sl in enumerate(slots):
-        if id(sl) in skip:
-            continue
-        nxt = slots[n + 1] if n + 1 < len(slots) else None
-        if nxt is None or nxt.i != sl.j or nxt.prep is not None or nxt.adjectival or not nxt.country:
-            out.append(sl)
-            continue
+    def fold(sl: Slot, nxt: Slot) -> str | None:
+        if nxt.i != sl.j or nxt.prep is not None or nxt.adjectival or not nxt.country:
+            return None
         if (sl.actor is None or sl.rule in BORROWED_COUNTRY) and sl.sector is not None \
                 and nxt.rule == "country" and not words[sl.j - 1].norm.startswith(("ال", "وال", "فال", "بال", "لل")):
             # (a definite noun is not in construct: "الحكومة العراق" is no phrase)
-            sl.actor, sl.rule = None, ""
-            sl.country = nxt.country
-            sl.j, sl.end, sl.name = nxt.j, nxt.end, sl.name + " " + nxt.name
-            skip.add(id(nxt))
-        out.append(sl)
-    return out
+            sl.actor, sl.rule, sl.country = None, "", nxt.country
+            return " "
+        return None
+    return _fold_next(slots, fold)
 
 
 # Nouns of membership whose genitive is the group they belong to: "أعضاء حزب الغد" is coded as
