@@ -345,12 +345,16 @@ def _word_prep(words: list[Token], h: int) -> str | None:
         return "ل"
     if n.startswith(("بال", "كال")) and len(n) > 4:
         return n[0]
-    if h > 0:
-        p = words[h - 1].norm
-        p = p[1:] if p[:1] in "وف" and p[1:] in PREPS else p
-        if p in PREPS:
-            return p
-    return None
+    return _prep_word(words, h)
+
+
+def _prep_word(words: list[Token], i: int) -> str | None:
+    """The preposition standing as a word right before word i (في, وفي → في), or None."""
+    if i <= 0:
+        return None
+    p = words[i - 1].norm
+    p = p[1:] if p[:1] in "وف" and p[1:] in PREPS else p
+    return p if p in PREPS else None
 
 
 def _prep_before(words: list[Token], sl: Slot) -> str | None:
@@ -368,12 +372,7 @@ def _prep_before(words: list[Token], sl: Slot) -> str | None:
             h -= 1
         if h >= 0 and not is_adjective(words[h].norm):
             return _word_prep(words, h)
-    if i > 0:
-        p = words[i - 1].norm
-        p = p[1:] if p[:1] in "وف" and p[1:] in PREPS else p
-        if p in PREPS:
-            return p
-    return None
+    return _prep_word(words, i)
 
 
 def _counted_noun(norm: str) -> bool:
