@@ -2,7 +2,9 @@
 
 A named mention replaces the shorter entities it contains (the longest wins), a bare state name
 is LOC, and designator words (قطاع، دولة، حركة، الملك …; resources/actors/entity_designators.txt)
-stay outside a name's entity as in ANERcorp. Every entity then takes the actor of the mention
+stay outside a name's entity as in ANERcorp, and a generic institution described by nisba
+adjectives ("الجيش اللبناني"; resources/actors/entity_generic_heads.txt) is an actor mention but no
+entity, as in the NER corpora. Every entity then takes the actor of the mention
 with its span, else of the longest mention inside it, else of the longest overlapping it.
 """
 from __future__ import annotations
@@ -25,6 +27,29 @@ def designators() -> frozenset[str]:
     path = RESOURCES / "entity_designators.txt"
     return frozenset(norm(ln) for ln in path.read_text(encoding="utf-8").splitlines()
                      if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def generic_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """(institution head nouns, generic genitives) of resources/actors/entity_generic_heads.txt."""
+    path = RESOURCES / "entity_generic_heads.txt"
+    words = [norm(ln) for ln in path.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    return (frozenset(w for w in words if not w.startswith("=")),
+            frozenset(w[1:] for w in words if w.startswith("=")))
+
+
+@lru_cache(maxsize=50_000)
+def institution_description(span: str) -> bool:
+    """Is ``span`` a generic institution described by nisba adjectives ("الجيش اللبناني")?
+
+    Such phrases are actor mentions, not names: the NER corpora leave them untagged.
+    """
+    words = norm(span).split()
+    heads, genitives = generic_heads()
+    if len(words) < 2 or words[0] not in heads:
+        return False
+    return all(w in genitives or (w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه"))) for w in words[1:])
 
 
 def _name_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -109,4 +134,16 @@ def merge_entities(doc: Doc, mentions: list[tuple[int, int, str, str, str | None
             x.actor = best[2]
     for x in ents:  # the tagger's spans too: "حركة [طالبان]", "الشيخ [صباح الأحمد]"
         x.start, x.end = _name_span(doc.text, x.start, x.end)
-    doc.entities = ents
+    doc.entities = [x for x in ents if not _described_institution(doc, x)]
+
+
+_STATE_BODY = re.compile(r"[A-Z]{3}\.[A-Z]{3}")  # a state's own institution: IRQ.MIL, LBN.GOV
+
+
+def _described_institution(doc: Doc, x: Entity) -> bool:
+    """An ORG entity that only describes a state's institution ("الجيش اللبناني"), not a named
+    body: a listed organisation of the same words (الجيش الوطني الليبي, القوات اللبنانية) stays."""
+    if x.label != "ORG" or not institution_description(doc.text[x.start:x.end]):
+        return False
+    actor = doc.actors.get(x.actor) if x.actor else None
+    return actor is None or actor.code is None or bool(_STATE_BODY.fullmatch(actor.code))
