@@ -396,3 +396,4 @@ def test_institution_description_words():
     assert not institution_description("حكومة الوفاق الوطني")  # الوفاق is no nisba: a name
     assert not institution_description("الأمم المتحدة")
     assert not institution_description("قوات الجبهة")  # a feminine noun is no nisba adjective
+    assert institution_description("لجيش الإسرائيلي")  # للجيش: the span keeps the article's lam

@@ -47,7 +47,8 @@ def institution_description(span: str) -> bool:
     """
     words = norm(span).split()
     heads, genitives = generic_heads()
-    if len(words) < 2 or words[0] not in heads:
+    # after the preposition lam the article's alif is not written: للجيش → span "لجيش"
+    if len(words) < 2 or not (words[0] in heads or "ا" + words[0] in heads):
         return False
     return all(w in genitives or (w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه"))) for w in words[1:])
 
