@@ -348,3 +348,13 @@ def test_seed_article_actors():
               "IRQ.LEG", "ISR.GOV", "IRN.GOV", "irq.pmf", "irq.islamic_resistance"):
         assert c in codes, c
     assert actor_of(doc, "رئيس الوزراء").code == "per.mohammed_shia_al_sudani"
+
+
+def test_quoted_name_inside_a_longer_name():
+    # GSR (assault): the dictionary name تنظيم القاعدة with its proper noun in guillemets
+    text = ("صرح مسؤلوون معنيون بجهود مكافحة الإرهاب هذا الأسبوع بأنه تم شن ضربة جوية أميركية على مناطق "
+            "بشمال غرب باكستان، ومن المعتقد أنها أسفرت عن مقتل أحد القيادات البارزة في تنظيم «القاعدة»، "
+            "في استمرار للهجمات الجوية التي أثارت غضب باكستان، أحد الحلفاء الجوهريين للولايات المتحدة.")
+    doc = run(text, "2008-11-01")
+    a = actor_of(doc, "تنظيم «القاعدة")
+    assert a.country == "IMG" and a.name == "تنظيم القاعدة"

@@ -1,7 +1,8 @@
 """Phases 1–4 of the actors resolver: the atoms of a document and its main country.
 
 1. one pass of the dictionary automaton over the normalised text, leftmost-longest, outside
-   boilerplate;
+   boilerplate; quotation marks are transparent to it, so a name quoted inside a longer one
+   (تنظيم «القاعدة»، تحالف «دعم الشرعية») matches that longer name;
 2. persons of the entities layer the dictionary does not know (unless a listed person, group or
    state, or a longer dictionary phrase, covers them);
 3. the countries the document names, most mentioned first (``ranking``: its head is the main
@@ -12,10 +13,22 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 
 from marsad.extract.actor_dictionary import LAM_PROCLITICS, PROCLITICS, default_surname
 from marsad.extract.actors_base import Atom, ResolverBase, norm
+
+# Quotation marks that Arabic news puts around a name inside a longer phrase (تنظيم «القاعدة»).
+QUOTES_RE = re.compile('[«»"“”]')
+
+
+def unquoted(text: str, origin) -> tuple[str, object]:
+    """``text`` without quotation marks and the original offset of each kept character."""
+    if QUOTES_RE.search(text) is None:
+        return text, origin
+    keep = [i for i, ch in enumerate(text) if ch not in "«»\"“”"]
+    return "".join(text[i] for i in keep), [origin[i] for i in keep]
 
 
 class AtomsMixin(ResolverBase):
@@ -25,12 +38,12 @@ class AtomsMixin(ResolverBase):
     def match(self) -> list[Atom]:
         doc = self.doc
         nt = doc.norm()
-        hits = self.lex.scan(nt.text)
+        text, origin = unquoted(nt.text, nt.origin)
+        hits = self.lex.scan(text)
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         boiler = self.boiler
         atoms: list[Atom] = []
         last_end = -1
-        origin = nt.origin
         toks = self.toks
         tok_starts = self.tok_starts
         bisect_right = bisect.bisect_right
