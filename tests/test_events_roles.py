@@ -51,7 +51,7 @@ CASES = [
      "ASSAULT", ("LBN", None), None),
     # a claim of responsibility names the source (AAW_ARB_20071231.0042-5)
     ("كما تعرضت ثكنة الغلاوية في الشمال لاعتداء أسفر عن مقتل ثلاثة جنود، وقد تبناه «تنظيم القاعدة في بلاد المغرب الإسلامي».",
-     "ASSAULT", ("IMG", "REB"), None),
+     "ASSAULT", ("IMG", None), None),
     # the GSR codes "مسلحون" REB (AAW_ARB_20070820.0031-3)
     ("كما اختطف مسلحون 15 شخصا في نقطة تفتيش وهمية وسط بغداد.", "ASSAULT", (None, "REB"), None),
     # protest: partitive and member nouns (AAW_ARB_20070130.0053-1)
