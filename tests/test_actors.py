@@ -358,3 +358,11 @@ def test_quoted_name_inside_a_longer_name():
     doc = run(text, "2008-11-01")
     a = actor_of(doc, "تنظيم «القاعدة")
     assert a.country == "IMG" and a.name == "تنظيم القاعدة"
+
+
+def test_sahwa_councils_are_iraqi_unaligned_armed_forces():
+    # GSR (assault, AAW_ARB_20071208.0036-23): the indefinite "مجلس للصحوة" names the Sahwa too
+    text = ("وقال ان «سيارة مفخخة انفجرت قرب مقر مجلس للصحوة في ضاحية المنصورية الواقعة في بلدة المقدادية "
+            "(100 كلم شمال شرقي بغداد)، مما أدى الى مقتل عشرة اشخاص على الاقل وإصابة آخرين بجروح».")
+    a = actor_of(run(text, "2007-12-08"), "مجلس للصحوة")
+    assert (a.country, a.type) == ("IRQ", "UAF")
