@@ -366,3 +366,13 @@ def test_sahwa_councils_are_iraqi_unaligned_armed_forces():
             "(100 كلم شمال شرقي بغداد)، مما أدى الى مقتل عشرة اشخاص على الاقل وإصابة آخرين بجروح».")
     a = actor_of(run(text, "2007-12-08"), "مجلس للصحوة")
     assert (a.country, a.type) == ("IRQ", "UAF")
+
+
+def test_counter_terrorism_forces_are_the_forces_of_the_state_at_hand():
+    # ant_news dev (FR-internationalNews-400-20180313): Aden's counter-terrorism forces are Yemen's,
+    # not Iraq's Counter-Terrorism Service
+    text = ('وفي شباط/فبراير الماضي، استهدف هجوم انتحاري مزدوج تبناه تنظيم "الدولة الإسلامية" مقر قوات مكافحة '
+            'الإرهاب التابعة للحكومة في عدن، ما أدى إلى مقتل 12 شخصا بينهم امرأة وأطفالها الثلاثة كانوا في '
+            'الموقع لحظة وقوع التفجير.')
+    a = actor_of(run(text, "2018-03-13"), "قوات مكافحة الإرهاب")
+    assert (a.country, a.type) == ("YEM", "MIL")
