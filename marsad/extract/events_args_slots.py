@@ -337,10 +337,9 @@ def _partitives(words: list[Token], slots: list[Slot]) -> list[Slot]:
             i -= 1
         if i >= 2 and words[i - 1].norm == "من" and sl.prep in ("من", None):
             h = i - 2
-            if h > 0 and is_adjective(words[h].norm) and bare_word(words[h - 1].norm) in PARTITIVE_HEADS:
+            if h > 0 and is_adjective(words[h].norm) and _partitive_head(words[h - 1].norm):
                 h -= 1  # "فرقة مظلية من قوات مكافحة الإرهاب"
-            hw = bare_word(words[h].norm)
-            if hw in PARTITIVE_HEADS or hw.isdigit():
+            if _partitive_head(words[h].norm) or words[h].norm.isdigit():
                 while h > 0 and (bare_word(words[h - 1].norm) in QTY_SKIP or words[h - 1].norm.isdigit()):
                     h -= 1  # "ما لا يقل عن 28", "نحو مائتي"
                 i = h
@@ -355,6 +354,12 @@ def _partitives(words: list[Token], slots: list[Slot]) -> list[Slot]:
             sl.adjectival = False
             sl.prep = _word_prep(words, i)
     return [sl for sl in slots if id(sl) not in drop]
+
+
+def _partitive_head(norm: str) -> bool:
+    """A partitive head, with or without و / ف before it (a head may begin with either letter
+    itself: فرقة، وحدة)."""
+    return norm in PARTITIVE_HEADS or bare_word(norm) in PARTITIVE_HEADS
 
 
 def _word_prep(words: list[Token], h: int) -> str | None:
