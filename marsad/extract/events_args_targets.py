@@ -182,6 +182,10 @@ def protest_target(norms: list[str], slots: list[Slot], j: int, exclude=None) ->
 GRIEVANCE = word_set(
     "احتجاجا احتجاج للاحتجاج الاحتجاج احتجاجات تنديدا منددين منددة استنكارا غضب غضبا سخطا رفضا")
 GRIEVANCE_PREPS = word_set("على ضد من ب")
+# Adjectives of degree between a word of grievance and its preposition: "غضب متزايد من".
+GRIEVANCE_DEGREE = word_set(
+    "متزايد متزايدا متزايدة شديد شديدا شديدة واسع واسعا واسعة عارم عارما عارمة كبير كبيرا كبيرة شعبي شعبيا "
+    "عنيف عنيفا عنيفة")
 SLOGAN_HEADS = word_set("يسقط تسقط يسقط الموت اعلام أعلام علم العلم الاعلام صور")
 
 
@@ -200,6 +204,8 @@ def protest_object(norms, slots, words, text, exclude=None) -> Slot | None:
             start = k + 1
         elif b in GRIEVANCE and k + 1 < n and (norms[k + 1] in GRIEVANCE_PREPS or norms[k + 1][:1] == "ب"):
             start = k + 1 if norms[k + 1][:1] == "ب" and norms[k + 1] not in GRIEVANCE_PREPS else k + 2
+        elif b in GRIEVANCE and k + 2 < n and norms[k + 1] in GRIEVANCE_DEGREE and norms[k + 2] in GRIEVANCE_PREPS:
+            start = k + 3  # "وسط غضب متزايد من قرار بريطانيا"
         elif b in SLOGAN_HEADS:
             start = k + 1
         else:
