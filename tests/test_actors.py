@@ -376,3 +376,10 @@ def test_counter_terrorism_forces_are_the_forces_of_the_state_at_hand():
             'الموقع لحظة وقوع التفجير.')
     a = actor_of(run(text, "2018-03-13"), "قوات مكافحة الإرهاب")
     assert (a.country, a.type) == ("YEM", "MIL")
+
+
+def test_a_quotation_mark_between_two_words_parts_them():
+    # ant_news dev (SK-middleEast-95-20180227): no space between أن and the opening quote
+    text = ('مشددة على أن"الولايات المتحدة تدعو الى إنهاء العمليات الهجومية فورا والسماح بصورة عاجلة لفرق '
+            'الاغاثة بمعالجة الجرحى وايصال المساعدات الانسانية الى من هم في أمسّ الحاجة اليها".')
+    assert actor_of(run(text, "2018-02-27"), "الولايات المتحدة").country == "USA"

@@ -27,8 +27,16 @@ def unquoted(text: str, origin) -> tuple[str, object]:
     """``text`` without quotation marks and the original offset of each kept character."""
     if QUOTES_RE.search(text) is None:
         return text, origin
-    keep = [i for i, ch in enumerate(text) if ch not in "«»\"“”"]
-    return "".join(text[i] for i in keep), [origin[i] for i in keep]
+    chars, orig = [], []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in "«»\"“”":
+            if not (chars and chars[-1].isalnum() and i + 1 < n and text[i + 1].isalnum()):
+                continue  # a mark next to a space goes
+            ch = " "  # one between two words (أن"الولايات) parts them
+        chars.append(ch)
+        orig.append(origin[i])
+    return "".join(chars), orig
 
 
 class AtomsMixin(ResolverBase):
