@@ -37,6 +37,8 @@ GENERIC_SECTORS = frozenset({"UAF", "CVL", "CRM", "UNK"})
 DEFAULT_AGENTS = {"PROTEST": frozenset({"CVL", "OPP", "LAB", "EDU"}), "ASSAULT": frozenset({"UAF"})}
 # Mentions that name a state or its nationals and nothing more: coded (country, no sector).
 STATE_NAMES = frozenset({"country", "capital", "nisba-people"})
+# Country codes of no state (intergovernmental, multinational, transnational …): no location.
+NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "INT"})
 # Mentions of a listed group or person, whose dictionary entry gives the country.
 NAMED_RULES = frozenset({"alias", "person"})
 _NORM = attrgetter("norm")
@@ -478,7 +480,7 @@ def _location(doc: Doc, sent: Sentence, cand: Candidate, target: Actor | None) -
             best = (d, a.country, doc.text[e.start:e.end])
     if best:
         return best[1], best[2]
-    if target is not None and target.country and len(target.country) == 3:
+    if target is not None and target.country and len(target.country) == 3 and target.country not in NON_STATES:
         return target.country, None
     return None, None
 

@@ -189,6 +189,9 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
                     # (or the body it serves in: "وزيرة الدولة بوزارة الطاقة السودانية")
                     country = sl.country
                     break
+            if country is None and j < len(words) and bare_word(words[j].norm) in FOREIGN:
+                # "القوات الأجنبية", "طائرات غربية": foreign or Western forces of several states
+                country, j = MULTINATIONAL, j + 1
             off = _orig_prefix(w.text, len(pro)) if pro else 0
             slots.append(Slot(k, j, words[k].start + off, words[j - 1].end, sector=sector, country=country,
                               name=doc.text[words[k].start + off:words[j - 1].end], pro=pro))
@@ -205,6 +208,14 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
         slots = _role_states(words, slots)
         slots = _memberships(words, slots)
     return slots
+
+
+# Adjectives that make a generic participant foreign or Western, not of one state: the GSR codes
+# "القوات الأجنبية", "طائرات غربية", "جنود من التحالف الدولي" INT (multinational).
+FOREIGN = word_set(
+    "الأجنبية الاجنبية أجنبية اجنبية الأجنبي الاجنبي أجنبي اجنبي الأجانب الاجانب أجانب اجانب الأجنبيين "
+    "الاجنبيين أجنبيين اجنبيين أجنبيا اجنبيا الغربية غربية الغربيين غربيين الغربيون غربيون")
+MULTINATIONAL = "INT"
 
 
 # Units and places that stand for the force or body they belong to: "دورية للجيش الاميركي",
