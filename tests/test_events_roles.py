@@ -163,3 +163,32 @@ def test_purpose_of_a_call_is_governed_across_its_relative_clause():
     doc = Pipeline()(Doc(text="اكتسبت الدعوات التي أطلقتها منذ فترة طويلة فصائل أغلبها شيعية، قريبة من إيران، لرحيل التحالف الذي تقوده الولايات المتحدة، زخماً بعد سلسلة من الضربات الأميركية على جماعات متشددة تشكل جزءاً من قوات الأمن العراقية الرسمية.", id="t", published="2024-01-11"))
     types = {e.type for e in doc.events}
     assert "RETREAT" not in types and "REQUEST" in types
+
+
+def _event_codes(text: str, etype: str, published: str):
+    doc = Pipeline()(Doc(text=text, id="t", published=published))
+    return doc, [e for e in doc.events if e.type == etype]
+
+
+def test_a_leader_in_a_group_that_a_verb_of_harm_names_without_object_is_its_victim():
+    # ant_news dev (SK-middleEast-3801-20181009): "قتل قياديان بارزان في ميليشيات الحوثي" is passive
+    doc, evs = _event_codes("قتل قياديان بارزان في ميليشيات الحوثي الموالية لإيران خلال مواجهات عنيفة مع الجيش "
+                            "اليمني في جبهة باقم شمالي محافظة صعدة، وفق ما أعلنت عنه مصادر عسكرية.", "ASSAULT", "2018-10-09")
+    assert evs
+    tgt = doc.actors[evs[0].target]
+    assert (tgt.country, tgt.type) == ("YEM", "REB") and evs[0].source is None
+
+
+def test_a_member_noun_in_apposition_to_an_actor_is_not_the_body():
+    # ant_news dev (SK-internationalNews-638-20180328): "تركيا، العضو في حلف شمال الأطلسي" describes Turkey
+    doc, evs = _event_codes("ونددت تركيا، العضو في حلف شمال الأطلسي (الناتو)، بتسميم جاسوس روسي سابق في بريطانيا، "
+                            "وطالبت بتقديم الجناة للعدالة.", "ACCUSE", "2018-03-28")
+    assert evs and all(e.target is None or doc.actors[e.target].country != "IGO" for e in evs)
+
+
+
+def test_an_intergovernmental_target_gives_the_event_no_location():
+    # ant_news dev (SK-middleEast-325-20180316): the UN (UNO) is no place where the request was made
+    doc, evs = _event_codes("وطالب حمد خالد العرق الأمم المتحدة بالتدخل لحل مشكلة قبيلة الغفران، ووجه نداء إلى العالم "
+                            "يقول: \"أرجوكم ساعدونا\".", "REQUEST", "2018-03-16")
+    assert evs and all(e.location is None for e in evs)

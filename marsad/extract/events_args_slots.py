@@ -340,7 +340,9 @@ def _partitives(words: list[Token], slots: list[Slot]) -> list[Slot]:
             while h > 0 and bare_word(words[h].norm) not in MEMBER_IN_NOUNS and (
                     is_adjective(words[h].norm) or bare_word(words[h].norm) in MEMBER_ADJECTIVES):
                 h -= 1
-            if bare_word(words[h].norm) in MEMBER_IN_NOUNS and not any(h <= o.i < i for o in slots if o.actor):
+            if bare_word(words[h].norm) in MEMBER_IN_NOUNS and not any(h <= o.i < i for o in slots if o.actor) \
+                    and not any(o.j == h for o in slots if o.actor):
+                # (not an apposition to the actor before it: "تركيا، العضو في حلف شمال الأطلسي")
                 i = h - 1 if h > 0 and bare_word(words[h - 1].norm) in ONE_OF else h
         # a member noun right before: "أعضاء حزب الغد"
         if sl.prep is None and i > 0 and i - 1 not in by_i and bare_word(words[i - 1].norm) in MEMBER_NOUNS \
