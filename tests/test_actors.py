@@ -383,3 +383,10 @@ def test_a_quotation_mark_between_two_words_parts_them():
     text = ('مشددة على أن"الولايات المتحدة تدعو الى إنهاء العمليات الهجومية فورا والسماح بصورة عاجلة لفرق '
             'الاغاثة بمعالجة الجرحى وايصال المساعدات الانسانية الى من هم في أمسّ الحاجة اليها".')
     assert actor_of(run(text, "2018-02-27"), "الولايات المتحدة").country == "USA"
+
+
+def test_named_police_branches_are_police():
+    # GSR (assault, AAW_ARB_20070107.0016-1): شرطة النجدة, the emergency police, is COP
+    text = "نجا قائد شرطة النجدة في بغداد، أمس، من محاولة اغتيال اثر تعرض موكبه لانفجار سيارة مفخخة أدى الى مقتل أحد المارة."
+    a = actor_of(run(text, "2007-01-07"), "شرطة النجدة")
+    assert (a.country, a.type) == ("IRQ", "COP")
