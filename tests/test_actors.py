@@ -390,3 +390,10 @@ def test_named_police_branches_are_police():
     text = "نجا قائد شرطة النجدة في بغداد، أمس، من محاولة اغتيال اثر تعرض موكبه لانفجار سيارة مفخخة أدى الى مقتل أحد المارة."
     a = actor_of(run(text, "2007-01-07"), "شرطة النجدة")
     assert (a.country, a.type) == ("IRQ", "COP")
+
+
+def test_a_company_stays_a_company_whatever_its_field():
+    # GSR (assault, AAW_ARB_20061207.0054-1): "شركة امنية اميركية" is a US business, not US police
+    text = "اعلن مصدر في وزارة الداخلية الافغانية أن ثمانية اشخاص بينهم ثلاثة اجانب اثنان منهم اميركيان قتلوا امس في هجوم انتحاري على شركة امنية اميركية في مدينة قندهار في جنوب افغانستان."
+    a = actor_of(run(text, "2006-12-07"), "اميركية")
+    assert (a.country, a.type) == ("USA", "BUS")
