@@ -128,6 +128,12 @@ CASES = [
     # a feminine dual nisba (جورجيتين) names the state (AAW_ARB_20080814.0017-3)
     ('وفي الاتهامات المتبادلة حول خرق الهدنة، اعلنت وزارة الدفاع الروسية ان القوات الروسية أسقطت طائرتي تجسس جورجيتين تعملان بدون طيار فوق تسخينفالي عاصمة اوسيتيا الجنوبية.',
      "ASSAULT", ('RUS', 'MIL'), ('GEO', 'SPY')),
+    # a relative clause's verb: its antecedent is the subject, the noun after it the object (AAW_ARB_20081123.0032-8)
+    ('وكان مسؤول في اجهزة الامن الباكستانية قد اعلن في وقت سابق امس مقتل ما لا يقل عن ثلاثة مسلحين اسلاميين في المناطق القبلية شمال غربي باكستان في غارة شنتها طائرة بدون طيار تابعة للقوات الاميركية التي تقاتل طالبان في افغانستان المجاورة.',
+     "ASSAULT", ('USA', 'MIL'), None),
+    # the same in ant_news dev (SK-middleEast-3835-20181012)
+    ('وتعتبر أنقرة الميليشيات الكردية جماعة إرهابية، وجزءا من حزب العمال الكردستاني الذي يقاتل القوات التركية منذ عقود.',
+     "ASSAULT", ('TUR', 'REB'), ('TUR', 'MIL')),
 ]
 
 
@@ -195,3 +201,13 @@ def test_an_intergovernmental_target_gives_the_event_no_location():
     doc, evs = _event_codes("وطالب حمد خالد العرق الأمم المتحدة بالتدخل لحل مشكلة قبيلة الغفران، ووجه نداء إلى العالم "
                             "يقول: \"أرجوكم ساعدونا\".", "REQUEST", "2018-03-16")
     assert evs and all(e.location is None for e in evs)
+
+
+def test_a_relative_clause_with_a_pronoun_for_its_antecedent_has_its_own_subject():
+    # ant_news dev (SK-middleEast-3755-20181006): "هبّة صنعاء التي دعا إليها ناشطون": the activists
+    # called for it; Sanaa is no caller
+    doc, evs = _event_codes('اقتحمت ميليشيات الحوثي الإيرانية، السبت، حرم جامعة صنعاء واختطفت أكثر من 50 طالبا وطالبة، '
+                            'وذلك في إطار قمعها لـ" هبّة صنعاء" التي دعا إليها ناشطون للاحتجاج على تردي الأوضاع '
+                            'الاقتصادية والمعيشية التي تسببت بها ممارسات الميليشيات.', "REQUEST", "2018-10-06")
+    assert all(e.source is None or doc.actors[e.source].country != "YEM" or doc.actors[e.source].type for e in evs)
+
