@@ -134,6 +134,9 @@ CASES = [
     # the same in ant_news dev (SK-middleEast-3835-20181012)
     ('وتعتبر أنقرة الميليشيات الكردية جماعة إرهابية، وجزءا من حزب العمال الكردستاني الذي يقاتل القوات التركية منذ عقود.',
      "ASSAULT", ('TUR', 'REB'), ('TUR', 'MIL')),
+    # a settlement followed by its name is the place, not a settler (AAW_ARB_20070625.0052-14)
+    ("وكان الاحد الماضي شهد حادثا امنيا تمثل باطلاق صواريخ كاتيوشا من جنوب لبنان على مستوطنة كريات شمونة.",
+     "ASSAULT", None, ('ISR', None)),
 ]
 
 
