@@ -221,7 +221,8 @@ def nisba_forms(base: str) -> list[tuple[str, bool, bool]]:
     words = base.split()
     out = []
     for suffix, plural in (("", False), ("ة", False), ("ا", False), ("ون", True), ("ين", True),
-                           ("ات", True), ("ان", False)):
+                           ("ات", True), ("ان", False), ("تان", False), ("تين", False)):
+        # (تان / تين: the feminine dual, "طائرتين أميركيتين")
         for definite in (True, False):
             if definite and suffix == "ا":
                 continue

@@ -1,7 +1,8 @@
 """Phases 1–4 of the actors resolver: the atoms of a document and its main country.
 
 1. one pass of the dictionary automaton over the normalised text, leftmost-longest, outside
-   boilerplate;
+   boilerplate; quotation marks are transparent to it, so a name quoted inside a longer one
+   (تنظيم «القاعدة»، تحالف «دعم الشرعية») matches that longer name;
 2. persons of the entities layer the dictionary does not know (unless a listed person, group or
    state, or a longer dictionary phrase, covers them);
 3. the countries the document names, most mentioned first (``ranking``: its head is the main
@@ -12,10 +13,30 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 
 from marsad.extract.actor_dictionary import LAM_PROCLITICS, PROCLITICS, default_surname
 from marsad.extract.actors_base import Atom, ResolverBase, norm
+
+# Quotation marks that Arabic news puts around a name inside a longer phrase (تنظيم «القاعدة»).
+QUOTES_RE = re.compile('[«»"“”]')
+
+
+def unquoted(text: str, origin) -> tuple[str, object]:
+    """``text`` without quotation marks and the original offset of each kept character."""
+    if QUOTES_RE.search(text) is None:
+        return text, origin
+    chars, orig = [], []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in "«»\"“”":
+            if not (chars and chars[-1].isalnum() and i + 1 < n and text[i + 1].isalnum()):
+                continue  # a mark next to a space goes
+            ch = " "  # one between two words (أن"الولايات) parts them
+        chars.append(ch)
+        orig.append(origin[i])
+    return "".join(chars), orig
 
 
 class AtomsMixin(ResolverBase):
@@ -25,12 +46,12 @@ class AtomsMixin(ResolverBase):
     def match(self) -> list[Atom]:
         doc = self.doc
         nt = doc.norm()
-        hits = self.lex.scan(nt.text)
+        text, origin = unquoted(nt.text, nt.origin)
+        hits = self.lex.scan(text)
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         boiler = self.boiler
         atoms: list[Atom] = []
         last_end = -1
-        origin = nt.origin
         toks = self.toks
         tok_starts = self.tok_starts
         bisect_right = bisect.bisect_right

@@ -75,6 +75,9 @@ class ComposeMixin(GroupsMixin):
             for f in fs:
                 sec = self.lex.heads.get(f)
                 if sec is not None:
+                    if k == a.ti - 1 and k > 0 and self.same_sentence(k - 1, a.ti) and \
+                            any(self.lex.heads.get(g) == "BUS" for g in self.forms(k - 1)):
+                        return "BUS"  # a company stays one whatever its field: "شركة أمنية أميركية"
                     return sec
             if not (fs[0].endswith(("يه", "ي")) and len(fs[0]) > 3):
                 return None  # not an adjective: stop looking

@@ -37,6 +37,10 @@ GENERIC_SECTORS = frozenset({"UAF", "CVL", "CRM", "UNK"})
 DEFAULT_AGENTS = {"PROTEST": frozenset({"CVL", "OPP", "LAB", "EDU"}), "ASSAULT": frozenset({"UAF"})}
 # Mentions that name a state or its nationals and nothing more: coded (country, no sector).
 STATE_NAMES = frozenset({"country", "capital", "nisba-people"})
+# PLOVER's country codes of international non-state actors: no location.
+NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+# Mentions of a listed group or person, whose dictionary entry gives the country.
+NAMED_RULES = frozenset({"alias", "person"})
 _NORM = attrgetter("norm")
 QUOTES = {"«": "»", "“": "”", '"': '"'}
 
@@ -340,8 +344,10 @@ class EventsStage:
                 # a bare state name ("إسرائيل", "سوريين"): the country, no sector the text gives
                 return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, country=a.country,
                                                 name=name), sector=None)
-            if a.type in GENERIC_SECTORS and a.country and not _names_country(doc.text[slot.start:slot.end]):
+            if a.type in GENERIC_SECTORS and a.country and rule not in NAMED_RULES \
+                    and not _names_country(doc.text[slot.start:slot.end]):
                 # unknown gunmen, civilians …: PLOVER codes no country the text does not give
+                # (a named group or person, "قوات الصحوة", keeps the country of its entry)
                 return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, sector=_word_sector(name, a.type),
                                                 name=doc.text[slot.start:slot.end]))
             if a.country or a.type or slot.sector is None:
@@ -474,7 +480,7 @@ def _location(doc: Doc, sent: Sentence, cand: Candidate, target: Actor | None) -
             best = (d, a.country, doc.text[e.start:e.end])
     if best:
         return best[1], best[2]
-    if target is not None and target.country and len(target.country) == 3:
+    if target is not None and target.country and len(target.country) == 3 and target.country not in NON_STATES:
         return target.country, None
     return None, None
 

@@ -28,7 +28,7 @@ from marsad.extract.events_args_order import (INANIMATE_AGENTS, KANA, MASC_PERSO
 from marsad.extract.events_args_passive import (AGENT_FIRST, AGENT_PHRASES, AGENT_WORDS, ANNA_PRONOUN, CASUALTY_COORD,
                                                 CAUSE_NOUNS, CAUSE_WORDS, NO_OBJECT_NEXT, PASSIVE_AGENT, PASSIVE_PRONE,
                                                 agent_after, is_passive, no_object, passive_agent_marker)
-from marsad.extract.events_args_slots import (CONTAINERS, COUNTED_THINGS, MEMBERSHIP_SECTORS, MEMBER_NOUNS, OWN_COUNTRY,
+from marsad.extract.events_args_slots import (CONTAINERS, COUNTED_THINGS, MEMBER_IN_NOUNS, MEMBERSHIP_SECTORS, MEMBER_NOUNS, OWN_COUNTRY,
                                               PARTITIVE_HEADS, QUANTITY_ROLES, STATE_SECTORS, Slot, build_slots,
                                               role_of)
 from marsad.extract.events_args_targets import (AMONG, ATTRIBUTED, CASUALTY, CASUALTY_VERBS, CLAIM_OBJECT_VERBS,
@@ -148,6 +148,14 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
             out.target = object_of(cand, words, slots, after_from, text)
             if out.source is None and agent is not None:
                 out.source = agent
+            if subj is not None and subj.i >= j and subj.prep is None and cand.cls == "perf" \
+                    and cand.lexeme.id in PASSIVE_PRONE and agent is None and subj_rule == "vso" \
+                    and (out.target is None or out.target.prep is not None
+                         or any(c in text[subj.end:out.target.start] for c in ",،")) and not norms[i].endswith(("ه", "ها", "هم", "هما")) \
+                    and _member_phrase(norms, subj):
+                # "قتل القيادي في مليشيات الحوثي": a leader or member a verb of harm names, with no
+                # object after him (a name after a comma is his apposition), is its victim (قُتل)
+                out.source, out.target, out.rule = None, subj, "passive-noobj"
         if out.target is None and cand.type in ("REQUEST", "REJECT"):
             out.target = yield_addressee(norms, slots, j, exclude=out.source)
         return out
@@ -200,3 +208,8 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
     if out.target is None and cand.type in ("REQUEST", "REJECT"):
         out.target = yield_addressee(norms, slots, j, exclude=out.source)
     return out
+
+
+def _member_phrase(norms: list[str], sl: Slot) -> bool:
+    """The slot is a member or leader of a body ("القيادي في …", "عناصر من …")."""
+    return bare_word(norms[sl.i]) in MEMBER_IN_NOUNS

@@ -104,6 +104,20 @@ def _feminine_verb(cand, norms: list[str]) -> bool:
     return w.endswith("ت") and not w.endswith(("تا", "تم")) and len(w) - len(cand.proclitics) >= 4
 
 
+# Object pronouns on a verb (شنتها، استهدفه، قتلهم): in a relative clause, its antecedent.
+OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+# Prepositions that carry such a pronoun after the verb (دعا إليها، أطلق عليه).
+_PRONOUN_PREPS = ("الي", "علي", "في", "ب", "ل", "من", "عن", "ضد", "مع")
+# A town's name is where a bombing happened ("تفجير الفحيص الذي استهدف"), no doer.
+TOWN_RULES = frozenset({"city", "entity-loc"})
+
+
+def _prep_pronoun(w: str) -> bool:
+    """A preposition with an attached pronoun: اليها، عليه، فيهم، بها، لهم."""
+    return w.endswith(OBJECT_SUFFIXES) and any(
+        w.startswith(p) and w[len(p):] in OBJECT_SUFFIXES + ("يه", "يها", "يهم") for p in _PRONOUN_PREPS)
+
+
 def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
     i, j = cand.i, cand.j
     fronted = _fronted_subject(cand, words, norms, slots, text)
@@ -112,6 +126,13 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
     kana = _kana_subject(cand, words, norms, slots, text)
     if kana is not None:
         return kana, "svo-fronted"
+    if i > 1 and norms[i - 1] in RELATIVES and not norms[i].endswith(OBJECT_SUFFIXES) \
+            and not (j < len(norms) and _prep_pronoun(norms[j])):
+        # "للقوات الاميركية التي تقاتل طالبان": a relative clause's verb with no pronoun for its
+        # antecedent (شنتها، دعا إليها) has the antecedent as subject, whatever governs it
+        ante = next((s for s in slots if s.j == i - 1 and not s.adjectival), None)
+        if ante is not None and (ante.actor is not None or ante.sector) and ante.rule not in TOWN_RULES:
+            return ante, "relative"
     if i > 0 and (norms[i - 1] in ANNA_PRONOUN or i > 1 and norms[i - 1] in ("قد", "لقد") and norms[i - 2] in ANNA_PRONOUN):
         return None, "pronoun"  # "انها قتلت ثلاثة جنود": the pronoun is the subject, the rest its object
     # VSO: an actor right after the verb (time words may stand between). A verb that carries

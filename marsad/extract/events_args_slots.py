@@ -35,6 +35,7 @@ class Slot:
     pro: str = ""  # proclitics attached to its first word (و ب ل …)
     prep: str | None = None  # preposition that governs it
     rule: str = ""  # the actors-layer rule of its mention
+    kind: str | None = None  # the actor's kind (PER ORG LOC …)
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +136,7 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
                     sector=a.type if a else None, name=doc.text[m.start:m.end],
                     adjectival=(j - i == 1 and is_nisba(norm_span[0]) and i > 0),
                     pro=normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else "",
-                    rule=m.prov.rule if m.prov is not None else "")
+                    rule=m.prov.rule if m.prov is not None else "", kind=a.kind if a else None)
         slots.append(slot)
         for k in range(i, j):
             taken[k] = True
@@ -210,7 +211,7 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
 # "مقر للشرطة", "موكب الوزير", "قافلة للقوات الاجنبية".
 CONTAINERS = word_set(
     "دورية دوريه دوريات موكب مواكب قافلة قافله قوافل مقر مقرات مبنى مركز مراكز ثكنة ثكنه قاعدة "
-    "قاعده حاجز حواجز نقطة نقطه سيارة سياره سيارات آلية اليه اليات مكتب مكاتب منزل")
+    "قاعده حاجز حواجز نقطة نقطه سيارة سياره سيارات آلية اليه اليات مكتب مكاتب منزل مستوطنة مستوطنه")
 
 
 def _containers(words: list[Token], slots: list[Slot]) -> list[Slot]:
@@ -296,6 +297,17 @@ def _role_states(words: list[Token], slots: list[Slot]) -> list[Slot]:
 # Nouns of membership whose genitive is the group they belong to: "أعضاء حزب الغد" is coded as
 # the party, "عناصر قوات الصحوة" as the force.
 MEMBER_NOUNS = word_set("أعضاء اعضاء عناصر أفراد افراد عضو عضوا منتسبي")
+# Nouns of membership or leadership that "X في Y" places in the body Y: "عضو في حزب الغد",
+# "قيادي في حركة حماس", "أحد القيادات البارزة في تنظيم «القاعدة»".
+MEMBER_IN_NOUNS = MEMBER_NOUNS | word_set(
+    "عضوا أعضاء اعضاء العضو قيادي قياديا قياديان قياديين القيادي القياديين قيادات القيادات قادة القادة "
+    "زعماء الزعماء كوادر الكوادر ناشط ناشطا ناشطين الناشط الناشطين")
+# Adjectives between such a noun and في: "قيادي بارز في", "القيادات البارزة في".
+MEMBER_ADJECTIVES = word_set(
+    "بارز بارزا بارزة بارزان بارزين البارز البارزة البارزين كبير كبيرا كبار الكبير الكبار سابق سابقا السابق "
+    "السابقين رفيع رفيعا الرفيع المستوى")
+# "أحد X" / "إحدى X": one of X, coded as X.
+ONE_OF = word_set("أحد احد إحدى احدى")
 # Heads of a partitive "X من Y" whose code is Y's: counts and groups ("ثلاثة من عناصر الشرطة",
 # "عدد من جنود المارينز", "قوة من الشرطة العراقية", "مجموعة من المتظاهرين").
 PARTITIVE_HEADS = QTY_SKIP | QUANTIFIERS | MEMBER_NOUNS | word_set(
@@ -311,16 +323,25 @@ def _partitives(words: list[Token], slots: list[Slot]) -> list[Slot]:
     drop = set()
     for sl in slots:
         i = sl.i
+        if sl.prep == "في" and sl.kind == "ORG" and i >= 2:
+            # a member or leader of the body: "قيادي في حركة حماس", "أحد القيادات البارزة في …"
+            h = i - 2
+            while h > 0 and bare_word(words[h].norm) not in MEMBER_IN_NOUNS and (
+                    is_adjective(words[h].norm) or bare_word(words[h].norm) in MEMBER_ADJECTIVES):
+                h -= 1
+            if bare_word(words[h].norm) in MEMBER_IN_NOUNS and not any(h <= o.i < i for o in slots if o.actor) \
+                    and not any(o.j == h for o in slots if o.actor):
+                # (not an apposition to the actor before it: "تركيا، العضو في حلف شمال الأطلسي")
+                i = h - 1 if h > 0 and bare_word(words[h - 1].norm) in ONE_OF else h
         # a member noun right before: "أعضاء حزب الغد"
         if sl.prep is None and i > 0 and i - 1 not in by_i and bare_word(words[i - 1].norm) in MEMBER_NOUNS \
                 and not any(o.i < i <= o.j - 1 for o in slots if o is not sl):
             i -= 1
         if i >= 2 and words[i - 1].norm == "من" and sl.prep in ("من", None):
             h = i - 2
-            if h > 0 and is_adjective(words[h].norm) and bare_word(words[h - 1].norm) in PARTITIVE_HEADS:
+            if h > 0 and is_adjective(words[h].norm) and _partitive_head(words[h - 1].norm):
                 h -= 1  # "فرقة مظلية من قوات مكافحة الإرهاب"
-            hw = bare_word(words[h].norm)
-            if hw in PARTITIVE_HEADS or hw.isdigit():
+            if _partitive_head(words[h].norm) or words[h].norm.isdigit():
                 while h > 0 and (bare_word(words[h - 1].norm) in QTY_SKIP or words[h - 1].norm.isdigit()):
                     h -= 1  # "ما لا يقل عن 28", "نحو مائتي"
                 i = h
@@ -335,6 +356,12 @@ def _partitives(words: list[Token], slots: list[Slot]) -> list[Slot]:
             sl.adjectival = False
             sl.prep = _word_prep(words, i)
     return [sl for sl in slots if id(sl) not in drop]
+
+
+def _partitive_head(norm: str) -> bool:
+    """A partitive head, with or without و / ف before it (a head may begin with either letter
+    itself: فرقة، وحدة)."""
+    return norm in PARTITIVE_HEADS or bare_word(norm) in PARTITIVE_HEADS
 
 
 def _word_prep(words: list[Token], h: int) -> str | None:

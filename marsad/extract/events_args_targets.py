@@ -7,7 +7,8 @@ the unit passing (لدى مرور دورية) the target, a launch's places its 
 from __future__ import annotations
 
 from marsad.extract.events_args_slots import Slot
-from marsad.extract.events_args_words import PLACE_RULES, PREPS, TARGET_PREPS, bare_forms, bare_word, skip_quantity
+from marsad.extract.events_args_words import (NUMBER_WORDS, PLACE_RULES, PREPS, SKIP_AFTER_VERB, TARGET_PREPS, bare_forms,
+                                              bare_word, skip_quantity)
 from marsad.text.normalize import word_set
 
 CASUALTY = word_set(
@@ -117,10 +118,19 @@ def casualty_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot |
                     return s
     for k, w in enumerate(norms):
         if k and (w in CASUALTY_VERBS or (w[:1] == "و" and w[1:] in CASUALTY_VERBS)):
+            if norms[k - 1] == "قد" and _counts_after(norms, k + 1):
+                continue  # "قوات … قد قتلت أول من أمس أربعة من المتهمين": the count is its object
             for s in slots:
                 if s is not exclude and s.j in (k, k - 1) and s.prep in (None, "من") and not s.adjectival:
                     return s
     return None
+
+
+def _counts_after(norms: list[str], k: int) -> bool:
+    """A number stands after word k, past time words: what a verb before it did to that many."""
+    while k < len(norms) and norms[k] in SKIP_AFTER_VERB:
+        k += 1
+    return k < len(norms) and (norms[k].isdigit() or norms[k] in NUMBER_WORDS)
 
 
 # Prepositions of place: a slot after them is where an attack happened, not whom it hit.
@@ -172,6 +182,10 @@ def protest_target(norms: list[str], slots: list[Slot], j: int, exclude=None) ->
 GRIEVANCE = word_set(
     "احتجاجا احتجاج للاحتجاج الاحتجاج احتجاجات تنديدا منددين منددة استنكارا غضب غضبا سخطا رفضا")
 GRIEVANCE_PREPS = word_set("على ضد من ب")
+# Adjectives of degree between a word of grievance and its preposition: "غضب متزايد من".
+GRIEVANCE_DEGREE = word_set(
+    "متزايد متزايدا متزايدة شديد شديدا شديدة واسع واسعا واسعة عارم عارما عارمة كبير كبيرا كبيرة شعبي شعبيا "
+    "عنيف عنيفا عنيفة")
 SLOGAN_HEADS = word_set("يسقط تسقط يسقط الموت اعلام أعلام علم العلم الاعلام صور")
 
 
@@ -190,6 +204,8 @@ def protest_object(norms, slots, words, text, exclude=None) -> Slot | None:
             start = k + 1
         elif b in GRIEVANCE and k + 1 < n and (norms[k + 1] in GRIEVANCE_PREPS or norms[k + 1][:1] == "ب"):
             start = k + 1 if norms[k + 1][:1] == "ب" and norms[k + 1] not in GRIEVANCE_PREPS else k + 2
+        elif b in GRIEVANCE and k + 2 < n and norms[k + 1] in GRIEVANCE_DEGREE and norms[k + 2] in GRIEVANCE_PREPS:
+            start = k + 3  # "وسط غضب متزايد من قرار بريطانيا"
         elif b in SLOGAN_HEADS:
             start = k + 1
         else:
