@@ -23,20 +23,32 @@ from marsad.extract.actors_base import Atom, ResolverBase, norm
 QUOTES_RE = re.compile('[«»"“”]')
 
 
-def unquoted(text: str, origin) -> tuple[str, object]:
-    """``text`` without quotation marks and the original offset of each kept character."""
+def unquoted(text: str, origin):
+    """``text`` without quotation marks and the original offset of each kept character.
+
+    A mark between two letters or digits (أن"الولايات) becomes a space that parts the two words;
+    any other mark goes. Only the marks are visited: the text between them is copied in slices.
+    """
     if QUOTES_RE.search(text) is None:
         return text, origin
-    chars, orig = [], []
-    n = len(text)
-    for i, ch in enumerate(text):
-        if ch in "«»\"“”":
-            if not (chars and chars[-1].isalnum() and i + 1 < n and text[i + 1].isalnum()):
-                continue  # a mark next to a space goes
-            ch = " "  # one between two words (أن"الولايات) parts them
-        chars.append(ch)
-        orig.append(origin[i])
-    return "".join(chars), orig
+    parts: list[str] = []
+    orig = origin[:0]  # an empty array (or list) of the same kind
+    last, n = 0, len(text)
+    prev = ""  # the last character kept so far
+    for m in QUOTES_RE.finditer(text):
+        i = m.start()
+        if i > last:
+            parts.append(text[last:i])
+            orig.extend(origin[last:i])
+            prev = text[i - 1]
+        if prev.isalnum() and i + 1 < n and text[i + 1].isalnum():
+            parts.append(" ")
+            orig.append(origin[i])
+            prev = " "
+        last = i + 1
+    parts.append(text[last:])
+    orig.extend(origin[last:n])
+    return "".join(parts), orig
 
 
 class AtomsMixin(ResolverBase):
