@@ -9,11 +9,11 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
 GSR="$SHARED/data/arabic_event_gsr"
 OUT="${OUT:-$(mktemp -d)}"
-MARSAD="${MARSAD:-$ROOT/.venv/bin/marsad}"
+MARSAD="${MARSAD:-$ROOT/.venv/bin/marsad}"  # e.g. MARSAD=".venv/bin/python -m marsad.cli"
 mkdir -p "$OUT"
 for t in assault protest; do
   python3 "$SHARED/eval/gsr_score.py" input "$GSR/${t}_gsr.csv" > "$OUT/$t.jsonl"
-  "$MARSAD" analyze "$OUT/$t.jsonl" --json > "$OUT/$t.out.jsonl"
+  $MARSAD analyze "$OUT/$t.jsonl" --json > "$OUT/$t.out.jsonl"  # MARSAD may carry arguments
   python3 "$SHARED/eval/gsr_score.py" score "$GSR/${t}_gsr.csv" "$OUT/$t.out.jsonl" --spans "$GSR/${t}_spans.json"
 done
 echo "analyses in $OUT"
