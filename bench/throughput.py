@@ -8,6 +8,10 @@ The first N articles run with empty per-word caches ("cold"): every word the tag
 dictionary and the event lexicon meet for the first time costs its features. A long batch — the
 way analysts run years of news — soon meets mostly words it has seen, so the next M articles
 (--then, default 1,000; different documents) are timed as well and reported as the steady state.
+
+The "machine reference" is the time of a fixed pure-Python workload on this machine: the same
+code ran 2,500 sentences/s on one machine of this project and 1,550 on another, so compare
+throughputs across sessions only together with it.
 """
 from __future__ import annotations
 
@@ -52,6 +56,24 @@ def run(pipeline: Pipeline, articles: list[dict]) -> tuple[float, int, int, dict
     return time.perf_counter() - t0, sentences, chars, per_stage
 
 
+def machine_reference() -> float:
+    """Seconds a fixed pure-Python workload (dictionary, string and list work like the stages')
+    takes here, best of five. Machines of the same kind differ by a third and more in speed: a
+    throughput figure compares with another only beside this one (faster machine, smaller time)."""
+    words = [f"w{i % 5000}" for i in range(200_000)]
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        counts: dict[str, int] = {}
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+            if w.startswith("w1"):
+                w = w[-2:]
+        sorted(counts.items())
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -87,7 +109,8 @@ def main() -> int:
     print(f"model/dictionary load (first document): {t_load:.2f} s")
     print(f"wall {elapsed:.2f} s on 1 core   {sentences / elapsed:,.0f} sentences/s per core   "
           f"{chars / elapsed / 1e3:,.0f} k chars/s   {len(articles) / elapsed:,.1f} articles/s")
-    print(f"peak RSS {peak_mb:,.0f} MB")
+    print(f"peak RSS {peak_mb:,.0f} MB   machine reference {machine_reference() * 1e3:.0f} ms "
+          "(a fixed pure-Python workload: compare throughputs only beside it)")
     for name in pipeline.names:
         t = per_stage[name]
         print(f"  {name:<12} {t:7.2f} s  {100 * t / elapsed:5.1f}%   {sentences / t if t else float('inf'):>12,.0f} sentences/s")
