@@ -663,3 +663,21 @@ def test_gsr_files_present_for_training():
     model = json.loads((Path(__file__).resolve().parents[1] / "marsad" / "resources" / "models" / "events_filter.json").read_text("utf-8"))
     assert set(model["types"]) == {"ASSAULT", "PROTEST"}
     assert model["report"]["ASSAULT"]["heldout_5fold"]["F1"] > 0.4
+
+
+def test_a_clause_about_another_time_is_another_event():
+    # ant_news FR-internationalNews-1201-20180512: the White House's criticism and Israel's
+    # accusation "after" it are two incidents; "بعد أن" keeps them from merging into one event.
+    doc = analyse("وجاء انتقاد البيت الأبيض بعد أن اتهمت إسرائيل قوات إيرانية في سوريا بإطلاق 20 صاروخا على "
+                  "الجزء الذي تحتله من هضبة الجولان، ما أدى إلى الرد الإسرائيلي.", published="2018-05-12")
+    accuse = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accuse and all("انتقاد" not in doc.text[e.start:e.end] for e in accuse)
+    assert any(doc.text[e.start:e.end].startswith("اتهمت إسرائيل") for e in accuse)
+    from marsad.extract.events import _other_time
+    from marsad.doc import Token
+
+    def words(*ws):
+        return [Token(0, len(w), w, w, 0) for w in ws]
+
+    assert _other_time(words("منذ", "ان")) and _other_time(words("بعد", "ان")) and _other_time(words("قبل"))
+    assert not _other_time(words("بعد")) and not _other_time(words("في"))  # قتل … بعد هجوم: one incident

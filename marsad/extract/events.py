@@ -228,12 +228,27 @@ def _merge(scored: list[Scored], words: list[Token], text: str) -> list[Scored]:
             tail = max(m.cand.j for m in last.members)
             gap = s.cand.i - tail
             between = text[words[tail - 1].end:words[s.cand.i].start] if gap >= 0 else ""
-            if 0 <= gap <= 6 and not any(ch in ",،;؛.:«»\"()" for ch in between):
+            if 0 <= gap <= 6 and not any(ch in ",،;؛.:«»\"()" for ch in between) \
+                    and not _other_time(words[tail:s.cand.i]):
                 last.members.append(s)
                 continue
         s.members = [s]
         groups.append(s)
     return groups
+
+
+# Words that open a clause about another time, so its event is another incident: "الهجمات على
+# القوات الأميركية منذ أن شنت إسرائيل حربها على غزة", "قبل أن", "بعد أن", "ردا على".
+OTHER_TIME = frozenset({"منذ", "قبل", "ردا"})
+AFTER = frozenset({"بعد", "وبعد"})
+THAT_CLAUSE = frozenset({"ان", "ما"})
+
+
+def _other_time(between: list[Token]) -> bool:
+    """Do the words between two triggers open a clause about another time (منذ، قبل، بعد أن)?"""
+    norms = [w.norm for w in between]
+    return any(n in OTHER_TIME or (n in AFTER and k + 1 < len(norms) and norms[k + 1] in THAT_CLAUSE)
+               for k, n in enumerate(norms))
 
 
 class EventsStage:
