@@ -362,7 +362,7 @@ class EventsStage:
             if a.type in GENERIC_SECTORS and a.country and rule not in NAMED_RULES \
                     and not _names_country(doc.text[slot.start:slot.end]):
                 # unknown gunmen, civilians …: PLOVER codes no country the text does not give
-                # (a named group or person, "قوات الصحوة", keeps the country of its entry)
+                # (a listed group or person of such a sector keeps the country of its entry)
                 return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, sector=_word_sector(name, a.type),
                                                 name=doc.text[slot.start:slot.end]))
             if a.country or a.type or slot.sector is None:
