@@ -67,6 +67,9 @@ CASES = [
     ("ASSAULT", False, "قالت وزارة الدفاع الروسية، إنها لم تنفذ أي غارات في محافظة إدلب، في يوم الجمعة سابع يونيو، نافية بذلك مسؤوليتها عن هجمات أوقعت عشرات القتلى.", "ant_news"),
     ("ASSAULT", False, "واذا ما كان لإيران ان تتوقف فجأة عن تصدير حصتها البالغة 2.6 مليون برميل يوميا في حال حدوث ضربة عسكرية، يمكن ان ترتفع اسعار النفط العالمية على نحو حاد.", "GSR AAW_ARB"),
     ("ASSAULT", False, "وكان مسؤول عسكري وصف انتحار ثلاثة معتقلين العام الماضي بانه «عمل حربي»، وذهبت دبلوماسية في وزارة الخارجية الى حد اعتباره «عملية اعلامية» تهدف الى لفت انظار العالم.", "GSR AAW_ARB"),
+    # "وقف إطلاق النار" is a ceasefire, not shooting
+    ("ASSAULT", False, "واتهمت الولايات المتحدة روسيا بالفشل في ضمان تنفيذ قرار لمجلس الأمن بوقف إطلاق النار أقر قبل أسبوعين.", "BB-middleEast-182-20180313"),
+    ("ASSAULT", False, "وذكرت وكالة إنترفاكس، نقلا عن وزير الخارجية الروسي سيرغي لافروف قوله، إن روسيا على استعداد للتصويت لصالح مسودة قرار مجلس الأمن الدولي بشأن وقف إطلاق النار في سوريا.", "SK-middleEast-26-20180223"),
     # -- PROTEST ---------------------------------------------------------------------------
     ("PROTEST", True, "تظاهر الآلاف السبت في برشلونة للمطالبة بالإفراج عن الزعماء الانفصاليين المسجونين وعودة أولئك الذين فروا من إسبانيا.", "FR-internationalNews-2312-20180715"),
     ("PROTEST", True, "وتظاهر آلاف الفلسطينيين على طول الحدود بين قطاع غزة وإسرائيل الجمعة.", "FR-internationalNews-959-20180427"),
@@ -681,3 +684,13 @@ def test_a_clause_about_another_time_is_another_event():
 
     assert _other_time(words("منذ", "ان")) and _other_time(words("بعد", "ان")) and _other_time(words("قبل"))
     assert not _other_time(words("بعد")) and not _other_time(words("في"))  # قتل … بعد هجوم: one incident
+
+
+def test_ceasefire_is_no_shooting_trigger():
+    # BB-middleEast-182-20180313: "بوقف إطلاق النار" must not even be an ASSAULT candidate
+    from marsad.extract.events_lexicon import load_lexicon
+
+    rasas = load_lexicon().lexemes["ASSAULT.rasas"]
+    assert not rasas.accepts("تنفيذ قرار لمجلس الامن بوقف", "اقر قبل اسبوعين")
+    assert not rasas.accepts("الانصياع لاتفاق وقف", "واحتجزت 68")
+    assert rasas.accepts("قتل شخصان في", "على الحي")
