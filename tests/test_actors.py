@@ -446,3 +446,33 @@ def test_a_company_stays_a_company_whatever_its_field():
     text = "اعلن مصدر في وزارة الداخلية الافغانية أن ثمانية اشخاص بينهم ثلاثة اجانب اثنان منهم اميركيان قتلوا امس في هجوم انتحاري على شركة امنية اميركية في مدينة قندهار في جنوب افغانستان."
     a = actor_of(run(text, "2006-12-07"), "اميركية")
     assert (a.country, a.type) == ("USA", "BUS")
+
+
+def _actor_name_at(doc: Doc, phrase: str, nth: int = 0) -> str | None:
+    starts = [m.start() for m in re.finditer(re.escape(phrase), doc.text)]
+    s = starts[nth]
+    a = doc.actor_at(s, s + len(phrase))
+    return a.name if a else None
+
+
+def test_bare_title_is_the_person_the_title_last_named():
+    # ant_news BB-internationalNews-1112-20180928 (published 2018): "the Democratic president" is
+    # Clinton, named with the title before, not the president in office at the document's date
+    text = ("وفي تسعينيات القرن الماضي عمل بمؤسسة Kenneth Starr التي لعبت دورا في التحقيقات حول الرئيس بيل "
+            "كلينتون في ما يتعلق بقضية مونيكا ليونسكي حيث أصدرت التقرير الذي دعا لعزل الرئيس الديمقراطي.")
+    doc = _with_entities(text, "2018-09-28")
+    assert _actor_name_at(doc, "الرئيس", 1) == _actor_name_at(doc, "كلينتون")
+    # GSR (assault, AAW_ARB_20071026.0012-87), dated today: "قافلة الملك" is King Hussein's convoy
+    doc = _with_entities("ففي 9 يونيو أطلق بعض الفدائيين النار على المقر الرئيسي للاستخبارات في العاصمة عمان وأصر "
+                         "الملك حسين على التوجه إلى موقع مسرح الهجوم، وتعرضت قافلة الملك لإطلاق نار مكثف أسفر عن "
+                         "مقتل أحد حراسه.", "2026-12-07")
+    assert _actor_name_at(doc, "الملك", 1) == "حسين"
+
+
+def test_title_before_a_bracketed_name():
+    # ant_news FR-internationalNews-2467-20180727: "للرئيس (ترامب)" names Trump, not Kim whom the
+    # title named before (the bracket is a gap a name may follow)
+    text = ('وأضافت الرئاسة الأمريكية "اليوم، يفي الرئيس كيم بجزء من التعهد الذي قطعه للرئيس (ترامب) بإعادة '
+            'جنودنا الأمريكيين الذين سقطوا (في الحرب)".')
+    doc = _with_entities(text, "2018-07-27")
+    assert _actor_name_at(doc, "لرئيس", 1) == "دونالد ترامب"

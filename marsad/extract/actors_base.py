@@ -57,6 +57,8 @@ class ResolverBase:
         self.new: dict[str, Entry] = {}
         self.last_reb: str | None = None
         self.last_coalition: str | None = None
+        # title → the person it last named in this document ("الملك حسين … قافلة الملك")
+        self.titled: dict[str, Entry] = {}
         self.atoms: list[Atom] = []  # in text order, set once the atoms are found
         self.ranking: list[str] = []  # the document's countries, most mentioned first
         self._forms: dict[int, tuple[str, ...]] = {}

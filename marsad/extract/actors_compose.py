@@ -18,6 +18,10 @@ GUARD_WORDS = frozenset(normalize(w) for w in (
     "وسط", "حكومة", "رئيس", "عاصمة", "و", "مع", "بين", "لدى", "سفير", "سفارة", "جيش"))
 
 
+# What may stand between a title and its name: a comma, a dash, or a bracket ("للرئيس (ترامب)").
+TITLE_GAP = PUNCT_GAP | {"("}
+
+
 class ComposeMixin(GroupsMixin):
     """Phase 5: every atom not yet used becomes a mention, or nothing."""
 
@@ -128,14 +132,21 @@ class ComposeMixin(GroupsMixin):
             nb = self.atoms[j + 1] if j + 1 < len(self.atoms) else None
         skip = last + 1 + former
         if nb is not None and self.is_person(nb) and self.same_sentence(last, nb.ti) and \
-                (nb.ti == skip or (nb.ti == skip + 1 and self.toks[skip].text in PUNCT_GAP)):
+                (nb.ti == skip or (nb.ti == skip + 1 and self.toks[skip].text in TITLE_GAP)):
             pe = self.entry_of(nb)
             if pe is not None and pe.id.startswith("new:"):
                 pe.country = pe.country or iso
                 pe.type = pe.type or self._office_sector(t.office, iso)
             self.emit_mention(a.s, end, pe, "title-name", None)
+            if pe is not None:
+                self.titled[r[1]] = pe
             return True
         if former:
+            return True
+        if iso is None and r[1] in self.titled:
+            # a bare title after "<title> <name>" is that person again, whoever held the office
+            # at the document's date ("الملك حسين … وتعرضت قافلة الملك")
+            self.emit_mention(a.s, end, self.titled[r[1]], "title-anaphor", None)
             return True
         if iso is not None:
             candidates = [iso]
