@@ -85,6 +85,7 @@ def main() -> int:
     args = ap.parse_args()
     articles = load(Path(args.shared), args.n + args.then)
     articles, later = articles[:args.n], articles[args.n:]
+    ref_before = machine_reference()
     pipeline = Pipeline()
     if args.upto:
         pipeline = pipeline.upto(args.upto)
@@ -109,8 +110,9 @@ def main() -> int:
     print(f"model/dictionary load (first document): {t_load:.2f} s")
     print(f"wall {elapsed:.2f} s on 1 core   {sentences / elapsed:,.0f} sentences/s per core   "
           f"{chars / elapsed / 1e3:,.0f} k chars/s   {len(articles) / elapsed:,.1f} articles/s")
-    print(f"peak RSS {peak_mb:,.0f} MB   machine reference {machine_reference() * 1e3:.0f} ms "
-          "(a fixed pure-Python workload: compare throughputs only beside it)")
+    print(f"peak RSS {peak_mb:,.0f} MB   machine reference {ref_before * 1e3:.0f} ms before, "
+          f"{machine_reference() * 1e3:.0f} ms after (a fixed pure-Python workload: compare throughputs "
+          "only beside it; two that differ mean the machine's speed changed during the run)")
     for name in pipeline.names:
         t = per_stage[name]
         print(f"  {name:<12} {t:7.2f} s  {100 * t / elapsed:5.1f}%   {sentences / t if t else float('inf'):>12,.0f} sentences/s")
