@@ -3,4 +3,4 @@
 __version__ = "0.1.0"
 # Bumped whenever an extraction stage changes its output: stored documents analysed by an older
 # version are re-analysed on the next ingest.
-ANALYSIS_VERSION = "2026.12.07-3"
+ANALYSIS_VERSION = "2026.12.07-4"

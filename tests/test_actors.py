@@ -476,3 +476,25 @@ def test_title_before_a_bracketed_name():
             'جنودنا الأمريكيين الذين سقطوا (في الحرب)".')
     doc = _with_entities(text, "2018-07-27")
     assert _actor_name_at(doc, "لرئيس", 1) == "دونالد ترامب"
+
+
+def test_listed_group_beats_a_tagger_person_that_kept_a_proclitic():
+    # ant_news BB-middleEast-182-20180313: the tagger reads "وفيلق الرحمن" as a person, proclitic
+    # and all; the listed Syrian group wins and the entity leaves the و out
+    text = ("وقال إن المنظمة الدولية عرضت التوسط بين الحكومة السورية والمسؤولين الروس من جهة والتظيمات "
+            "الرئيسية الثلاثة المعارضة في الغوطة الشرقية، وهي جيش الإسلام وفيلق الرحمن وأحرار الشام، من جهة أخرى.")
+    doc = _with_entities(text, "2018-03-13")
+    ents = {doc.text[e.start:e.end]: e.label for e in doc.entities}
+    assert ents.get("فيلق الرحمن") == "ORG" and "وفيلق الرحمن" not in ents
+    assert code(doc, "فيلق الرحمن") == ("SYR", "REB")
+    assert code(doc, "أحرار الشام") == ("SYR", "REB") and code(doc, "جيش الإسلام") == ("SYR", "REB")
+
+
+def test_armed_and_political_groups_of_the_region():
+    # ant_news FR-internationalNews-1828-20180615, BB-middleEast-1030-20180924
+    doc = run("قال مسؤول في وزارة الدفاع الأفغانية الجمعة إن زعيم طالبان باكستان الملا فضل الله، قتل الخميس في "
+              "ضربة جوية أمريكية في أفغانستان قرب الحدود بين البلدين.", "2018-06-15")
+    assert code(doc, "طالبان باكستان") == ("PAK", "REB")
+    doc = run('أعلن الرئيس التونسي الباجي قايد السبسي "انتهاء التوافق" مع حركة النهضة ذات التوجه الإسلامي.',
+              "2018-09-24")
+    assert code(doc, "حركة النهضة") == ("TUN", "PTY")

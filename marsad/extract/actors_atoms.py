@@ -18,6 +18,7 @@ from collections import Counter
 
 from marsad.extract.actor_dictionary import LAM_PROCLITICS, PROCLITICS, default_surname
 from marsad.extract.actors_base import Atom, ResolverBase, norm
+from marsad.extract.actors_entities import proclitic_gap
 
 # Quotation marks that Arabic news puts around a name inside a longer phrase (تنظيم «القاعدة»).
 QUOTES_RE = re.compile('[«»"“”]')
@@ -96,9 +97,13 @@ class AtomsMixin(ResolverBase):
                 continue  # a known person
             if any(atoms[k].s < en.start or atoms[k].e > en.end for k in inside):
                 continue  # a longer dictionary phrase crosses it
-            if any((atoms[k].s, atoms[k].e) == (en.start, en.end) and atoms[k].get("A") and
-                   (atoms[k].get("A")[2] == "ORG" or atoms[k].get("A")[3] == "country") for k in inside):
-                continue  # the tagger's person is a listed group or state («كتائب عز الدين القسام»)
+            if any(atoms[k].e == en.end and (atoms[k].s == en.start or
+                                             proclitic_gap(self.doc.text, en.start, atoms[k].s)) and
+                   atoms[k].get("A") and (atoms[k].get("A")[2] == "ORG" or atoms[k].get("A")[3] == "country")
+                   for k in inside):
+                # the tagger's person is a listed group or state («كتائب عز الدين القسام»), maybe
+                # with a proclitic the tagger kept ("وفيلق الرحمن")
+                continue
             if self.in_boilerplate(en.start, en.end):
                 continue
             drop.update(inside)
