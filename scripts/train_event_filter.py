@@ -16,7 +16,9 @@ with the rest, both classes balanced; a sentence is detected when its best candi
 the threshold.
 
 Held-out figures: 5-fold cross-validation with folds by sha1(id) (the same parity-style hashing
-the data's own dev/test split uses). Each fold's threshold is chosen on scores held out *inside*
+the data's own dev/test split uses). C is chosen on the mean held-out F1 over five fold
+assignments (sha1(id) and four salted ones), since one assignment alone flips between C values
+on noise. Each fold's threshold is chosen on scores held out *inside*
 its training folds (an overfitted model's own training scores say nothing about where to cut),
 so no sentence's prediction saw its label. The shipped model is trained on all sentences, with
 the threshold chosen on the pooled 5-fold held-out scores. "whole stage" figures run every fold's
@@ -60,8 +62,19 @@ def working_stages():
     return Pipeline(out)
 
 
-def fold_of(sid: str) -> int:
-    return int(hashlib.sha1(sid.encode("utf-8")).hexdigest(), 16) % FOLDS
+def fold_of(sid: str, salt: str = "") -> int:
+    return int(hashlib.sha1((salt + sid).encode("utf-8")).hexdigest(), 16) % FOLDS
+
+
+# Further fold assignments for choosing C: on 155 and 57 positive sentences one assignment's F1
+# moves by ±0.02 between C values for no reason but the split, so C is chosen on the mean of five.
+SALTS = ("", "a", "b", "c", "d")
+
+
+def repeated_cv(rows: list[dict], c: float) -> float:
+    """Mean held-out F1 over the fold assignments of SALTS (the first is the reported one)."""
+    f1s = [cross_validate([dict(r, fold=fold_of(r["id"], salt)) for r in rows], c)[0]["F1"] for salt in SALTS]
+    return round(sum(f1s) / len(f1s), 3)
 
 
 def collect(etype: str, pipe, docs: dict | None = None) -> list[dict]:
@@ -235,10 +248,11 @@ def main(argv=None):
         best = None
         for c in a.c:
             cv, thr = cross_validate(rows, c)
-            print(f"  C={c}: held-out (5-fold) {cv}  threshold {thr:.3f}")
-            if best is None or cv["F1"] > best[1]["F1"]:
-                best = (c, cv, thr)
-        c, cv, thr = best
+            mean = repeated_cv(rows, c) if len(a.c) > 1 else cv["F1"]
+            print(f"  C={c}: held-out (5-fold) {cv}  threshold {thr:.3f}  mean F1 over {len(SALTS)} fold assignments {mean}")
+            if best is None or mean > best[3]:
+                best = (c, cv, thr, mean)
+        c, cv, thr, _ = best
         full = fit(rows, c)
         ins = prf(sentence_scores(full, rows), [r["y"] for r in rows], thr)
         print(f"  chosen C={c}: held-out F1 {cv['F1']}, in-sample P/R/F1 {tuple(round(x, 3) for x in ins)}")
