@@ -21,20 +21,22 @@ _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s")
 
 
+def _word_list(name: str) -> list[str]:
+    """The normalised lines of a word list under resources/actors/ (# starts a comment line)."""
+    lines = (RESOURCES / name).read_text(encoding="utf-8").splitlines()
+    return [norm(ln) for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def designators() -> frozenset[str]:
     """Words left outside a name's entity span (resources/actors/entity_designators.txt)."""
-    path = RESOURCES / "entity_designators.txt"
-    return frozenset(norm(ln) for ln in path.read_text(encoding="utf-8").splitlines()
-                     if ln.strip() and not ln.startswith("#"))
+    return frozenset(_word_list("entity_designators.txt"))
 
 
 @lru_cache(maxsize=1)
 def generic_heads() -> tuple[frozenset[str], frozenset[str]]:
     """(institution head nouns, generic genitives) of resources/actors/entity_generic_heads.txt."""
-    path = RESOURCES / "entity_generic_heads.txt"
-    words = [norm(ln) for ln in path.read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
+    words = _word_list("entity_generic_heads.txt")
     return (frozenset(w for w in words if not w.startswith("=")),
             frozenset(w[1:] for w in words if w.startswith("=")))
 

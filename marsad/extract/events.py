@@ -25,6 +25,7 @@ from marsad.extract.events_args import ANNA_PRONOUN, BORROWED_COUNTRY, Args, Slo
 from marsad.extract.events_context import Context, analyse, mode_of, sentence_cues
 from marsad.extract.events_filter import features, load_filter, rule_score, sentence_words
 from marsad.extract.events_triggers import NO_TRIGGER, Candidate, find_candidates, is_word
+from marsad.text.normalize import word_set
 
 STAGE = "events"
 DROPPED_AUX = frozenset({"negated", "hypothetical", "future"})
@@ -239,9 +240,9 @@ def _merge(scored: list[Scored], words: list[Token], text: str) -> list[Scored]:
 
 # Words that open a clause about another time, so its event is another incident: "الهجمات على
 # القوات الأميركية منذ أن شنت إسرائيل حربها على غزة", "قبل أن", "بعد أن", "ردا على".
-OTHER_TIME = frozenset({"منذ", "قبل", "ردا"})
-AFTER = frozenset({"بعد", "وبعد"})
-THAT_CLAUSE = frozenset({"ان", "ما"})
+OTHER_TIME = word_set("منذ قبل ردا")
+AFTER = word_set("بعد وبعد")
+THAT_CLAUSE = word_set("أن ما")
 
 
 def _other_time(between: list[Token]) -> bool:

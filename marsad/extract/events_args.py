@@ -23,7 +23,7 @@ from marsad.extract.events_args_nominal import (AGENT_SUPPORT, ANNOUNCE, EXPOSED
                                                 NON_AGENTIVE, REL_TARGET_VERBS, VICTIM_SUPPORT, YIELD_MASDARS,
                                                 agent_support, agentive_support, relative_target, support_subject,
                                                 topic_of, yield_addressee)
-from marsad.extract.events_args_order import (INANIMATE_AGENTS, KANA, MASC_PERSONS, MASC_TITLES, SVO_OPENERS,
+from marsad.extract.events_args_order import (INANIMATE_AGENTS, KANA, MASC_PERSONS, MASC_TITLES, OBJECT_SUFFIXES, SVO_OPENERS,
                                               looks_verbal, object_of, prep_target, subject_of)
 from marsad.extract.events_args_passive import (AGENT_FIRST, AGENT_PHRASES, AGENT_WORDS, ANNA_PRONOUN, CASUALTY_COORD,
                                                 CAUSE_NOUNS, CAUSE_WORDS, NO_OBJECT_NEXT, PASSIVE_AGENT, PASSIVE_PRONE,
@@ -151,7 +151,7 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
             if subj is not None and subj.i >= j and subj.prep is None and cand.cls == "perf" \
                     and cand.lexeme.id in PASSIVE_PRONE and agent is None and subj_rule == "vso" \
                     and (out.target is None or out.target.prep is not None
-                         or any(c in text[subj.end:out.target.start] for c in ",،")) and not norms[i].endswith(("ه", "ها", "هم", "هما")) \
+                         or any(c in text[subj.end:out.target.start] for c in ",،")) and not norms[i].endswith(OBJECT_SUFFIXES) \
                     and _member_phrase(norms, subj):
                 # "قتل القيادي في مليشيات الحوثي": a leader or member a verb of harm names, with no
                 # object after him (a name after a comma is his apposition), is its victim (قُتل)
