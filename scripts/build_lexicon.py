@@ -4,7 +4,7 @@
 
 Counts normalised word forms over the ANT news corpus (../shared/data/ant_news/dev.jsonl.gz,
 Apache-2.0) and writes the forms seen at least 3 times to
-marsad/resources/lexicon/word_freq.tsv (a small derived artifact: form TAB count).
+marsad/resources/text/word_freq.tsv (a small derived artifact: form TAB count).
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Distributional word classes for the NER tagger → marsad/resources/models/ner_clusters.tsv.
+"""Distributional word classes for the NER tagger → marsad/resources/entities/ner_clusters.tsv.
 
     .venv/bin/pip install numpy        # build-time only; the tagger reads the TSV
     .venv/bin/python scripts/build_ner_clusters.py
@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from marsad.text.normalize import normalize  # noqa: E402
 from marsad.text.segment import _TOKEN_RE, strip_proclitics  # noqa: E402
 
-OUT = ROOT / "marsad" / "resources" / "models" / "ner_clusters.tsv"
+OUT = ROOT / "marsad" / "resources" / "entities" / "ner_clusters.tsv"
 MIN_COUNT = 4
 N_CONTEXT = 2000
 DIM = 256

@@ -32,9 +32,9 @@ SECTOR_ALIASES = {"HLH": "MED"}  # CAMEO's health code is PLOVER's MED
 
 def pipeline():
     """The pipeline up to actors; without the NER stage if its model is unavailable."""
+    from marsad.actors.stage import ActorsStage
+    from marsad.boilerplate.stage import BoilerplateStage
     from marsad.pipeline import Pipeline, TextStage
-    from marsad.extract.actors import ActorsStage
-    from marsad.text.boilerplate import BoilerplateStage
 
     p = Pipeline().upto("actors")
     try:

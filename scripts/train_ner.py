@@ -35,15 +35,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import pycrfsuite  # noqa: E402
-
 from build_gazetteer import CORPORA, SHARED, entity_strings, is_heldout, read_corpus  # noqa: E402
+
 from marsad.doc import Sentence  # noqa: E402
-from marsad.extract.entities import resource  # noqa: E402
-from marsad.extract.ner_features import Featurizer, Gazetteer, load_clusters  # noqa: E402
+from marsad.entities.features import Featurizer, Gazetteer, load_clusters  # noqa: E402
+from marsad.entities.stage import resource  # noqa: E402
 from marsad.text.segment import tokenize  # noqa: E402
 
-MODEL_DIR = ROOT / "marsad" / "resources" / "models"
-GAZ_DIR = ROOT / "marsad" / "resources" / "gazetteer"
+MODEL_DIR = ROOT / "marsad" / "resources" / "entities"
+GAZ_DIR = ROOT / "marsad" / "resources" / "entities"
 FOLDS = 5
 
 
@@ -129,10 +129,10 @@ def evaluate(out_dir: Path, split: str) -> None:
     sys.path.insert(0, str(SHARED / "eval"))
     import ner_score
 
+    from marsad.boilerplate.stage import BoilerplateStage
     from marsad.doc import Doc
-    from marsad.extract.entities import EntitiesStage
+    from marsad.entities.stage import EntitiesStage
     from marsad.pipeline import Pipeline, TextStage
-    from marsad.text.boilerplate import BoilerplateStage
 
     pipe = Pipeline([TextStage(), BoilerplateStage(), EntitiesStage()])
     for name in CORPORA:

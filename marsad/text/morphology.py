@@ -2,7 +2,7 @@
 
 Segmentation candidates follow the Farasa/ATB scheme (marsad.text.segment.clitic_candidates);
 the choice among them is validated against a word-frequency lexicon derived from real news
-(``resources/lexicon/word_freq.tsv``, built by scripts/build_lexicon.py): a split is taken only
+(``resources/text/word_freq.tsv``, built by scripts/build_lexicon.py): a split is taken only
 when its stem is attested on its own and about as frequent as the whole form, so وقال → و+قال
 but وزارة, بغداد, لبنان stay whole. Light stems come from the Snowball Arabic stemmer (BSD).
 GPL analysers (qalsadi/arramooz) are not used: Marsad is Apache-2.0.
@@ -10,10 +10,10 @@ GPL analysers (qalsadi/arramooz) are not used: Marsad is Apache-2.0.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import snowballstemmer
 
+from marsad import resources
 from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_candidates
 
@@ -26,7 +26,7 @@ _WHOLE = frozenset("كما لما بما فيما لكن لكنه لذلك كذ�
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, int]:
-    path = resources.files("marsad.resources").joinpath("lexicon/word_freq.tsv")
+    path = resources.path("text", "word_freq.tsv")
     out: dict[str, int] = {}
     for line in path.read_text("utf-8").splitlines():
         if line and not line.startswith("#"):

@@ -106,7 +106,7 @@ def print_flips(store, actor: str | None = None, since: str | None = None,
         for r in records:
             print(json.dumps(r, ensure_ascii=False))
         return 0
-    from marsad.report import rtl
+    from marsad.cli.report import rtl
 
     texts: dict[str, str] = {}
 

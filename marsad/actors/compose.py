@@ -1,0 +1,172 @@
+"""Phase 5 of the actors resolver: atoms, left to right, composed into mentions.
+
+Each atom not yet used tries its readings in a fixed order: a surname or a person of the entities
+layer is a person; then a title, an institution, a coalition and an armed-group head
+(``actors_groups``) with what follows them; a nisba after a head noun (الغارات العسكرية الأميركية)
+before the alias it also is; then an alias, a people, and last a bare institution of the
+document's main country. A rule that declines leaves the atom to the next reading.
+"""
+from __future__ import annotations
+
+from marsad.actors.base import PUNCT_GAP, Atom
+from marsad.actors.groups import GroupsMixin
+from marsad.text.normalize import normalize
+
+# Words that must precede a guarded country name (مالي is also "financial").
+GUARD_WORDS = frozenset(normalize(w) for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "جمهورية", "دولة", "شمال", "جنوب", "شرق", "غرب",
+    "وسط", "حكومة", "رئيس", "عاصمة", "و", "مع", "بين", "لدى", "سفير", "سفارة", "جيش"))
+
+
+# What may stand between a title and its name: a comma, a dash, or a bracket ("للرئيس (ترامب)").
+TITLE_GAP = PUNCT_GAP | {"("}
+
+
+class ComposeMixin(GroupsMixin):
+    """Phase 5: every atom not yet used becomes a mention, or nothing."""
+
+    # -- 5. composition --------------------------------------------------------------------------
+    def compose(self) -> None:
+        for i, a in enumerate(self.atoms):
+            if a.done:
+                continue
+            a.done = True
+            kinds = [r[0] for r in a.readings]
+            if "X" in kinds:
+                continue
+            if "S" in kinds:
+                self.emit_mention(a.s, a.e, self.lex.entries.get(a.readings[0][1]) or
+                                  self.new[a.readings[0][1]], "surname", "PER")
+                continue
+            if "P" in kinds:
+                self.emit_mention(a.s, a.e, self.new_person(a.readings[0][1]), "entity-person", None)
+                continue
+            if "T" in kinds and self._title(i, a.get("T")):
+                continue
+            if "I" in kinds and self.institution(i, a.get("I")):
+                continue
+            if "C" in kinds and self.coalition(i, a.get("C")):
+                continue
+            if "R" in kinds and self.armed(i, a.get("R")):
+                continue
+            n, al = a.get("N"), a.get("A")
+            if n is not None and (al is None or self._head_before(a) is not None):
+                self._nisba(a, n)
+                continue
+            if al is not None:
+                self._alias(a, al)
+                continue
+            if "D" in kinds:  # الأفغان: a people, or its soldiers after a head noun
+                self._nisba(a, ("N", a.get("D")[1], True, True))
+                continue
+            if "I" in kinds:
+                self.institution_bare(a, a.get("I"))
+
+    # -- aliases and nisbas ----------------------------------------------------------------------
+    def _alias(self, a: Atom, r) -> None:
+        _, eid, label, rule, guard = r
+        if guard and not (a.ti > 0 and self.same_sentence(a.ti - 1, a.ti)
+                          and GUARD_WORDS.intersection(self.forms(a.ti - 1))):
+            return
+        self.emit_mention(a.s, a.e, self.lex.entries.get(eid), rule, label)
+
+    def _head_before(self, a: Atom) -> str | None:
+        """Sector of the noun a nisba qualifies (up to two words back, over one adjective)."""
+        for k in (a.ti - 1, a.ti - 2):
+            if k < 0 or not self.same_sentence(k, a.ti):
+                return None
+            fs = self.forms(k)
+            for f in fs:
+                sec = self.lex.heads.get(f)
+                if sec is not None:
+                    if k == a.ti - 1 and k > 0 and self.same_sentence(k - 1, a.ti) and \
+                            any(self.lex.heads.get(g) == "BUS" for g in self.forms(k - 1)):
+                        return "BUS"  # a company stays one whatever its field: "شركة أمنية أميركية"
+                    return sec
+            if not (fs[0].endswith(("يه", "ي")) and len(fs[0]) > 3):
+                return None  # not an adjective: stop looking
+        return None
+
+    def _nisba(self, a: Atom, r) -> None:
+        _, iso, plural, definite = r
+        sector = self._head_before(a)
+        if sector == "NONE":
+            return
+        if sector is None:
+            prev = self.mentions[-1] if self.mentions else None
+            if prev is not None and prev[3].startswith("nisba") and a.ti > 0 and \
+                    self.tok_index(prev[1] - 1) >= a.ti - 2 and self.same_sentence(a.ti - 1, a.ti):
+                sector = prev[2].id.split(".")[-1]  # coordinated nisbas: العراقية والأميركية
+        if sector is not None:
+            self.emit_code(a.s, a.e, iso, sector, "nisba-" + sector.lower(), None)
+        elif plural:
+            self.emit_code(a.s, a.e, iso, "CVL", "nisba-people", None)
+        elif definite:
+            self.emit_code(a.s, a.e, iso, "GOV", "nisba", None)
+
+    # -- titles and offices ----------------------------------------------------------------------
+    def _title(self, i: int, r) -> bool:
+        a = self.atoms[i]
+        t = self.lex.titles[r[1]]
+        b = self.next_atom(i)
+        iso, end, last = t.fixed, a.e, a.tj
+        if iso is None and self.adjacent(a, b) and b.get("N") is not None and not t.construct:
+            iso, end, last = b.get("N")[1], b.e, b.tj
+            b.done = True
+            b = self.next_atom(i + 1)
+        elif iso is None and t.construct:
+            iso = self.country_atom(b) if self.adjacent(a, b) else None
+            if iso is None:
+                return False
+        if t.only and iso not in t.only:
+            return False
+        former = last + 1 < len(self.toks) and self.same_sentence(last, last + 1) and \
+            bool(self.lex.not_current.intersection(self.forms(last + 1)))
+        # A name right after the title (or after a comma): the title is that person.
+        j = i + 1
+        while j < len(self.atoms) and self.atoms[j].ti <= last:
+            j += 1
+        nb = self.atoms[j] if j < len(self.atoms) else None
+        if nb is not None and t.construct and self.country_atom(nb) == iso and nb.ti == last + 1:
+            last = nb.tj  # رئيس وزراء العراق [name]
+            nb = self.atoms[j + 1] if j + 1 < len(self.atoms) else None
+        skip = last + 1 + former
+        if nb is not None and self.is_person(nb) and self.same_sentence(last, nb.ti) and \
+                (nb.ti == skip or (nb.ti == skip + 1 and self.toks[skip].text in TITLE_GAP)):
+            pe = self.entry_of(nb)
+            if pe is not None and pe.id.startswith("new:"):
+                pe.country = pe.country or iso
+                pe.type = pe.type or self._office_sector(t.office, iso)
+            self.emit_mention(a.s, end, pe, "title-name", None)
+            if pe is not None:
+                self.titled[r[1]] = pe
+            return True
+        if former:
+            return True
+        if iso is None and r[1] in self.titled:
+            # a bare title after "<title> <name>" is that person again, whoever held the office
+            # at the document's date ("الملك حسين … وتعرضت قافلة الملك")
+            self.emit_mention(a.s, end, self.titled[r[1]], "title-anaphor", None)
+            return True
+        if iso is not None:
+            candidates = [iso]
+        elif t.bare:  # the office of the document's main country (PRES/KING: that one only)
+            candidates = self.ranking[:1] if t.office in ("PRES", "KING") else self.ranking[:3]
+        else:
+            return False
+        for c in candidates:
+            offices = self.lex.countries[c].chief if (t.chief and c in self.lex.countries) \
+                else [t.office]
+            for off in offices:
+                pid = self.lex.holder(c, off, self.date)
+                if pid is not None:
+                    self.emit_mention(a.s, end, self.lex.entries[pid], "title-holder", None)
+                    return True
+        if iso is not None and iso in self.lex.countries:
+            off = self.lex.countries[iso].chief[0] if t.chief else t.office
+            self.emit_mention(a.s, end, self.lex.office_entry(iso, off), "title-office", None)
+        return True
+
+    @staticmethod
+    def _office_sector(office: str, iso: str | None) -> str:
+        return "IGO" if iso in ("UNO", "IGO", "EUR") else "GOV"

@@ -1,0 +1,135 @@
+"""The last phases of the actors resolver: entity ORG/LOC actors and the actors layer.
+
+ORG and LOC entities that no mention covers become "new:" actors (sector from the organisation
+head words, country from a mention inside); unknown persons take their country and sector from
+the words around the name. Then each dictionary id becomes one actor of the document, every
+mention a Mention, and the named mentions entities (``actors_entities``).
+"""
+from __future__ import annotations
+
+import bisect
+
+from marsad.actors.base import PUNCT_GAP, STAGE, ResolverBase, norm
+from marsad.actors.dictionary import Entry
+from marsad.actors.entity_layer import merge_entities, proclitic_gap
+from marsad.doc import Actor, Mention, Provenance
+
+
+class OutputMixin(ResolverBase):
+    """Entity ORG/LOC actors, unknown persons' context, then the actors layer."""
+
+    # -- unknown persons and organisations -------------------------------------------------------
+    def _person_context(self, s: int, e: int, entry: Entry,
+                        end_toks: list[int] | None = None) -> None:
+        """Country and sector of an unknown person from the words around the name.
+
+        ``end_toks``: the token of each mention's last character, in ``self.mentions`` order
+        (computed here when not given).
+        """
+        ti, tj = self.tok_index(s), self.tok_index(e - 1)
+        if end_toks is None:
+            end_toks = [self.tok_index(m[1] - 1) for m in self.mentions]
+        by_tok: dict[int, tuple] = {}
+        for m, k in zip(self.mentions, end_toks):
+            if m[1] <= s:
+                by_tok[k] = m
+        windows = [range(ti - 1, max(-1, ti - 7), -1)]
+        if tj + 1 < len(self.toks) and self.toks[tj + 1].text in PUNCT_GAP:
+            windows.append(range(tj + 2, min(len(self.toks), tj + 8)))
+        for window in windows:
+            for k in window:
+                if not self.same_sentence(k, ti):
+                    break
+                m = by_tok.get(k)
+                if m is not None and m[2].kind == "ORG":
+                    entry.country = entry.country or m[2].country
+                    entry.type = entry.type or m[2].type
+                elif m is not None and m[2].kind == "LOC" and m[2].id.endswith(".GOV"):
+                    entry.country = entry.country or m[2].country
+                for f in self.forms(k):
+                    sec = self.lex.person_roles.get(f) or self.lex.heads.get(f)
+                    if sec is not None and sec != "NONE" and entry.type is None:
+                        entry.type = sec
+                        break
+                if entry.country and entry.type:
+                    return
+            if entry.type:
+                break
+        if entry.type and entry.country is None and self.ranking:
+            # a title with no state of its own ("النائب انطوان غانم … في بيروت"): the person
+            # serves the state the document is about, as a bare institution does
+            entry.country = self.ranking[0]
+
+    def entity_orgs_locs(self) -> None:
+        """ORG/LOC entities of the entities layer that no mention covers become actors."""
+        spans = sorted((m[0], m[1]) for m in self.mentions)
+        starts = [sp[0] for sp in spans]
+        for en in self.doc.entities:
+            if en.label not in ("ORG", "LOC") or self.in_boilerplate(en.start, en.end):
+                continue
+            k = bisect.bisect_left(starts, en.start)
+            near = spans[max(0, k - 3):k + 3]
+            if any(ms <= en.start and en.end <= me for ms, me in near):
+                continue  # a mention covers it
+            if any(me == en.end and proclitic_gap(self.doc.text, en.start, ms) for ms, me in near):
+                continue  # the tagger kept a proclitic the dictionary match leaves out (وسديروت)
+            name = self.doc.text[en.start:en.end]
+            code = "new:" + " ".join(norm(name).split())
+            e = self.new.get(code)
+            if e is None:
+                words = norm(name).split()
+                sector = None
+                if en.label == "ORG" and words:
+                    sector = self.lex.org_heads.get(" ".join(words[:2])) or \
+                        self.lex.org_heads.get(words[0])
+                iso = next((m[2].country for m in self.mentions
+                            if en.start <= m[0] and m[1] <= en.end and m[2].country), None)
+                e = self.new[code] = Entry(code, name, None, iso, sector, en.label)
+            self.mentions.append((en.start, en.end, e, "entity-" + en.label.lower(), None))
+
+    # -- 6. output -------------------------------------------------------------------------------
+    def emit(self) -> None:
+        doc = self.doc
+        self.mentions.sort(key=lambda m: (m[0], -m[1]))
+        end_toks = None
+        for s, e, entry, rule, _ in self.mentions:
+            if entry.id.startswith("new:") and entry.kind == "PER" and \
+                    (entry.country is None or entry.type is None) and rule == "entity-person":
+                if end_toks is None:  # the mentions do not change in this loop: once
+                    end_toks = [self.tok_index(m[1] - 1) for m in self.mentions]
+                self._person_context(s, e, entry, end_toks)
+        actors: dict[str, Actor] = {}
+        seen_forms: dict[str, set[str]] = {}
+        text = doc.text
+        out = doc.mentions.append
+        for s, e, entry, rule, label in self.mentions:
+            act = actors.get(entry.id)
+            if act is None:
+                aid = f"a{len(actors) + 1}"
+                act = actors[entry.id] = Actor(
+                    aid, entry.name, entry.name_en, entry.country,
+                    entry.type_at(self.date), [], [], entry.id, entry.qid, entry.kind,
+                    Provenance(STAGE, rule))
+                seen = seen_forms[entry.id] = {norm(entry.name)}
+            else:
+                seen = seen_forms[entry.id]
+            act.mentions.append((s, e))
+            surface = text[s:e]
+            f = norm(surface)
+            if f not in seen and len(act.aliases) < 12:
+                seen.add(f)
+                act.aliases.append(surface)
+            out(Mention(s, e, act.id, Provenance(STAGE, rule)))
+        for entry_id, act in actors.items():
+            entry = self.lex.entries.get(entry_id) or self.new.get(entry_id)
+            for al in (entry.aliases if entry else []):
+                if len(act.aliases) >= 12:
+                    break
+                f = norm(al)
+                if f not in seen_forms[entry_id]:
+                    seen_forms[entry_id].add(f)
+                    act.aliases.append(al)
+        doc.actors.update({a.id: a for a in actors.values()})
+        by_code = {code: a.id for code, a in actors.items()}
+        merge_entities(self.doc, [(s, e, by_code[entry.id], rule, label)
+                                  for s, e, entry, rule, label in self.mentions])

@@ -1,0 +1,5 @@
+import sys
+
+from marsad.cli.commands import main
+
+sys.exit(main())

@@ -1,0 +1,296 @@
+"""Source and target of an event from the clause around its trigger.
+
+Arabic word order and function words decide the roles: the subject follows a verb (VSO) or
+precedes it (SVO); a passive verb's subject is the recipient and its agent follows من قبل / على
+يد; a verbal noun's genitive is its object (اغتيال الوزير) or its agent (هجمات الفصائل) by
+lexeme; a nisba adjective after an event noun is its agent (الغارات الأميركية); a relative clause
+names the agent (الغزو الذي قادته الولايات المتحدة); على / ضد / بحق introduce the recipient.
+Actor positions ("slots") come from the actors layer's mentions, and otherwise from a small
+lexicon of generic participants (مسلحون، متظاهرون، الشرطة …) coded by PLOVER sector.
+
+The parts: ``events_args_slots`` (where the participants stand), ``events_args_order`` (subject
+and object by word order), ``events_args_passive`` (passives and their agents),
+``events_args_nominal`` (verbal nouns: support verbs, relative clauses), ``events_args_targets``
+(type-specific rules for ASSAULT and PROTEST) and ``events_args_words`` (shared word lists);
+this module picks the reading for a trigger and applies the type-specific fallbacks.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.doc import Token
+from marsad.events.args_nominal import (
+    AGENT_SUPPORT,
+    ANNOUNCE,
+    EXPOSED_TO,
+    EXPOSURE_VERBS,
+    GEN_OBJECT,
+    NON_AGENTIVE,
+    REL_TARGET_VERBS,
+    VICTIM_SUPPORT,
+    YIELD_MASDARS,
+    agent_support,
+    agentive_support,
+    relative_target,
+    support_subject,
+    topic_of,
+    yield_addressee,
+)
+from marsad.events.args_order import (
+    INANIMATE_AGENTS,
+    KANA,
+    MASC_PERSONS,
+    MASC_TITLES,
+    OBJECT_SUFFIXES,
+    SVO_OPENERS,
+    looks_verbal,
+    object_of,
+    prep_target,
+    subject_of,
+)
+from marsad.events.args_passive import (
+    AGENT_FIRST,
+    AGENT_PHRASES,
+    AGENT_WORDS,
+    ANNA_PRONOUN,
+    CASUALTY_COORD,
+    CAUSE_NOUNS,
+    CAUSE_WORDS,
+    NO_OBJECT_NEXT,
+    PASSIVE_AGENT,
+    PASSIVE_PRONE,
+    agent_after,
+    is_passive,
+    no_object,
+    passive_agent_marker,
+)
+from marsad.events.args_slots import (
+    CONTAINERS,
+    COUNTED_THINGS,
+    MEMBER_IN_NOUNS,
+    MEMBER_NOUNS,
+    MEMBERSHIP_SECTORS,
+    OWN_COUNTRY,
+    PARTITIVE_HEADS,
+    QUANTITY_ROLES,
+    STATE_SECTORS,
+    Slot,
+    build_slots,
+    role_of,
+)
+from marsad.events.args_targets import (
+    AMONG,
+    ATTRIBUTED,
+    CASUALTY,
+    CASUALTY_VERBS,
+    CLAIM_OBJECT_VERBS,
+    CLAIM_VERBS,
+    COMPASS,
+    DEMAND_WORDS,
+    GRIEVANCE,
+    GRIEVANCE_PREPS,
+    LAUNCH_LEXEMES,
+    PASSING,
+    PLACE_PREPS,
+    PROTEST_TARGET_SECTORS,
+    RESPONSIBILITY,
+    SLOGAN_HEADS,
+    casualty_target,
+    claim_source,
+    launch_places,
+    nearest_recipient,
+    passing_target,
+    protest_object,
+    protest_target,
+)
+from marsad.events.args_words import (
+    BORROWED_COUNTRY,
+    EVENT_ADJECTIVES,
+    NUMBER_WORDS,
+    NUMERIC_QTY,
+    PLACE_RULES,
+    PREPS,
+    QTY_SKIP,
+    QUANTIFIERS,
+    RELATIVES,
+    SKIP_AFTER_VERB,
+    STRONG_PUNCT,
+    TARGET_PREPS,
+    bare_word,
+    gap_ok,
+    is_adjective,
+    is_nisba,
+    skip_quantity,
+)
+from marsad.events.triggers import Candidate
+
+__all__ = [
+    "AGENT_FIRST", "AGENT_PHRASES", "AGENT_SUPPORT", "AGENT_WORDS", "AMONG", "ANNA_PRONOUN", "ANNOUNCE", "ATTRIBUTED",
+    "BORROWED_COUNTRY", "CASUALTY", "CASUALTY_COORD", "CASUALTY_VERBS", "CAUSE_NOUNS", "CAUSE_WORDS",
+    "CLAIM_OBJECT_VERBS", "CLAIM_VERBS", "COMPASS", "CONTAINERS", "COUNTED_THINGS", "DEMAND_WORDS", "EVENT_ADJECTIVES",
+    "EXPOSED_TO", "EXPOSURE_VERBS", "GEN_OBJECT", "GRIEVANCE", "GRIEVANCE_PREPS", "INANIMATE_AGENTS", "KANA",
+    "LAUNCH_LEXEMES", "MASC_PERSONS", "MASC_TITLES", "MEMBERSHIP_SECTORS", "MEMBER_NOUNS", "NON_AGENTIVE",
+    "NO_OBJECT_NEXT", "NUMBER_WORDS", "NUMERIC_QTY", "OWN_COUNTRY", "PARTITIVE_HEADS", "PASSING", "PASSIVE_AGENT",
+    "PASSIVE_PRONE", "PLACE_PREPS", "PLACE_RULES", "PREPS", "PROTEST_TARGET_SECTORS", "QTY_SKIP", "QUANTIFIERS",
+    "QUANTITY_ROLES", "RELATIVES", "REL_TARGET_VERBS", "RESPONSIBILITY", "SKIP_AFTER_VERB", "SLOGAN_HEADS",
+    "STATE_SECTORS", "STRONG_PUNCT", "SVO_OPENERS", "TARGET_PREPS", "VICTIM_SUPPORT", "YIELD_MASDARS", "Args", "Slot",
+    "agent_support", "build_slots", "casualty_target", "claim_source", "find_args", "is_adjective", "is_nisba", "launch_places",
+    "nearest_recipient", "passing_target", "protest_object", "protest_target", "role_of", "skip_quantity",
+]
+
+
+
+@dataclass(slots=True)
+class Args:
+    source: Slot | None = None
+    target: Slot | None = None
+    passive: bool = False
+    rule: str = ""
+    guessed: bool = False  # the target is only the nearest participant, no rule named it
+
+
+def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
+              norms: list[str] | None = None) -> Args:
+    """``norms``: the words' normalised forms, when the caller has them (read only)."""
+    if norms is None:
+        norms = [w.norm for w in words]
+    out = _find_args(cand, words, slots, text, norms)
+    if cand.type == "PROTEST":
+        # protest verbs are intransitive: the words after تجمع / تظاهر are its subject or place,
+        # and whom it is against comes from ضد / على / أمام or the protesters' demand
+        t = out.target
+        if t is not None and (t.sector in ("CVL", "OPP", "LAB", "EDU") or t.prep not in TARGET_PREPS):
+            t = None
+        out.target = t or protest_target(norms, slots, cand.j, exclude=out.source) or \
+            protest_object(norms, slots, words, text, exclude=out.source)
+    if cand.type == "ASSAULT" and cand.lexeme.id in LAUNCH_LEXEMES:
+        origin, aim = launch_places(norms, slots, cand.j, words, text)
+        if out.source is None and origin is not None and origin is not out.target:
+            out.source = origin  # "باطلاق صواريخ كاتيوشا من جنوب لبنان"
+        if aim is not None and (out.target is None or out.target is origin):
+            out.target = aim  # "في اتجاه شمال اسرائيل"
+    if cand.type == "ASSAULT" and (out.source is None or out.source.sector == "UAF" and out.rule == "nisba"):
+        # a claim or an attribution names the agent better than "هجوم انتحاري"
+        out.source = claim_source(norms, slots, exclude=out.target) or out.source
+    if cand.type == "ASSAULT" and out.target is None:
+        sv = next((k for k in range(cand.i - 1, max(-1, cand.i - 11), -1)
+                   if bare_word(norms[k]) in VICTIM_SUPPORT), None)
+        if sv is None and cand.i > 0 and (cand.proclitics[-1:] == "ل" or bare_word(norms[cand.i - 1]) in EXPOSED_TO):
+            # "تعرضت وزيرة الدولة …، انجلينا مانج، …، لمحاولة اغتيال": the subject of تعرض,
+            # however long its appositions, suffers the attack its لـ names
+            sv = next((k for k in range(cand.i - 1, max(-1, cand.i - 25), -1)
+                       if bare_word(norms[k]) in EXPOSURE_VERBS and gap_ok(words, k, cand.i, text)), None)
+        if sv is not None and out.source is None:
+            # "نجا قائد شرطة النجدة في بغداد، أمس، من محاولة اغتيال": the survivor is the target
+            out.target = next((s for s in slots if sv < s.i < cand.i and s.prep is None), None)
+        if out.target is None:
+            out.target = passing_target(norms, slots, exclude=out.source)
+        if out.target is None:
+            out.target = casualty_target(norms, slots, exclude=out.source)
+        if out.target is None:
+            out.target = nearest_recipient(slots, cand.j, exclude=out.source)
+            out.guessed = out.target is not None
+        if out.target is None and out.source is not None:
+            # "نفذت إسرائيل ضربة جوية في سورية": a state attacked where nobody else is named
+            out.target = next((s for s in slots if s.rule == "country" and s.prep == "في" and cand.j <= s.i <= cand.j + 4
+                               and s is not out.source and s.country != out.source.country
+                               and gap_ok(words, cand.j - 1, s.i, text)), None)
+            out.guessed = out.target is not None
+    return out
+
+
+def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str, norms: list[str]) -> Args:
+    i, j = cand.i, cand.j
+    verbal = cand.cls in ("perf", "impf", "form") or (cand.cls == "phrase" and looks_verbal(norms[i]))
+    if cand.cls == "perf" and cand.type in ("ASSAULT", "PROTEST") and (
+            cand.definite or cand.proclitics[-1:] in ("ب", "ل", "ك")):
+        verbal = False  # "اعمال القتل", "قاموا بقتل": the verbal noun, not the verb
+    out = Args()
+    agent = agent_after(norms, slots, j, words, text)
+    if verbal:
+        passive = is_passive(cand, words, norms, slots, text) or (
+            agent is not None and passive_agent_marker(norms, j))
+        out.passive = passive
+        if not passive and cand.cls == "perf" and cand.lexeme.id in PASSIVE_PRONE and \
+                no_object(cand, words, norms, text) and not (i > 0 and norms[i - 1] in ANNA_PRONOUN):
+            # a transitive verb of harm with no object after it is passive: "جنديا أميركيا قتل
+            # وأصيب 10 آخرون", "خمسة اشخاص على الأقل قتلوا في هجوم", "جرح وزير الدفاع … في
+            # تفجير" (roles only: the filter's "passive" feature stays the marked passive)
+            passive = True
+        subj, subj_rule = subject_of(cand, words, norms, slots, text)
+        if passive:
+            out.target = subj
+            out.source = agent
+            out.rule = "passive" if out.passive else "passive-noobj"
+        else:
+            out.source = subj
+            out.rule = subj_rule
+            after_from = subj.j if subj is not None and subj.i >= j else j
+            out.target = object_of(cand, words, slots, after_from, text)
+            if out.source is None and agent is not None:
+                out.source = agent
+            if subj is not None and subj.i >= j and subj.prep is None and cand.cls == "perf" \
+                    and cand.lexeme.id in PASSIVE_PRONE and agent is None and subj_rule == "vso" \
+                    and (out.target is None or out.target.prep is not None
+                         or any(c in text[subj.end:out.target.start] for c in ",،")) and not norms[i].endswith(OBJECT_SUFFIXES) \
+                    and _member_phrase(norms, subj):
+                # "قتل القيادي في مليشيات الحوثي": a leader or member a verb of harm names, with no
+                # object after him (a name after a comma is his apposition), is its victim (قُتل)
+                out.source, out.target, out.rule = None, subj, "passive-noobj"
+        if out.target is None and cand.type in ("REQUEST", "REJECT"):
+            out.target = yield_addressee(norms, slots, j, exclude=out.source)
+        return out
+    if cand.lexeme.id == "bitaawun":
+        # "X … بالتعاون مع Y": the clause's actor works with the one after مع
+        out.target = next((s for s in slots if j <= s.i <= j + 2), None)
+        before = [s for s in slots if s.j <= i and i - s.j <= 12 and s.prep is None and not s.adjectival]
+        out.source = before[-1] if before else None
+        out.rule = "comitative"
+        return out
+    # nominal trigger
+    jq, _ = skip_quantity(norms, j)
+    gen = next((s for s in slots if s.i in (j, jq) or (s.i == j + 1 and s.adjectival)), None)
+    adj = next((s for s in slots if s.adjectival and j <= s.i <= j + 2
+                and all(is_adjective(norms[k]) for k in range(j, s.i))
+                and not (cand.lexeme.key in GEN_OBJECT and (s.sector == "CVL" or s.rule == "nisba-people"))), None)
+    lam = next((s for s in slots if s.prep == "ل" and j <= s.i <= j + 2
+                and all(is_adjective(norms[k]) or norms[k].endswith("ا") for k in range(j, s.i))), None)
+    if agent is not None:
+        out.source, out.rule = agent, "agent"
+    elif lam is not None and cand.type in ("RETREAT", "MOBILIZE") and cand.lexeme.key not in GEN_OBJECT:
+        out.source, out.rule = lam, "lam-genitive"
+    elif adj is not None:
+        out.source, out.rule = adj, "nisba"
+    elif gen is not None and gen.prep is None and cand.lexeme.key not in GEN_OBJECT:
+        out.source, out.rule = gen, "genitive"
+    sv0 = cand.feats.get("support")
+    if out.source is None and sv0 is not None and agentive_support(bare_word(norms[sv0]), cand.type):
+        out.source = support_subject(cand, words, norms, slots, text)
+        if out.source is not None:
+            out.rule = "support"
+    if out.source is None and cand.proclitics[-1:] in ("ب", "") and (sa := agent_support(cand, words, norms, text)) is not None:
+        out.source = support_subject(cand, words, norms, slots, text, sa)
+        if out.source is not None:
+            out.rule = "support"
+    if gen is not None and (gen.prep is None or (gen.i == jq and jq > j)) \
+            and cand.lexeme.key in GEN_OBJECT and gen is not out.source:
+        out.target = gen
+    sv = cand.feats.get("support")
+    if sv is not None and bare_word(norms[sv]) in VICTIM_SUPPORT and out.rule == "support":
+        out.source, out.target, out.rule = None, out.source, "victim"
+    if out.target is None:
+        out.target = relative_target(norms, slots, j, words, text, exclude=out.source)
+    if out.target is None:
+        out.target = prep_target(words, slots, j, text, exclude=out.source)
+    if out.source is None and cand.lexeme.kind == "verbal":
+        out.source = topic_of(slots, words, cand.i, text)
+        if out.source is not None:
+            out.rule = "topic"
+    if out.target is None and cand.type in ("REQUEST", "REJECT"):
+        out.target = yield_addressee(norms, slots, j, exclude=out.source)
+    return out
+
+
+def _member_phrase(norms: list[str], sl: Slot) -> bool:
+    """The slot is a member or leader of a body ("القيادي في …", "عناصر من …")."""
+    return bare_word(norms[sl.i]) in MEMBER_IN_NOUNS

@@ -1,0 +1,136 @@
+"""Arguments of verbal-noun triggers beyond their genitive.
+
+Support verbs (شنت إسرائيل حربها، قام X بقتل، تعرض X لمحاولة اغتيال) name the agent or the
+victim; a relative clause (التي استهدفت X) the recipient; the topic of a nominal sentence the
+agent; a yielding masdar (لرحيل التحالف) whom a request addresses.
+"""
+from __future__ import annotations
+
+from marsad.events.args_slots import Slot
+from marsad.events.args_words import (
+    QUANTIFIERS,
+    RELATIVES,
+    bare_forms,
+    bare_word,
+    gap_ok,
+)
+from marsad.text.normalize import word_set
+
+# Verbs of a relative clause that name the recipient: "الغارات التي استهدفت قادة الفصائل".
+REL_TARGET_VERBS = word_set(
+    "استهدفت استهدف استهدفا طالت طال طاولت طاول ضربت ضرب أصابت اصابت أصاب اصاب تستهدف يستهدف "
+    "قتلت قتل أودت اودت")
+
+# Verbal nouns of yielding whose genitive is the addressee of a request (رحيل التحالف).
+YIELD_MASDARS = word_set(
+    "رحيل انسحاب الانسحاب خروج الخروج سحب إخراج اخراج تنحي التنحي استقالة الإفراج الافراج إطلاق "
+    "اطلاق طرد وقف إنهاء انهاء تسليم")
+
+# Support verbs whose subject suffers the event: "تعرض قائد الشرطة لمحاولة اغتيال", "نجا … من".
+VICTIM_SUPPORT = word_set(
+    "تعرض تعرضت تعرضوا تعرضا يتعرض تتعرض يتعرضون نجا نجت نجوا ينجو تنجو أصيب اصيب أصيبت اصيبت "
+    "أصيبوا اصيبوا قتل قتلت قتلوا سقط سقطوا بتعرض لتعرض")
+# Verbs of exposure whose subject suffers the attack named after لـ / إلى, far as it may be.
+EXPOSURE_VERBS = word_set(
+    "تعرض تعرضت تعرضوا تعرضا يتعرض تتعرض يتعرضون بتعرض لتعرض تعرضه تعرضها")
+# Nouns between لـ and the attack: "لمحاولة اغتيال", "الى هجوم".
+EXPOSED_TO = word_set("لمحاولة لمحاولات الى إلى لعملية")
+# Verbal nouns whose genitive is the recipient, not the agent (اغتيال الوزير، زيارة بغداد).
+GEN_OBJECT = frozenset({
+    "ASSAULT.ightiyal", "ASSAULT.qatl", "ASSAULT.khatf", "ASSAULT.istihdaf", "ASSAULT.qasf",
+    "ASSAULT.tafjir", "ASSAULT.taadhib", "ASSAULT.ightisab", "ASSAULT.damar", "ASSAULT.isqat",
+    "ASSAULT.iqtiham", "ASSAULT.ghazw", "ASSAULT.dharb_beat", "ASSAULT.taan", "ASSAULT.dabh",
+    "COERCE.itiqal", "COERCE.mudahama", "COERCE.musadara", "COERCE.tarhil", "COERCE.hajb",
+    "CONSULT.zara", "CONSULT.istaqbala", "ACCUSE.intaqada", "ACCUSE.ittaham", "ACCUSE.adana",
+    "ACCUSE.istankara", "ACCUSE.naddada", "REQUEST.talaba", "REQUEST.nashada", "SANCTION.tard",
+    "RETREAT.infaraj", "SUPPORT.ayyada", "SUPPORT.ashada", "THREATEN.haddada", "REJECT.rafada",
+})
+
+
+def relative_target(norms, slots, j, words, text, exclude=None) -> Slot | None:
+    """"الغارات … التي استهدفت قادة في الفصائل": the recipient named in a relative clause."""
+    for k in range(j, min(len(norms) - 1, j + 5)):
+        if norms[k] in RELATIVES and norms[k + 1] in REL_TARGET_VERBS:
+            for s in slots:
+                if s is not exclude and k + 2 <= s.i <= k + 6 and s.prep in (None, "في", "من", "ل") \
+                        and gap_ok(words, k + 1, s.i, text):
+                    return s
+            return None
+    return None
+
+
+def topic_of(slots, words, i, text) -> Slot | None:
+    """The topic of a nominal sentence ("العراق، …، من بين أشد المنتقدين"): its first word."""
+    if slots and slots[0].i == 0 and slots[0].j <= i and slots[0].prep is None:
+        return slots[0]
+    return None
+
+
+def yield_addressee(norms, slots, j, exclude=None) -> Slot | None:
+    """"دعوات … لرحيل التحالف": who is asked to yield is the genitive of the yielding masdar."""
+    for k in range(j, min(len(norms), j + 14)):
+        w = norms[k]
+        for cand in (w, w[1:], w[2:], w[3:]):
+            if cand in YIELD_MASDARS:
+                for s in slots:
+                    if s is not exclude and s.i in (k + 1, k + 2) and s.prep in (None, "ل", "من"):
+                        return s
+                return None
+    return None
+
+
+# Support verbs that say the event happened, or that someone reported it, without naming who
+# did it ("أعلن الجيش مقتل …", "شهدت المدينة هجوماً", "أسفر الهجوم عن …").
+NON_AGENTIVE = word_set(
+    "شهد شهدت وقع وقعت تقع يقع جرى جرت حدث تم اسفر أسفر اسفرت أسفرت ادى أدى ادت أدت اوقع أوقع "
+    "اوقعت أوقعت خلف خلفت")
+ANNOUNCE = word_set("أعلن اعلن أعلنت اعلنت يعلن تعلن إعلان اعلان")
+
+
+def agentive_support(verb: str, etype: str) -> bool:
+    """Is the support verb's subject the event's agent? (أعلن: only for policy moves)."""
+    if verb in NON_AGENTIVE:
+        return False
+    if verb in ANNOUNCE:
+        return etype not in ("ASSAULT", "PROTEST")
+    return True
+
+
+# Verbs whose subject performs the verbal noun they govern, however far it stands: "قام عدد من
+# جنود المارينز بقتل المدنيين", "واصلت اسرائيل اعمال القتل".
+AGENT_SUPPORT = word_set(
+    "قام قامت قاموا يقوم تقوم يقومون بقيام لقيام قيام واصل واصلت واصلوا يواصل تواصل يواصلون")
+
+
+# the words agent_support returns on: bare form or word in AGENT_SUPPORT
+_SUPPORT_WORDS = bare_forms(AGENT_SUPPORT) | AGENT_SUPPORT
+
+
+def agent_support(cand, words, norms, text) -> int | None:
+    """Index of a قام / واصل whose verbal-noun complement is the trigger (same clause)."""
+    if _SUPPORT_WORDS.isdisjoint(norms[max(0, cand.i - 12):cand.i]):
+        return None  # no قام / واصل in the window: the loop below could only return None
+    for k in range(cand.i - 1, max(-1, cand.i - 13), -1):
+        w = bare_word(norms[k])
+        if w in ("ان", "انه", "انها", "قال", "قالت", "التي", "الذي", "الذين"):
+            return None
+        seg = text[words[k].end:words[k + 1].start]
+        if any(ch in seg for ch in ".;:!?؟"):
+            return None
+        if w in AGENT_SUPPORT or norms[k] in AGENT_SUPPORT:
+            return k
+    return None
+
+
+def support_subject(cand, words, norms, slots, text, sv: int | None = None) -> Slot | None:
+    """Subject of the support verb before a nominal trigger (شنت إسرائيل حربها)."""
+    if sv is None:
+        sv = cand.feats["support"]
+    for s in slots:
+        if sv < s.i < cand.i and (s.prep is None or (s.prep == "من" and s.i >= 2 and norms[s.i - 2] in QUANTIFIERS)):
+            return s
+    best = None
+    for s in slots:
+        if s.j <= sv and sv - s.j <= 5 and s.prep is None and gap_ok(words, s.j - 1, sv, text):
+            best = s
+    return best

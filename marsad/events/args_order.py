@@ -1,0 +1,230 @@
+"""Subject and object of a verbal trigger by word order.
+
+The subject is fronted (إن X قتل، كانت X قد أطلقت), right before the verb (SVO), right after it
+(VSO, past time words and quantities), or the subject of the clause a coordinated verb joins;
+a feminine verb takes no man for subject. The object follows the subject, or is the recipient
+after على / ضد / بحق.
+"""
+from __future__ import annotations
+
+from marsad.events.args_passive import ANNA_PRONOUN, CAUSE_NOUNS
+from marsad.events.args_slots import Slot
+from marsad.events.args_words import (
+    QUANTIFIERS,
+    RELATIVES,
+    SKIP_AFTER_VERB,
+    TARGET_PREPS,
+    bare_word,
+    gap_ok,
+    skip_quantity,
+)
+from marsad.text.normalize import word_set
+
+# Letters of قد / لقد (and the tatweel): deleted from the text between a subject and its verb,
+# nothing may be left for the subject to count as adjacent.
+_NO_SPACE = str.maketrans("", "", "قدل\u0640")
+
+# Words after which a noun phrase opens a nominal clause whose verb follows it (SVO):
+# "إن حركة طالبان اختطفت …", "وكانت حركة طالبان قد خطفت …".
+SVO_OPENERS = word_set(
+    "إن أن ان انه بأن بان كان كانت وكان وكانت فيما بينما حيث لكن ولكن إلا الا")
+
+
+def _fronted_subject(cand, words, norms, slots, text) -> Slot | None:
+    """A subject set before its verb by إن / كان: "إن حركة طالبان اختطفت حاكم منطقة"."""
+    i = cand.i
+    for s in slots:
+        if s.prep is not None or s.adjectival or s.actor is None or s.sector in ("CVL", None):
+            continue
+        gap = norms[s.j:i]
+        if s.j > i or len(gap) > 2 or any(w not in ("قد", "لقد") and w not in SKIP_AFTER_VERB for w in gap):
+            continue
+        if s.i > 0 and norms[s.i - 1] in SVO_OPENERS and gap_ok(words, s.i - 1, i, text):
+            return s
+    return None
+
+
+# كان before a fronted subject: "وكانت X قد أطلقت".
+KANA = word_set("كان كانت وكان وكانت فكان فكانت كانوا وكانوا")
+# Nouns of attacks and weapons: a nisba after one qualifies the attack ("هجوم انتحاري"), it is
+# not the object of the verb that follows.
+INANIMATE_AGENTS = CAUSE_NOUNS | word_set(
+    "عبوة عبوات ناسفة ناسفه مفخخة مفخخه ملغومة ملغومه سيارة سيارات شاحنة شاحنات صاروخ صواريخ قذيفة قذائف "
+    "قنبلة قنابل غارات الغارات الغارة ضربات الضربات الضربة الهجوم الهجمات الانفجار التفجير عملية "
+    "العملية انتحاري انتحارية الانتحاري الانتحارية طائرة طائرات")
+
+
+def _kana_subject(cand, words, norms, slots, text) -> Slot | None:
+    """"وكانت «كتائب عز الدين القسام»، الجناح العسكري لحركة حماس قد أطلقت …": the subject of
+    كان … قد + perfect, however long its apposition."""
+    i = cand.i
+    if i < 2 or norms[i - 1] not in ("قد", "لقد"):
+        return None
+    for k in range(i - 2, max(-1, i - 16), -1):
+        if any(ch in text[words[k].end:words[k + 1].start] for ch in ".;:!?؟"):
+            return None
+        if norms[k] in KANA:
+            k2 = k + 1
+            while k2 < i and norms[k2] in SKIP_AFTER_VERB:
+                k2 += 1
+            return next((s for s in slots if s.i == k2 and s.prep is None and s.j < i), None)
+    return None
+
+
+# Singular masculine nouns of persons (the role lexicon's), which a feminine verb cannot have as
+# its subject: "فقتلت المدرس" (the fire killed the teacher), "خطفت مواطنا".
+MASC_PERSONS = word_set(
+    "مدرس معلم استاذ جندي شرطي ضابط مواطن شخص طالب صحافي صحفي مراسل مصور طبيب وزير مسؤول قاض "
+    "القاضي راهب امام مدني عامل موظف تاجر معارض متطوع مسلح انتحاري رجل قائد زعيم رئيس نائب "
+    "مدير محافظ سفير قنصل دبلوماسي مترجم سائق مزارع صياد حارس قيادي ناشط")
+# Titles before a man's name: "العميد فرنسوا الحاج", "الشيخ …".
+MASC_TITLES = word_set("العميد اللواء العقيد الرائد المقدم النقيب الشيخ السيد الدكتور القس الحاج")
+
+
+def _masculine_singular(s: Slot, norms: list[str]) -> bool:
+    """Is the slot one man (a singular masculine role noun, or a man's title)?"""
+    w0 = norms[s.i]
+    for w in ((w0, w0[1:]) if w0[:1] in "وف" and len(w0) > 3 else (w0,)):  # (وزير is no و + زير)
+        if w in MASC_TITLES:
+            return True
+        w = w[2:] if w.startswith("ال") else w
+        if w.endswith("ا") and w[:-1] in MASC_PERSONS:  # accusative: "مواطنا"
+            return True
+        if w in MASC_PERSONS or (w.endswith("ي") and w[:-1] in MASC_PERSONS):
+            return True
+    return False
+
+
+def _is_man(s: Slot, slots: list[Slot], norms: list[str]) -> bool:
+    """The slot is one man, by its own words or by a title of the same actor ("وزير الدفاع الياس المر")."""
+    if _masculine_singular(s, norms):
+        return True
+    return s.actor is not None and any(o is not s and o.actor == s.actor and o.j <= s.i and s.i - o.j <= 1
+                                       and _masculine_singular(o, norms) for o in slots)
+
+
+def _feminine_verb(cand, norms: list[str]) -> bool:
+    """A perfect verb with the feminine singular ending -ت ("قتلت", "اختطفت")."""
+    if cand.cls != "perf" or cand.plural or cand.j - cand.i != 1:
+        return False
+    w = norms[cand.i]
+    return w.endswith("ت") and not w.endswith(("تا", "تم")) and len(w) - len(cand.proclitics) >= 4
+
+
+# Object pronouns on a verb (شنتها، استهدفه، قتلهم): in a relative clause, its antecedent.
+OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+# Prepositions that carry such a pronoun after the verb (دعا إليها، أطلق عليه).
+_PRONOUN_PREPS = ("الي", "علي", "في", "ب", "ل", "من", "عن", "ضد", "مع")
+# A town's name is where a bombing happened ("تفجير الفحيص الذي استهدف"), no doer.
+TOWN_RULES = frozenset({"city", "entity-loc"})
+
+
+def _prep_pronoun(w: str) -> bool:
+    """A preposition with an attached pronoun: اليها، عليه، فيهم، بها، لهم."""
+    return w.endswith(OBJECT_SUFFIXES) and any(
+        w.startswith(p) and w[len(p):] in OBJECT_SUFFIXES + ("يه", "يها", "يهم") for p in _PRONOUN_PREPS)
+
+
+def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
+    i, j = cand.i, cand.j
+    fronted = _fronted_subject(cand, words, norms, slots, text)
+    if fronted is not None:
+        return fronted, "svo-fronted"
+    kana = _kana_subject(cand, words, norms, slots, text)
+    if kana is not None:
+        return kana, "svo-fronted"
+    if i > 1 and norms[i - 1] in RELATIVES and not norms[i].endswith(OBJECT_SUFFIXES) \
+            and not (j < len(norms) and _prep_pronoun(norms[j])):
+        # "للقوات الاميركية التي تقاتل طالبان": a relative clause's verb with no pronoun for its
+        # antecedent (شنتها، دعا إليها) has the antecedent as subject, whatever governs it
+        ante = next((s for s in slots if s.j == i - 1 and not s.adjectival), None)
+        if ante is not None and (ante.actor is not None or ante.sector) and ante.rule not in TOWN_RULES:
+            return ante, "relative"
+    if i > 0 and (norms[i - 1] in ANNA_PRONOUN or i > 1 and norms[i - 1] in ("قد", "لقد") and norms[i - 2] in ANNA_PRONOUN):
+        return None, "pronoun"  # "انها قتلت ثلاثة جنود": the pronoun is the subject, the rest its object
+    # VSO: an actor right after the verb (time words may stand between). A verb that carries
+    # a plural subject (اختطفوا، يقتلون) agrees with a subject before it, so what follows is
+    # its object.
+    for s in slots:
+        # SVO with the subject right before its verb ("إسرائيل تغتال 5 من جيش الإسلام"): what
+        # follows the verb is its object, however it is counted
+        if s.prep is None and not s.adjectival and s.j <= i and all(
+                w in ("قد", "لقد") for w in norms[s.j:i]) and s.end <= words[i].start and \
+                not text[s.end:words[i].start].translate(_NO_SPACE).strip():
+            return s, "svo-adjacent"
+    k = j if not cand.plural else len(norms)
+    while k < len(norms) and k < j + 3 and norms[k] in SKIP_AFTER_VERB:
+        k += 1
+    k0 = k
+    fem = _feminine_verb(cand, norms)
+    for s in slots:
+        if fem and s.i >= j and _is_man(s, slots, norms):
+            continue  # "فقتلت المدرس": a feminine verb's subject is no man; he is its object
+        if s.i == k0 and s.prep is None and k0 < len(norms) and gap_ok(words, j - 1, s.i, text):
+            return s, "vso"
+    quant = False
+    while k < len(norms) and k < j + 5 and (norms[k] in QUANTIFIERS or norms[k].isdigit()):
+        k += 1
+        quant = True
+    kq, q2 = skip_quantity(norms, k)
+    if q2:
+        k, quant = kq, True
+    for s in slots:
+        if fem and s.i >= j and _is_man(s, slots, norms):
+            continue
+        if s.i == k and (s.prep is None or (quant and s.prep == "من")) and gap_ok(words, j - 1, s.i, text):
+            return s, "vso"
+        if quant and s.i == k + 1 and norms[k] == "من" and gap_ok(words, j - 1, s.i, text):
+            return s, "vso"
+    # SVO: the nearest free actor before the verb in the same clause
+    best = None
+    for s in slots:
+        if s.j <= i and i - s.j <= 6 and s.prep is None and not s.adjectival and gap_ok(words, s.j - 1, i, text) \
+                and not (fem and _is_man(s, slots, norms)):
+            best = s  # ("سيارة مفخخة استهدفت موكبه" after "وزير الدفاع الياس المر": not he)
+    if best is not None:
+        prev = next((s for s in slots if s.j == best.i and s.prep is None and not s.adjectival), None)
+        if prev is not None and (prev.sector or prev.country) and words[best.i].norm[:1] == "و" and best.prep is None \
+                and RELATIVES.isdisjoint(norms[best.j:i]):
+            best = prev  # "ضابط شرطة وجنديا من الجيش اختطفا": the first conjunct heads the subject
+        return best, "svo"
+    if cand.proclitics[:1] in ("و", "ف"):
+        # a coordinated verb shares the subject of the clause it is joined to
+        # ("رفضت غينيا … دخول سيغيف …، واستجابت لطلب الشرطة")
+        first = next((s for s in slots if s.j <= i and s.prep is None and not s.adjectival
+                      and s.rule not in ("city", "entity-loc")), None)  # a town names no doer
+        if first is not None:
+            return first, "coordinated"
+    return None, ""
+
+
+def object_of(cand, words, slots, after_from, text) -> Slot | None:
+    j = cand.j
+    norms = [w.norm for w in words]
+    kq, quant = skip_quantity(norms, after_from)
+    for s in slots:
+        if s.i < after_from or s.i > after_from + 6:
+            continue
+        if s.adjectival and s.i > 0 and bare_word(norms[s.i - 1]) in INANIMATE_AGENTS:
+            continue  # "هجوم انتحاري": a quality of the attack, not whom it hit
+        if not gap_ok(words, j - 1, s.i, text):
+            break
+        if s.prep is None or s.prep in TARGET_PREPS or s.prep == "ل" or (quant and s.prep == "من" and s.i <= kq + 1):
+            return s
+    return prep_target(words, slots, j, text)
+
+
+def prep_target(words, slots, j, text, exclude=None) -> Slot | None:
+    """The recipient after على / ضد / بحق … (or a close لـ: "صواريخها للقواعد")."""
+    for s in slots:
+        if s is exclude or s.i < j or s.i > j + 8:
+            continue
+        if not gap_ok(words, j - 1, s.i, text):
+            break
+        if s.prep in TARGET_PREPS or (s.prep == "ل" and s.i - j <= 2):
+            return s
+    return None
+
+
+def looks_verbal(norm: str) -> bool:
+    return norm[:1] in "يت" or norm.endswith(("وا", "ت"))

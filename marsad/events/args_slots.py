@@ -1,0 +1,424 @@
+"""Participant slots of a sentence: where its actors stand, for the argument rules.
+
+Slots come from the actors layer's mentions, then from a lexicon of generic participants
+(مسلحون، متظاهرون، الشرطة …, by PLOVER sector). Phrases are then folded into the slot that codes
+them: a unit and its owner (دورية للجيش), a partitive (ثلاثة من عناصر الشرطة), a title of a state
+(سفير بولندا), a member of a body (مسؤولون في حماس). Each slot records the preposition that
+governs it.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.doc import Doc, Token
+from marsad.events.args_words import (
+    BORROWED_COUNTRY,
+    PLACE_RULES,
+    PREPS,
+    QTY_SKIP,
+    QUANTIFIERS,
+    SKIP_AFTER_VERB,
+    bare_word,
+    is_adjective,
+    is_nisba,
+)
+from marsad.events.lexicon import load_cues, stem_filter
+from marsad.text.normalize import normalize, word_set
+from marsad.text.segment import clitic_candidates, original_prefix_len
+
+
+@dataclass(slots=True)
+class Slot:
+    """An actor position in the sentence: words [i, j), chars [start, end)."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    actor: str | None = None  # id in doc.actors
+    sector: str | None = None  # generic participant (no actor yet)
+    country: str | None = None
+    name: str = ""
+    adjectival: bool = False
+    pro: str = ""  # proclitics attached to its first word (و ب ل …)
+    prep: str | None = None  # preposition that governs it
+    rule: str = ""  # the actors-layer rule of its mention
+    kind: str | None = None  # the actor's kind (PER ORG LOC …)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[dict, dict]:
+    """Generic participant lexicon: single words and phrases (by first word) -> sector."""
+    single: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    stripped: dict[str, str] = {}
+    for sector, words in load_cues()["roles"].items():
+        for w in words:
+            ws = normalize(w).split()
+            if len(ws) == 1:
+                single.setdefault(ws[0], sector)
+                if ws[0].startswith("ال"):
+                    stripped.setdefault(ws[0][2:], sector)
+            else:
+                phrases.setdefault(ws[0], []).append((tuple(ws[1:]), sector))
+    for w, sector in stripped.items():
+        single.setdefault(w, sector)  # a form listed as such wins over one read off "ال…"
+    for v in phrases.values():
+        v.sort(key=lambda x: -len(x[0]))
+    return single, phrases
+
+
+@lru_cache(maxsize=200_000)
+def role_of(norm: str) -> tuple[str, str, str] | None:
+    """(sector, stem, proclitics) for a generic participant word, after peeling clitics."""
+    single, _ = _roles()
+    if not _may_be_role(norm):
+        return None
+    for pro, stem, enc in clitic_candidates(norm):
+        if enc and stem.startswith("ال"):
+            continue
+        s = single.get(stem)
+        if s:
+            return s, stem, pro
+    return None
+
+
+@lru_cache(maxsize=1)
+def _role_filter():
+    single, phrases = _roles()
+    return stem_filter(set(single) | set(phrases))
+
+
+def _may_be_role(norm: str) -> bool:
+    """Can a clitic reading of the word be a role word or a role phrase's first word?"""
+    return _role_filter()(norm)
+
+
+# Normalised words that are neither a generic participant nor the first word of one (most
+# words): build_slots passes them with a set test instead of two cached lookups.
+_NO_ROLE: set[str] = set()
+
+
+@lru_cache(maxsize=200_000)
+def _role_phrase_heads(norm: str) -> tuple:
+    """(proclitics, [(rest, sector)]) for each clitic reading of a word that starts a generic
+    participant phrase: the per-word part of the phrase lookup, cached (most words start none)."""
+    _, phrases = _roles()
+    if not _may_be_role(norm):
+        return ()
+    return tuple((pro, tuple(phrases[stem])) for pro, stem, enc in clitic_candidates(norm) if stem in phrases)
+
+
+@lru_cache(maxsize=50_000)
+def _role_phrase_seconds(norm: str) -> frozenset:
+    """The second words (or their ال form) of the participant phrases a word may start."""
+    return frozenset(w for _, entries in _role_phrase_heads(norm) for rest, _ in entries
+                     for w in (rest[0], "ال" + rest[0]))
+
+
+def _orig_prefix(raw: str, n: int) -> int:
+    return original_prefix_len(raw, n)
+
+
+# "his country", "its government": the country of the actor named before them.
+OWN_COUNTRY = word_set("بلاده بلادها بلادهم حكومته حكومتها حكومتهم دولته دولتها")
+
+
+def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
+    """Actor slots of one sentence, in text order, from mentions then generic role words."""
+    if not words:
+        return []
+    s0, s1 = words[0].start, words[-1].end
+    slots: list[Slot] = []
+    taken = [False] * len(words)
+    for m in doc.mentions_in(s0, s1):
+        i = bisect.bisect_right(starts, m.start) - 1
+        j = bisect.bisect_left(starts, m.end)
+        if i < 0 or j <= i:
+            continue
+        if any(taken[i:j]):
+            continue
+        a = doc.actors.get(m.actor)
+        norm_span = [w.norm for w in words[i:j]]
+        slot = Slot(i, j, m.start, m.end, actor=m.actor, country=a.country if a else None,
+                    sector=a.type if a else None, name=doc.text[m.start:m.end],
+                    adjectival=(j - i == 1 and is_nisba(norm_span[0]) and i > 0),
+                    pro=normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else "",
+                    rule=m.prov.rule if m.prov is not None else "", kind=a.kind if a else None)
+        slots.append(slot)
+        for k in range(i, j):
+            taken[k] = True
+    # only words that may be a participant are visited (most words are in _NO_ROLE)
+    no_role = _NO_ROLE
+    nxt = 0  # the first word after the last participant phrase this loop found
+    for k in [k for k, w in enumerate(words) if not taken[k] and w.norm not in no_role]:
+        if k < nxt:
+            continue
+        w = words[k]
+        hit = None
+        # every phrase has a word after its head: the next word must begin one of them
+        heads = _role_phrase_heads(w.norm)
+        if heads and (k + 1 >= len(words) or words[k + 1].norm not in _role_phrase_seconds(w.norm)):
+            heads = ()
+        for pro, entries in heads:
+            for rest, sector in entries:
+                n = len(rest)
+                if k + 1 + n <= len(words) and all(
+                        words[k + 1 + x].norm == rest[x] or words[k + 1 + x].norm == "ال" + rest[x]
+                        for x in range(n)) and not any(taken[k:k + 1 + n]):
+                    hit = (k + 1 + n, sector, pro)
+                    break
+            if hit:
+                break
+        if hit is None:
+            r = role_of(w.norm)
+            if r is None and not _role_phrase_heads(w.norm) and len(_NO_ROLE) < 400_000:
+                _NO_ROLE.add(w.norm)
+            if r and not (r[1] in QUANTITY_ROLES and k + 1 < len(words) and _counted_noun(words[k + 1].norm)):
+                # "عشرات الصواريخ" counts things; "مئات المتظاهرين" leaves the slot to its noun
+                hit = (k + 1, r[0], r[2])
+        if hit:
+            j, sector, pro = hit
+            country = None
+            if j == k + 1 and bare_word(w.norm) in OWN_COUNTRY:
+                prev = [sl for sl in slots if sl.actor and sl.j <= k and sl.country]
+                country = prev[-1].country if prev else None
+                sector = "GOV"
+            elif j == k + 1 and w.norm.endswith(("ه", "ها", "هم")) and not w.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة") and role_of(w.norm) and \
+                    role_of(w.norm)[1] != w.norm[len(role_of(w.norm)[2]):]:
+                prev = [sl for sl in slots if sl.actor and sl.j <= k and sl.country]
+                if prev:
+                    country = prev[-1].country
+            # a nisba or country mention right after the role noun gives its country
+            for sl in slots:
+                if sl.actor and sl.i in (j, j + 1) and sl.country and sl.rule not in BORROWED_COUNTRY and (
+                        sl.adjectival or sl.j - sl.i == 1 or sl.sector and sl.rule not in PLACE_RULES and (
+                            sl.pro[-1:] == "ب" or words[sl.i].norm.startswith("بال") or words[sl.i - 1].norm == "في")):
+                    # (or the body it serves in: "وزيرة الدولة بوزارة الطاقة السودانية")
+                    country = sl.country
+                    break
+            off = _orig_prefix(w.text, len(pro)) if pro else 0
+            slots.append(Slot(k, j, words[k].start + off, words[j - 1].end, sector=sector, country=country,
+                              name=doc.text[words[k].start + off:words[j - 1].end], pro=pro))
+            for x in range(k, j):
+                taken[x] = True
+            nxt = j
+    slots.sort(key=lambda s: s.i)
+    for sl in slots:
+        sl.prep = _prep_before(words, sl)
+    if len(slots) and any(sl.prep == "من" or sl.i > 0 for sl in slots):
+        slots = _partitives(words, slots)
+    if len(slots) > 1:
+        slots = _containers(words, slots)
+        slots = _role_states(words, slots)
+        slots = _memberships(words, slots)
+    return slots
+
+
+# Units and places that stand for the force or body they belong to: "دورية للجيش الاميركي",
+# "مقر للشرطة", "موكب الوزير", "قافلة للقوات الاجنبية".
+CONTAINERS = word_set(
+    "دورية دوريه دوريات موكب مواكب قافلة قافله قوافل مقر مقرات مبنى مركز مراكز ثكنة ثكنه قاعدة "
+    "قاعده حاجز حواجز نقطة نقطه سيارة سياره سيارات آلية اليه اليات مكتب مكاتب منزل مستوطنة مستوطنه")
+
+
+def _containers(words: list[Token], slots: list[Slot]) -> list[Slot]:
+    """A unit or building followed by its owner (genitive or لـ) is coded as the owner: the
+    unit's slot takes the owner's actor and the owner's own slot is dropped."""
+    out: list[Slot] = []
+    skip = set()
+    for n, sl in enumerate(slots):
+        if id(sl) in skip:
+            continue
+        head = bare_word(words[sl.i].norm)
+        head = head[2:] if head.startswith("ال") else head
+        nxt = slots[n + 1] if n + 1 < len(slots) else None
+        if nxt is not None and sl.actor is None and sl.j - sl.i == 1 and head in CONTAINERS \
+                and nxt.i == sl.j and nxt.prep in (None, "ل") and (nxt.actor is not None or nxt.sector):
+            sl.actor, sl.sector, sl.country, sl.rule = nxt.actor, nxt.sector, nxt.country, nxt.rule
+            sl.j, sl.end, sl.name = nxt.j, nxt.end, nxt.name
+            skip.add(id(nxt))
+        out.append(sl)
+    return out
+
+
+# Participants whose membership "X في Y" names the body they serve in: "28 متطوعا في الجيش
+# العراقي" is coded as the army, "18 شخصاً في العراق" as Iraq; "مسؤولون في حماس" as Hamas.
+MEMBERSHIP_SECTORS = frozenset({"CVL", "LAB", "GOV", "UNK"})
+# Institutions of a state, which "X في <state>" places in that state.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+
+
+def _fold_next(slots: list[Slot], fold) -> list[Slot]:
+    """Each slot with the one after it: ``fold(sl, nxt)`` recodes ``sl`` and returns the words
+    joining the two when ``sl`` takes ``nxt`` over (whose own slot is then dropped), else None."""
+    out: list[Slot] = []
+    taken = None
+    for n, sl in enumerate(slots):
+        if sl is taken:
+            continue
+        nxt = slots[n + 1] if n + 1 < len(slots) else None
+        joiner = fold(sl, nxt) if nxt is not None else None
+        if joiner is not None:
+            sl.j, sl.end, sl.name = nxt.j, nxt.end, sl.name + joiner + nxt.name
+            taken = nxt
+        out.append(sl)
+    return out
+
+
+def _memberships(words: list[Token], slots: list[Slot]) -> list[Slot]:
+    """A generic participant followed by في and a body (or, for people, a state) is coded as that
+    body: the participant's slot takes its actor and the body's own slot is dropped."""
+    def fold(sl: Slot, nxt: Slot) -> str | None:
+        if not (nxt.i == sl.j + 1 and words[sl.j].norm == "في" and nxt.prep == "في" and not nxt.adjectival):
+            return None
+        if (sl.actor is None or sl.rule in BORROWED_COUNTRY) and sl.sector in MEMBERSHIP_SECTORS \
+                and nxt.actor is not None and nxt.rule not in BORROWED_COUNTRY \
+                and (nxt.rule not in PLACE_RULES and nxt.sector is not None
+                     or nxt.rule == "country" and sl.sector == "CVL"):
+            sl.actor, sl.sector, sl.country, sl.rule = nxt.actor, nxt.sector, nxt.country, nxt.rule
+            return " في "
+        if (sl.actor is None and not sl.country or sl.rule in BORROWED_COUNTRY) \
+                and sl.sector in STATE_SECTORS and nxt.rule == "country" and nxt.country:
+            # "الحكومة في تايلاند", "الشرطة في العراق": the state's institution, (state, sector)
+            sl.actor, sl.rule, sl.country = None, "", nxt.country
+            return " في "
+        return None
+    return _fold_next(slots, fold)
+
+
+# Titles and generic participants whose genitive is a state: "سفير بولندا", "رئيس العراق",
+# "جنود إسرائيل" are the state's officials or forces, coded (state, the title's sector).
+def _role_states(words: list[Token], slots: list[Slot]) -> list[Slot]:
+    def fold(sl: Slot, nxt: Slot) -> str | None:
+        if nxt.i != sl.j or nxt.prep is not None or nxt.adjectival or not nxt.country:
+            return None
+        if (sl.actor is None or sl.rule in BORROWED_COUNTRY) and sl.sector is not None \
+                and nxt.rule == "country" and not words[sl.j - 1].norm.startswith(("ال", "وال", "فال", "بال", "لل")):
+            # (a definite noun is not in construct: "الحكومة العراق" is no phrase)
+            sl.actor, sl.rule, sl.country = None, "", nxt.country
+            return " "
+        return None
+    return _fold_next(slots, fold)
+
+
+# Nouns of membership whose genitive is the group they belong to: "أعضاء حزب الغد" is coded as
+# the party, "عناصر قوات الصحوة" as the force.
+MEMBER_NOUNS = word_set("أعضاء اعضاء عناصر أفراد افراد عضو عضوا منتسبي")
+# Nouns of membership or leadership that "X في Y" places in the body Y: "عضو في حزب الغد",
+# "قيادي في حركة حماس", "أحد القيادات البارزة في تنظيم «القاعدة»".
+MEMBER_IN_NOUNS = MEMBER_NOUNS | word_set(
+    "العضو قيادي قياديا قياديان قياديين القيادي القياديين قيادات القيادات قادة القادة "
+    "زعماء الزعماء كوادر الكوادر ناشط ناشطا ناشطين الناشط الناشطين")
+# Adjectives between such a noun and في: "قيادي بارز في", "القيادات البارزة في".
+MEMBER_ADJECTIVES = word_set(
+    "بارز بارزا بارزة بارزان بارزين البارز البارزة البارزين كبير كبيرا كبار الكبير الكبار سابق سابقا السابق "
+    "السابقين رفيع رفيعا الرفيع المستوى")
+# "أحد X" / "إحدى X": one of X, coded as X.
+ONE_OF = word_set("أحد احد إحدى احدى")
+# Heads of a partitive "X من Y" whose code is Y's: counts and groups ("ثلاثة من عناصر الشرطة",
+# "عدد من جنود المارينز", "قوة من الشرطة العراقية", "مجموعة من المتظاهرين").
+PARTITIVE_HEADS = QTY_SKIP | QUANTIFIERS | MEMBER_NOUNS | word_set(
+    "فرقة قوة وحدة مفرزة كتيبة سرية أحد احد إحدى احدى اثنين اثنان اثنتين عنصرين عنصران عنصرا عنصر "
+    "جنديين جنديان ضابطين كثير كثيرون الكثير")
+
+
+def _partitives(words: list[Token], slots: list[Slot]) -> list[Slot]:
+    """Extend a slot over the member noun or partitive head before it ("عناصر من Y", "أعضاء Y"):
+    the phrase stands where its head stands and is coded as Y; a generic slot the head itself
+    made ("مجموعة", "قوة", "عشرات") gives way."""
+    by_i = {sl.i: sl for sl in slots}
+    drop = set()
+    for sl in slots:
+        i = sl.i
+        if sl.prep == "في" and sl.kind == "ORG" and i >= 2:
+            # a member or leader of the body: "قيادي في حركة حماس", "أحد القيادات البارزة في …"
+            h = i - 2
+            while h > 0 and bare_word(words[h].norm) not in MEMBER_IN_NOUNS and (
+                    is_adjective(words[h].norm) or bare_word(words[h].norm) in MEMBER_ADJECTIVES):
+                h -= 1
+            if bare_word(words[h].norm) in MEMBER_IN_NOUNS and not any(h <= o.i < i for o in slots if o.actor) \
+                    and not any(o.j == h for o in slots if o.actor):
+                # (not an apposition to the actor before it: "تركيا، العضو في حلف شمال الأطلسي")
+                i = h - 1 if h > 0 and bare_word(words[h - 1].norm) in ONE_OF else h
+        # a member noun right before: "أعضاء حزب الغد"
+        if sl.prep is None and i > 0 and i - 1 not in by_i and bare_word(words[i - 1].norm) in MEMBER_NOUNS \
+                and not any(o.i < i <= o.j - 1 for o in slots if o is not sl):
+            i -= 1
+        if i >= 2 and words[i - 1].norm == "من" and sl.prep in ("من", None):
+            h = i - 2
+            if h > 0 and is_adjective(words[h].norm) and _partitive_head(words[h - 1].norm):
+                h -= 1  # "فرقة مظلية من قوات مكافحة الإرهاب"
+            if _partitive_head(words[h].norm) or words[h].norm.isdigit():
+                while h > 0 and (bare_word(words[h - 1].norm) in QTY_SKIP or words[h - 1].norm.isdigit()):
+                    h -= 1  # "ما لا يقل عن 28", "نحو مائتي"
+                i = h
+        if i != sl.i:
+            for o in slots:
+                if o is not sl and o.actor is None and i <= o.i < sl.i:
+                    drop.add(id(o))
+            if any(id(o) not in drop and i <= o.i < sl.i for o in slots if o is not sl):
+                continue  # a named actor stands in the phrase: leave it alone
+            sl.i = i
+            sl.pro = ""
+            sl.adjectival = False
+            sl.prep = _word_prep(words, i)
+    return [sl for sl in slots if id(sl) not in drop]
+
+
+def _partitive_head(norm: str) -> bool:
+    """A partitive head, with or without و / ف before it (a head may begin with either letter
+    itself: فرقة، وحدة)."""
+    return norm in PARTITIVE_HEADS or bare_word(norm) in PARTITIVE_HEADS
+
+
+def _word_prep(words: list[Token], h: int) -> str | None:
+    """Preposition attached to word h (للقواعد, بالعراق) or standing before it."""
+    n = words[h].norm
+    n = n[1:] if n[:1] in ("و", "ف") and len(n) > 3 else n
+    if n.startswith("لل") and len(n) > 3:
+        return "ل"
+    if n.startswith(("بال", "كال")) and len(n) > 4:
+        return n[0]
+    return _prep_word(words, h)
+
+
+def _prep_word(words: list[Token], i: int) -> str | None:
+    """The preposition standing as a word right before word i (في, وفي → في), or None."""
+    if i <= 0:
+        return None
+    p = words[i - 1].norm
+    p = p[1:] if p[:1] in "وف" and p[1:] in PREPS else p
+    return p if p in PREPS else None
+
+
+def _prep_before(words: list[Token], sl: Slot) -> str | None:
+    """The preposition governing a slot: an attached ب / ل / ك, or a separate word before it.
+
+    A nisba adjective slot (للقواعد الأميركية) takes the preposition of the noun it qualifies.
+    """
+    pro = sl.pro[1:] if sl.pro[:1] in ("و", "ف") else sl.pro
+    if pro[:1] in ("ب", "ل", "ك"):
+        return pro[:1]
+    i = sl.i
+    if sl.adjectival:
+        h = i - 1
+        while h > 0 and is_adjective(words[h].norm):
+            h -= 1
+        if h >= 0 and not is_adjective(words[h].norm):
+            return _word_prep(words, h)
+    return _prep_word(words, i)
+
+
+def _counted_noun(norm: str) -> bool:
+    """The noun after a counting word names what is counted: a participant of its own or a thing."""
+    return norm.startswith("ال") and norm not in SKIP_AFTER_VERB and (
+        role_of(norm) is not None or norm in COUNTED_THINGS)
+
+
+COUNTED_THINGS = word_set(
+    "الصواريخ القذائف الغارات الهجمات الضربات القتلى الجرحى المنازل السيارات العبوات الرصاصات")
+# Counting words the role lexicon takes for crowds ("تظاهر الآلاف") when they stand alone.
+QUANTITY_ROLES = word_set("عشرات مئات آلاف الاف الالاف ألوف")

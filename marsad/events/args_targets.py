@@ -1,0 +1,231 @@
+"""Type-specific sources and targets, when word order names none.
+
+ASSAULT: a claim of responsibility names the agent, the victims counted (مقتل عشرة أشخاص) or
+the unit passing (لدى مرور دورية) the target, a launch's places its sides (من جنوب لبنان، باتجاه
+اسرائيل). PROTEST: whom the protesters address or name in their grievance or slogans.
+"""
+from __future__ import annotations
+
+from marsad.events.args_slots import Slot
+from marsad.events.args_words import (
+    NUMBER_WORDS,
+    PLACE_RULES,
+    PREPS,
+    SKIP_AFTER_VERB,
+    TARGET_PREPS,
+    bare_forms,
+    bare_word,
+    skip_quantity,
+)
+from marsad.text.normalize import word_set
+
+CASUALTY = word_set(
+    "مقتل قتل مصرع إصابة اصابة إصابات اصابات جرح وجرح وإصابة واصابة ومقتل استشهاد اختطاف خطف")
+
+AMONG = word_set("بينهم بينهما منهم معظمهم غالبيتهم اغلبهم أغلبهم")
+# Passive casualty verbs after their victims: "جنديين عراقيين قتلا بانفجار عبوة ناسفة".
+CASUALTY_VERBS = word_set(
+    "قتل قتلا قتلوا قتلت قتلتا أصيب اصيب أصيبا اصيبا أصيبوا اصيبوا أصيبت اصيبت جرح جرحوا "
+    "لقي لقيا لقوا خطف خطفوا اختطف اختطفوا استشهد استشهدوا")
+
+# Claims of responsibility and attributions: "تبنت حركة طالبان مسؤوليتها عن الهجوم", "وقد تبناه
+# تنظيم القاعدة", "أعلنت حركة طالبان مسؤوليتها", "هجوم انتحاري نسب الى المتمردين التاميل".
+CLAIM_VERBS = word_set("تبنت تبنى تبنوا تتبنى يتبنى اعلنت اعلن اعلنوا تعلن يعلن")
+CLAIM_OBJECT_VERBS = word_set("تبناه تبنته تبناها تبنتها")
+RESPONSIBILITY = word_set("مسؤولية مسؤوليتها مسؤوليته مسؤوليتهم المسؤولية")
+ATTRIBUTED = word_set("نسب نسبت ينسب تنسب نسبته نسبها نسبه")
+
+
+# the words the loop below acts on (any other word leaves it unchanged): a set test finds them
+_CLAIM_WORDS = bare_forms(CLAIM_VERBS | CLAIM_OBJECT_VERBS | ATTRIBUTED)
+
+
+def claim_source(norms: list[str], slots: list[Slot], exclude=None) -> Slot | None:
+    """The group a sentence says claimed or was blamed for an attack."""
+    claim_words = _CLAIM_WORDS
+    if claim_words.isdisjoint(norms):
+        return None  # (most sentences)
+    for k in [k for k, w in enumerate(norms) if w in claim_words]:
+        w = norms[k]
+        b = bare_word(w)
+        if b in CLAIM_VERBS and any(bare_word(x) in RESPONSIBILITY for x in norms[k + 1:k + 7]):
+            r = next((x for x in range(k + 1, min(len(norms), k + 7)) if bare_word(norms[x]) in RESPONSIBILITY), None)
+            after = next((s for s in slots if s is not exclude and k < s.i < r and s.prep is None), None)
+            if after is not None:
+                return after
+            before = [s for s in slots if s is not exclude and s.j == k and s.prep is None]
+            if before:
+                return before[-1]
+        if b in CLAIM_OBJECT_VERBS or (b in ATTRIBUTED and k + 1 < len(norms) and norms[k + 1] in ("الى", "الي", "لى", "لي")):
+            first = k + 1 if b in CLAIM_OBJECT_VERBS else k + 2
+            hit = next((s for s in slots if s is not exclude and s.i == first), None)
+            if hit is not None:
+                return hit
+    return None
+
+
+# Launches of missiles and shells: the place they came from stands for the side that fired them,
+# the place they were fired at for the side they hit.
+LAUNCH_LEXEMES = frozenset({"itlaq_nar", "sawarikh", "qasf", "qadhaif"})
+COMPASS = word_set("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط")
+
+
+def launch_places(norms, slots, j, words, text) -> tuple[Slot | None, Slot | None]:
+    """(origin, aim) of a launch: "من [جنوب] لبنان", "في اتجاه / باتجاه / نحو [شمال] اسرائيل"."""
+    origin = aim = None
+    for s in slots:
+        if s.i < j or s.i > j + 10 or s.rule not in PLACE_RULES or not s.country:
+            continue
+        if any(ch in text[words[j - 1].end:words[s.i].start] for ch in ".;:!?؟،,"):
+            break
+        k = s.i - 1
+        if k >= j and norms[k] in COMPASS:
+            k -= 1
+        if k < j:
+            continue
+        w = norms[k]
+        if w == "من" and origin is None:
+            origin = s
+        elif aim is None and (w in ("باتجاه", "نحو") or w == "اتجاه" and k > 0 and norms[k - 1] == "في"):
+            aim = s
+    return origin, aim
+
+
+PASSING = word_set("مرور لمرور بمرور ومرور عبور")
+
+
+def passing_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot | None:
+    """"انفجرت لدى مرور دورية للشرطة": a bomb that went off as a unit passed hit that unit."""
+    if PASSING.isdisjoint(norms):
+        return None
+    for k, w in enumerate(norms):
+        if w in PASSING:
+            return next((s for s in slots if s is not exclude and s.i == k + 1), None)
+    return None
+
+
+# the words casualty_target's loops act on (و / ب + a casualty noun, و + a casualty verb)
+_CASUALTY_WORDS = frozenset(CASUALTY | {c + x for c in "وب" for x in CASUALTY}
+                            | CASUALTY_VERBS | {"و" + x for x in CASUALTY_VERBS})
+
+
+def casualty_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot | None:
+    """The victims an ASSAULT sentence counts ("… أدى إلى مقتل عشرة أشخاص", "ثلاثة من رجال
+    الشرطة", "جنديين عراقيين قتلا …")."""
+    if _CASUALTY_WORDS.isdisjoint(norms):
+        return None  # neither loop below acts on any word of the sentence
+    for k, w in enumerate(norms):
+        if w in CASUALTY or (w[:1] in "وب" and w[1:] in CASUALTY):
+            kq, _ = skip_quantity(norms, k + 1)
+            if kq < len(norms) and norms[kq] in AMONG:
+                kq, _ = skip_quantity(norms, kq + 1)  # "إصابة عشرة بينهم ثلاثة من رجال الشرطة"
+            if kq < len(norms) and norms[kq] == "من":
+                kq += 1  # "مقتل ثلاثة من رجال الشرطة"
+            for s in slots:
+                if s is not exclude and s.i in (k + 1, kq, kq + 1) and s.prep in (None, "من"):
+                    return s
+    for k, w in enumerate(norms):
+        if k and (w in CASUALTY_VERBS or (w[:1] == "و" and w[1:] in CASUALTY_VERBS)):
+            if norms[k - 1] == "قد" and _counts_after(norms, k + 1):
+                continue  # "قوات … قد قتلت أول من أمس أربعة من المتهمين": the count is its object
+            for s in slots:
+                if s is not exclude and s.j in (k, k - 1) and s.prep in (None, "من") and not s.adjectival:
+                    return s
+    return None
+
+
+def _counts_after(norms: list[str], k: int) -> bool:
+    """A number stands after word k, past time words: what a verb before it did to that many."""
+    while k < len(norms) and norms[k] in SKIP_AFTER_VERB:
+        k += 1
+    return k < len(norms) and (norms[k].isdigit() or norms[k] in NUMBER_WORDS)
+
+
+# Prepositions of place: a slot after them is where an attack happened, not whom it hit.
+PLACE_PREPS = word_set(
+    "في وسط قرب شمال جنوب شرق غرب داخل عند من الى إلى عبر بين خلال منذ بعد قبل حول")
+
+
+def nearest_recipient(slots: list[Slot], j: int, exclude=None) -> Slot | None:
+    """An attack's recipient when no rule named one: the first participant after the trigger
+    that no preposition of place governs ("انفجرت لدى مرور دورية للشرطة")."""
+    for s in slots:
+        if s is exclude or s.i < j or s.i > j + 8 or s.adjectival:
+            continue
+        if s.prep in PLACE_PREPS or (s.actor is None and s.sector is None):
+            continue
+        if s.rule in ("country", "capital", "city") and s.prep not in TARGET_PREPS:
+            continue  # a bare place name is where it happened
+        return s
+    return None
+
+
+# Words after which protesters name whom they address: "مطالبين الحكومة المحلية بـ…".
+DEMAND_WORDS = word_set(
+    "مطالبين مطالبا مطالبة طالبوا طالب يطالبون تطالب مطالبون داعين دعوا يدعون منددين منددا "
+    "احتجاجا تنديدا")
+# The addressees of a protest: the authorities, an army, a party, a state …
+PROTEST_TARGET_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "BUS", "IGO", None})
+
+
+def protest_target(norms: list[str], slots: list[Slot], j: int, exclude=None) -> Slot | None:
+    """Whom a protest is against: the object of a demand (مطالبين الحكومة), a slot after ضد /
+    على (احتجاجا على سياسة الحكومة), or the mission before which protesters gather (أمام السفارة
+    الأردنية)."""
+    for s in slots:
+        if s is exclude or s.i < j or s.sector not in PROTEST_TARGET_SECTORS or s.actor is None and s.sector is None:
+            continue
+        if s.prep in ("ضد", "امام") or (s.i > 0 and bare_word(norms[s.i - 1]) in DEMAND_WORDS):
+            return s
+        if s.i > 1 and norms[s.i - 2] in ("امام", "ضد") and norms[s.i - 1].startswith(("مقر", "مبني", "سفار")):
+            return s
+        if s.adjectival and s.i > 1 and norms[s.i - 1].startswith(("السفار", "القنصلي")):
+            return s
+    return None
+
+
+# What a protest is against, named after the words that state the grievance: "احتجاجا على زيارة
+# بوش", "للاحتجاج على قرار الحكومة", "ضد وجود القوات الإثيوبية", "غضب متزايد من قرار بريطانيا",
+# "أحرق متظاهرون أعلام اسرائيل", "مرددين هتافات منها «يسقط بوش»".
+GRIEVANCE = word_set(
+    "احتجاجا احتجاج للاحتجاج الاحتجاج احتجاجات تنديدا منددين منددة استنكارا غضب غضبا سخطا رفضا")
+GRIEVANCE_PREPS = word_set("على ضد من ب")
+# Adjectives of degree between a word of grievance and its preposition: "غضب متزايد من".
+GRIEVANCE_DEGREE = word_set(
+    "متزايد متزايدا متزايدة شديد شديدا شديدة واسع واسعا واسعة عارم عارما عارمة كبير كبيرا كبيرة شعبي شعبيا "
+    "عنيف عنيفا عنيفة")
+SLOGAN_HEADS = word_set("يسقط تسقط يسقط الموت اعلام أعلام علم العلم الاعلام صور")
+
+
+# the words protest_object acts on: bare form ضد, a word of grievance or a slogan head
+_GRIEVANCE_WORDS = bare_forms(GRIEVANCE | SLOGAN_HEADS | {"ضد"})
+
+
+def protest_object(norms, slots, words, text, exclude=None) -> Slot | None:
+    """The first actor named within a few plain nouns after a word of grievance or a slogan."""
+    n = len(norms)
+    if _GRIEVANCE_WORDS.isdisjoint(norms):
+        return None  # no word the loop below acts on
+    for k, w in enumerate(norms):
+        b = bare_word(w)
+        if b == "ضد":
+            start = k + 1
+        elif b in GRIEVANCE and k + 1 < n and (norms[k + 1] in GRIEVANCE_PREPS or norms[k + 1][:1] == "ب"):
+            start = k + 1 if norms[k + 1][:1] == "ب" and norms[k + 1] not in GRIEVANCE_PREPS else k + 2
+        elif b in GRIEVANCE and k + 2 < n and norms[k + 1] in GRIEVANCE_DEGREE and norms[k + 2] in GRIEVANCE_PREPS:
+            start = k + 3  # "وسط غضب متزايد من قرار بريطانيا"
+        elif b in SLOGAN_HEADS:
+            start = k + 1
+        else:
+            continue
+        for m in range(start, min(n, start + 4)):
+            if m > start and any(ch in text[words[m - 1].end:words[m].start] for ch in ".;:!?؟،,"):
+                break
+            hit = next((s for s in slots if s.i == m and s is not exclude and not s.adjectival), None)
+            if hit is not None:
+                if hit.sector in ("CVL", "OPP", "LAB", "EDU") and hit.actor is None:
+                    break
+                return hit
+            if norms[m] in PREPS and m > start or norms[m] in ("التي", "الذي", "ما"):
+                break
+    return None

@@ -1,0 +1,483 @@
+"""The context of a trigger: PLOVER auxiliary modes (negated, future, hypothetical, historical),
+governing verbs, accident and realis cues, and the feature strings the event filter scores.
+
+Everything here reads the normalised words of one sentence (``norms``) and the trigger's word
+indices; the cue vocabulary is data (``resources/events/cues.yaml``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.events.lexicon import any_of, compile_cue, indices_of, load_cues
+from marsad.events.triggers import Candidate
+
+# Present-tense predicates of generic claims about a kind of event ("هجمات الفصائل … تثير
+# الانتقام"): the nominal trigger names no particular incident.
+GENERIC_PREDICATES = frozenset({
+    "تثير", "يثير", "تؤدي", "يؤدي", "تهدد", "يهدد", "تشكل", "يشكل", "تعد", "يعد", "تعتبر", "يعتبر",
+    "تمثل", "يمثل", "تزيد", "يزيد", "تضر", "يضر", "تخدم", "يخدم", "تتعارض", "يتعارض", "تساهم",
+    "يساهم", "تسهم", "يسهم", "تعرقل", "يعرقل", "تقوض", "يقوض", "تفاقم", "يفاقم", "تظل", "يظل",
+    "تبقى", "يبقى", "تستدعي", "يستدعي"})
+# Verbs that reach an agreement or a truce, possibly far from its noun ("توصل X وY إلى اتفاق").
+REACHING_VERBS = frozenset({"توصل", "توصلت", "توصلا", "توصلوا", "ابرم", "ابرمت", "ابرما", "وقع", "وقعت", "وقعا"})
+DEMONSTRATIVES = frozenset({"هذه", "هذا", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء", "اولئك", "هولاء"})
+# Words after which a four-digit number is a year (عام 2003، في أبريل 1983), not a count.
+YEAR_CONTEXT = frozenset({
+    "عام", "العام", "سنه", "السنه", "منذ", "في", "حتى", "خلال", "مطلع", "اواخر", "اوايل", "نهايه",
+    "بدايه", "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر",
+    "نوفمبر", "ديسمبر", "الثاني", "الاول", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب",
+    "ايلول", "و", "-", "بين", "عامي", "سنوات", "اعوام"})
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+@dataclass(frozen=True)
+class Cues:
+    neg_words: frozenset
+    neg_bridges: frozenset
+    neg_window: int
+    deny: frozenset
+    foiled: tuple
+    fut_words: frozenset
+    fut_before: tuple
+    fut_after: tuple
+    hyp_words: frozenset
+    hyp_before: tuple
+    question_starts: tuple
+    hist_before: tuple
+    opinion: tuple
+    accident: tuple
+    realis: tuple
+    support: frozenset
+    agent: tuple
+    modes: dict
+    sentence: tuple  # (name, patterns) of sentence-level cue families
+
+
+def _pats(xs) -> tuple:
+    return tuple(compile_cue(x) for x in (xs or ()))
+
+
+def _words(xs) -> frozenset:
+    from marsad.text.normalize import normalize
+    return frozenset(normalize(x) for x in (xs or ()))
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    from marsad.text.normalize import normalize
+    c = load_cues()
+    return Cues(
+        neg_words=_words(c["negation"]["words"]), neg_bridges=_words(c["negation"]["bridges"]),
+        neg_window=int(c["negation"]["window"]), deny=_words(c["negation"]["deny"]),
+        foiled=_pats(c["negation"]["foiled"]),
+        fut_words=_words(c["future"]["words"]), fut_before=_pats(c["future"]["before"]),
+        fut_after=_pats(c["future"]["after"]),
+        hyp_words=_words(c["hypothetical"]["words"]), hyp_before=_pats(c["hypothetical"]["before"]),
+        question_starts=tuple(normalize(x) for x in c["question"]["starts"]),
+        hist_before=_pats(c["historical"]["before"]), opinion=_pats(c["opinion"]["before"]),
+        accident=_pats(c["accident"]), realis=_pats(c["realis"]),
+        support=_words(c["support_verbs"]), agent=_pats(c["agent_markers"]),
+        modes={t: [(m, _pats(ps)) for m, ps in d.items()] for t, d in c["modes"].items()},
+        sentence=tuple((k, _pats(v)) for k, v in c.get("sentence_cues", {}).items()),
+    )
+
+
+_NEVER = re.compile(r"(?!)")  # matches nothing: an empty cue list
+
+
+@lru_cache(maxsize=1)
+def _any_cues() -> dict:
+    """Each "any of these patterns" cue list as one alternation (one regex scan per window)."""
+    cu = cues()
+    return {name: any_of(getattr(cu, name)) or _NEVER
+            for name in ("foiled", "fut_before", "fut_after", "hyp_before", "hist_before", "opinion")}
+
+
+def expand_alternatives(pattern: str, limit: int = 2000) -> list[str]:
+    """The literal strings a cue pattern matches, for the small regex subset the cue files use:
+    literals, groups with |, character classes [..] and the ? quantifier."""
+
+    def seq(p: str, i: int) -> tuple[list[str], int]:
+        outs = [""]
+        while i < len(p) and p[i] not in "|)":
+            if p[i] == "(":
+                alts, i = alt(p, i + 1)
+                i += 1  # ')'
+                items = alts
+            elif p[i] == "[":
+                k = p.index("]", i)
+                items = list(p[i + 1:k])
+                i = k + 1
+            elif p[i] == "\\":
+                items = [p[i + 1]]
+                i += 2
+            else:
+                items = [p[i]]
+                i += 1
+            if i < len(p) and p[i] == "?":
+                items = items + [""]
+                i += 1
+            outs = [o + x for o in outs for x in items][:limit]
+        return outs, i
+
+    def alt(p: str, i: int) -> tuple[list[str], int]:
+        res, i = seq(p, i)
+        while i < len(p) and p[i] == "|":
+            more, i = seq(p, i + 1)
+            res += more
+        return res, i
+
+    return alt(pattern, 0)[0]
+
+
+@lru_cache(maxsize=1)
+def _family_prefixes() -> tuple[dict, int]:
+    """Sentence-level cue families as literal word-start strings: prefix -> families."""
+    from marsad.text.normalize import normalize
+
+    c = load_cues()
+    fam = dict(c.get("sentence_cues", {}))
+    fam["x_accident"] = c["accident"]
+    fam["x_realis"] = c["realis"]
+    index: dict[str, set] = {}
+    for k, ps in fam.items():
+        for p in ps:
+            for lit in expand_alternatives(normalize(p)):
+                lit = lit.replace("(?!ي)", "")
+                if lit:
+                    index.setdefault(lit, set()).add(k)
+    longest = max(len(x) for x in index)
+    return {k: tuple(sorted(v)) for k, v in index.items()}, longest
+
+
+@dataclass(slots=True)
+class SentenceCues:
+    flags: list  # sentence-level cue families present (feature names)
+    accident: bool
+    realis: int
+
+
+_PROCLITIC_STRIP = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+@lru_cache(maxsize=200_000)
+def _word_families(w: str) -> tuple[str, ...]:
+    """Cue families whose word-start strings begin this word (proclitics peeled)."""
+    index, longest = _family_prefixes()
+    starts = _family_starts()
+    if w[:2] not in starts and w[1:3] not in starts and w[2:4] not in starts and w[3:5] not in starts:
+        return ()  # no form below (the word less 0-3 proclitic letters) begins a cue string
+    forms = {w}
+    for pre in _PROCLITIC_STRIP:
+        if w.startswith(pre) and len(w) - len(pre) >= 2:
+            forms.add(w[len(pre):])
+    hit: set = set()
+    for f in forms:
+        if f[:2] not in starts:
+            continue  # no word-start string begins with these two letters (most forms)
+        for L in range(2, min(len(f), longest) + 1):
+            fam = index.get(f[:L])
+            if fam:
+                hit.update(fam)
+    return tuple(sorted(hit))
+
+
+@lru_cache(maxsize=1)
+def _family_starts() -> frozenset:
+    """The first two letters of every word-start string (each is two letters or more long)."""
+    index, _ = _family_prefixes()
+    return frozenset(k[:2] for k in index)
+
+
+@lru_cache(maxsize=1)
+def _multiword_heads() -> frozenset:
+    index, _ = _family_prefixes()
+    return frozenset(k.split(" ", 1)[0] for k in index if " " in k)
+
+
+@lru_cache(maxsize=200_000)
+def _pair_head(w: str) -> str | None:
+    """The word (first plain, then proclitics peeled) as the first word of a multi-word cue."""
+    heads = _multiword_heads()
+    if w not in heads and w[1:] not in heads and w[2:] not in heads and w[3:] not in heads:
+        return None  # (the proclitics peeled below are 1-3 letters long)
+    for pre in ("",) + _PROCLITIC_STRIP:
+        if w.startswith(pre) and w[len(pre):] in heads:
+            return w[len(pre):]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _multiword_cues() -> tuple:
+    index, _ = _family_prefixes()
+    return tuple((k, v) for k, v in index.items() if " " in k)
+
+
+@lru_cache(maxsize=200_000)
+def _pair_families(pair: str) -> frozenset:
+    """Families of the multi-word cues that begin "head next-word" (cached per word pair)."""
+    return frozenset(f for k, v in _multiword_cues() if pair.startswith(k) for f in v)
+
+
+# Words that carry no cue family and start no multi-word cue (most words): skipped by a set test.
+_NO_CUE: set[str] = set()
+
+
+# (cue families, multi-word cue head) of each word met that has either: one dict lookup once warm
+_CUE_WORDS: dict[str, tuple] = {}
+
+
+def _positions(words: list[str], known: set[str]) -> list[int]:
+    """Indices of the words not in ``known``, in order: found by C-level list scans when they
+    are a few distinct words (the usual case), else by a comprehension."""
+    rest = set(words).difference(known)
+    if len(rest) > 12:
+        return [n for n, w in enumerate(words) if w not in known]
+    return indices_of(words, rest)
+
+
+def sentence_cues(sentence_norm: str) -> SentenceCues:
+    """Sentence-level cue families, by cached word-start lookups (no regex scan)."""
+    found: dict[str, int] = {}
+    words = sentence_norm.split()
+    last = len(words) - 1
+    no_cue, cue_words = _NO_CUE, _CUE_WORDS
+    for n in _positions(words, no_cue):
+        w = words[n]
+        info = cue_words.get(w)
+        if info is None:
+            # (the per-word functions uncached: this dict and _NO_CUE keep their answers)
+            info = (_word_families.__wrapped__(w), _pair_head.__wrapped__(w))
+            if not info[0] and info[1] is None:
+                if len(_NO_CUE) < 400_000:
+                    _NO_CUE.add(w)
+            elif len(cue_words) < 400_000:
+                cue_words[w] = info
+        fams, head = info
+        if head is not None and n < last:
+            extra = _pair_families(head + " " + words[n + 1])
+            if extra:
+                fams = set(fams) | extra
+        for k in fams:
+            found[k] = found.get(k, 0) + 1
+    flags = sorted(k for k in found if not k.startswith("x_"))
+    return SentenceCues(flags, "x_accident" in found,
+                        found.get("x_realis", 0) + found.get("casualty", 0) + found.get("time", 0))
+
+
+@lru_cache(maxsize=100_000)
+def is_future_verb(w: str) -> bool:
+    """سيفعل / ستفعل / سنفعل: the future prefix on an imperfect verb that the lexicon knows
+    (سيارة، سياسة are words of their own)."""
+    from marsad.text.morphology import lexicon as word_freq
+
+    w = w[1:] if w[:1] in "وف" and len(w) > 4 else w
+    if len(w) < 4 or w[0] != "س" or w[1] not in "يتن":
+        return False
+    freq = word_freq()
+    rest = freq.get(w[1:], 0)
+    return rest > 0 and rest >= 0.2 * freq.get(w, 0)
+
+
+@lru_cache(maxsize=200_000)  # called for every word near every trigger
+def _bare(w: str) -> str:
+    """A word without a leading conjunction و/ف (for function-word lookups)."""
+    return w[1:] if len(w) > 2 and w[0] in "وف" else w
+
+
+@dataclass(slots=True)
+class Context:
+    """What the words around one trigger say about it."""
+
+    negated: bool = False
+    denied: bool = False
+    foiled: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    question: bool = False
+    historical: bool = False
+    opinion: bool = False
+    accident: bool = False
+    generic: bool = False  # the subject of a generic present-tense claim
+    anaphoric: bool = False  # "تلك الضربات": a re-mention of an event told before
+    supported: bool = False  # a support verb realises a nominal trigger ("شنت غارات")
+    realis: int = 0
+    governed_by: str | None = None  # type of a governing speech-act trigger (REQUEST …)
+
+    @property
+    def aux(self) -> str | None:
+        if self.negated or self.denied or self.foiled:
+            return "negated"
+        if self.question or self.hypothetical or self.generic:
+            return "hypothetical"
+        if self.future:
+            return "future"
+        if self.historical:
+            return "historical"
+        return None
+
+
+def _bare_set(xs) -> frozenset:
+    """Every word whose ``_bare`` form is in ``xs``: one set test for a window of words."""
+    return frozenset(w for x in xs for w in (x, "و" + x, "ف" + x) if _bare(w) in xs)
+
+
+@lru_cache(maxsize=1)
+def _window_sets() -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """The words the hypothetical, generic-predicate and support loops of ``analyse`` act on:
+    a window with none of them is passed over by a set test (the loops change nothing there)."""
+    cu = cues()
+    return (_bare_set(cu.hyp_words), _bare_set(GENERIC_PREDICATES),
+            _bare_set(cu.support) | cu.support, _bare_set(REACHING_VERBS))
+
+
+_QUESTION: tuple = (None, False)  # (the last sentence_norm, whether it reads as a question)
+
+
+def _is_question(sentence_norm: str) -> bool:
+    """Does the sentence read as a question? (kept for the sentence's other candidates: the
+    memo holds the very string object, so an identity test cannot mistake another sentence)"""
+    global _QUESTION
+    last, q = _QUESTION
+    if sentence_norm is last:
+        return q
+    cu = cues()
+    s = sentence_norm.strip()
+    first = s.split(" ", 1)[0] if s else ""
+    q = s.endswith("?") or _bare(first) in cu.question_starts or first in cu.question_starts
+    _QUESTION = (sentence_norm, q)
+    return q
+
+
+def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year: int | None,
+            sentence_norm: str, scues: SentenceCues | None = None,
+            breaks: list[bool] | None = None) -> Context:
+    """``breaks[k]``: punctuation stands between word k-1 and word k (a clause boundary)."""
+    cu = cues()
+    anyc = _any_cues()
+    hyp_set, generic_set, support_set, reaching_set = _window_sets()
+    i, j = cand.i, cand.j
+    ctx = Context()
+    clause_lo = 0
+    if breaks and True in breaks[1:i + 1]:  # the nearest break at or before i (a C-level scan)
+        clause_lo = i - breaks[i:0:-1].index(True)
+    # negation: a negative particle right before, with only auxiliaries between
+    k, steps = i - 1, 0
+    while k >= 0 and steps < cu.neg_window:
+        w = _bare(norms[k]) if norms[k] not in cu.neg_words else norms[k]
+        if w in cu.neg_words or norms[k] in cu.neg_words:
+            if w not in ("ما", "غير") or cand.cls in ("perf", "impf"):
+                ctx.negated = True
+            break
+        if w not in cu.neg_bridges:
+            break
+        k -= 1
+        steps += 1
+    before8 = norms[max(0, i - 8):i]
+    if not cu.deny.isdisjoint(before8) or not cu.deny.isdisjoint(map(_bare, before8)):
+        ctx.denied = True
+    before5 = " ".join(norms[max(0, i - 5):i])
+    before3 = " ".join(norms[max(0, i - 3):i])
+    if anyc["foiled"].search(before3):
+        ctx.foiled = True
+    # future
+    if "س" in cand.proclitics and cand.cls == "impf":
+        ctx.future = True
+    if not cu.fut_words.isdisjoint(map(_bare, norms[max(0, i - 3):i])):
+        ctx.future = True
+    before6 = " ".join(norms[max(0, i - 6):i])
+    if anyc["fut_before"].search(before6):
+        ctx.future = True
+    clause_after = j + 3
+    if breaks:
+        for k in range(j, min(len(norms), j + 3)):
+            if breaks[k]:
+                clause_after = k
+                break
+    if any(is_future_verb(w) for w in norms[max(clause_lo, i - 3):i]) or \
+            any(is_future_verb(w) for w in norms[j:clause_after]):
+        ctx.future = True  # "ستعيد الولايات المتحدة فرض العقوبات", "إن طرد الدبلوماسيين سيحدث"
+    after5 = " ".join(norms[j:j + 5])
+    if anyc["fut_after"].search(after5):
+        ctx.future = True
+    # hypothetical
+    hyp_zone = norms[max(0, i - 5):i]
+    for w in (hyp_zone if not hyp_set.isdisjoint(hyp_zone) else ()):
+        b = _bare(w)
+        if b in cu.hyp_words:
+            if b == "قد" and cand.cls != "impf" and not any(x.startswith("ي") or x.startswith("ت") for x in norms[i - 1:i]):
+                continue  # قد + perfect = "has done": realis
+            if b in ("عندما", "حين", "حينما") and cand.cls != "impf":
+                continue  # عندما + perfect narrates a past event
+            ctx.hypothetical = True
+    if anyc["hyp_before"].search(before5):
+        ctx.hypothetical = True
+    # question
+    if _is_question(sentence_norm):
+        ctx.question = True
+    # historical: an old year near the trigger, or a memory word before it
+    # (a year has 18, 19 or 20 in it: most sentences are passed over without the word loop)
+    if doc_year and ("20" in sentence_norm or "19" in sentence_norm or "18" in sentence_norm):
+        lo = max(0, i - 10)
+        for k, w in enumerate(norms[lo:j + 10], lo):
+            if w[:1] in "12" and _YEAR.match(w) and int(w) <= doc_year - 2 and k > 0 and _bare(norms[k - 1]) in YEAR_CONTEXT:
+                ctx.historical = True
+                break
+    if anyc["hist_before"].search(before5):
+        ctx.historical = True
+    before4 = " ".join(norms[max(clause_lo, i - 4):i])
+    if cand.cls in ("noun", "phrase") and cand.type not in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") \
+            and not generic_set.isdisjoint(norms[j:j + 8]):
+        for k in range(j, min(len(norms), j + 8)):
+            w = _bare(norms[k])
+            if w in GENERIC_PREDICATES:
+                # after an indefinite noun the verb is that noun's relative clause
+                # ("ضربات على جماعات متشددة تشكل جزءاً …"), not the predicate of the event noun
+                ctx.generic = k > 0 and norms[k - 1].startswith(("ال", "وال", "بال", "لل")) or k == j
+                break
+            if w in ("التي", "الذي", "قال", "ان", "انه", "انها") or (w[:1] in "يت" and k > j and w not in GENERIC_PREDICATES and len(w) > 3 and not w.startswith("ال")):
+                break
+    if i > 0 and cand.cls in ("noun", "phrase", "ptcp") and _bare(norms[i - 1]) in DEMONSTRATIVES:
+        ctx.anaphoric = True
+    ctx.opinion = anyc["opinion"].search(before4) is not None
+    if scues is None:
+        scues = sentence_cues(sentence_norm)
+    ctx.accident = scues.accident
+    ctx.realis = scues.realis
+    for k in (range(i - 1, max(-1, i - 4), -1) if not support_set.isdisjoint(norms[max(0, i - 3):i]) else ()):
+        if _bare(norms[k]) in cu.support or norms[k] in cu.support:
+            ctx.supported = True
+            cand.feats["support"] = k
+            break
+    else:
+        reach = range(i - 4, max(-1, i - 11), -1) if i > 3 and not reaching_set.isdisjoint(
+            norms[max(0, i - 10):i - 3]) else ()
+        for k in reach:  # appositions between commas allowed
+            if k >= 0 and _bare(norms[k]) in REACHING_VERBS:
+                ctx.supported = True
+                cand.feats["support"] = k
+                break
+    # governed: inside the complement of a speech-act trigger that precedes it closely
+    for g in cands:
+        if g is cand or not g.lexeme.gov or g.type == cand.type:
+            continue
+        if g.j <= i and (i - g.j <= 5 or i - g.j <= 15 and cand.cls == "noun" and cand.proclitics[-1:] == "ل"):
+            # (a لـ + verbal noun is the purpose of the call however far its relative clause
+            # carries it: "الدعوات التي أطلقتها … فصائل …، قريبة من إيران، لرحيل التحالف")
+            ctx.governed_by = g.type
+            break
+    return ctx
+
+
+def mode_of(cand: Candidate, norms: list[str], last: Candidate | None = None) -> str | None:
+    """PLOVER mode from words around the trigger (the clause; up to ``last`` for a merged
+    incident), else the lexeme's own mode."""
+    rules = cues().modes.get(cand.type)
+    if rules:
+        zone = " ".join(norms[max(0, cand.i - 4):(last or cand).j + 6])
+        for mode, pats in rules:
+            if any(p.search(zone) for p in pats):
+                return mode
+    return cand.lexeme.mode

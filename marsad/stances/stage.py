@@ -1,0 +1,206 @@
+"""The stances stage: who is for or against whom, on which issue — and where they contradict.
+
+A stance is the proposition (holder, target, issue, polarity) with its evidence span. Issues and
+their Arabic triggers are data (``resources/stances/issues.yaml``). In a clause, the triggers
+before a target (and a predicate after it: "X … ضرورة", "X كعدو") compose by multiplying their
+polarities; a negator flips the first trigger after it (لم يعد ضرورياً، لا تخطط لسحب، لا يرى … كعدو).
+
+* Inside reported speech the holder is the statement's speaker; a denial cue (نفى) flips it.
+* Outside it, only triggers that express their subject's own attitude (انتقد، رحّب، صوّت، الدعوات
+  ل…، المنتقدين) make a stance, held by that subject.
+* The target is the actor the trigger points at: a mention (not a place under في), a country
+  adjective (الحملة الإسرائيلية), a demonstrative (تلك القوات → the forces named before) or an
+  attached pronoun (رحيله → the actor named before).
+
+Contradictions: the same holder, target and issue with opposite polarity. :func:`conflicting`
+is the pure test over two propositions, reusable across documents; :func:`pair_contradictions`
+pairs a list of stances one-to-one (closest wording and position first).
+
+The parts: ``stances_lexicon`` (triggers), ``stances_view`` (the document in normalised
+offsets), ``stances_chains`` (clauses and polarity), ``stances_targets`` (whom a trigger points
+at), ``stances_agents`` (who holds a stance outside reported speech) and
+``stances_propositions`` (contradictions); this module finds the triggers, runs the clauses of
+statements and sentences, and merges the act stances of ``stance_acts``.
+"""
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from marsad.doc import Doc, Provenance, Stance
+from marsad.stances.acts import extract as act_stances
+from marsad.stances.agents import STATE_TYPES, UNKNOWN
+from marsad.stances.chains import WINDOW, Chain, clause_stances, issue_hint
+from marsad.stances.lexicon import (
+    OPPOSE,
+    PREFIXES,
+    STAGE,
+    SUFFIXES,
+    SUPPORT,
+    StanceLexicon,
+    Trig,
+    TriggerSpec,
+    lexicon,
+    trigger_splitter,
+)
+from marsad.stances.propositions import (
+    conflicting,
+    contradictions,
+    drop_nested,
+    pair_contradictions,
+    proposition,
+)
+from marsad.stances.view import StanceView
+from marsad.statements.stage import date_of, scan, to_original
+from marsad.text.normalize import normalize
+
+__all__ = [
+    "ACT_ISSUES", "OPPOSE", "PREFIXES", "STAGE", "STATE_TYPES", "SUFFIXES", "SUPPORT", "UNKNOWN", "WINDOW",
+    "StanceLexicon", "StancesStage", "Trig", "TriggerSpec", "conflicting", "contradictions", "drop_nested", "extract",
+    "issue_hint", "lexicon", "merge_acts", "pair_contradictions", "proposition",
+]
+
+# "ألا تكون" (أن + لا) folds to the same letters as "إلا"; before a verb it negates.
+# "لا يزال" (still), "لا سيما" (especially), "لا بد" (must), "لا شك" (no doubt) negate nothing.
+_NOT_NEGATION_RE = regex.compile(r"\s+(?:يزال|تزال|يزالون|زال|زالت|سيما|بد|شك)(?!\p{L})")
+_ALLA_RE = regex.compile(r"(?<!\p{L})الا(?=\s+[يتن]\p{L}{2})")
+
+# Issues read as acts (marsad.stances.acts): the clause chains compose act nouns with
+# unrelated triggers ("الانسحاب من الاتفاق يفسح المجال أمام فرض عقوبات") and get them wrong.
+ACT_ISSUES = frozenset({"sanctions", "agreement"})
+
+# Chain stances whose wording shows another holder or target than the chain found:
+# "الاتهامات التي وجهها نتانياهو" (the relative clause names the accuser), "متهمين بالانتماء إلى
+# داعش" (accused of, passive), "لاتهامهم" (whose pronoun?), "تدعمه الولايات المتحدة في سوريا، الرقة"
+# (a target across a comma).
+_RELATIVE_AFTER_RE = regex.compile(r"^\s*(?:التي|الذي|الذين)\s+(?:وجه|اطلق|ساق|كال)")
+_PASSIVE_ACCUSED_RE = regex.compile(r"(?<!\p{L})[وف]?(?:متهم|متهمين|متهمون|متهمه|متهما)\s+ب")
+_PRONOUN_ACCUSED_RE = regex.compile(r"(?<!\p{L})[وفل]?(?:ل)?اتهام(?:ه|ها|هم)$")
+_PRONOUN_PRESENCE_RE = regex.compile(r"^[وفبل]?(?:ال)?(?:خروج|رحيل|سحب|انسحاب|بقاء|وجود|مغادره)(?:ه|ها|هم)$")
+_COMMA_TARGET_RE = regex.compile(r",\s*\S+$")
+
+
+def _plausible(doc: Doc, s: Stance) -> bool:
+    span = normalize(doc.text[s.start:s.end])
+    if _COMMA_TARGET_RE.search(span):
+        return False
+    last = span.rsplit(" ", 1)[-1]
+    h, t = doc.actors.get(s.holder), doc.actors.get(s.target)
+    if last.startswith("ال") and last.endswith(("ي", "يه")) and h and t and h.country and h.country == t.country:
+        return False  # "اتهمت حركة حماس الفلسطينية": the adjective qualifies the holder itself
+    if s.issue == "enmity" and s.polarity == SUPPORT and normalize(doc.text[s.end:s.end + 12]).lstrip(' "»').startswith("في "):
+        return False  # "بريطانيا شريكة في جرائم الحرب": a partner in a crime is no friend
+    if s.issue == "presence" and s.statement is None and _PRONOUN_PRESENCE_RE.search(span):
+        return False  # "بمطلب إسرائيل بخروجها"، "سحبه من روسيا": whose departure is a guess
+    if s.issue == "accusation":
+        after = normalize(doc.text[s.end:s.end + 40])
+        if _PASSIVE_ACCUSED_RE.search(span + " " + after[:3]) or _PRONOUN_ACCUSED_RE.search(span):
+            return False
+    if s.issue in ("accusation", "approval") and _RELATIVE_AFTER_RE.match(normalize(doc.text[s.start:s.end + 30])
+                                                                          .split(" ", 1)[-1]):
+        return False
+    return True
+
+
+def merge_acts(doc: Doc, chains: list[Stance], acts: list[Stance]) -> list[Stance]:
+    """Chain stances, less those on act issues, implausible ones and those an act covers, plus the acts."""
+    spans = [(a.start, a.end, a.holder, a.target) for a in acts]
+    kept = [s for s in chains if s.issue not in ACT_ISSUES and _plausible(doc, s) and not any(
+        s.holder == h and s.target == t and s.start < e and b < s.end for b, e, h, t in spans)]
+    return sorted(kept + acts, key=lambda s: (s.start, s.end))
+
+
+class StancesStage:
+    name = STAGE
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.stances = drop_nested(merge_acts(doc, extract(doc), act_stances(doc)))
+        doc.contradictions = contradictions(doc.stances)
+        return doc
+
+
+def _spec(lex: StanceLexicon, m) -> TriggerSpec:
+    return lex.specs[m.group("t")]
+
+
+def extract(doc: Doc) -> list[Stance]:
+    lex = lexicon()
+    sents = doc.content_sentences()
+    if not sents or not doc.mentions:
+        return []
+    v = StanceView(doc, lex)
+    text = v.text
+    trigs = []
+    for m in scan(lex.regex, text, trigger_splitter(lex.specs)):
+        suf = m.group("suf") or ""
+        spec = _spec(lex, m)
+        if "س" in m.group("pre") and not m.group("t")[:1] in "يتن":
+            continue  # the future prefix only goes on a verb ("سعداء" is no "س" + "عداء")
+        trigs.append(Trig(m.start("t"), m.end(), spec,
+                          suf in ("ه", "ها", "هم", "هما", "هن") and spec.slot in ("after", "both") and spec.issue is not None
+                          and spec.form == "noun",
+                          m.group("pre").startswith(("ب", "وب", "فب")), m.group("pre")[:1] in ("و", "ف"),
+                          any(c in m.group("pre") for c in "بل"),
+                          (m.group("suf") or "") in ("ه", "ها", "هم", "هما", "هن")))
+    if not trigs:
+        return []
+    t_starts = [t.start for t in trigs]
+    negs = sorted([(m.start(), m.end()) for m in lex.neg_regex.finditer(text)
+                   if not _NOT_NEGATION_RE.match(text, m.end())]
+                  + [(m.start(), m.end()) for m in _ALLA_RE.finditer(text)])
+    breaks = sorted(m.start() for m in lex.break_regex.finditer(text))
+    v.irrealis = [m.start() for m in lex.irrealis_regex.finditer(text)]
+    # Statements in normalised offsets.
+    nst = []
+    for i, s in enumerate(doc.statements):
+        a, b = v.nt.from_original(s.start), v.nt.from_original(s.end)
+        ca = v.nt.from_original(s.cue[0]) if s.cue else a
+        nst.append((i, s, a, b, min(a, ca), max(b, v.nt.from_original(s.cue[1]) if s.cue else b)))
+    out: list[Stance] = []
+    seen: set[tuple] = set()
+
+    def in_range(a: int, b: int) -> list[Trig]:
+        i = bisect.bisect_left(t_starts, a)
+        r = []
+        while i < len(trigs) and trigs[i].start < b:
+            if trigs[i].end <= b:
+                r.append(trigs[i])
+            i += 1
+        return r
+
+    for i, s, a, b, _, _ in nst:
+        if s.speaker is None:
+            continue
+        ts = in_range(a, b)
+        if not ts:
+            continue
+        family = (s.prov.rule or "").split(".")[0]
+        sign = lex.cue_polarity.get(family, 1)
+        for st in clause_stances(v, ts, negs, breaks, a, b, holder=s.speaker, sign=sign,
+                          cue_frame=family in lex.cue_polarity):
+            _add(out, seen, v, st, statement=i, reported=s.via is not None, date=s.date)
+    covered = sorted((lo, hi) for *_, lo, hi in nst)
+    for sent in sents:
+        a, b = v.nt.from_original(sent.start), v.nt.from_original(sent.end)
+        ts = [t for t in in_range(a, b) if not any(lo <= t.start < hi for lo, hi in covered)]
+        if not any(t.spec.agentive for t in ts):
+            continue
+        # reported speech in the sentence bounds the clauses outside it
+        extra = sorted(x for lo, hi in covered for x in (lo, hi) if a < x < b)
+        inside = breaks[bisect.bisect_right(breaks, a):bisect.bisect_left(breaks, b)]  # all clause_stances uses
+        for st in clause_stances(v, ts, negs, sorted(inside + extra) if extra else breaks, a, b, holder=None, sign=1):
+            _add(out, seen, v, st, statement=None, reported=False, date=None)
+    out.sort(key=lambda s: (s.start, s.end))
+    return out
+
+
+def _add(out, seen, v: StanceView, ch: Chain, statement, reported, date) -> None:
+    key = (ch.holder, ch.target, ch.issue, ch.polarity, ch.start)
+    if key in seen:
+        return
+    seen.add(key)
+    s, e = to_original(v.nt, ch.start, ch.end)
+    out.append(Stance(s, e, ch.holder, ch.target, SUPPORT if ch.polarity > 0 else OPPOSE,
+                      Provenance(STAGE, ch.rule), ch.issue, statement, reported or ch.reported,
+                      date or date_of(v.doc, s, e)))

@@ -1,0 +1,93 @@
+"""One document as the stances stage reads it: normalised text, words and actor mentions.
+
+Offsets are those of the normalised text (``statements.norm_text``); stances map theirs back to
+the original at the end.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+import regex
+
+from marsad.doc import Doc
+from marsad.stances.lexicon import StanceLexicon
+from marsad.statements.stage import NMention, mention_view, norm_text
+from marsad.text.normalize import normalize, word_set
+
+WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+_FAST_WORD_RE = re.compile(r"[^\W_]+")
+
+_QUANTIFIERS = frozenset(normalize(w) for w in "كلا كل العديد عدد بعض أحد إحدى مجموعة عشرات".split())
+
+_PLACE_NOUNS = word_set(
+    "شرق غرب شمال جنوب وسط قرب محيط مدينة منطقة محافظة ولاية إقليم عاصمة أراضي داخل خارج شمالي جنوبي "
+    "شرقي غربي")
+
+
+class StanceView:
+    """Normalised text, mentions and trigger matches of one document."""
+
+    def __init__(self, doc: Doc, lex: StanceLexicon):
+        self.doc = doc
+        self.lex = lex
+        self.nt = norm_text(doc)
+        self.text = self.nt.text
+        self.mv = mention_view(doc)
+        self.mentions: list[NMention] = self.mv.mentions
+        self.m_starts = [m.start for m in self.mentions]
+        self.words = [m.start() for m in _FAST_WORD_RE.finditer(self.text)]
+        self._nisba: dict[str, str | None] = {}
+        self.irrealis: list[int] = []
+
+    def nwords(self, a: int, b: int) -> int:
+        """Words starting in [a, b)."""
+        return bisect.bisect_left(self.words, b) - bisect.bisect_left(self.words, a)
+
+    def mentions_in(self, a: int, b: int) -> list[NMention]:
+        return self.mv.mentions_in(a, b)
+
+    def starting_in(self, a: int, b: int) -> list[NMention]:
+        i = bisect.bisect_left(self.m_starts, a)
+        j = bisect.bisect_left(self.m_starts, b)
+        return self.mentions[i:j]
+
+    def actor(self, aid: str):
+        return self.doc.actors.get(aid)
+
+    def governed_by_fi(self, m: NMention, preps: tuple[str, ...] = ("في", "وفي")) -> bool:
+        """A place under في ("في العراق"، "في شرق أوكرانيا") is a location, never the target."""
+        head = WORD_RE.findall(self.text, max(0, m.start - 24), m.start)[-2:]
+        if len(head) == 2 and head[1] == "من" and head[0] in _QUANTIFIERS:
+            return False  # "كلا من روسيا وسوريا"، "العديد من الجماعات"
+        if head and head[-1] in preps:
+            return True
+        if len(head) == 2 and "بين" in preps and head[0] in ("بين", "وبين"):
+            return True  # "بين روسيا وإيران"
+        return len(head) == 2 and head[0] in preps and head[1] in _PLACE_NOUNS
+
+    def nisba(self, word: str) -> str | None:
+        """The actor a country adjective points at (الإسرائيلية → the actor of Israel)."""
+        if word in self._nisba:
+            return self._nisba[word]
+        w = word[2:] if word.startswith("ال") else word
+        w = w[:-1] if w.endswith("ه") else w
+        found = None
+        code = self.lex.gentilics.get(word) or self.lex.gentilics.get(w)
+        for a in self.doc.actors.values():
+            names = [a.name] + list(a.aliases)
+            stems = set()
+            for n in names:
+                n = normalize(n or "")
+                if " " in n:
+                    continue
+                n = n[2:] if n.startswith("ال") else n
+                stems.add(n + "ي")
+                if n.endswith("ا"):
+                    stems.add(n[:-1] + "ي")
+            if w in stems or (code and a.country == code and (a.kind in ("GPE", "LOC") or a.type == "GOV")):
+                found = a.id
+                if w in stems:
+                    break
+        self._nisba[word] = found
+        return found

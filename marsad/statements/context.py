@@ -1,0 +1,190 @@
+"""Per-document state of the statements stage, in normalised offsets.
+
+The actor mentions (outermost only, each marked when a preposition governs it), the statements
+found so far, and the agreement of actors with a cue's gender. The stances stage reads the same
+view (:func:`mention_view`) and maps its spans back with :func:`to_original` / :func:`date_of`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from marsad.doc import Doc
+from marsad.statements.lexicon import PREPOSITIONS, QUANTIFIERS, lexicon
+from marsad.text.normalize import NormText, normalize, word_set
+
+_TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
+
+
+def norm_text(doc: Doc) -> NormText:
+    """The document's normalised text with its offset map (shared by the stages)."""
+    return doc.norm()
+
+
+def date_of(doc: Doc, start: int, end: int) -> str | None:
+    """Date of a statement: the times layer's anchor (a time in its sentence, else publication)."""
+    try:
+        from marsad.times.stage import anchor
+    except ImportError:  # the times layer without its anchor helper
+        return doc.published
+    return anchor(doc, start, end)
+
+
+def to_original(nt: NormText, s: int, e: int) -> tuple[int, int]:
+    """Original span of a normalised one, keeping the diacritics of its last letter (جداً)."""
+    a, b = nt.to_original(s, e)
+    text = nt.original
+    while b < len(text) and not normalize(text[b]) and not text[b].isspace():
+        b += 1
+    return a, b
+
+
+@dataclass(slots=True)
+class NMention:
+    start: int
+    end: int
+    actor: str
+    prepositional: bool  # governed by a preposition (لـ، بـ، في، عن …): not a subject
+
+
+@dataclass
+class Found:
+    """A statement under construction, in normalised offsets."""
+
+    start: int
+    end: int
+    cue: tuple[int, int]
+    speaker: str | None
+    direct: bool
+    rule: str
+    sentence: int
+    gender: str | None = None
+    via: tuple[int, int] | None = None
+    speaker_span: tuple[int, int] | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class Context:
+    """One document's mentions and the statements found so far (in normalised offsets)."""
+
+    def __init__(self, doc: Doc, nt: NormText):
+        self.doc = doc
+        self.nt = nt
+        self.text = nt.text
+        self.mentions = ms = _norm_mentions(doc, nt)
+        self.m_starts = [m.start for m in ms]
+        self.found: list[Found] = []
+        self.cue_starts: list[int] = []
+        self.gender_cache: dict[str, str | None] = {}
+
+    def mentions_in(self, s: int, e: int) -> list[NMention]:
+        i = bisect.bisect_left(self.m_starts, s)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < e:
+            m = self.mentions[i]
+            if m.end <= e:
+                out.append(m)
+            i += 1
+        return out
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+
+def tokens(text: str, s: int, e: int) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e)]
+
+
+def inside_mention(ctx: Context, off: int) -> bool:
+    """Is the character after ``off`` inside an actor mention?"""
+    i = bisect.bisect_right(ctx.m_starts, off + 1) - 1
+    return i >= 0 and ctx.mentions[i].start <= off + 1 < ctx.mentions[i].end
+
+
+def _is_prepositional(text: str, start: int) -> bool:
+    """Is the word at ``start`` governed by a preposition (attached ل/ب/ك or a free one)?"""
+    i = start - 1
+    if i >= 0 and text[i].isalpha():
+        # attached proclitics: the letter touching the word decides (والعراق vs بالعراق)
+        return text[i] in "لبك"
+    j = i
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    k = j
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    return text[k + 1:j + 1] in PREPOSITIONS
+
+
+def mention_view(doc: Doc) -> Context:
+    """The document's actor mentions in normalised offsets (shared with the stances stage)."""
+    return Context(doc, norm_text(doc))
+
+
+def _norm_mentions(doc: Doc, nt: NormText) -> list[NMention]:
+    """Mentions in normalised offsets, outermost only; cached while the mentions layer is unchanged."""
+    key = (id(doc.mentions), len(doc.mentions), id(nt))
+    got = doc.cache.get("_st_mentions")
+    if got is not None and got[0] == key:
+        return got[1]
+    ms: list[NMention] = []
+    text = nt.text
+    for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
+        s, e = nt.from_original(m.start), nt.from_original(m.end)
+        if ms and s < ms[-1].end:
+            continue  # nested in a longer mention ("التحالف المناهض لتنظيم الدولة")
+        if e > s:
+            ms.append(NMention(s, e, m.actor, _is_prepositional(text, s) and not _after_quantifier(text, s)))
+    doc.cache["_st_mentions"] = (key, ms)
+    return ms
+
+
+def _after_quantifier(text: str, start: int) -> bool:
+    head = text[max(0, start - 20):start].split()
+    return len(head) >= 2 and head[-1] == "من" and head[-2] in QUANTIFIERS
+
+
+def actor_gender(ctx: Context, actor_id: str) -> str | None:
+    """Grammatical agreement of an actor: m, f, p or None (unknown)."""
+    if actor_id in ctx.gender_cache:
+        return ctx.gender_cache[actor_id]
+    actor = ctx.doc.actors.get(actor_id)
+    g = None
+    if actor is not None:
+        head = normalize(actor.name.split()[0]) if actor.name else ""
+        lex = lexicon()
+        if actor.kind == "PER":
+            g = None  # a person's name does not tell the grammatical gender
+        elif head in lex.masculine_places:
+            g = "m"
+        elif head.endswith("ه") or head.endswith("ات"):
+            g = "f"
+        elif actor.kind in ("GPE", "LOC"):
+            g = "m" if head.startswith("ال") else "f"
+        elif head.endswith(("ون", "ين")) or head.startswith("ال") and head in _BROKEN_PLURALS:
+            g = "p"
+    ctx.gender_cache[actor_id] = g
+    return g
+
+
+_BROKEN_PLURALS = word_set(
+    "الفصائل الجماعات القوات الميليشيات المليشيات المسلحين المتظاهرين المحتجين الحوثيون الحوثيين "
+    "السلطات المسؤولون الدول الأحزاب المعارضة القادة الزعماء الوزراء النواب")
+
+
+def compatible(ctx: Context, actor_id: str, gender: str | None) -> bool:
+    if gender is None:
+        return True
+    g = actor_gender(ctx, actor_id)
+    if g is None:
+        return True
+    if gender == "p":
+        return g in ("p", "f")  # broken plurals of things agree in the feminine singular
+    if gender == "f":
+        return g in ("f", "p")
+    return g == "m"

@@ -1,0 +1,159 @@
+"""The speech-cue lexicon of the statements stage and the word lists its rules read.
+
+Cues are data (``resources/statements/speech_cues.yaml``): speech verbs by family and agreement, their
+circumstantial participles, nominal cues and attribution phrases, each read into a
+:class:`CueForm`. :func:`trie_pattern` and :func:`scan` are the word-level matching the stances
+stage shares.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad import resources
+from marsad.text.normalize import normalize, word_set
+
+THAT = word_set(
+    "إن أن إنه أنه إنها أنها إنهم أنهم إنهما أنهما إنهن أنهن إننا أننا إنني أنني إني أني "
+    "بأن بأنه بأنها بأنهم بأنهما بأننا فإن فإنه فإنها فإنهم")
+OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "„": "”"}
+CLOSE_QUOTES = frozenset("»”\"")
+PREPOSITIONS = word_set(
+    "في من عن مع خلال أمام إلى على لدى عبر نحو ضد حول بشأن تجاه إزاء عند لصالح بين منذ بعد قبل "
+    "وفي ومن وعن ومع وإلى وعلى")
+# Words that open an adjunct between a verb and its complement (قال أيضاً، قال الاثنين …).
+ADJUNCTS = word_set(
+    "أيضا أيضاً كذلك اليوم أمس غدا الليلة الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد "
+    "يوم صباح مساء اليوم، لاحقا سابقا مؤخرا حينها بدوره بدورها قد كان كانت للصحفيين للصحافيين "
+    "للصحافة لوسائل بيان تصريح تصريحات تغريدة كلمة مؤتمر مقابلة حديث")
+B_STOP = word_set(
+    "بين بعد بشأن بسبب بدون بها به بهم بهن بعض بن بنت بل بينما بلاده بلادها بالقرب بما بكل "
+    "بحسب بعدما بدء بدأ بقيادة برئاسة بمشاركة بحضور بدوره بدورها بمناسبة بخصوص")
+# "غير أن" (however), "بعد أن" (after) …: أن that introduces no reported content.
+NOT_COMP_BEFORE = word_set(
+    "غير إلا بيد رغم برغم بعد قبل منذ حتى يمكن يجب ينبغي بد دون بدون مجرد لابد يمكنه")
+IRREALIS = frozenset(normalize(w) for w in "إذا لو".split())
+# Families whose verb takes an object before the content (طالب X بـ، دعا X إلى، حث X على، حذر X من).
+RELATIVES = frozenset(normalize(w) for w in "التي الذي الذين اللذين اللتين اللواتي".split())
+# "العديد من الجماعات": the subject is under من after a quantifier.
+QUANTIFIERS = frozenset(normalize(w) for w in "العديد عدد بعض أحد إحدى مجموعة كثير عشرات مئات آلاف".split())
+
+
+@dataclass(slots=True)
+class CueForm:
+    family: str
+    kind: str  # verb | participle | noun | attribution
+    gender: str | None  # m | f | p | None
+    comps: tuple[str, ...] = ()
+    post: bool = False
+    speaker_after: str | None = None
+    bare: bool = False  # noun without a possessive (القول)
+
+
+def trie_pattern(words) -> str:
+    """A regex alternation of ``words`` factored as a trie: one pass, no per-word backtracking."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        end = "" in node
+        if len(alts) == 1 and not end:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")" + ("?" if end else "")
+
+    return build(trie)
+
+
+class WordHit:
+    """A match of a word-level scan: the whole span plus its prefix / stem / suffix parts."""
+
+    __slots__ = ("_s", "_e", "_parts")
+
+    def __init__(self, s: int, e: int, parts: dict[str, tuple[int, int, str]]):
+        self._s, self._e, self._parts = s, e, parts
+
+    def start(self, name: str | None = None) -> int:
+        return self._s if name is None else self._parts[name][0]
+
+    def end(self, name: str | None = None) -> int:
+        return self._e if name is None else self._parts[name][1]
+
+    def group(self, name: str | None = None) -> str:
+        return self._parts[name][2] if name else self._parts["all"][2]
+
+
+def scan(pattern: re.Pattern, text: str, split, pos: int = 0, endpos: int | None = None):
+    """WordHits of ``pattern`` in text; ``split(word)`` returns (prefix, stem, suffix) or None."""
+    for m in pattern.finditer(text, pos, len(text) if endpos is None else endpos):
+        w = m.group()
+        parts = split(w)
+        if parts is None:
+            continue
+        pre, stem, suf = parts
+        s = m.start()
+        a, b = s + len(pre), s + len(pre) + len(stem)
+        yield WordHit(s, m.end(), {"pre": (s, a, pre), "cue": (a, b, stem), "t": (a, b, stem),
+                                   "suf": (b, m.end(), suf), "all": (s, m.end(), w)})
+
+
+@dataclass
+class Lexicon:
+    forms: dict[str, CueForm]
+    regex: re.Pattern
+    source_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    pronouns: dict[str, str]
+    impersonal_bare: frozenset[str]
+    impersonal_before: frozenset[str]
+    masculine_places: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = resources.read_yaml("statements", "speech_cues.yaml")
+    forms: dict[str, CueForm] = {}
+
+    def add(word: str, form: CueForm) -> None:
+        forms.setdefault(normalize(word), form)
+
+    for fam, spec in data["families"].items():
+        comps = tuple(normalize(c) for c in spec.get("complements", []))
+        post = bool(spec.get("post"))
+        after = normalize(spec["speaker_after"]) if spec.get("speaker_after") else None
+        for g, words in spec.get("verbs", {}).items():
+            for w in words:
+                add(w, CueForm(fam, "verb", g, comps, post, after))
+        for g, words in spec.get("participles", {}).items():
+            for w in words:
+                add(w, CueForm(fam, "participle", g, comps))
+    nouns = data["nouns"]
+    ncomps = tuple(nouns["complements"])
+    for key in ("bare", "m", "f", "p"):
+        for w in nouns.get(key, []):
+            add(w, CueForm("say", "noun", None if key == "bare" else key, ncomps, bare=key == "bare"))
+    for w in data["attribution"]:
+        add(w, CueForm("attribution", "attribution", None))
+    # Every form with and without a conjunction, as one trie regex (stdlib re: fastest here).
+    pattern = re.compile(r"\b(?:" + trie_pattern({p + f for p in ("", "و", "ف") for f in forms}) + r")\b")
+    pronouns = {}
+    for g, words in data["pronoun_subjects"].items():
+        for w in words:
+            pronouns[normalize(w)] = g
+    return Lexicon(
+        forms=forms,
+        regex=pattern,
+        source_nouns=frozenset(normalize(w) for w in data["source_nouns"]),
+        reporting_verbs=frozenset(normalize(w) for w in data["reporting_verbs"]),
+        pronouns=pronouns,
+        impersonal_bare=frozenset(normalize(w) for w in data["impersonal_bare"]),
+        impersonal_before=frozenset(normalize(w) for w in nouns["impersonal_before"]),
+        masculine_places=frozenset(normalize(w) for w in data["masculine_places"]),
+    )

@@ -1,0 +1,201 @@
+"""Who speaks: the subject of a cue, a pronoun's or elided subject's antecedent, an attribution's source.
+
+Speakers are actor mentions (``doc.mentions``); a subject the actors layer did not resolve
+("قال مسؤول أمريكي") keeps its span with no actor id. A pronoun (لكنه) or elided subject
+(وأضاف) takes the nearest earlier speaker whose agreement fits the cue.
+"""
+from __future__ import annotations
+
+from marsad.statements.context import Context, NMention, compatible
+from marsad.statements.lexicon import (
+    ADJUNCTS,
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    PREPOSITIONS,
+    THAT,
+)
+from marsad.statements.spans import trim_end
+from marsad.text.normalize import normalize, word_set
+
+# Families whose verb takes an object before the content (طالب X بـ، دعا X إلى، حث X على، حذر X من).
+_OBJECT_FIRST = frozenset({"demand", "call", "urge", "warn"})
+
+
+def subject_in(ctx: Context, s: int, e: int, vias) -> NMention | None:
+    """The first mention of [s, e) in subject position (not under a preposition, not a via)."""
+    for m in ctx.mentions_in(s, e):
+        if any(a <= m.start < b for _, _, a, b in vias):
+            continue
+        if not m.prepositional:
+            return m
+    return None
+
+
+def resolve_speaker(ctx: Context, gender: str | None, before: int, ss: int, sidx: int, first_local: int) -> str | None:
+    """Speaker of a pronoun or elided subject: nearest earlier compatible speaker."""
+    for f in reversed(ctx.found[first_local:]):
+        if f.sentence == sidx and f.speaker and f.cue[0] < before and compatible(ctx, f.speaker, gender):
+            return f.speaker
+    m = next((m for m in ctx.mentions_in(ss, before) if not m.prepositional
+              and compatible(ctx, m.actor, gender)), None)
+    if m is not None:
+        return m.actor
+    for f in reversed(ctx.found):
+        if f.sentence < sidx and f.sentence >= sidx - 4 and f.speaker and compatible(ctx, f.speaker, gender):
+            return f.speaker
+    # The subject of the previous sentence(s).
+    doc = ctx.doc
+    sents = doc.content_sentences()
+    for back in (1, 2):
+        j = next((n for n, s in enumerate(sents) if s.index == sidx), None)
+        if j is None or j - back < 0:
+            break
+        ps = sents[j - back]
+        a, b = ctx.nt.from_original(ps.start), ctx.nt.from_original(ps.end)
+        for m in ctx.mentions_in(a, b):
+            if not m.prepositional and compatible(ctx, m.actor, gender):
+                return m.actor
+    return None
+
+
+def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias, first_local):
+    """(speaker id, speaker span, via span) of a verb or participle cue."""
+    text = ctx.text
+    via = None
+    for a, b, ps, pe in vias:
+        # in the speaker span ("قالت المنظمة - بحسب ما نقلته الوكالة - إنها …"), or right
+        # before the cue ("لكنه، وفق ما نشر …، يؤكد بأن …")
+        if span_s <= a < span_e or (ss <= a and pe <= m.start() and text[pe:m.start()].strip(" ,-–") == ""):
+            via = (a, pe)
+    if form.kind == "participle":
+        return resolve_speaker(ctx, form.gender, m.start(), ss, sidx, first_local), None, via
+    if form.speaker_after:
+        # "نقلت الوكالة عن مصدر أنّ …": the speaker follows عن; the subject is the channel.
+        ws = [t for t in toks[tok_at(span_s):tok_at(span_e)]]
+        for i, t in enumerate(ws):
+            if t.text == form.speaker_after and i + 1 < len(ws):
+                ms = ctx.mentions_in(ws[i + 1].start, span_e)
+                subj = subject_in(ctx, span_s, t.start, vias)
+                via = (subj.start, subj.end) if subj else (span_s, t.start)
+                sp_end = trim_end(text, ws[i + 1].start, span_e)
+                return (ms[0].actor if ms else None), (ws[i + 1].start, sp_end), via
+        return "__impersonal__", None, via  # نقل without عن: transport, not speech
+    sub = subject_in(ctx, span_s, span_e, vias)
+    words = [t for t in toks[tok_at(span_s):tok_at(span_e)] if t.text not in (",", "-", "–", "(", ")")
+             and not any(a <= t.start < pe for a, _, _, pe in vias)]
+    if sub is not None:
+        if form.family in _OBJECT_FIRST and m.group("pre") and any(
+                f.sentence == sidx and f.cue[0] < m.start() for f in ctx.found):
+            # "وقال بيريز إنه شن الهجوم، ودعا الشعب الفنزويلي إلى …": the same speaker goes on
+            prev = [f for f in ctx.found if f.sentence == sidx and f.cue[0] < m.start()][-1]
+            return prev.speaker, prev.speaker_span, via
+        # Only the subject right after the verb (VSO) or after an adjunct PP.
+        return sub.actor, (sub.start, sub.end), via
+    first = words[0].text if words else None
+    pre = _preverbal(ctx, toks, tok_at, m, ss)
+    if pre is not None and not m.group("pre"):
+        return pre.actor, (pre.start, pre.end), via  # "كيم أبلغ مسؤولي كوريا الجنوبية أن …"
+    if form.family in _OBJECT_FIRST:
+        first = None  # "وطالب العالم العربي بـ…": an unresolved noun after the verb is its object
+    if first is not None and first not in PREPOSITIONS and first not in ADJUNCTS and not first.startswith("ل") \
+            and not _is_time_word(first) and not (first.endswith("ا") and len(first) > 3 and not first.startswith("ال")):
+        # A subject the actors layer did not resolve ("قال مسؤول أمريكي …").
+        end = words[0].end
+        for t in words[1:4]:
+            if t.text in PREPOSITIONS or t.text in ADJUNCTS or t.text[0] in "لب" or not t.text[0].isalpha():
+                break
+            end = t.end
+        return None, (words[0].start, end), via
+    # Elided or preverbal subject.
+    before = m.start()
+    kc = tok_at(m.start())
+    prev = [t for t in toks[max(0, kc - 12):kc]]
+    # A pronoun subject ("لكنه، وفق …، يؤكد")
+    gender = form.gender
+    for t in reversed(prev):
+        if any(a <= t.start < pe for a, _, _, pe in vias) or t.text in (",", "قد", "كان", "كانت"):
+            continue
+        if t.text in lex.pronouns:
+            return resolve_speaker(ctx, lex.pronouns[t.text], t.start, ss, sidx, first_local), None, via
+        break
+    if not m.group("pre"):
+        if form.kind == "verb" and m.group("cue") in lex.impersonal_bare and not words:
+            return "__impersonal__", None, via
+        near = [mm for mm in ctx.mentions_in(max(ss, prev[0].start if prev else ss), before)
+                if not mm.prepositional and compatible(ctx, mm.actor, gender)]
+        if near and not any(near[-1].end <= b < before for b in _clause_breaks(text, near[-1].end, before)):
+            return near[-1].actor, (near[-1].start, near[-1].end), via
+    if form.kind == "verb" and m.group("cue") in lex.impersonal_bare and not words:
+        return "__impersonal__", None, via
+    return resolve_speaker(ctx, gender, before, ss, sidx, first_local), None, via
+
+
+_PREVERBAL_LINK = frozenset(normalize(w) for w in "قد وقد كان كانت وكان وكانت لطالما ولطالما بدوره بدورها".split())
+
+
+def _preverbal(ctx, toks, tok_at, m, ss) -> NMention | None:
+    """An actor mention right before the cue (SV order), only قد/كان between."""
+    kc = tok_at(m.start())
+    i = kc - 1
+    while i >= 0 and toks[i].start >= ss and toks[i].text in _PREVERBAL_LINK:
+        i -= 1
+    if i < 0 or toks[i].start < ss:
+        return None
+    for mm in reversed(ctx.mentions_in(ss, m.start())):
+        if mm.end <= toks[i].end and mm.end >= toks[i].start:
+            return None if mm.prepositional else mm
+        if mm.end < toks[i].start:
+            break
+    return None
+
+
+def _clause_breaks(text: str, s: int, e: int) -> list[int]:
+    return [i for i in range(s, e) if text[i] in ".;:"]
+
+
+_TIME_WORDS = word_set(
+    "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد اليوم أمس يوم صباح مساء الأسبوع الشهر العام "
+    "السنة الماضي المقبل الجاري هذا هذه مرة مجددا")
+
+
+def _is_time_word(w: str) -> bool:
+    return w in _TIME_WORDS or w.isdigit()
+
+
+def source_phrase(ctx, lex, toks, k: int, se: int) -> tuple[int, int] | None:
+    """Span of the source after an attribution cue, if it names a source ("وفق ما نشر …")."""
+    if k >= len(toks):
+        return None
+    end = k
+    in_quote = None
+    while end < len(toks) and end - k < 16:
+        w = toks[end].text
+        if in_quote is not None:
+            if w == in_quote:
+                in_quote = None
+        elif w in OPEN_QUOTES:
+            in_quote = OPEN_QUOTES[w]  # a quoted name: وفقاً لصحيفة "فاينانشال تايمز"
+        elif w in (",", ";", "-", "–", ".", ":", "(") or w in CLOSE_QUOTES or w in THAT:
+            break
+        end += 1
+    if in_quote is not None:
+        return None
+    if end == k:
+        return None
+    s, e = toks[k].start, toks[end - 1].end
+    words = [t.text for t in toks[k:min(end, k + 3)]]
+    ok = bool(ctx.mentions_in(s, e))
+    if not ok and words:
+        w0 = words[0]
+        stem = w0[1:] if w0.startswith("ل") and len(w0) > 3 else w0
+        if stem.startswith("ل") and len(stem) > 3:
+            stem = "ا" + stem  # للمصادر
+        if w0 in ("ما", "لما") and len(words) > 1 and words[1] in lex.reporting_verbs:
+            ok = True
+        elif stem in lex.source_nouns or w0 in lex.source_nouns:
+            ok = True
+        elif len(words) > 1 and w0 in ("زعم", "قول", "تعبير", "رواية", "تصريح", "تصريحات") and ctx.mentions_in(s, e):
+            ok = True
+    return (s, e) if ok else None
+
+

@@ -1,0 +1,314 @@
+"""Time-expression patterns: the vocabulary of ``resources/times/times.yaml`` compiled into one regex.
+
+Each rule of :data:`_RULES` is a template whose upper-case placeholders (MON, WD, YEAR …) are
+filled from the vocabulary; the named group of a rule names the method of
+:class:`~marsad.times.reader.Reader` that checks and reads its matches. Trying the full
+alternation at every word would be slow, so :func:`expression_starts` first finds the words an
+expression must contain (an Aho-Corasick automaton of keywords) and returns only the few word
+starts before them where an expression can open.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
+
+from marsad import resources
+from marsad.text.normalize import normalize
+
+
+def _alt(words) -> str:
+    """Regex alternation of normalised words, longest first, spaces matching any whitespace."""
+    uniq = sorted({normalize(w) for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in uniq) + ")"
+
+
+def _index(table: dict) -> dict[str, Any]:
+    """{key: [forms]} -> {normalised form: key}."""
+    return {normalize(w): k for k, forms in table.items() for w in forms}
+
+
+@dataclass
+class Lexicon:
+    """The compiled vocabulary: the rules' regex, the keyword prefilter and the word tables."""
+
+    rx: re.Pattern
+    keys: Any  # ahocorasick automaton of the words every expression contains
+    firsts: frozenset  # words an expression can begin with (after proclitics)
+    range_tail: re.Pattern  # "… إلى نيسان/أبريل 2018" after a month: the year both share
+    months: dict[str, int]
+    hmonths: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    units: dict[str, tuple[str, str]]  # form -> (unit, one|two|many)
+    quals: dict[str, str]
+    deictic: dict[str, int]
+    decades: dict[str, int]
+    centuries: dict[str, int]
+    vague: dict[str, str]
+    sets: dict[str, frozenset]
+    named: list[tuple[frozenset, int, int, int]]
+
+
+# The rules, tried in this order at each candidate word start (the first that matches wins).
+# Upper-case placeholders are filled from the vocabulary by lexicon(); the named group of each
+# rule is the method of Reader that checks and reads it.
+_RULES = [
+    # 29/6/2018, 2018-06-29, 1439/12/4هـ
+    r"""(?P<n>(?<![\d/.])(?:(?P<n_d>[0-3]?\d)[/.\-](?P<n_m>[01]?\d)[/.\-](?P<n_y>(?:1[3489]|20)\d\d)
+        |(?P<n_y2>(?:1[3489]|20)\d\d)[/.\-](?P<n_m2>[01]?\d)[/.\-](?P<n_d2>[0-3]?\d))(?![\d/])
+        (?:\s?(?P<n_h>ه)(?!\w))?)""",
+    # [مساء] [الثلاثاء،] [9 | التاسع من] [شهر] كانون الثاني (يناير) [2024 | الماضي | من العام المقبل]
+    r"""(?P<g>(?:(?P<g_p>NARROW|PART)\s+)?(?:PART\s+)?
+        (?:(?:(?:(?:اليوم|امس|غدا)\s*,?\s*)?(?P<g_wd>WD)\s*,?\s*(?P<g_op>\()?\s*
+              (?:(?:QPNC|الموافق)\s*,?\s*)?)?
+           (?P<g_dl>(?:DAY\s*(?:,|-|–|و|الي|حتي|وحتي)\s*)+)?
+           (?:(?P<g_d>DAY)|(?P<g_o>ORD)(?=\s+(?:من\s+)?(?:شهر\s+)?MON))\s*(?:من\s+)?)?
+        (?P<g_sh>شهر\s+)?(?P<g_m1>MON)(?![^\W\d_])
+        (?:\s*(?:[(/\-–]\s*)?(?P<g_m2>MON)(?![^\W\d_])(?:\s*\))?)?
+        (?:\s*,?\s*(?:من\s+)?(?:YNOUN\s*)?(?P<g_y>YEAR)YSUF
+          |\s+(?:من\s+)?(?:هذا\s+|هذه\s+)?(?:ال)?(?:عام|سنه)\s+(?P<g_yq>QPNC)(?!\w)
+          |\s+(?:من\s+)?(?P<g_yt>هذا|هذه)\s+(?:ال)?(?:عام|سنه)(?!\w)
+          |\s+(?P<g_mq>QPNC)(?!\w))?
+        (?(g_op)\s*\)))""",
+    # 15 رمضان 1439 هـ, شهر رمضان, ذي الحجة
+    r"""(?P<h>(?:(?:NARROW|PART)\s+)?(?:PART\s+)?(?:(?:(?:اليوم|امس|غدا)\s*,?\s*)?(?P<h_wd>WD)\s*,?\s*)?
+        (?:(?:(?P<h_d>DAY)|(?P<h_o>ORD)(?=\s+من\s))\s*(?:من\s+)?)?
+        (?P<h_sh>شهر\s+)?(?P<h_m>HMON)(?!\w)
+        (?:\s*,?\s*(?:من\s+)?(?:ل?(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<h_y>1[34]\d\d)(?!\d)
+           (?:\s*HMARK(?!\w))?)?
+        (?:\s+(?P<h_q>QPNC|المبارك|الكريم|الفضيل)(?!\w))?)""",
+    # 1439 هـ
+    r"""(?P<hy>(?:ل?(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<hy_y>1[34]\d\d)\s*HMARK(?!\w))""",
+    # [مطلع] [عام] 2020 [م] [و2021]
+    r"""(?P<y>(?:(?P<y_p>NARROW)\s+)?(?:(?P<y_n>YNOUN)\s+(?:من\s+)?)?(?P<y_1>YEAR)(?P<y_s>YSUF)
+        (?:\s*(?P<y_sep>-|–|/|و|الي|حتي|وحتي|ولغايه|لغايه)\s*(?P<y_2>YEAR)YSUF)?)""",
+    # التسعينيات, ثمانينات القرن الماضي
+    r"""(?P<dc>(?:(?P<dc_p>NARROW)\s+(?:من\s+)?)?(?:ال)?(?P<dc_t>TENS)(?:يات|ات)(?!\w)
+        (?:\s+(?:من\s+)?(?P<dc_c>CENT)(?!\w))?)""",
+    # 24 الجاري, العاشر من الشهر الماضي
+    r"""(?P<dr>(?:(?P<dr_wd>WD)\s*,?\s*)?(?:(?P<dr_d>DAY)|(?P<dr_o>ORD))\s+(?:من\s+)?
+        (?:(?:هذا\s+)?(?P<dr_sh>الشهر)\s+)?(?P<dr_q>QPNC)(?!\w))""",
+    # [مساء] [أمس] الثلاثاء [الماضي]
+    r"""(?P<w>(?:(?P<w_p>NARROW|PART)\s+)?(?:PART\s+)?(?:(?P<w_x>اليوم|امس|غدا)\s*,?\s*)?
+        (?P<w_op>\()?(?P<w_wd>WD)(?!\w)
+        (?(w_op)\))(?:\s+(?P<w_q>QPNC)(?!\w))?)""",
+    # الأسبوع الماضي, هذا العام, مطلع الشهر المقبل, العام التالي, نفس اليوم
+    r"""(?P<r>(?=(?:NARROW|هذا|هذه|نفس|ذات|ذلك|تلك)\s
+            |(?:الاسبوع|الشهر|العام|السنه|اليوم)\s+QREL(?!\w))
+        (?:(?P<r_p>NARROW)\s+)?(?:(?P<r_pre>هذا|هذه|نفس|ذات|ذلك|تلك)\s+)?
+        (?P<r_u>الاسبوع|الشهر|العام|السنه|اليوم)(?!\w)(?:\s+(?P<r_q>QREL)(?!\w))?
+        (?:\s+(?P<r_y>YEAR))?)""",
+    # [صباح] اليوم, أمس, غداً, بعد غد
+    r"""(?P<x>(?:(?!اول\s+امس)(?P<x_p>PART|NARROW)\s+)?(?:PART\s+)?
+        (?P<x_w>DEICTIC|الليله(?:\s+الماضيه)?|الغد)(?!\w))""",
+    # قبل ثلاثة أيام, منذ عامين, منذ سنوات
+    r"""(?P<a>(?P<a_p>قبل|منذ)\s+(?:APPROX\s+)?(?:(?P<a_f>FEW)\s+)?(?:(?P<a_n>NUM)\s+)?
+        (?P<a_u>UANY)(?!\w)
+        (?!\s*\d|\s+ال|\s+MON|\s+HMON)(?:\s+(?:و\s?)?نصف)?(?:\s+(?:طويله|عديده|قليله|كثيره|طويل)(?!\w))?)""",
+    # الأسبوعين الماضيين, الأيام القليلة الماضية, الـ48 ساعة الماضية
+    r"""(?P<p>(?:ال\s?)?(?:(?P<p_n>NUM)\s+)?(?P<p_u>UDEF|UONE)\s+(?:(?:ال\s?)?(?P<p_n2>NUM|القليله)\s+)?
+        (?P<p_q>QPER)(?!\w))""",
+    # لمدة ثلاث سنوات
+    r"""(?P<du>(?:لمده|طيله|طوال|علي\s+مدي|علي\s+مدار)\s+(?:APPROX\s+)?
+        (?:(?P<du_n>NUM)\s+(?P<du_u>UONE|UMANY)|(?P<du_u2>UONE|UTWO))(?!\w)(?!\s+ال|\s*\d))""",
+    # مؤخراً, منذ فترة طويلة, حتى الآن, في المستقبل
+    r"""(?P<v>VAGUE)(?!\w)""",
+]
+
+
+# After a month without year: the range's end carries the year for both
+# (بين كانون الثاني ونيسان 2018).
+_RANGE_TAIL = r"""\s*(?:-|–|و|الي|حتي|وحتي|ولغايه)\s*(?:NARROW\s+)?(?:(?:ال\s?)?\d{1,2}\s*(?:من\s+)?)?(?:شهر\s+)?
+    (?P<rm>MON)(?:\s*[(/\-–]?\s*MON(?:\s*\))?)?\s*,?\s*(?:من\s+)?(?:YNOUN\s*)?(?P<ry>YEAR)"""
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = resources.read_yaml("times", "times.yaml")
+    norm_set = lambda key: frozenset(normalize(w) for w in data[key])  # noqa: E731
+    ordinals: dict[str, int] = {}
+    units1 = {int(k): v for k, v in data["ordinal_units"].items()}
+    tens = {int(k): v for k, v in data["ordinal_tens"].items()}
+    one_c = data["ordinal_one_in_compounds"]
+    for n, forms in units1.items():
+        for w in forms:
+            ordinals[normalize(w)] = n
+    compound_units = {1: [one_c], **{n: f for n, f in units1.items() if n > 1}}
+    for n, forms in compound_units.items():
+        for w in forms:
+            ordinals[normalize(f"{w} {data['ordinal_teen']}")] = 10 + n
+            for t in (20, 30):
+                if t + n <= 31:
+                    for tw in tens[t]:
+                        ordinals[normalize(f"{w} و{tw}")] = t + n
+    for t, forms in tens.items():
+        for w in forms:
+            ordinals[normalize(w)] = t
+    units = {}
+    for unit, kinds in data["units"].items():
+        for kind, forms in kinds.items():
+            for w in forms:
+                units[normalize(w)] = (unit, kind)
+    quals = {normalize(w): q for q, forms in data["qualifiers"].items() for w in forms}
+    months = _index({int(k): v for k, v in data["months"].items()})
+    hmonths = _index({int(k): v for k, v in data["hijri_months"].items()})
+    weekdays = _index({int(k): v for k, v in data["weekdays"].items()})
+    numbers = _index({int(k): v for k, v in data["numbers"].items()})
+    deictic = _index({int(k): v for k, v in data["deictic_days"].items()})
+    decades = {normalize(w): int(k) for k, v in data["decades"].items() for w in v}
+    centuries = _index({int(k): v for k, v in data["centuries"].items()})
+    vague = _index(data["vague"])
+    sets = {k: norm_set(k) for k in (
+        "ambiguous_months", "month_context", "hijri_ambiguous", "ramadan_context", "weekday_not_after",
+        "weekday_not_before", "today_not_after", "tomorrow_after", "age_words", "age_before",
+        "year_context", "count_nouns_after", "vague_not_before", "name_words", "general_nouns",
+        "year_nouns", "hijri_need_year", "verb_months", "future_markers", "future_verb_not", "day_parts")}
+    named = [(frozenset(normalize(w) for w in r["words"]), r["day"], r["month"], r["year"])
+             for r in data["named_dates"]]
+
+    q = lambda *names: _alt([w for n in names for w in data["qualifiers"][n]])  # noqa: E731
+    unit_forms = lambda *kinds: _alt([w for u in data["units"].values() for k in kinds for w in u[k]])  # noqa: E731
+    unit_def = _alt(["ال" + w for u in data["units"].values() for k in ("two", "many") for w in u[k]])
+    mon, hmon, wd = _alt(months), _alt(hmonths), _alt(weekdays)
+    num = r"(?:\d{1,3}|" + _alt(numbers) + ")"
+    t = {
+        "MON": mon, "HMON": hmon, "WD": wd, "NUM": num,
+        "ORD": _alt(ordinals), "PART": _alt(data["day_parts"]), "NARROW": _alt(data["narrowers"]),
+        "DAY": r"(?:ال\s?)?(?:0?[1-9]|[12]\d|3[01])(?!\d|[.,]\d)",
+        "YEAR": r"(?:1[89]\d\d|20\d\d)(?!\d)", "YSUF": r"(?:\s?م(?!\w)|\s+ميلادي\w*)?",
+        "HMARK": _alt(data["hijri_year_marks"]), "YNOUN": "ل?" + _alt(data["year_nouns"]),
+        "QPNC": q("past", "next", "current"), "QREL": q("past", "next", "current", "following",
+                                                         "previous", "before_previous", "same"),
+        "QPER": q("past", "last", "next"), "APPROX": _alt(data["approximators"]),
+        "FEW": _alt(data["few"]), "UONE": unit_forms("one"), "UTWO": unit_forms("two"),
+        "UANY": unit_forms("one", "two", "many"), "UMANY": unit_forms("many"), "UDEF": unit_def,
+        "TENS": _alt(decades), "CENT": _alt(centuries), "DEICTIC": _alt(deictic),
+        "VAGUE": "(?:" + "|".join(
+            (r"(?<=(?<![^\Wوف])في\s)" + _alt([w[3:]]) if w.startswith("في ") else _alt([w]))
+            for w in sorted(vague, key=len, reverse=True)) + ")",
+    }
+    rx = re.compile(r"(?<!\w)[وفبلك]{0,2}(?:" + _fill("|".join(_RULES), t) + ")", re.X)
+    return Lexicon(
+        rx=rx, keys=_keywords(data, months, hmonths, weekdays, units, deictic, decades, vague),
+        firsts=_firsts(data, months, hmonths, weekdays, ordinals, deictic, units, numbers, decades, vague),
+        range_tail=re.compile(_fill(_RANGE_TAIL, t), re.X), months=months, hmonths=hmonths,
+        weekdays=weekdays, numbers=numbers, ordinals=ordinals, units=units, quals=quals, deictic=deictic,
+        decades=decades, centuries=centuries, vague=vague, sets=sets, named=named)
+
+
+def _fill(template: str, parts: dict[str, str]) -> str:
+    """Replace the upper-case placeholders of a rule template (MON, WD, YEAR …)."""
+    for key in sorted(parts, key=len, reverse=True):
+        template = template.replace(key, parts[key])
+    return template
+
+
+def _firsts(data, months, hmonths, weekdays, ordinals, deictic, units, numbers, decades, vague) -> frozenset:
+    """Words (after proclitics) a time expression can begin with."""
+    out = {w.split()[0] for table in (months, hmonths, weekdays, ordinals, deictic, units) for w in table}
+    out |= {normalize(w).split()[0] for key in ("narrowers", "day_parts", "year_nouns") for w in data[key]}
+    out |= {(w[3:] if w.startswith("في ") else w).split()[0] for w in vague}
+    out |= {"ال" + w for w in list(units) + list(numbers)} | {"ال"}
+    out |= {a + t + s for t in decades for a in ("", "ال") for s in ("ات", "يات")}
+    out |= {normalize(w) for w in ("شهر", "هذا", "هذه", "نفس", "ذات", "ذلك", "تلك", "الأسبوع", "الشهر",
+                                   "العام", "السنة", "اليوم", "الليلة", "الغد", "قبل", "منذ", "لمدة",
+                                   "طيلة", "طوال", "على", "عام", "سنة")}
+    return frozenset(out)
+
+
+def _keywords(data, *tables) -> Any:
+    """Automaton of the words at least one of which every time expression contains.
+
+    One word per vocabulary entry, its longest (ذي الحجة → الحجة, بعد غد → بعد), so that
+    common short words do not wake the full pattern. Month names that need a day or a year
+    (ماي, آب, صفر) are left out: the digits are keywords.
+    """
+    words = {str(d) for d in range(10)}
+    needs_digits = {normalize(w) for w in data["ambiguous_months"] + data["hijri_need_year"]}
+    for table in tables:
+        for key in table:
+            if key not in needs_digits:
+                words.add(max(reversed(key.split()), key=len))
+    words.update("ال" + w for w in tables[3])  # units: الأيام, الأسبوعين …
+    words.update(normalize(w) for w in ("العام", "السنة", "الشهر", "الأسبوع", "الغد", "الليلة", "غد"))
+    words.update(a + t + s for t in tables[5] for s in ("ات", "يات") for a in ("", "ال"))  # decades
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return auto
+
+
+# How many words a time expression can start before its keyword (على مدار ما يقرب من ثلاثة عقود).
+_WORDS_BACK = 7
+_OPENERS = '"«(“\'[-'
+_PROCLITICS = frozenset(("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "لل"))
+_CLITICS = _PROCLITICS | {"ال", "وال", "بال", "فال", "كال", "ولل"}  # before digits: الـ15, والـ28
+
+
+def expression_starts(norm: str, auto, lo: int, hi: int) -> list[int]:
+    """Word starts in norm[lo:hi] where a time expression may begin: each whole-word keyword
+    and the few words before it, when they can open an expression. Only there does the full
+    pattern get tried."""
+    words = None
+    out: list[int] = []
+    seen = -1  # words up to this index are already examined (hits come in text order)
+    for end, n in auto.iter(norm, lo, hi):
+        start = end - n + 1
+        digit = norm[start].isdigit()
+        if digit:
+            if start > lo and norm[start - 1].isdigit():
+                continue
+        elif norm[end + 1:end + 2].isalpha():
+            continue  # inside a longer word
+        if words is None:
+            words = [m.start() for m in _WORD_START.finditer(norm, lo, hi)]
+            words.append(hi + 1)
+        i = bisect_right(words, start) - 1
+        prefix = norm[words[i]:start] if i >= 0 else "-"
+        cut = max(prefix.rfind("/"), prefix.rfind("("), prefix.rfind("-"))
+        prefix = prefix[cut + 1:].lstrip(_OPENERS)  # آب/أغسطس: the keyword after the slash
+        if prefix not in _PROCLITICS and not (digit and prefix in _CLITICS):
+            continue  # الذي is not ذي; الـ15 is 15
+        for j in range(max(seen + 1, i - _WORDS_BACK), i + 1):
+            skip = _opening(norm[words[j]:words[j + 1] - 1])
+            if skip >= 0:
+                out.append(words[j] + skip)
+        seen = max(seen, i)
+    return out
+
+
+_WORD_START = re.compile(r"(?<!\S)\S")
+_WORD = re.compile(r"[^\W\d_]+|\d+")  # letters or digits: فبراير2008 opens with a month
+_OPENING: dict[str, int] = {}
+
+
+def _opening(token: str) -> int:
+    """Characters to skip (quotes, brackets) before a token that can open a time expression
+    (after up to two proclitics), or -1 when it cannot."""
+    skip = _OPENING.get(token)
+    if skip is None:
+        firsts = lexicon().firsts
+        core = token.lstrip(_OPENERS)
+        m = _WORD.match(core)
+        skip = -1
+        if m and m.group() in _CLITICS and core[m.end():m.end() + 1].isdigit():
+            skip = len(token) - len(core)  # و2015, الـ15
+        elif m:
+            w = m.group()
+            for k in (0, 1, 2):
+                if k and (w[:k].strip("وفبلك") or len(w) - k < 1):
+                    break
+                x = w[k:]
+                if x[0].isdigit() or x in firsts or x.startswith("ال") and x[2:3].isdigit():
+                    skip = len(token) - len(core)
+                    break
+        if len(_OPENING) < 200_000:
+            _OPENING[token] = skip
+    return skip
