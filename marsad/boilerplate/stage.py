@@ -1,9 +1,9 @@
 """Boilerplate detection: text on a news page that is not part of the article.
 
 Marked lines (related-article links, share prompts, photo credits, agency credit lines,
-separators), bylines and datelines (metadata: the dateline's place is kept on the document),
+separators), bylines; datelines are recorded (``doc.cache["dateline"]``) but stay article text,
 and unmarked inserts: a bare headline of another story, or the lead paragraph of another story
-pasted into the body with its own dateline. Patterns are data (``resources/boilerplate/patterns.yaml``).
+pasted into the body with its own dateline, or a run of them at the end (``leads.py``). Patterns are data (``resources/boilerplate/patterns.yaml``).
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from functools import lru_cache
 import regex
 
 from marsad import resources
+from marsad.boilerplate.leads import other_leads
 from marsad.doc import Boilerplate, Doc, Provenance
 from marsad.text.normalize import normalize, word_set
 
@@ -99,6 +100,7 @@ def detect(doc: Doc) -> list[Boilerplate]:
     body_seen = 0
     any_rule = pats["any"][0][1]
     everywhere = None
+    body: list[tuple[int, int]] = []  # paragraphs left as article text, for the tail check
     for i, m in enumerate(paragraphs):
         line = m.group()
         lstrip = len(line) - len(line.lstrip())
@@ -118,6 +120,11 @@ def detect(doc: Doc) -> list[Boilerplate]:
                 found.append(Boilerplate(start, end, "insert", Provenance(STAGE, "bare-headline")))
                 continue
         body_seen += 1
+        body.append((start, end))
+    texts = [text[a:b] for a, b in body]
+    for k in other_leads(texts):
+        found.append(Boilerplate(*body[k], "insert", Provenance(STAGE, "other-lead")))
+    found.sort(key=lambda b: b.start)
     return found
 
 
@@ -137,9 +144,11 @@ def _marked_line(doc: Doc, pats, content: str, start: int, end: int,
         if dm:
             if body_seen >= 2:
                 return [Boilerplate(start, end, "insert", Provenance(STAGE, "dateline-midbody"))], True
-            out.append(Boilerplate(start, start + dm.end(), "dateline", Provenance(STAGE, name)))
+            # The dateline heading the story is article text: its places are entities of the
+            # article (gold convention), so it is recorded, not hidden as boilerplate.
             if doc.cache.get("dateline") is None:
                 doc.cache["dateline"] = dm.groupdict().get("place")
+                doc.cache["dateline_span"] = (start, start + dm.end())
             break
     for name, pat in pats["byline"]:
         if pat.match(content):

@@ -1,0 +1,98 @@
+"""Other stories' lead paragraphs appended at the end of a page.
+
+CNN Arabic ends many pages with the leads of up to five other stories: full sentences with full
+punctuation and no marker. They are told from the article's own closing paragraphs by content
+and position, not by phrases:
+
+- position: a run of paragraphs reaching the end of the text, never the first paragraph;
+- form: each opens like a lead (no conjunction و/ف, no discourse link such as "جاء ذلك",
+  "من جانبه", no anaphor among its first words) and is a full sentence;
+- content: it brings its own actors and vocabulary — few of its topical words (those not
+  common in news) occur anywhere earlier in the article.
+
+A lone paragraph must be plainly foreign; a run of two or more may share a little more with the
+article (several stories of the same day share places and office titles).
+Words and thresholds: ``resources/boilerplate/leads.yaml``.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import regex
+
+from marsad import resources
+from marsad.text.morphology import lexicon, segment_word
+from marsad.text.normalize import normalize, word_set
+
+_WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    data = resources.read_yaml("boilerplate", "leads.yaml")
+    cfg = dict(data)
+    cfg["opening"] = regex.compile("^(?:" + "|".join(data["continuation"]) + ")", regex.V1)
+    cfg["anaphora"] = word_set(data["anaphora"])
+    lex = lexicon()
+    cfg["total"] = max(lex.values()) + 1
+    return cfg
+
+
+def _topical(words: list[str], cfg: dict) -> dict[str, float]:
+    """The paragraph's topical words (stems without ال) with their rarity weights."""
+    lex, common, out = lexicon(), cfg["common_count"], {}
+    for w in words:
+        stem = segment_word(w)[1]
+        if stem.startswith("ال") and len(stem) > 4:
+            stem = stem[2:]
+        n = lex.get(stem, 0)
+        if len(stem) >= 3 and n < common:
+            out[stem] = min(cfg["max_weight"], math.log(cfg["total"] / (n + 1)))
+    return out
+
+
+def _conjunction(word: str) -> bool:
+    """Does the paragraph's first word carry the conjunction و/ف (وأضاف, فقد)?
+
+    A word that is frequent whole while its remainder is no word is a noun (وزير, وكالة,
+    واشنطن); any other و/ف-initial word is read as conjunction + word.
+    """
+    w = normalize(word)
+    if len(w) < 3 or w[0] not in "وف":
+        return False
+    lex = lexicon()
+    return not (lex.get(w, 0) >= 50 and lex.get(w[1:], 0) < 5)
+
+
+def _opens_like_lead(para: str, words: list[str], cfg: dict) -> bool:
+    if len(words) < cfg["min_words"] or _conjunction(words[0]) or cfg["opening"].match(para):
+        return False
+    return not any(normalize(w) in cfg["anaphora"] for w in words[:4])
+
+
+def other_leads(paragraphs: list[str]) -> list[int]:
+    """Indices of the trailing paragraphs that are other stories' leads."""
+    cfg = _config()
+    words = [_WORD_RE.findall(p) for p in paragraphs]
+    topical = [_topical(ws, cfg) for ws in words]
+    run: list[int] = []
+    lone_ok = True
+    for i in range(len(paragraphs) - 1, 0, -1):
+        if not _opens_like_lead(paragraphs[i], words[i], cfg) or not topical[i]:
+            break
+        before = set().union(*topical[:i])
+        mine = topical[i]
+        shared = [w for w in mine if w in before]
+        weight = sum(mine[w] for w in shared) / sum(mine.values())
+        if len(shared) <= cfg["strict_shared"]:
+            run.append(i)
+        elif len(shared) <= cfg["loose_shared"] and weight < cfg["block_weight"]:
+            run.append(i)
+            if len(run) == 1:
+                lone_ok = weight < cfg["loose_weight"]
+        else:
+            break
+    if len(run) == 1 and not lone_ok:
+        return []
+    return sorted(run)
