@@ -25,6 +25,7 @@ from marsad.doc import Doc, Provenance, TimeExpr
 from marsad.text.normalize import COMBINING_MARKS
 from marsad.times.anchor import anchor
 from marsad.times.calendar import infer_year, parse_published
+from marsad.times.extras import add_extras
 from marsad.times.patterns import expression_starts, lexicon
 from marsad.times.reader import Candidate, Reader
 from marsad.times.resolver import Resolver
@@ -81,4 +82,5 @@ class TimesStage:
                 o1 += 1  # غداً, مؤخراً: keep the word's last diacritic in the span
             times.append(TimeExpr(o0, o1, value, Provenance(STAGE, c.rule), kind, was_inferred))
         doc.times = times
+        add_extras(doc, ref)
         return doc
