@@ -32,7 +32,8 @@ _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 def _config() -> dict:
     data = resources.read_yaml("boilerplate", "leads.yaml")
     cfg = dict(data)
-    cfg["opening"] = regex.compile("^(?:" + "|".join(data["continuation"]) + ")", regex.V1)
+    # used with .match (anchored at the position given, which ^ would not be)
+    cfg["opening"] = regex.compile("(?:" + "|".join(data["continuation"]) + ")", regex.V1)
     cfg["anaphora"] = word_set(data["anaphora"])
     lex = lexicon()
     cfg["total"] = max(lex.values()) + 1
@@ -66,7 +67,8 @@ def _conjunction(word: str) -> bool:
 
 
 def _opens_like_lead(para: str, words: list[str], cfg: dict) -> bool:
-    if len(words) < cfg["min_words"] or _conjunction(words[0]) or cfg["opening"].match(para):
+    if len(words) < cfg["min_words"] or _conjunction(words[0]) or cfg["opening"].match(para) \
+            or para[0] in "وف" and cfg["opening"].match(para, 1):
         return False
     return not any(normalize(w) in cfg["anaphora"] for w in words[:4])
 
@@ -75,24 +77,44 @@ def other_leads(paragraphs: list[str]) -> list[int]:
     """Indices of the trailing paragraphs that are other stories' leads."""
     cfg = _config()
     words = [_WORD_RE.findall(p) for p in paragraphs]
-    topical = [_topical(ws, cfg) for ws in words]
-    run: list[int] = []
-    lone_ok = True
-    for i in range(len(paragraphs) - 1, 0, -1):
-        if not _opens_like_lead(paragraphs[i], words[i], cfg) or not topical[i]:
-            break
-        before = set().union(*topical[:i])
-        mine = topical[i]
-        shared = [w for w in mine if w in before]
-        weight = sum(mine[w] for w in shared) / sum(mine.values())
-        if len(shared) <= cfg["strict_shared"]:
-            run.append(i)
-        elif len(shared) <= cfg["loose_shared"] and weight < cfg["block_weight"]:
-            run.append(i)
-            if len(run) == 1:
-                lone_ok = weight < cfg["loose_weight"]
-        else:
-            break
-    if len(run) == 1 and not lone_ok:
+    if len(paragraphs) < 3:
         return []
+    first = len(paragraphs)  # the run of lead-like paragraphs reaching the end
+    while first > 1 and _opens_like_lead(paragraphs[first - 1], words[first - 1], cfg):
+        first -= 1
+    if first == len(paragraphs):
+        return []
+    topical = [_topical(ws, cfg) for ws in words]
+    # the article: what comes before the run, and each paragraph of the run that shares
+    # enough with it (another story's lead must not count as the article for the next one)
+    article = set().union(*topical[:first])
+    verdicts = []
+    for i in range(first, len(paragraphs)):
+        verdict = _foreign(topical[i], article, cfg)
+        if verdict is None:
+            article |= topical[i].keys()
+        verdicts.append(verdict)
+    run = []
+    for k in range(len(verdicts) - 1, -1, -1):
+        if verdicts[k] is None:
+            break
+        run.append(first + k)
+    if len(run) == 1 and verdicts[-1] == "loose":
+        return []  # a lone paragraph must be plainly foreign
     return sorted(run)
+
+
+def _foreign(mine: dict[str, float], article: set[str], cfg: dict) -> str | None:
+    """"strict" / "loose" when the paragraph's topical words are (mostly) not the article's."""
+    if not mine:
+        return None
+    shared = [w for w in mine if w in article]
+    weight = sum(mine[w] for w in shared) / sum(mine.values())
+    if len(shared) <= cfg["strict_shared"]:
+        return "strict"
+    if len(shared) <= cfg["loose_shared"]:
+        if weight < cfg["loose_weight"]:
+            return "strict"
+        if weight < cfg["block_weight"]:
+            return "loose"
+    return None

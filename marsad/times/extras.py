@@ -87,7 +87,7 @@ def _coordinated(doc: Doc, nt, rules) -> list[TimeExpr]:
             x = date_or_none(int(v.group(1)), int(v.group(2)), _day(m))
             if x is None:
                 break
-            o0, o1 = nt.to_original(m.start(), m.start() + len((m.group("o") or m.group("d"))))
+            o0, o1 = nt.to_original(m.start(), m.start() + len(m.group("o") or m.group("d")))
             out.append(TimeExpr(o0, o1, x.isoformat(), Provenance(STAGE, "coordinated-day"), "date", t.inferred))
             pos = m.start()
     return out

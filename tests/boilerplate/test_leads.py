@@ -1,0 +1,51 @@
+"""Other stories' leads appended at the end of a page (CNN Arabic), told by content and position."""
+from __future__ import annotations
+
+from corpus import ant_news
+
+from marsad.boilerplate.leads import other_leads
+from marsad.pipeline import analyze
+
+
+def paragraphs(doc_id: str) -> list[str]:
+    return [p.strip() for p in ant_news()[doc_id]["text"].split("\n") if p.strip()]
+
+
+def test_cnn_tail_of_other_stories_is_flagged():
+    # Khalid bin Salman on the Houthis (6 paragraphs), then five leads of other stories:
+    # Iraq striking ISIS in Syria, Sisi-Macron call, aid to Sudan, Bukayriyah shooting, Qatar-Turkey.
+    paras = paragraphs("CN-middleEast-1235-20180816")
+    assert other_leads(paras) == [6, 7, 8, 9, 10]
+    a = ant_news()["CN-middleEast-1235-20180816"]
+    doc = analyze(a["text"], a["id"], published=a["published"])
+    flagged = [a["text"][b.start:b.end] for b in doc.boilerplate if b.prov.rule == "other-lead"]
+    assert flagged[0].startswith("أعلن العراق قصف")
+    assert len(flagged) == 5
+    # nothing is read from them: no statement or time inside the appended leads
+    tail = doc.boilerplate[0].start
+    assert all(s.start < tail for s in doc.statements)
+
+
+def test_one_foreign_lead_after_the_article():
+    paras = paragraphs("CN-internationalNews-555-20180902")
+    assert other_leads(paras) == [len(paras) - 1]
+    assert paras[-1].startswith("تحطمت طائرة هليكوبتر")
+
+
+def test_article_own_closing_paragraphs_are_kept():
+    # a feature story told in bare-verb paragraphs about its protagonist (أصبح دين، عاد دين)
+    assert other_leads(paragraphs("CN-internationalNews-402-20180526")) == []
+    # a Sky News story whose paragraphs open with و or continue the quote (وأوضح، وأضاف)
+    assert other_leads(paragraphs("SK-middleEast-2830-20180710")) == []
+    # the article's own paragraphs before a block of other (same-topic) leads are kept
+    paras = paragraphs("CN-middleEast-1460-20181010")
+    assert all(i >= 8 for i in other_leads(paras))
+    # a closing "تجدر الإشارة" paragraph that brings new facts still continues the article
+    assert other_leads(paragraphs("SK-middleEast-3813-20181010")) == []
+
+
+def test_bbc_app_prompt_is_boilerplate():
+    a = ant_news()["BB-middleEast-659-20180623"]
+    doc = analyze(a["text"], a["id"], published=a["published"])
+    kinds = {a["text"][b.start:b.end][:20]: b.kind for b in doc.boilerplate}
+    assert any(k.startswith("يمكنكم") and v == "share" for k, v in kinds.items())
