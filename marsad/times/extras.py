@@ -38,7 +38,7 @@ def _rules() -> dict:
     return {
         # a day and a conjunction (or comma) right before an expression: "الثالث و" / "16، "
         "coord": re.compile(rf"(?:(?<!\w)|(?<=(?<!\w)و)){day}\s*(?:و\s*|[،,]\s*)$"),
-        "same_month": re.compile(rf"(?<!\w){day}\s+من\s+$"),
+        "same_month": re.compile(rf"(?:(?<!\w)|(?<=(?<!\w)و)){day}\s+من\s+$"),
         # not the head of a longer expression (مساء يوم الخميس, مساء أمس)
         "adverb": re.compile(rf"(?<!\w)(?:{_alt(data['part_adverbs'])})(?!\w)(?!\s+(?:ال|يوم|امس|غد))"),
         "noun": re.compile(rf"(?<!\w)(?:{_alt(data['part_noun_openers'])})\s+(?:{_alt(data['part_nouns'])})(?!\w)"),
@@ -60,7 +60,8 @@ def add_extras(doc: Doc, ref: date | None) -> None:
         return
     nt = doc.norm()
     rules = _rules()
-    new = _coordinated(doc, nt, rules) + _same_month(doc, nt, rules)
+    _same_month(doc, nt, rules)  # first: its days may head a coordination (26 و27 و28 من الشهر ذاته)
+    new = _coordinated(doc, nt, rules)
     if ref is not None:
         new += _day_parts(doc, nt, rules, ref) + _seasons(doc, nt, rules, ref)
     if new:
@@ -93,8 +94,7 @@ def _coordinated(doc: Doc, nt, rules) -> list[TimeExpr]:
     return out
 
 
-def _same_month(doc: Doc, nt, rules) -> list[TimeExpr]:
-    out = []
+def _same_month(doc: Doc, nt, rules) -> None:
     for t in list(doc.times):
         if t.prov.rule != "relative-unit" or not re.fullmatch(r"\d{4}-\d\d", t.value):
             continue
@@ -104,7 +104,6 @@ def _same_month(doc: Doc, nt, rules) -> list[TimeExpr]:
             # the longer span replaces the month alone
             t.start, t.value, t.kind = nt.to_original(m.start(), m.end())[0], x.isoformat(), "date"
             t.prov = Provenance(STAGE, "day-of-same-month")
-    return out
 
 
 def _day_of(doc: Doc, start: int, ref: date) -> str:
