@@ -49,3 +49,15 @@ def test_bbc_app_prompt_is_boilerplate():
     doc = analyze(a["text"], a["id"], published=a["published"])
     kinds = {a["text"][b.start:b.end][:20]: b.kind for b in doc.boilerplate}
     assert any(k.startswith("يمكنكم") and v == "share" for k, v in kinds.items())
+
+
+def test_click_here_prompt_is_boilerplate():
+    text = ("تعلن اللجنة الانتخابية النتائج الأولية مساء اليوم.\n"
+            "لمتابعة المباشر على الحواسيب اللوحية، اضغط هنا...\n"
+            "وقال رئيس اللجنة إن نسبة المشاركة بلغت 49 بالمئة.")
+    doc = analyze(text, "t")
+    assert [(b.kind, text[b.start:b.end]) for b in doc.boilerplate] == [
+        ("share", "لمتابعة المباشر على الحواسيب اللوحية، اضغط هنا...")]
+    # a sentence that merely mentions following the news is article text
+    text2 = "وقال إن الحكومة تتابع الوضع عن كثب.\nلمتابعة التطورات عقدت اللجنة اجتماعا طارئا.\nوأضاف أن الاجتماع انتهى."
+    assert analyze(text2, "t").boilerplate == []
