@@ -26,6 +26,7 @@ from marsad.text.morphology import lexicon, segment_word
 from marsad.text.normalize import normalize, word_set
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
+_CLOSED = regex.compile(r"[.!?؟:…\"»”)\]]\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -94,14 +95,26 @@ def other_leads(paragraphs: list[str]) -> list[int]:
         if verdict is None:
             article |= topical[i].keys()
         verdicts.append(verdict)
+    # a teaser cut off before its end (no closing punctuation) opens the block of other
+    # stories even when it shares the article's topic (same-day stories on one affair)
+    cut = next((first + k for k, p in enumerate(paragraphs[first:])
+                if not _CLOSED.search(p) and _weight(topical[first + k], article) < cfg["cut_weight"]), None)
     run = []
     for k in range(len(verdicts) - 1, -1, -1):
         if verdicts[k] is None:
             break
         run.append(first + k)
+    if cut is not None:
+        return list(range(min([cut, *run]), len(paragraphs)))
     if len(run) == 1 and verdicts[-1] == "loose":
         return []  # a lone paragraph must be plainly foreign
     return sorted(run)
+
+
+def _weight(mine: dict[str, float], article: set[str]) -> float:
+    """Share of the paragraph's topical weight found in the article."""
+    total = sum(mine.values())
+    return sum(v for w, v in mine.items() if w in article) / total if total else 1.0
 
 
 def _foreign(mine: dict[str, float], article: set[str], cfg: dict) -> str | None:
@@ -109,7 +122,7 @@ def _foreign(mine: dict[str, float], article: set[str], cfg: dict) -> str | None
     if not mine:
         return None
     shared = [w for w in mine if w in article]
-    weight = sum(mine[w] for w in shared) / sum(mine.values())
+    weight = _weight(mine, article)
     if len(shared) <= cfg["strict_shared"]:
         return "strict"
     if len(shared) <= cfg["loose_shared"]:
