@@ -32,6 +32,16 @@ def test_one_foreign_lead_after_the_article():
     assert paras[-1].startswith("تحطمت طائرة هليكوبتر")
 
 
+def test_cut_off_teasers_on_the_same_affair():
+    # Trump on Khashoggi, then teasers of other stories cut off mid-sentence (Taliban talks in
+    # Doha, Hamad bin Jassim, Cavusoglu, al-Sabhan on Khashoggi): the cut marks them as teasers
+    paras = paragraphs("CN-middleEast-1520-20181013")
+    assert other_leads(paras) == [7, 8, 9, 10]
+    assert paras[10].startswith("أكد وزير الدولة لشؤون الخليج")
+    # a short closing paragraph without a full stop is the article's own
+    assert other_leads(paragraphs("CN-internationalNews-427-20180602")) == []
+
+
 def test_article_own_closing_paragraphs_are_kept():
     # a feature story told in bare-verb paragraphs about its protagonist (أصبح دين، عاد دين)
     assert other_leads(paragraphs("CN-internationalNews-402-20180526")) == []
