@@ -14,6 +14,7 @@ import regex
 
 from marsad import resources
 from marsad.doc import Boilerplate, Doc, Provenance
+from marsad.registry import stage
 from marsad.text.normalize import normalize, word_set
 
 STAGE = "boilerplate"
@@ -148,8 +149,10 @@ def _marked_line(doc: Doc, pats, content: str, start: int, end: int,
     return out, False
 
 
+@stage("boilerplate", requires=("sentences",),
+       assigns=("boilerplate", "sentences"))
 class BoilerplateStage:
-    name = STAGE
+    """Page clutter: related links, share prompts, credits, bylines, datelines, other stories' leads."""
 
     def __call__(self, doc: Doc) -> Doc:
         doc.boilerplate = detect(doc)

@@ -34,6 +34,7 @@ from marsad.entities.features import (
     load_clusters,
     proclitic_split,
 )
+from marsad.registry import stage
 from marsad.text.segment import clitic_candidates, original_prefix_len, strip_proclitics
 
 _MAX_WORDS = 300_000  # words whose score matrices are cached
@@ -539,8 +540,10 @@ def model() -> NerModel:
     return _MODEL
 
 
+@stage("entities", requires=("sentences", "tokens", "boilerplate"),
+       assigns=("entities",))
 class EntitiesStage:
-    name = "entities"
+    """PER / ORG / LOC / MISC spans from the CRF tagger and gazetteers."""
 
     def __call__(self, doc: Doc) -> Doc:
         m = model()

@@ -32,6 +32,7 @@ from marsad.events.args import (
 from marsad.events.context import Context, analyse, mode_of, sentence_cues
 from marsad.events.filter import features, load_filter, rule_score, sentence_words
 from marsad.events.triggers import NO_TRIGGER, Candidate, find_candidates, is_word
+from marsad.registry import stage
 from marsad.text.normalize import word_set
 
 STAGE = "events"
@@ -259,14 +260,17 @@ def _other_time(between: list[Token]) -> bool:
                for k, n in enumerate(norms))
 
 
+@stage("events", requires=("sentences", "tokens", "boilerplate", "actors", "mentions", "times", "reference_date",
+                          "published", "statements"),
+       assigns=("events", "actors"))
 class EventsStage:
-    name = STAGE
+    """PLOVER events with mode, source, target, date and location."""
 
     def __init__(self, keep_aux: bool = False):
         self.keep_aux = keep_aux
 
     def __call__(self, doc: Doc) -> Doc:
-        year = int(doc.published[:4]) if doc.published and doc.published[:4].isdigit() else None
+        year = doc.published_date.year if doc.published else None
         for sent in doc.content_sentences():
             toks = doc.tokens_of(sent)
             unknown = set(map(_NORM, toks)).difference(NO_TRIGGER)
