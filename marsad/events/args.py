@@ -16,7 +16,7 @@ this module picks the reading for a trigger and applies the type-specific fallba
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.doc import Token
 from marsad.events.args_nominal import (
@@ -43,6 +43,8 @@ from marsad.events.args_order import (
     MASC_TITLES,
     OBJECT_SUFFIXES,
     SVO_OPENERS,
+    appositive_end,
+    conjuncts,
     looks_verbal,
     object_of,
     prep_target,
@@ -147,6 +149,8 @@ class Args:
     passive: bool = False
     rule: str = ""
     guessed: bool = False  # the target is only the nearest participant, no rule named it
+    co_sources: list = field(default_factory=list)  # actors coordinated to the source
+    co_targets: list = field(default_factory=list)  # and to the target: one event per pair
 
 
 def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
@@ -225,10 +229,11 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         else:
             out.source = subj
             out.rule = subj_rule
-            after_from = subj.j if subj is not None and subj.i >= j else j
+            after_from = appositive_end(subj, slots, words, text) if subj is not None and subj.i >= j else j
             out.target = object_of(cand, words, slots, after_from, text)
             if out.source is None and agent is not None:
                 out.source = agent
+            _coordination(out, cand, words, norms, slots, text)
             if subj is not None and subj.i >= j and subj.prep is None and cand.cls == "perf" \
                     and cand.lexeme.id in PASSIVE_PRONE and agent is None and subj_rule == "vso" \
                     and (out.target is None or out.target.prep is not None
@@ -289,6 +294,26 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
     if out.target is None and cand.type in ("REQUEST", "REJECT"):
         out.target = yield_addressee(norms, slots, j, exclude=out.source)
     return out
+
+
+def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None:
+    """Coordinated actors after the verb, and the verb whose subject is a pronoun.
+
+    "اتهمت واشنطن ولندن وباريس دمشق": three sources. "واتهم السعودية والإمارات والبحرين بـ…":
+    a verb that must take an object, followed by one actor phrase and then its topic (بـ), has
+    that phrase for object; its subject is the pronoun (the speaker, found later)."""
+    subj = out.source
+    if subj is not None and subj.i >= cand.j and out.rule == "vso":
+        co = conjuncts(subj, slots)
+        end = appositive_end(subj, slots, words, text)
+        topic_next = end < len(norms) and norms[end][:1] == "ب" and "ب" in cand.lexeme.topic
+        if cand.lexeme.object_first and topic_next and (out.target is None or out.target.i > end):
+            out.source, out.target, out.rule = None, subj, "pronoun-subject"
+            out.co_targets = co
+            return
+        out.co_sources = co
+    if out.target is not None and out.target.prep is None:
+        out.co_targets = conjuncts(out.target, slots)
 
 
 def _member_phrase(norms: list[str], sl: Slot) -> bool:
