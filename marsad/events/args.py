@@ -205,6 +205,13 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
 
 def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str, norms: list[str]) -> Args:
     i, j = cand.i, cand.j
+    if cand.lexeme.patient_before:
+        return _backed(cand, words, norms, slots, text)
+    if _circumstantial(cand, norms):
+        # "…، متهمة إياها بـ…", "واصفا إياها بأنها …": a participle of the clause's verb; its
+        # agent is that verb's (found by the stage), its patient the actor after it
+        obj = next((s for s in slots if s.i == j and s.prep is None), None)
+        return Args(target=obj, rule="hal")
     verbal = cand.cls in ("perf", "impf", "form") or (cand.cls == "phrase" and looks_verbal(norms[i]))
     if cand.cls == "perf" and cand.type in ("ASSAULT", "PROTEST") and (
             cand.definite or cand.proclitics[-1:] in ("ب", "ل", "ك")):
@@ -314,6 +321,31 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
         out.co_sources = co
     if out.target is not None and out.target.prep is None:
         out.co_targets = conjuncts(out.target, slots)
+
+
+# Object pronouns standing alone after a participle ("متهمة إياها"): the clause's own patient.
+SEPARATE_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما", "اياهن"})
+
+
+def _circumstantial(cand: Candidate, norms: list[str]) -> bool:
+    """An accusative active participle (متهما، مهددة، داعية، واصفا، محذرا): a حال of a verb."""
+    if cand.cls not in ("form", "ptcp") or cand.j - cand.i != 1:
+        return False
+    w = norms[cand.i]
+    if w[:1] in "وف" and w[1:2] in ("م", "د", "ر", "و"):
+        w = w[1:]
+    return w.endswith(("ا", "ه", "ين")) and (w[:1] == "م" or w[:2] in ("دا", "را", "وا"))
+
+
+def _backed(cand: Candidate, words, norms, slots, text) -> Args:
+    """"الفصائل المدعومة من تركيا", "بدعم من روسيا": the backer after من is the source, the
+    actor right before the phrase (the clause's subject, for بدعم من) the target."""
+    src = next((s for s in slots if cand.j <= s.i <= cand.j + 1 and gap_ok(words, cand.j - 1, s.i, text)), None)
+    before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= 8 and s.prep is None
+              and not s.adjectival and gap_ok(words, s.j - 1, cand.i, text)]
+    # "بدعم من": the clause's agent (its first free actor); "المدعومة من": the noun it qualifies
+    tgt = (before[0] if norms[cand.i][:1] == "ب" else before[-1]) if before else None
+    return Args(source=src, target=tgt if tgt is not src else None, rule="backed")
 
 
 def _member_phrase(norms: list[str], sl: Slot) -> bool:

@@ -92,6 +92,9 @@ class Lexeme:
     stance: str = "none"  # support | oppose | none
     patient: tuple = ("",)
     topic: tuple = ()
+    model: bool = True  # judged by the trained filter where its type has one
+    need_target: bool = False  # an interaction coded only with its patient (وصف، حذر، دعم)
+    patient_before: bool = False  # the patient is the phrase before the trigger (المدعومة من)
     object_first: bool = False  # takes an object before its topic (اتهم X بـ، وصف X بـ)
     casualty: bool = False  # tells deaths or wounds: a counted report is an attack, filter or not
     # the "any of" lists above as single alternations (derived; see any_of)
@@ -248,6 +251,9 @@ def load_lexicon() -> Lexicon:
                 topic=_preps(e.get("topic", dflt.get("topic", []))),
                 casualty=bool(e.get("casualty", False)),
                 object_first=bool(e.get("object_first", False)),
+                need_target=bool(e.get("need_target", False)),
+                model=bool(e.get("model", True)),
+                patient_before=bool(e.get("patient_before", False)),
             )
             lex.lexemes[lexeme.key] = lexeme
             for cls in ("perf", "impf", "noun", "ptcp", "form"):

@@ -23,6 +23,7 @@ from operator import attrgetter
 from marsad.doc import Actor, Doc, Event, Provenance, Sentence, Token
 from marsad.events.args import (
     ANNA_PRONOUN,
+    SEPARATE_PRONOUNS,
     BORROWED_COUNTRY,
     Args,
     Slot,
@@ -41,6 +42,9 @@ DROPPED_AUX = frozenset({"negated", "hypothetical", "future"})
 # Events of these types are reported even when nobody is named as their source (a car bomb
 # exploded; thousands demonstrated); every other type needs the actor who performed it.
 SOURCELESS = frozenset({"ASSAULT", "PROTEST"})
+# Types reported with their patient alone when the clause is passive (تم / جرى + verbal noun,
+# or a passive verb): an arrest or a seizure whose agent the article leaves to the context.
+PATIENT_ONLY = frozenset({"COERCE"})
 # Sectors of generic participants, whose country is only what their own words say.
 GENERIC_SECTORS = frozenset({"UAF", "CVL", "CRM", "UNK"})
 # The sectors that usually perform an event of a type, for a clause that names no agent.
@@ -133,7 +137,7 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
         else:
             feats = []
         score, rule = rule_score(c, ctx, args), "rule:" + c.lexeme.key
-        if flt.has(c.type) and not (keep_aux and ctx.aux in DROPPED_AUX):
+        if flt.has(c.type) and c.lexeme.model and not (keep_aux and ctx.aux in DROPPED_AUX):
             # (with keep_aux, a negated / future / hypothetical mention is judged on its lexeme
             # and clause: the filter learnt to reject exactly those, beyond their cue words)
             # The filter learnt what the GSR annotators call an incident report; an event whose
@@ -148,6 +152,7 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
                 score, rule = m, "model:" + c.lexeme.key
         out.append(Scored(c, ctx, args, feats, score, rule, slots=slots))
     _share_coordinated(out, words, doc.text)
+    _share_circumstantial(out, words, doc.text)
     _noun_subjects(out, words, doc.text)
     return out
 
@@ -194,6 +199,28 @@ def _noun_subjects(scored: list[Scored], words: list[Token], text: str) -> None:
                 break
 
 
+def _share_circumstantial(scored: list[Scored], words: list[Token], text: str) -> None:
+    """A participle (rule "hal": "…، متهمة إياها بـ…") takes the agent of the nearest earlier
+    trigger of its sentence that has one, and that trigger's patient for إياه / إياها."""
+    for k, s in enumerate(scored):
+        if s.args.rule != "hal":
+            continue
+        for p in reversed(scored[:k]):
+            if p.cand.j > s.cand.i or p.args.source is None or p.args.rule == "hal":
+                continue
+            if any(ch in text[words[p.cand.j - 1].end:words[s.cand.i].start] for ch in ".;:!?؟"):
+                break
+            s.args.source = p.args.source
+            if s.args.target is None and s.cand.j < len(words) and words[s.cand.j].norm in SEPARATE_PRONOUNS:
+                s.args.target = p.args.target
+            break
+        else:
+            # no trigger before it: the subject of the clause's verb ("وانسحب خالد علي متهما …")
+            s.args.source = next((sl for sl in s.slots if sl.j <= s.cand.i and sl.prep is None and not sl.adjectival
+                                  and sl is not s.args.target and sl.actor is not None
+                                  and not any(ch in text[sl.end:words[s.cand.i].start] for ch in ".;:!?؟")), None)
+
+
 def _share_coordinated(scored: list[Scored], words: list[Token], text: str) -> None:
     """A verb joined by و / ف to an earlier one shares its subject ("إن قوة من الشرطة العراقية
     قامت بمداهمة جامع النور … واعتدت على المصلين"): the nearest earlier trigger of the clause
@@ -223,7 +250,7 @@ STRUCT_VETO = frozenset({"legal", "opinion"})
 
 def _threshold(flt, s: Scored) -> float:
     return flt.threshold(s.cand.type) if s.rule.startswith("model:") else (
-        RULE_THRESHOLD if flt.has(s.cand.type) else flt.threshold(s.cand.type))
+        RULE_THRESHOLD if flt.has(s.cand.type) or not s.cand.lexeme.model else flt.threshold(s.cand.type))
 
 
 def _named(doc: Doc, sl: Slot | None) -> bool:
@@ -359,19 +386,24 @@ class EventsStage:
             # a speech act with a pronoun or elided subject, or "تم نشر …" inside a statement:
             # the speaker of the enclosing statement
             src_id = _speaker_of(doc, g.cand.start)
-        if src_id is None and g.cand.lexeme.kind == "verbal" and g.args.rule in ("pronoun-subject", "", "coordinated"):
+        if src_id is None and g.cand.lexeme.kind == "verbal" and g.cand.cls in ("perf", "impf", "form") \
+                and g.args.rule in ("pronoun-subject", "", "coordinated", "hal"):
             # "وقال وزير الخارجية القطري … واتهم السعودية …": the verb's pronoun is the
             # agent last named for a speech act in the sentences before
             src_id = _previous_agent(doc, sent.start)
-        if g.cand.type not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)):
+        tgt_id = self._actor_id(doc, target)
+        if g.cand.type in PATIENT_ONLY and src_id is None and tgt_id is not None and _passive_act(words, g):
+            pass  # "جرى اعتقال الناشطات …", "تم ضبط …": the act is told by its patient alone
+        elif g.cand.type not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)):
             # a speech act or a policy move needs the actor who performed it, coded: a name the
             # tagger found but nothing places (no country, no sector) codes no PLOVER event
             return None
         if all(m.ctx.anaphoric for m in members):
             return None  # "تلك الضربات": the event was already reported where it was first told
-        tgt_id = self._actor_id(doc, target)
         if tgt_id is not None and tgt_id == src_id:
             tgt_id = None
+        if tgt_id is None and g.cand.lexeme.need_target:
+            return None  # "وصف الوضع بأنه …", "حذر من تفاقم …": no interaction without a patient
         norms = [w.norm for w in words]
         start = min([m.cand.start for m in members] + [s.start for s in (source, target) if s is not None])
         end = max([m.cand.end for m in members] + [s.end for s in (source, target) if s is not None])
@@ -516,6 +548,11 @@ def _after_pronoun_anna(words: list[Token], g: Scored) -> bool:
     return c.cls in ("perf", "impf", "form") and not g.args.passive and 0 < c.i and (
         words[c.i - 1].norm in ANNA_PRONOUN or (c.i > 1 and words[c.i - 1].norm in ("قد", "لقد")
                                                and words[c.i - 2].norm in ANNA_PRONOUN))
+
+
+def _passive_act(words: list[Token], g: Scored) -> bool:
+    return g.args.passive or _after_tamma(words, g.cand) or (
+        g.cand.i > 0 and words[g.cand.i - 1].norm in ("جرى", "وجرى", "يجري", "وتم"))
 
 
 def _after_tamma(words: list[Token], cand: Candidate) -> bool:
