@@ -150,6 +150,8 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
                 score, rule = max(m, CASUALTY_SCORE), "casualty:" + c.lexeme.key
             elif not (_structured(doc, ctx, args) and score > m and not STRUCT_VETO.intersection(scues.flags)):
                 score, rule = m, "model:" + c.lexeme.key
+        elif not c.lexeme.model and casualty_report(c, ctx, args, norms):
+            score, rule = max(score, CASUALTY_SCORE), "casualty:" + c.lexeme.key
         out.append(Scored(c, ctx, args, feats, score, rule, slots=slots))
     _share_coordinated(out, words, doc.text)
     _share_circumstantial(out, words, doc.text)
