@@ -131,6 +131,10 @@ class Event:
     place: str | None = None
     trigger: tuple[int, int] | None = None
     aux: str | None = None  # PLOVER auxiliary mode: historical | future | hypothetical | negated
+    # asserted | planned (future) | conditional (hypothetical) | denied (negated) |
+    # demanded / threatened (inside a call or a threat's complement)
+    modality: str = "asserted"
+    stance: str | None = None  # the predicate's attitude, source toward target: support | oppose
 
 
 @dataclass(slots=True)
@@ -295,7 +299,8 @@ class Doc:
             "events": [
                 {"start": e.start, "end": e.end, "type": e.type, "mode": e.mode,
                  "source": e.source, "target": e.target, "date": e.date, "location": e.location,
-                 "place": e.place, "aux": e.aux, "text": self.text[e.start:e.end], **prov(e.prov)}
+                 "place": e.place, "aux": e.aux,
+                 "modality": e.modality, "stance": e.stance, "text": self.text[e.start:e.end], **prov(e.prov)}
                 for e in self.events
             ],
             "stances": [
