@@ -15,6 +15,7 @@ import regex
 from marsad import resources
 from marsad.boilerplate.leads import other_leads
 from marsad.doc import Boilerplate, Doc, Provenance
+from marsad.registry import stage
 from marsad.text.morphology import segment_word
 from marsad.text.normalize import normalize, word_set
 
@@ -218,8 +219,10 @@ def _marked_line(doc: Doc, pats, content: str, start: int, end: int,
     return out, False
 
 
+@stage("boilerplate", requires=("sentences",),
+       assigns=("boilerplate", "sentences"))
 class BoilerplateStage:
-    name = STAGE
+    """Page clutter: related links, share prompts, credits, bylines, datelines, other stories' leads."""
 
     def __call__(self, doc: Doc) -> Doc:
         doc.boilerplate = detect(doc)

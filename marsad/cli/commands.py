@@ -7,6 +7,7 @@ import sys
 from typing import Iterator
 
 from marsad.doc import Doc
+from marsad.ingest.dates import InvalidDate, parse_published
 from marsad.ingest.readers import InputError, Record, read_paths
 
 DEFAULT_DB = "sqlite:///marsad.db"
@@ -116,6 +117,30 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stages(args: argparse.Namespace) -> int:
+    from marsad.pipeline import DEFAULT_ORDER, registered
+
+    rows = [registered(n) for n in DEFAULT_ORDER]
+    if args.json:
+        for r in rows:
+            print(json.dumps({"name": r.name, "requires": list(r.requires), "assigns": list(r.assigns),
+                              "doc": r.doc}, ensure_ascii=False))
+        return 0
+    width = max(len(r.name) for r in rows)
+    for r in rows:
+        print(f"{r.name:<{width}}  requires: {', '.join(r.requires)}")
+        print(f"{'':<{width}}  assigns:  {', '.join(r.assigns)}")
+        print(f"{'':<{width}}  {r.doc}")
+    return 0
+
+
+def published_date(value: str) -> str | None:
+    try:
+        return parse_published(value)
+    except InvalidDate as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="marsad", description=__doc__)
     from marsad import __version__
@@ -133,18 +158,22 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("analyze", help="analyse documents and print the report or JSON")
     a.add_argument("paths", nargs="+", help="files (.txt .html .json .jsonl[.gz]) or directories")
     a.add_argument("--json", action="store_true", help="print marsad.analysis/1 JSON (JSONL for several)")
-    a.add_argument("--published", help="document date YYYY-MM-DD (overrides the record's)")
+    a.add_argument("--published", type=published_date, help="document date YYYY-MM-DD (overrides the record's)")
     a.add_argument("--id", help="document id for a single file")
     add_jobs(a)
     a.set_defaults(func=cmd_analyze)
 
     i = sub.add_parser("ingest", help="analyse documents into the store")
     i.add_argument("paths", nargs="+")
-    i.add_argument("--published")
+    i.add_argument("--published", type=published_date, help="document date YYYY-MM-DD (overrides the record's)")
     i.add_argument("--id")
     add_jobs(i)
     add_db(i)
     i.set_defaults(func=cmd_ingest)
+
+    st = sub.add_parser("stages", help="print the pipeline: each stage with the layers it requires and assigns")
+    st.add_argument("--json", action="store_true", help="one JSON object per stage")
+    st.set_defaults(func=cmd_stages)
 
     s = sub.add_parser("show", help="print a stored document's report")
     s.add_argument("doc_id")

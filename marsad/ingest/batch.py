@@ -9,6 +9,7 @@ import os
 from typing import Iterable, Iterator
 
 from marsad.doc import Doc
+from marsad.ingest.dates import InvalidDate, parse_published
 from marsad.ingest.readers import InputError, Record, check_text
 
 _PIPELINE = None
@@ -27,10 +28,14 @@ def _analyse(item: Record | InputError, published: str | None = None) -> tuple[R
     reason = check_text(item.text, item.origin)
     if reason:
         return item, InputError(item.origin or item.id, reason)
+    try:
+        day = parse_published(published or item.published)
+    except InvalidDate as e:
+        return item, InputError(item.origin or item.id, str(e))
     if _PIPELINE is None:
         _init_worker()
     try:
-        doc = _PIPELINE(Doc(text=item.text, id=item.id, published=published or item.published,
+        doc = _PIPELINE(Doc(text=item.text, id=item.id, published=day,
                             title=item.title, url=item.url, source=item.source))
     except Exception as e:  # one failing document must not stop the batch
         return item, InputError(item.origin or item.id, f"analysis failed: {type(e).__name__}: {e}")

@@ -29,6 +29,7 @@ import bisect
 import regex
 
 from marsad.doc import Doc, Provenance, Stance
+from marsad.registry import stage
 from marsad.stances.acts import extract as act_stances
 from marsad.stances.agents import STATE_TYPES, UNKNOWN
 from marsad.stances.chains import WINDOW, Chain, clause_stances, issue_hint
@@ -111,8 +112,11 @@ def merge_acts(doc: Doc, chains: list[Stance], acts: list[Stance]) -> list[Stanc
     return sorted(kept + acts, key=lambda s: (s.start, s.end))
 
 
+@stage("stances", requires=("sentences", "boilerplate", "actors", "mentions", "times", "reference_date", "published",
+                           "statements", "events"),
+       assigns=("stances", "contradictions"))
 class StancesStage:
-    name = STAGE
+    """Holder → target support/oppose stances and in-document contradictions."""
 
     def __call__(self, doc: Doc) -> Doc:
         doc.stances = drop_nested(merge_acts(doc, extract(doc), act_stances(doc)))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from marsad.doc import Doc
 from marsad.statements.lexicon import PREPOSITIONS, QUANTIFIERS, lexicon
 from marsad.text.normalize import NormText, normalize, word_set
+from marsad.times.anchor import anchor
 
 _TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
 
@@ -24,10 +25,6 @@ def norm_text(doc: Doc) -> NormText:
 
 def date_of(doc: Doc, start: int, end: int) -> str | None:
     """Date of a statement: the times layer's anchor (a time in its sentence, else publication)."""
-    try:
-        from marsad.times.stage import anchor
-    except ImportError:  # the times layer without its anchor helper
-        return doc.published
     return anchor(doc, start, end)
 
 

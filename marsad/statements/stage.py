@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 
 from marsad.doc import Doc, Provenance, Statement
+from marsad.registry import stage
 from marsad.statements.context import (
     Context,
     NMention,
@@ -66,10 +67,10 @@ __all__ = [
 STAGE = "statements"
 
 
+@stage("statements", requires=("sentences", "tokens", "boilerplate", "actors", "mentions", "times", "reference_date"),
+       assigns=("statements",))
 class StatementsStage:
     """Finds reported speech in the content sentences."""
-
-    name = STAGE
 
     def __call__(self, doc: Doc) -> Doc:
         doc.statements = extract(doc)

@@ -22,9 +22,10 @@ from __future__ import annotations
 from datetime import date
 
 from marsad.doc import Doc, Provenance, TimeExpr
+from marsad.registry import stage
 from marsad.text.normalize import COMBINING_MARKS
 from marsad.times.anchor import anchor
-from marsad.times.calendar import infer_year, parse_published
+from marsad.times.calendar import infer_year
 from marsad.times.extras import add_extras
 from marsad.times.patterns import expression_starts, lexicon
 from marsad.times.reader import Candidate, Reader
@@ -35,10 +36,10 @@ __all__ = ["STAGE", "TimesStage", "anchor", "infer_year", "lexicon"]
 STAGE = "times"
 
 
+@stage("times", requires=("sentences", "boilerplate", "published"),
+       assigns=("times", "reference_date"))
 class TimesStage:
     """Finds time expressions in the content sentences and normalises them."""
-
-    name = STAGE
 
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
@@ -59,7 +60,7 @@ class TimesStage:
                     if got:  # else rejected in context: a later word may start a match
                         cands.extend(got)
                         pos = m.end()
-        ref = parse_published(doc.published)
+        ref = doc.published_date
         years = [c.year for c in cands if c.year]
         newest = max(years) if years else None
         inferred = False
@@ -70,6 +71,7 @@ class TimesStage:
                     if y:
                         ref, inferred = date(y, c.f["m"], c.f["d"]), True
                         break
+        doc.reference_date = ref.isoformat() if ref else None
         resolver = Resolver(ref, inferred, newest)
         times = []
         for c in cands:

@@ -8,7 +8,6 @@ import pytest
 from statements.test_statements import _context, seed_doc
 
 from marsad.doc import Actor, Doc, Mention, Provenance, Stance
-from marsad.pipeline import TextStage
 from marsad.stances.stage import (
     StancesStage,
     conflicting,
@@ -18,11 +17,13 @@ from marsad.stances.stage import (
     proposition,
 )
 from marsad.statements.stage import StatementsStage
+from marsad.text.stage import TextStage
+from marsad.times.stage import TimesStage
 
 
 def analyse(text: str, names: dict[str, tuple[str, str, str]], published: str = "2018-06-01") -> Doc:
     """Statements and stances with a hand-built actors layer: name -> (kind, country, type)."""
-    doc = TextStage()(Doc(text=text, id="t", published=published))
+    doc = TimesStage()(TextStage()(Doc(text=text, id="t", published=published)))  # times: the reference date
     for name, (kind, country, typ) in names.items():
         aid = f"a{len(doc.actors)}"
         doc.actors[aid] = Actor(aid, name, kind=kind, country=country, type=typ)

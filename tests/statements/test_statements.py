@@ -14,10 +14,11 @@ import pytest
 from corpus import ant_news
 
 from marsad.doc import Actor, Doc, Mention, Provenance
-from marsad.pipeline import TextStage
 from marsad.statements.stage import StatementsStage, lexicon
 from marsad.text.normalize import normalize
 from marsad.text.segment import split_sentences
+from marsad.text.stage import TextStage
+from marsad.times.stage import TimesStage
 
 
 def _articles_text(rid: str) -> str:
@@ -33,7 +34,7 @@ def _context(rid: str, anchor: str, before: int) -> str:
 
 def analyse(text: str, names: dict[str, str]) -> Doc:
     """Statements of ``text`` with a hand-built actors layer: each name is one actor."""
-    doc = TextStage()(Doc(text=text, id="t"))
+    doc = TimesStage()(TextStage()(Doc(text=text, id="t")))  # times: the reference date
     for name, kind in names.items():
         aid = f"a{len(doc.actors)}"
         doc.actors[aid] = Actor(aid, name, kind=kind)
@@ -325,7 +326,7 @@ def test_seed_statements(shared):
 
 def seed_doc(text: str, gold: dict) -> Doc:
     """The seed with a hand-built actors layer: each gold actor's names as mentions."""
-    doc = TextStage()(Doc(text=text, id="seed", published="2024-01-11"))
+    doc = TimesStage()(TextStage()(Doc(text=text, id="seed", published="2024-01-11")))  # times: the reference date
     kinds = {"sudani": "PER", "iraq": "GPE", "israel": "GPE", "iran": "GPE"}
     spans = []
     for key, a in gold["actors"].items():

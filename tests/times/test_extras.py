@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.doc import Doc
-from marsad.pipeline import TextStage
+from marsad.text.stage import TextStage
 from marsad.times.stage import TimesStage
 
 

@@ -13,7 +13,7 @@ import pytest
 from corpus import first_articles
 
 from marsad.doc import Doc
-from marsad.pipeline import TextStage
+from marsad.text.stage import TextStage
 from marsad.times.stage import TimesStage, anchor, infer_year
 
 D = "2018-05-15"  # a Tuesday
