@@ -249,7 +249,13 @@ class Doc:
         return self.actors.get(best.actor) if best else None
 
     def in_boilerplate(self, start: int, end: int) -> bool:
-        return any(b.start <= start and end <= b.end for b in self.boilerplate)
+        """Inside page clutter (a dateline is not: its places are names of the article)."""
+        return any(b.start <= start and end <= b.end for b in self.boilerplate if b.kind != "dateline")
+
+    def clutter(self) -> list[Boilerplate]:
+        """The boilerplate that is not part of the article: everything but the dateline, which
+        is metadata of the article (kept on the Doc for the stages that skip it)."""
+        return [b for b in self.boilerplate if b.kind != "dateline"]
 
     # -- output --------------------------------------------------------------------------
     def _document_json(self) -> dict[str, Any]:
@@ -277,8 +283,8 @@ class Doc:
             "marsad_version": self.version,
             "document": self._document_json(),
             "sentences": [[s.start, s.end] for s in self.sentences],
-            "boilerplate": [[b.start, b.end] for b in self.boilerplate],
-            "boilerplate_kinds": [b.kind for b in self.boilerplate],
+            "boilerplate": [[b.start, b.end] for b in self.clutter()],
+            "boilerplate_kinds": [b.kind for b in self.clutter()],
             "actors": [
                 {"id": a.id, "name": a.name, "name_en": a.name_en, "country": a.country,
                  "type": a.type, "aliases": a.aliases, "mentions": [list(m) for m in a.mentions],

@@ -1,7 +1,7 @@
 """Boilerplate detection: text on a news page that is not part of the article.
 
 Marked lines (related-article links, share prompts, photo credits, agency credit lines,
-separators), bylines; datelines are recorded (``doc.cache["dateline"]``) but stay article text,
+separators), bylines; datelines (kind "dateline": metadata whose places stay entities, not clutter),
 and unmarked inserts: a bare headline of another story, or the lead paragraph of another story
 pasted into the body with its own dateline, or a run of them at the end (``leads.py``). Patterns are data (``resources/boilerplate/patterns.yaml``).
 """
@@ -206,8 +206,10 @@ def _marked_line(doc: Doc, pats, content: str, start: int, end: int,
         if dm:
             if body_seen >= 2:
                 return [Boilerplate(start, end, "insert", Provenance(STAGE, "dateline-midbody"))], True
-            # The dateline heading the story is article text: its places are entities of the
-            # article (gold convention), so it is recorded, not hidden as boilerplate.
+            # The dateline heading the story is metadata, not clutter: its places are entities
+            # of the article (gold convention; Doc.in_boilerplate and the output leave it out),
+            # but no participant of the lead's events (the actors stage skips it).
+            out.append(Boilerplate(start, start + dm.end(), "dateline", Provenance(STAGE, name)))
             if doc.cache.get("dateline") is None:
                 doc.cache["dateline"] = dm.groupdict().get("place")
                 doc.cache["dateline_span"] = (start, start + dm.end())

@@ -22,7 +22,7 @@ def test_cnn_tail_of_other_stories_is_flagged():
     assert flagged[0].startswith("أعلن العراق قصف")
     assert len(flagged) == 5
     # nothing is read from them: no statement or time inside the appended leads
-    tail = doc.boilerplate[0].start
+    tail = doc.clutter()[0].start
     assert all(s.start < tail for s in doc.statements)
 
 
