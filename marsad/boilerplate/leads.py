@@ -97,8 +97,10 @@ def other_leads(paragraphs: list[str]) -> list[int]:
         verdicts.append(verdict)
     # a teaser cut off before its end (no closing punctuation) opens the block of other
     # stories even when it shares the article's topic (same-day stories on one affair)
-    cut = next((first + k for k, p in enumerate(paragraphs[first:])
-                if not _CLOSED.search(p) and _weight(topical[first + k], article) < cfg["cut_weight"]), None)
+    # (two cut-off teasers or more are a block whatever they share: one alone must be foreign)
+    cut_off = [i for i in range(first, len(paragraphs)) if not _CLOSED.search(paragraphs[i])]
+    cut = next((i for i in cut_off
+                if len(cut_off) >= 2 or _weight(topical[i], article) < cfg["cut_weight"]), None)
     run = []
     for k in range(len(verdicts) - 1, -1, -1):
         if verdicts[k] is None:
