@@ -33,13 +33,16 @@ def test_one_foreign_lead_after_the_article():
 
 
 def test_cut_off_teasers_on_the_same_affair():
-    # Trump on Khashoggi, then teasers of other stories cut off mid-sentence (Taliban talks in
-    # Doha, Hamad bin Jassim, Cavusoglu, al-Sabhan on Khashoggi): the cut marks them as teasers
+    # Trump on Khashoggi, then teasers of other stories cut off mid-sentence (Khashoggi's
+    # fiancée, Taliban talks in Doha, Hamad bin Jassim, Cavusoglu, al-Sabhan on Khashoggi): the
+    # cut marks them as teasers even where they share the article's affair
     paras = paragraphs("CN-middleEast-1520-20181013")
-    assert other_leads(paras) == [7, 8, 9, 10]
+    assert other_leads(paras) == [6, 7, 8, 9, 10]
     assert paras[10].startswith("أكد وزير الدولة لشؤون الخليج")
-    # a short closing paragraph without a full stop is the article's own
+    # a short closing paragraph without a full stop is the article's own, and so is a lone
+    # cut-off paragraph on the article's topic (a France24 press review)
     assert other_leads(paragraphs("CN-internationalNews-427-20180602")) == []
+    assert other_leads(paragraphs("FR-internationalNews-659-20180410")) == []
 
 
 def test_article_own_closing_paragraphs_are_kept():
