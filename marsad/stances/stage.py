@@ -31,6 +31,8 @@ import regex
 from marsad.doc import Doc, Provenance, Stance
 from marsad.stances.acts import extract as act_stances
 from marsad.stances.agents import STATE_TYPES, UNKNOWN
+from marsad.stances.attitudes import extract as attitude_stances
+from marsad.stances.interactions import extract as interaction_stances
 from marsad.stances.chains import WINDOW, Chain, clause_stances, issue_hint
 from marsad.stances.lexicon import (
     OPPOSE,
@@ -111,11 +113,33 @@ def merge_acts(doc: Doc, chains: list[Stance], acts: list[Stance]) -> list[Stanc
     return sorted(kept + acts, key=lambda s: (s.start, s.end))
 
 
+def _same_country(doc: Doc, a: str, b: str) -> bool:
+    x, y = doc.actors.get(a), doc.actors.get(b)
+    return bool(x and y and x.country and x.country == y.country)
+
+
+def merge_more(doc: Doc, kept: list[Stance], more: list[Stance]) -> list[Stance]:
+    """Add stances of further readings whose evidence no kept stance between the same two
+    actors already covers (one reading per piece of evidence, the earlier reader first)."""
+    out = list(kept)
+    for s in more:
+        if not any(k.holder == s.holder and k.start < s.end and s.start < k.end
+                   and (k.target == s.target or _same_country(doc, k.target, s.target)) for k in out):
+            out.append(s)
+    return sorted(out, key=lambda s: (s.start, s.end))
+
+
 class StancesStage:
     name = STAGE
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.stances = drop_nested(merge_acts(doc, extract(doc), act_stances(doc)))
+        base = merge_acts(doc, extract(doc), act_stances(doc))
+        attitudes = attitude_stances(doc)
+        more = merge_more(doc, base, attitudes)
+        # an interaction whose trigger an attitude reading already took (with its own arguments) adds nothing
+        taken = [(s.start, s.end) for s in attitudes]
+        events = [s for s in interaction_stances(doc) if not any(a < s.end and s.start < b for a, b in taken)]
+        doc.stances = drop_nested(merge_more(doc, more, events))
         doc.contradictions = contradictions(doc.stances)
         return doc
 

@@ -1,0 +1,331 @@
+"""Attitude stances: who criticises, accuses, condemns, warns, praises or backs whom.
+
+Three readings over the normalised text (the lexicon is ``resources/stances/attitudes.yaml``):
+
+* an agentive trigger (اتهم، انتقد، ندد بـ، أشاد بـ، دعم، متهماً، انتقادات إلى): its subject holds
+  the stance — the actor after a verb (VSO, titles skipped: "اتهمت المندوبة الأمريكية …"), right
+  before it (SVO), behind a light verb ("وجهت X انتقادات إلى Y"), or, with none named, the speaker
+  of the statement around it or of the sentence (a circumstantial participle: "…، متهماً") — toward
+  its object: the actor after it, its preposition, its genitive, or a country adjective on the
+  object noun ("نددت … بالقرار الأمريكي"); coordinated objects each get a stance;
+* a relation phrase naming both actors ("الجبهة المدعومة من الجزائر"، "مسلحين موالين لتنظيم");
+* an evaluative word inside reported speech: the speaker's attitude toward the actor it is said of
+  ("الروس لم يفوا بتعهدهم"، "النظام السوري الخارج عن القانون"، "العدوان الإسرائيلي").
+
+A negator right before the trigger, or a condition or question earlier in its clause, makes no
+stance; an actor under a victim's preposition (الهجوم على X) is no target; a holder toward itself
+or its own state is none. Every stance carries the issue ``approval``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from marsad.doc import Doc, Provenance, Stance
+from marsad.stances.agents import same_state, self_stance
+from marsad.stances.attitude_lexicon import AttForm, AttLexicon, lexicon
+from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
+from marsad.stances.lexicon import lexicon as stance_lexicon
+from marsad.stances.view import StanceView
+from marsad.statements.stage import NMention, date_of, to_original
+
+ISSUE = "approval"
+_WORD_RE = re.compile(r"[^\W_]+")
+_PUNCT = ",;:.!?؟\n«»\"()"
+_PREFIX_PREPS = ("ب", "ل", "لل", "بال")
+
+
+def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
+    if not doc.mentions:
+        return []
+    v = v or StanceView(doc, stance_lexicon())
+    lex = lexicon()
+    text = v.text
+    stmts = sorted((v.nt.from_original(s.start), v.nt.from_original(s.end), s.speaker, i, s.via is not None)
+                   for i, s in enumerate(doc.statements) if s.speaker)
+    cues = sorted((v.nt.from_original(s.cue[0]), s.speaker) for s in doc.statements if s.speaker and s.cue)
+    out: list[Stance] = []
+    seen: set[tuple] = set()
+    for sent in doc.content_sentences():
+        a, b = v.nt.from_original(sent.start), v.nt.from_original(sent.end)
+        for m in lex.regex.finditer(text, a, b):
+            pre, t = m.group("pre"), m.group("t")
+            form = lex.forms.get(pre + t) if pre and pre + t in lex.forms else lex.forms[t]
+            ts = m.start("t") if not (pre and pre + t in lex.forms) else m.start()
+            if form.kind == "verb" and any(p in pre for p in ("ب", "ل", "ال")):
+                form = AttForm("noun", form.polarity, form.objects + ("direct",))  # "لدعم ترشح السيسي"
+            st = next((x for x in stmts if x[0] <= ts < x[1]), None)
+            if _blocked(v, lex, m.start(), a):
+                continue
+            for holder, target, s, e in _read(v, lex, form, m.start(), ts, m.end(), a, b, st, cues):
+                if holder is None or target is None or holder == target or self_stance(v, holder, target):
+                    continue
+                if same_state(v, holder, target):
+                    continue
+                key = (holder, target, form.polarity, s)
+                if key in seen:
+                    continue
+                seen.add(key)
+                os_, oe = to_original(v.nt, s, e)
+                reported = bool(st and (st[4] or (st[2] != holder)))
+                out.append(Stance(os_, oe, holder, target, SUPPORT if form.polarity > 0 else OPPOSE,
+                                  Provenance(STAGE, f"attitude.{form.kind}"), ISSUE, st[3] if st else None,
+                                  reported, date_of(doc, os_, oe)))
+    return out
+
+
+def _blocked(v: StanceView, lex: AttLexicon, start: int, lo: int) -> bool:
+    """A negator within two words before, or a condition/question earlier in the clause."""
+    words = list(_WORD_RE.finditer(v.text, max(lo, start - 40), start))
+    if any(w.group().lstrip("وف") in lex.negators or w.group() in lex.negators for w in words[-2:]):
+        return True
+    clause_lo = _clause_start(v, lex, start, lo)
+    return lex.irrealis.search(v.text, clause_lo, start) is not None
+
+
+def _clause_start(v: StanceView, lex: AttLexicon, pos: int, lo: int) -> int:
+    seg = v.text[lo:pos]
+    cut = max(seg.rfind(c) for c in _PUNCT)
+    start = lo + cut + 1 if cut >= 0 else lo
+    for m in lex.breaks.finditer(v.text, start, pos):
+        start = m.end()
+    return start
+
+
+def _clause_end(v: StanceView, lex: AttLexicon, pos: int, hi: int) -> int:
+    seg = v.text[pos:hi]
+    cuts = [i for i in (seg.find(c) for c in _PUNCT if c not in "«»\"") if i >= 0]
+    end = pos + min(cuts) if cuts else hi
+    m = lex.breaks.search(v.text, pos, end)
+    return m.start() if m else end
+
+
+def _read(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: int, st, cues):
+    """(holder, target, evidence start, evidence end) of one trigger."""
+    speaker = st[2] if st else None
+    clo, chi = _clause_start(v, lex, ws, lo), _clause_end(v, lex, te, hi)
+    if form.kind == "relation":
+        yield from _relation(v, lex, form, ws, te, clo, chi)
+        return
+    if form.kind == "eval":
+        if speaker is None:
+            return
+        for tgt in _evaluated(v, lex, form, ws, te, clo, chi):
+            yield speaker, tgt.actor, min(ws, tgt.start), max(te, tgt.end)
+        return
+    holder, subj_end = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues)
+    if subj_end > te:
+        subj = _mention_at(v, _words(v, te, chi)[0].start(), subj_end) if _words(v, te, chi) else None
+        conj = _coordinated(v, subj, chi) if subj is not None else []
+        subj_end = conj[-1].end if conj else subj_end  # "اتهم السعودية والإمارات": no object after the list
+    targets = list(_objects(v, lex, form, max(te, subj_end), chi)) if holder else []
+    if not targets and subj_end > te and "direct" in form.objects:
+        # "…، اتهم السعودية والإمارات بـ": the one actor after the verb is its object, the
+        # subject is elided (the speaker, or the sentence's subject)
+        holder, _ = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues, vso=False)
+        targets = list(_objects(v, lex, form, te, chi)) if holder else []
+    for tgt in targets:
+        yield holder, tgt[0], min(ws, tgt[1]), max(te, tgt[2])
+
+
+def _words(v: StanceView, a: int, b: int) -> list[re.Match]:
+    return list(_WORD_RE.finditer(v.text, a, b))
+
+
+def _mention_at(v: StanceView, pos: int, end: int) -> NMention | None:
+    """The mention starting in [pos, end) (a word with its proclitic: "لإيران")."""
+    i = bisect.bisect_left(v.m_starts, pos)
+    return v.mentions[i] if i < len(v.mentions) and v.mentions[i].start < end else None
+
+
+def _subject_after(v: StanceView, lex: AttLexicon, end: int, hi: int) -> NMention | None:
+    """A verb's subject after it: titles, nisbas and time words may come first."""
+    for w in _words(v, end, hi)[:6]:
+        m = _mention_at(v, w.start(), w.end())
+        if m is not None:
+            return None if m.prepositional else m
+        if w.group() not in lex.titles and not w.group().isdigit():
+            return None
+    return None
+
+
+def _subject_before(v: StanceView, lex: AttLexicon, start: int, lo: int) -> NMention | None:
+    ms = [m for m in v.mentions_in(lo, start) if not m.prepositional]
+    if not ms or any(c in v.text[ms[-1].end:start] for c in _PUNCT):
+        return None
+    between = _words(v, ms[-1].end, start)
+    if len(between) <= 3 and all(w.group() in lex.titles or w.group() in lex.negators or w.group() in
+                                 ("قد", "وقد", "كان", "كانت", "بدوره", "بدورها") for w in between):
+        return ms[-1]
+    return None
+
+
+def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True) -> tuple[str | None, int]:
+    """The trigger's subject and the end of its mention (for a VSO subject the object follows it)."""
+    if form.kind == "verb":
+        m = _subject_after(v, lex, te, chi) if vso else None
+        if m is not None:
+            return m.actor, m.end
+        m = _subject_before(v, lex, ws, clo)
+        if m is not None:
+            return m.actor, te
+    elif form.kind == "noun":
+        m = _light_subject(v, lex, ws, lo)
+        if m is not None:
+            return m, te
+        m = _mention_at(v, te + 1, te + 2)
+        if form.polarity < 0 and m is not None and not m.prepositional and "direct" not in form.objects:
+            return m.actor, m.end  # "انتقادات المنظمات": the genitive is the agent
+    if speaker is not None:
+        return speaker, te
+    if form.kind == "noun":
+        return None, te
+    # an elided subject or a circumstantial participle: the speaker of the sentence, else its subject
+    i = bisect.bisect_right(cues, (ws, "\uffff")) - 1
+    if i >= 0 and cues[i][0] >= lo:
+        return cues[i][1], te
+    before = [m for m in v.mentions_in(lo, ws) if not m.prepositional]
+    if form.kind == "participle" and before and len(_words(v, before[-1].end, ws)) <= 10:
+        return before[-1].actor, te  # "خالد علي، الذي انسحب بدوره متهماً": the owner of the participle
+    if before and len(_words(v, lo, before[0].start)) <= 3:
+        return before[0].actor, te
+    return None, te
+
+
+def _light_subject(v, lex, ws: int, lo: int) -> str | None:
+    """"وجهت المندوبة … نيكي هايلي انتقادات إلى": the subject of a light verb before the noun."""
+    words = _words(v, lo, ws)[-12:]
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].group().lstrip("وف") in lex.light_verbs or words[k].group() in lex.light_verbs:
+            m = next((m for m in v.mentions_in(words[k].end(), ws) if not m.prepositional), None)
+            if m is None:
+                m = _subject_before(v, lex, words[k].start(), lo)
+            return m.actor if m is not None else None
+    return None
+
+
+def _victim(v: StanceView, lex: AttLexicon, m: NMention) -> bool:
+    prev = _WORD_RE.findall(v.text, max(0, m.start - 14), m.start)
+    attached = v.text[m.start - 1] if m.start and v.text[m.start - 1].isalpha() else ""
+    return bool(prev and prev[-1] in lex.victim_preps and not attached) or attached in ("ل",)
+
+
+def _objects(v, lex, form: AttForm, start: int, chi: int):
+    """(actor, start, end) the trigger is toward: its first object and those coordinated with it."""
+    words = _words(v, start, chi)[:7]
+    first = None
+    for k, w in enumerate(words):
+        m = _mention_at(v, w.start(), w.end())
+        word = w.group()
+        if m is not None:
+            if _marked(v, lex, form, m, word) or (k <= 1 and not m.prepositional and "direct" in form.objects):
+                first = m
+            break
+        if k == 0 and any(word.startswith(p) for p in _PREFIX_PREPS) and len(words) > 1:
+            nis = v.nisba(words[1].group()) if words[1].group().startswith("ال") else None
+            if nis and any(o in form.objects for o in ("ب", "ل", "direct")):
+                yield nis, words[1].start(), words[1].end()  # "بالقرار الأمريكي"
+                return
+            continue  # "بتصريحات وزير الخارجية": a noun, its genitive follows
+        if (word in lex.victim_preps and word not in form.objects) or k >= 3:
+            break
+    if first is None:
+        return
+    yield first.actor, first.start, first.end
+    if form.needs and not any(w.group() in form.needs for w in _words(v, first.end, chi)[:3]):
+        return
+    yield from ((m.actor, m.start, m.end) for m in _coordinated(v, first, chi))
+
+
+def _marked(v, lex, form: AttForm, m: NMention, word: str) -> bool:
+    """Is the mention governed by one of the trigger's object prepositions?"""
+    prev = _WORD_RE.findall(v.text, max(0, m.start - 14), m.start)
+    attached = ""
+    if m.start and v.text[m.start - 1].isalpha():
+        k = m.start - 1
+        while k > 0 and v.text[k - 1].isalpha():
+            k -= 1
+        attached = v.text[k:m.start].lstrip("وف")
+    if attached:
+        return attached in form.objects or (attached == "لل" and "ل" in form.objects) \
+            or (attached == "بال" and "ب" in form.objects)
+    return bool(prev) and prev[-1] in form.objects
+
+
+def _coordinated(v: StanceView, first: NMention, chi: int) -> list[NMention]:
+    """Mentions joined to the first by و ("السعودية والإمارات والبحرين")."""
+    out, last = [], first
+    i = bisect.bisect_right(v.m_starts, first.start)
+    while i < len(v.mentions) and v.mentions[i].start < chi:
+        m = v.mentions[i]
+        gap = v.text[last.end:m.start].replace("،", ",").strip(" ,")
+        if gap not in ("و", "") or (gap == "" and not v.text[m.start:m.start + 1] == "و"):
+            break
+        out.append(m)
+        last = m
+        i += 1
+    return out
+
+
+def _relation(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int):
+    """"X المدعومة من Y": Y backs X; "X الموالية لـ Y": X backs Y."""
+    before = _nearest_before(v, _skip_quoted(v, ws, clo), clo, 1)
+    if before is None and v.text[ws:ws + 1] == "ب":
+        # "وتشن قوات النظام … عملية … بدعم من روسيا": the clause's subject is backed
+        before = next((m for m in v.mentions_in(clo, ws) if not m.prepositional), None)
+    after = next(iter(_objects(v, lex, AttForm("verb", 1, form.objects), te, chi)), None) if form.objects else \
+        _direct_after(v, te, chi)
+    if before is None or after is None:
+        return
+    if form.slot in ("after", "both"):
+        yield after[0], before.actor, before.start, max(te, after[2])
+    if form.slot in ("before", "both"):
+        yield before.actor, after[0], before.start, max(te, after[2])
+
+
+def _skip_quoted(v: StanceView, ws: int, clo: int) -> int:
+    """Before a quoted or bracketed name ("جبهة بوليساريو "الجبهة الشعبية …" المدعومة من")."""
+    k = ws - 1
+    while k > clo and v.text[k] == " ":
+        k -= 1
+    close = v.text[k] if k > clo else ""
+    opening = {'"': '"', "»": "«", ")": "("}.get(close)
+    if opening is None:
+        return ws
+    j = v.text.rfind(opening, clo, k)
+    return j if j > clo else ws
+
+
+def _direct_after(v: StanceView, te: int, chi: int):
+    words = _words(v, te, chi)[:2]
+    for w in words:
+        m = _mention_at(v, w.start(), w.end())
+        if m is not None:
+            return m.actor, m.start, m.end
+    return None
+
+
+def _nearest_before(v: StanceView, ws: int, clo: int, reach: int) -> NMention | None:
+    ms = [m for m in v.mentions_in(clo, ws) if len(_words(v, m.end, ws)) <= reach and not v.governed_by_fi(m)]
+    return ms[-1] if ms else None
+
+
+def _evaluated(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int) -> list[NMention]:
+    """The actors an evaluative word is said of: its subject before it, or its genitive after it."""
+    if form.slot == "before":
+        ms = [m for m in v.mentions_in(clo, ws) if not m.prepositional and len(_words(v, m.end, ws)) <= 6]
+        return [ms[-1]] if ms and not _victim(v, lex, ms[-1]) else []
+    words = _words(v, te, chi)[:2]
+    if not words:
+        return []
+    m = _mention_at(v, words[0].start(), words[0].end())
+    head = v.text[ws:te]
+    if m is not None and not m.prepositional and not head.split()[-1].startswith("ال"):
+        return [m] + _coordinated(v, m, chi)
+    if m is not None and head.split()[-1].startswith("ال") and words[0].group().startswith("ل"):
+        return [m]  # "الأداء السيء للحكومات العراقية": a genitive through ل
+    if words[0].group().startswith("ال"):
+        aid = v.nisba(words[0].group())
+        if aid:
+            return [NMention(words[0].start(), words[0].end(), aid, False)]
+    return []
