@@ -33,6 +33,9 @@ class AttLexicon:
     irrealis: re.Pattern
     breaks: re.Pattern
     titles: frozenset[str]
+    describe: frozenset[str]
+    nouns: dict[str, AttForm]  # verbal nouns, read when a verb form carries ب/ل/ال ("لدعم")
+    labels: dict[str, int]  # a label's polarity
 
 
 def _pol(s: str) -> int:
@@ -66,12 +69,18 @@ def lexicon() -> AttLexicon:
         add("verb", spec, objs(spec))
     for spec in data["participles"]:
         add("participle", spec, objs(spec))
+    nouns = {normalize(f): AttForm("noun", _pol(spec["polarity"]), objs(spec)) for spec in data["nouns"]
+             for f in spec["forms"]}
     for spec in data["nouns"]:
         add("noun", spec, objs(spec))
     for spec in data["relations"]:
         add("relation", spec, slot=spec["holder"])
     for spec in data["evaluations"]:
         add("eval", spec, slot=spec["slot"])
+    for f in data["describe"]:
+        forms.setdefault(normalize(f), AttForm("describe", 0, ("direct",)))
+    for head in [f for f in forms if f.startswith("ال")]:
+        forms.setdefault("لل" + head[2:], forms[head])  # "للعصابات الحوثية"، "للحرب التي يشنها"
     pre = "(?P<pre>" + "|".join(("وب", "ول", "فب", "فل", "وال", "بال", "لل", "ال", "و", "ف", "ب", "ل", "")) + ")"
     regex = re.compile(r"(?<!\w)" + pre + "(?P<t>" + trie_pattern(set(forms)) + r")(?!\w)")
 
@@ -85,4 +94,6 @@ def lexicon() -> AttLexicon:
         negators=frozenset(normalize(w) for w in data["negators"]),
         irrealis=words_re(data["irrealis"]), breaks=words_re(data["clause_breaks"]),
         titles=frozenset(normalize(w) for w in data["titles"]),
+        describe=frozenset(normalize(w) for w in data["describe"]), nouns=nouns,
+        labels={normalize(w): _pol(p) for p, ws in data["labels"].items() for w in ws},
     )

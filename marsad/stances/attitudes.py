@@ -22,17 +22,19 @@ import bisect
 import re
 
 from marsad.doc import Doc, Provenance, Stance
-from marsad.stances.agents import same_state, self_stance
+from marsad.stances.agents import self_stance
 from marsad.stances.attitude_lexicon import AttForm, AttLexicon, lexicon
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
 from marsad.stances.lexicon import lexicon as stance_lexicon
 from marsad.stances.view import StanceView
+from marsad.statements.context import actor_gender
 from marsad.statements.stage import NMention, date_of, to_original
 
 ISSUE = "approval"
 _WORD_RE = re.compile(r"[^\W_]+")
 _PUNCT = ",;:.!?؟\n«»\"()"
 _PREFIX_PREPS = ("ب", "ل", "لل", "بال")
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
 
 
 def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
@@ -53,25 +55,33 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
             form = lex.forms.get(pre + t) if pre and pre + t in lex.forms else lex.forms[t]
             ts = m.start("t") if not (pre and pre + t in lex.forms) else m.start()
             if form.kind == "verb" and any(p in pre for p in ("ب", "ل", "ال")):
-                form = AttForm("noun", form.polarity, form.objects + ("direct",))  # "لدعم ترشح السيسي"
+                if t not in lex.nouns:
+                    continue  # "بحذر" (carefully) is no warning
+                form = lex.nouns[t]  # "لدعم ترشح السيسي": the verbal noun
             st = next((x for x in stmts if x[0] <= ts < x[1]), None)
             if _blocked(v, lex, m.start(), a):
                 continue
-            for holder, target, s, e in _read(v, lex, form, m.start(), ts, m.end(), a, b, st, cues):
-                if holder is None or target is None or holder == target or self_stance(v, holder, target):
+            for holder, target, s, e, pol in _read(v, lex, form, m.start(), ts, m.end(), a, b, st, cues):
+                if holder is None or target is None or holder == target or self_stance(v, holder, target) \
+                        or _own_organ(v, holder, target):
                     continue
-                if same_state(v, holder, target):
-                    continue
-                key = (holder, target, form.polarity, s)
+                key = (holder, target, pol, s)
                 if key in seen:
                     continue
                 seen.add(key)
                 os_, oe = to_original(v.nt, s, e)
                 reported = bool(st and (st[4] or (st[2] != holder)))
-                out.append(Stance(os_, oe, holder, target, SUPPORT if form.polarity > 0 else OPPOSE,
+                out.append(Stance(os_, oe, holder, target, SUPPORT if pol > 0 else OPPOSE,
                                   Provenance(STAGE, f"attitude.{form.kind}"), ISSUE, st[3] if st else None,
                                   reported, date_of(doc, os_, oe)))
     return out
+
+
+def _own_organ(v: StanceView, holder: str, target: str) -> bool:
+    """A state toward its own police, forces or citizens ("حذرت الداخلية المواطنين")."""
+    h, t = v.actor(holder), v.actor(target)
+    return bool(h and t and h.country and h.country == t.country and h.type in _STATE
+                and t.type in _STATE | {"CVL"})
 
 
 def _blocked(v: StanceView, lex: AttLexicon, start: int, lo: int) -> bool:
@@ -85,7 +95,7 @@ def _blocked(v: StanceView, lex: AttLexicon, start: int, lo: int) -> bool:
 
 def _clause_start(v: StanceView, lex: AttLexicon, pos: int, lo: int) -> int:
     seg = v.text[lo:pos]
-    cut = max(seg.rfind(c) for c in _PUNCT)
+    cut = max(seg.rfind(c) for c in _PUNCT if c not in "«»\"")
     start = lo + cut + 1 if cut >= 0 else lo
     for m in lex.breaks.finditer(v.text, start, pos):
         start = m.end()
@@ -101,7 +111,31 @@ def _clause_end(v: StanceView, lex: AttLexicon, pos: int, hi: int) -> int:
 
 
 def _read(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: int, st, cues):
-    """(holder, target, evidence start, evidence end) of one trigger."""
+    """(holder, target, evidence start, evidence end, polarity) of one trigger."""
+    for holder, target, s, e in _read_args(v, lex, form, ws, ts, te, lo, hi, st, cues):
+        if form.kind != "describe":
+            yield holder, target, s, e, form.polarity
+            continue
+        label = _label(v, lex, e, hi)  # "وصفت المعتقلين بـ«الخونة»"
+        if label is not None:
+            yield holder, target, s, label[1], label[0]
+
+
+def _label(v, lex, pos: int, hi: int) -> tuple[int, int] | None:
+    """The polarity of the label after a described object ("بـ«المهزلة»") and where it ends."""
+    words = _words(v, pos, hi)[:4]
+    for k, w in enumerate(words):
+        word = w.group()
+        if not word.startswith("ب"):
+            continue
+        for x in ([word[1:]] if len(word) > 1 else []) + [y.group() for y in words[k + 1:k + 3]]:
+            if x in lex.labels:
+                return lex.labels[x], w.end() if x == word[1:] else v.text.find(x, w.end()) + len(x)
+        break
+    return None
+
+
+def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: int, st, cues):
     speaker = st[2] if st else None
     clo, chi = _clause_start(v, lex, ws, lo), _clause_end(v, lex, te, hi)
     if form.kind == "relation":
@@ -114,18 +148,30 @@ def _read(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: int, st
             yield speaker, tgt.actor, min(ws, tgt.start), max(te, tgt.end)
         return
     holder, subj_end = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues)
+    subj = None
     if subj_end > te:
         subj = _mention_at(v, _words(v, te, chi)[0].start(), subj_end) if _words(v, te, chi) else None
         conj = _coordinated(v, subj, chi) if subj is not None else []
         subj_end = conj[-1].end if conj else subj_end  # "اتهم السعودية والإمارات": no object after the list
     targets = list(_objects(v, lex, form, max(te, subj_end), chi)) if holder else []
-    if not targets and subj_end > te and "direct" in form.objects:
-        # "…، اتهم السعودية والإمارات بـ": the one actor after the verb is its object, the
-        # subject is elided (the speaker, or the sentence's subject)
+    if not targets and subj is not None and "direct" in form.objects and _disagrees(v, v.text[ts:te], subj.actor):
+        # "…، اتهم السعودية والإمارات بـ": the actor after the verb does not agree with it, so
+        # it is the object and the subject is elided (the speaker, or the sentence's subject)
         holder, _ = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues, vso=False)
         targets = list(_objects(v, lex, form, te, chi)) if holder else []
     for tgt in targets:
         yield holder, tgt[0], min(ws, tgt[1]), max(te, tgt[2])
+
+
+def _disagrees(v: StanceView, verb: str, aid: str) -> bool:
+    """Does a verb's agreement rule the actor after it out as its subject (اتهم … السعودية)?"""
+    if verb.startswith("ن"):
+        return True  # "نشكر إيران": we, the speaker, thank
+    if verb.endswith("وا"):
+        return False
+    fem = verb.endswith("ت") or verb.startswith("ت")
+    g = actor_gender(v.mv, aid)
+    return g is not None and (g == "m") == fem
 
 
 def _words(v: StanceView, a: int, b: int) -> list[re.Match]:
@@ -162,6 +208,9 @@ def _subject_before(v: StanceView, lex: AttLexicon, start: int, lo: int) -> NMen
 
 def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True) -> tuple[str | None, int]:
     """The trigger's subject and the end of its mention (for a VSO subject the object follows it)."""
+    if form.kind == "describe":
+        participle = "واصف" in v.text[ws:te]  # "…، واصفاً إياها بـ"
+        form = AttForm("participle" if participle else "verb", form.polarity, form.objects)
     if form.kind == "verb":
         m = _subject_after(v, lex, te, chi) if vso else None
         if m is not None:
@@ -324,8 +373,11 @@ def _evaluated(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int) -> l
         return [m] + _coordinated(v, m, chi)
     if m is not None and head.split()[-1].startswith("ال") and words[0].group().startswith("ل"):
         return [m]  # "الأداء السيء للحكومات العراقية": a genitive through ل
-    if words[0].group().startswith("ال"):
-        aid = v.nisba(words[0].group())
-        if aid:
-            return [NMention(words[0].start(), words[0].end(), aid, False)]
+    for k, w in enumerate(words):
+        # "العدوان الإسرائيلي"، "الأداء السيء للحكومات العراقية": a country adjective, right after
+        # the word or on the definite noun that follows it
+        if w.group().startswith("ال") and (k == 0 or words[0].group().startswith(("لل", "ال"))):
+            aid = v.nisba(w.group())
+            if aid:
+                return [NMention(w.start(), w.end(), aid, False)]
     return []

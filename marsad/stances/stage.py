@@ -118,11 +118,22 @@ def _same_country(doc: Doc, a: str, b: str) -> bool:
     return bool(x and y and x.country and x.country == y.country)
 
 
+def placed(doc: Doc, aid: str) -> bool:
+    """An actor a stance can be about: a named one (not a generic noun such as "الوزير" or
+    "السلطة" the actors layer coded by sector only) that is not a bare place (a city, a village)."""
+    a = doc.actors.get(aid)
+    if a is None or (a.code or "").startswith(("generic:", "city.")):
+        return False
+    return bool(a.country or a.code) and not (a.kind == "LOC" and not a.type)
+
+
 def merge_more(doc: Doc, kept: list[Stance], more: list[Stance]) -> list[Stance]:
     """Add stances of further readings whose evidence no kept stance between the same two
     actors already covers (one reading per piece of evidence, the earlier reader first)."""
     out = list(kept)
     for s in more:
+        if not (placed(doc, s.holder) and placed(doc, s.target)):
+            continue
         if not any(k.holder == s.holder and k.start < s.end and s.start < k.end
                    and (k.target == s.target or _same_country(doc, k.target, s.target)) for k in out):
             out.append(s)
