@@ -28,6 +28,7 @@ from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
 from marsad.stances.lexicon import lexicon as stance_lexicon
 from marsad.stances.view import StanceView
 from marsad.statements.context import actor_gender
+from marsad.text.normalize import normalize
 from marsad.statements.stage import NMention, date_of, to_original
 
 ISSUE = "approval"
@@ -54,7 +55,9 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
             pre, t = m.group("pre"), m.group("t")
             form = lex.forms.get(pre + t) if pre and pre + t in lex.forms else lex.forms[t]
             ts = m.start("t") if not (pre and pre + t in lex.forms) else m.start()
-            if form.kind == "verb" and any(p in pre for p in ("ب", "ل", "ال")):
+            if form.kind == "verb" and t in lex.nouns:
+                form = lex.nouns[t]  # "دعم ميليشيات الحوثي": the bare verbal noun, not the verb
+            elif form.kind == "verb" and any(p in pre for p in ("ب", "ل", "ال")):
                 if t not in lex.nouns:
                     continue  # "بحذر" (carefully) is no warning
                 form = lex.nouns[t]  # "لدعم ترشح السيسي": the verbal noun
@@ -211,6 +214,10 @@ def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True
     if form.kind == "describe":
         participle = "واصف" in v.text[ws:te]  # "…، واصفاً إياها بـ"
         form = AttForm("participle" if participle else "verb", form.polarity, form.objects)
+    if form.kind == "verb" and _after_relative(v, ws):
+        # "الميليشيات الإيرانية التي تدعم قوات النظام": the relative's antecedent is the subject
+        m = _nearest_before(v, _words(v, lo, ws)[-1].start(), lo, 2) if _words(v, lo, ws) else None
+        return (m.actor, te) if m is not None else (None, te)
     if form.kind == "verb":
         m = _subject_after(v, lex, te, chi) if vso else None
         if m is not None:
@@ -223,15 +230,17 @@ def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True
         if m is not None:
             return m, te
         m = _mention_at(v, te + 1, te + 2)
-        if form.polarity < 0 and m is not None and not m.prepositional and "direct" not in form.objects:
-            return m.actor, m.end  # "انتقادات المنظمات": the genitive is the agent
+        if m is not None and not m.prepositional and "direct" not in form.objects:
+            return m.actor, m.end  # "انتقادات المنظمات"، "دعم إيران للحوثيين": the genitive is the agent
+    if form.kind == "noun" and v.text[ws:te].endswith(("ه", "ها", "هم")) and v.text[ws:te] not in lex.forms:
+        return None, te  # "دعمها للجماعات": the pronoun's antecedent, not the speaker, backs them
     if speaker is not None:
         return speaker, te
     if form.kind == "noun":
         return None, te
     # an elided subject or a circumstantial participle: the speaker of the sentence, else its subject
     i = bisect.bisect_right(cues, (ws, "\uffff")) - 1
-    if i >= 0 and cues[i][0] >= lo:
+    if form.kind == "participle" and i >= 0 and cues[i][0] >= lo:
         return cues[i][1], te
     before = [m for m in v.mentions_in(lo, ws) if not m.prepositional]
     if form.kind == "participle" and before and len(_words(v, before[-1].end, ws)) <= 10:
@@ -239,6 +248,14 @@ def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True
     if before and len(_words(v, lo, before[0].start)) <= 3:
         return before[0].actor, te
     return None, te
+
+
+_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"})
+
+
+def _after_relative(v: StanceView, ws: int) -> bool:
+    prev = _WORD_RE.findall(v.text, max(0, ws - 12), ws)
+    return bool(prev) and normalize(prev[-1]) in _RELATIVES
 
 
 def _light_subject(v, lex, ws: int, lo: int) -> str | None:
@@ -318,7 +335,7 @@ def _coordinated(v: StanceView, first: NMention, chi: int) -> list[NMention]:
 
 def _relation(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int):
     """"X المدعومة من Y": Y backs X; "X الموالية لـ Y": X backs Y."""
-    before = _nearest_before(v, _skip_quoted(v, ws, clo), clo, 1)
+    before = _nearest_before(v, _skip_quoted(v, ws, clo), clo, 0)
     if before is None and v.text[ws:ws + 1] == "ب":
         # "وتشن قوات النظام … عملية … بدعم من روسيا": the clause's subject is backed
         before = next((m for m in v.mentions_in(clo, ws) if not m.prepositional), None)
@@ -359,16 +376,27 @@ def _nearest_before(v: StanceView, ws: int, clo: int, reach: int) -> NMention | 
     return ms[-1] if ms else None
 
 
+def _covering(v: StanceView, pos: int) -> NMention | None:
+    i = bisect.bisect_right(v.m_starts, pos) - 1
+    return v.mentions[i] if i >= 0 and v.mentions[i].start <= pos < v.mentions[i].end else None
+
+
 def _evaluated(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int) -> list[NMention]:
     """The actors an evaluative word is said of: its subject before it, or its genitive after it."""
+    head = v.text[ws:te]
     if form.slot == "before":
-        ms = [m for m in v.mentions_in(clo, ws) if not m.prepositional and len(_words(v, m.end, ws)) <= 6]
+        # an adjective with the article qualifies the noun right before it ("النظام السوري الخارج
+        # عن القانون"); a predicate may stand a few words after its subject ("الروس لم يفوا")
+        reach = 0 if head.split()[0].lstrip("وف").startswith("ال") else 6
+        ms = [m for m in v.mentions_in(clo, ws) if not m.prepositional and len(_words(v, m.end, ws)) <= reach]
         return [ms[-1]] if ms and not _victim(v, lex, ms[-1]) else []
     words = _words(v, te, chi)[:2]
     if not words:
         return []
+    inside = _covering(v, ws) or _covering(v, words[0].start())
+    if inside is not None:
+        return [inside]  # "ميليشيات الحوثي الإيرانية": the mention the word heads, not its adjective
     m = _mention_at(v, words[0].start(), words[0].end())
-    head = v.text[ws:te]
     if m is not None and not m.prepositional and not head.split()[-1].startswith("ال"):
         return [m] + _coordinated(v, m, chi)
     if m is not None and head.split()[-1].startswith("ال") and words[0].group().startswith("ل"):

@@ -55,6 +55,8 @@ def extract(doc: Doc) -> list[Stance]:
             continue
         if (src.code and src.code == tgt.code) or _own_state(src, tgt):
             continue
+        if ev.trigger and not (_near(doc, ev, ev.source, 5) and _near(doc, ev, ev.target, 6)):
+            continue  # an argument across a clause ("…، ويعملون بالتنسيق مع روسيا") is a guess
         si = statement_of(doc, ev)
         if si is not None and ev.mode in ("conditional", "hypothetical"):
             continue
@@ -72,3 +74,15 @@ def statement_of(doc: Doc, ev: Event) -> int | None:
 def _own_state(a, b) -> bool:
     """A state toward its own government or forces ("البنتاغون لا يخطط لسحب القوات الأميركية")."""
     return bool(a.country) and a.country == b.country and a.type in STATE_TYPES and b.type in STATE_TYPES
+
+
+def _near(doc: Doc, ev: Event, actor: str, reach: int) -> bool:
+    """Is the actor named in the event's span within ``reach`` words of its trigger, in its clause?"""
+    ts, te = ev.trigger
+    for m in doc.mentions:
+        if m.actor != actor or m.end <= ev.start or m.start >= ev.end:
+            continue
+        gap = doc.text[m.end:ts] if m.end <= ts else doc.text[te:m.start] if m.start >= te else ""
+        if len(gap.split()) <= reach and not any(c in gap for c in "،,.؛;:"):
+            return True
+    return False
