@@ -73,11 +73,29 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
                     continue
                 seen.add(key)
                 os_, oe = to_original(v.nt, s, e)
-                reported = bool(st and (st[4] or (st[2] != holder)))
+                if form.kind in ("verb", "participle", "relation") and _civilian(v, target):
+                    continue  # warning citizens, backing "المدنيين": no attitude toward a party
+                # a relation phrase is the writer's account of the holder, not a position it stated
+                reported = form.kind == "relation" or bool(st and (st[4] or (st[2] != holder)))
                 out.append(Stance(os_, oe, holder, target, SUPPORT if pol > 0 else OPPOSE,
                                   Provenance(STAGE, f"attitude.{form.kind}"), ISSUE, st[3] if st else None,
                                   reported, date_of(doc, os_, oe)))
     return out
+
+
+def _object_next(v: StanceView, lex: AttLexicon, form: AttForm, te: int) -> bool:
+    """Does the noun's object (its preposition, or an actor) come right after it?"""
+    nxt = _WORD_RE.search(v.text, te)
+    if nxt is None:
+        return False
+    w = nxt.group()
+    return w in form.objects or _mention_at(v, nxt.start(), nxt.end()) is not None or (
+        w[:1] in ("ل", "ب") and w[1:2] != "" and (w[:1] in form.objects or w[:2] == "لل"))
+
+
+def _civilian(v: StanceView, aid: str) -> bool:
+    a = v.actor(aid)
+    return a is not None and a.type == "CVL"
 
 
 def _own_organ(v: StanceView, holder: str, target: str) -> bool:
@@ -234,6 +252,8 @@ def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True
             return m.actor, m.end  # "انتقادات المنظمات"، "دعم إيران للحوثيين": the genitive is the agent
     if form.kind == "noun" and v.text[ws:te].endswith(("ه", "ها", "هم")) and v.text[ws:te] not in lex.forms:
         return None, te  # "دعمها للجماعات": the pronoun's antecedent, not the speaker, backs them
+    if form.kind == "noun" and not _object_next(v, lex, form, te):
+        return None, te  # "دعم الحزب لميليشيا الحوثي": an unnamed agent stands between
     if speaker is not None:
         return speaker, te
     if form.kind == "noun":
@@ -245,7 +265,8 @@ def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True
     before = [m for m in v.mentions_in(lo, ws) if not m.prepositional]
     if form.kind == "participle" and before and len(_words(v, before[-1].end, ws)) <= 10:
         return before[-1].actor, te  # "خالد علي، الذي انسحب بدوره متهماً": the owner of the participle
-    if before and len(_words(v, lo, before[0].start)) <= 3:
+    if before and len(_words(v, lo, before[0].start)) <= 3 and _after_relative(v, ws, before[0].end):
+        # "الوزير القطري الذي كان يتحدث …، اتهم": the topic a relative clause describes
         return before[0].actor, te
     return None, te
 
@@ -253,7 +274,11 @@ def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True
 _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"})
 
 
-def _after_relative(v: StanceView, ws: int) -> bool:
+def _after_relative(v: StanceView, ws: int, at: int | None = None) -> bool:
+    """Is the word before ``ws`` (or, with ``at``, the word right after ``at``) a relative pronoun?"""
+    if at is not None:
+        nxt = _WORD_RE.search(v.text, at, ws)
+        return nxt is not None and normalize(nxt.group()) in _RELATIVES
     prev = _WORD_RE.findall(v.text, max(0, ws - 12), ws)
     return bool(prev) and normalize(prev[-1]) in _RELATIVES
 
