@@ -76,7 +76,9 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
                 if form.kind in ("verb", "participle", "relation") and _civilian(v, target):
                     continue  # warning citizens, backing "المدنيين": no attitude toward a party
                 # a relation phrase is the writer's account of the holder, not a position it stated
-                reported = form.kind == "relation" or bool(st and (st[4] or (st[2] != holder)))
+                # (so is backing named by a noun: "الدعم الإيراني للحوثيين" is what others say of Iran)
+                reported = form.kind == "relation" or (form.kind == "noun" and pol > 0 and holder != (st[2] if st else None)) \
+                    or bool(st and (st[4] or (st[2] != holder)))
                 out.append(Stance(os_, oe, holder, target, SUPPORT if pol > 0 else OPPOSE,
                                   Provenance(STAGE, f"attitude.{form.kind}"), ISSUE, st[3] if st else None,
                                   reported, date_of(doc, os_, oe)))

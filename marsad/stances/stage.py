@@ -81,6 +81,7 @@ _PASSIVE_ACCUSED_RE = regex.compile(r"(?<!\p{L})[وف]?(?:متهم|متهمين|
 _PRONOUN_ACCUSED_RE = regex.compile(r"(?<!\p{L})[وفل]?(?:ل)?اتهام(?:ه|ها|هم)$")
 _PRONOUN_PRESENCE_RE = regex.compile(r"^[وفبل]?(?:ال)?(?:خروج|رحيل|سحب|انسحاب|بقاء|وجود|مغادره)(?:ه|ها|هم)$")
 _COMMA_TARGET_RE = regex.compile(r",\s*\S+$")
+_NEGATED_BEFORE_RE = regex.compile(r"(?<!\p{L})[وف]?(?:لا|لم|لن|ليس|ليست|عدم)\s+(?:\p{L}+\s+)?$")
 
 
 def _plausible(doc: Doc, s: Stance) -> bool:
@@ -95,6 +96,8 @@ def _plausible(doc: Doc, s: Stance) -> bool:
         return False  # "بريطانيا شريكة في جرائم الحرب": a partner in a crime is no friend
     if s.issue == "presence" and s.statement is None and _PRONOUN_PRESENCE_RE.search(span):
         return False  # "بمطلب إسرائيل بخروجها"، "سحبه من روسيا": whose departure is a guess
+    if s.issue in ("approval", "accusation") and _NEGATED_BEFORE_RE.search(normalize(doc.text[max(0, s.start - 16):s.start])):
+        return False  # "تؤكد طهران أنها لا تدعم الحوثيين": a denial states no opposition
     if s.issue == "accusation":
         after = normalize(doc.text[s.end:s.end + 40])
         if _PASSIVE_ACCUSED_RE.search(span + " " + after[:3]) or _PRONOUN_ACCUSED_RE.search(span):
