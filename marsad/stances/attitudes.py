@@ -36,6 +36,7 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _PUNCT = ",;:.!?؟\n«»\"()"
 _PREFIX_PREPS = ("ب", "ل", "لل", "بال")
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
+_PRONOUN_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لانه", "لانها", "لانهم"})
 
 
 def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
@@ -212,10 +213,23 @@ def _subject_after(v: StanceView, lex: AttLexicon, end: int, hi: int) -> NMentio
     for w in _words(v, end, hi)[:6]:
         m = _mention_at(v, w.start(), w.end())
         if m is not None:
-            return None if m.prepositional else m
+            return None if m.prepositional else _apposed(v, m, hi)
         if w.group() not in lex.titles and not w.group().isdigit():
             return None
     return None
+
+
+def _apposed(v: StanceView, m: NMention, hi: int) -> NMention:
+    """"رحب الرئيس الأمريكي، دونالد ترامب،": the person named in apposition to a title."""
+    a = v.actor(m.actor)
+    i = bisect.bisect_right(v.m_starts, m.start)
+    if a is None or a.kind == "PER" or i >= len(v.mentions) or v.mentions[i].start >= hi:
+        return m
+    nxt = v.mentions[i]
+    p = v.actor(nxt.actor)
+    if p is not None and p.kind == "PER" and v.text[m.end:nxt.start].strip() in (",", "،"):
+        return nxt
+    return m
 
 
 def _subject_before(v: StanceView, lex: AttLexicon, start: int, lo: int) -> NMention | None:
@@ -307,14 +321,17 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
     """(actor, start, end) the trigger is toward: its first object and those coordinated with it."""
     words = _words(v, start, chi)[:7]
     first = None
+    marked_noun = False  # "رحب … بإعلان السعودية": the marked noun's genitive is the object
     for k, w in enumerate(words):
         m = _mention_at(v, w.start(), w.end())
         word = w.group()
         if m is not None:
-            if _marked(v, lex, form, m, word) or (k <= 1 and not m.prepositional and "direct" in form.objects):
+            if _marked(v, lex, form, m, word) or (k <= 1 and not m.prepositional and "direct" in form.objects) \
+                    or (k == 1 and marked_noun and not m.prepositional) or _of_object(v, form, words[:k], m):
                 first = m
             break
         if k == 0 and any(word.startswith(p) for p in _PREFIX_PREPS) and len(words) > 1:
+            marked_noun = word[:1] in form.objects or word[:2] == "لل" and "ل" in form.objects
             nis = v.nisba(words[1].group()) if words[1].group().startswith("ال") else None
             if nis and any(o in form.objects for o in ("ب", "ل", "direct")):
                 yield nis, words[1].start(), words[1].end()  # "بالقرار الأمريكي"
@@ -324,10 +341,16 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
             break
     if first is None:
         return
-    yield first.actor, first.start, first.end
     if form.needs and not any(w.group() in form.needs for w in _words(v, first.end, chi)[:3]):
         return
+    yield first.actor, first.start, first.end
     yield from ((m.actor, m.start, m.end) for m in _coordinated(v, first, chi))
+
+
+def _of_object(v: StanceView, form: AttForm, before: list[re.Match], m: NMention) -> bool:
+    """"انتقد البيت الأبيض "الأفعال المتهورة" لإيران": the owner of the object noun, through ل."""
+    return ("direct" in form.objects and 1 <= len(before) <= 3 and all(w.group().startswith("ال") for w in before)
+            and v.text[m.start - 1:m.start] == "ل")
 
 
 def _marked(v, lex, form: AttForm, m: NMention, word: str) -> bool:
@@ -416,11 +439,16 @@ def _evaluated(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int) -> l
         # عن القانون"); a predicate may stand a few words after its subject ("الروس لم يفوا")
         reach = 0 if head.split()[0].lstrip("وف").startswith("ال") else 6
         ms = [m for m in v.mentions_in(clo, ws) if not m.prepositional and len(_words(v, m.end, ws)) <= reach]
-        return [ms[-1]] if ms and not _victim(v, lex, ms[-1]) else []
+        if not ms or _victim(v, lex, ms[-1]):
+            return []
+        if any(w.group() in _PRONOUN_THAT for w in _words(v, ms[-1].end, ws)):
+            return []  # "وصفته واشنطن بأنه مجموعة إرهابية": the pronoun, not Washington, is said to be
+        return [ms[-1]]
     words = _words(v, te, chi)[:2]
     if not words:
         return []
-    inside = _covering(v, ws) or _covering(v, words[0].start())
+    own = _covering(v, ws)
+    inside = (own if own is not None and own.start == ws else None) or _covering(v, words[0].start())
     if inside is not None:
         return [inside]  # "ميليشيات الحوثي الإيرانية": the mention the word heads, not its adjective
     m = _mention_at(v, words[0].start(), words[0].end())
