@@ -36,6 +36,7 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _PUNCT = ",;:.!?؟\n«»\"()"
 _PREFIX_PREPS = ("ب", "ل", "لل", "بال")
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
+_WHEN = frozenset({"عندما", "حينما", "حين", "بعدما", "لما", "وعندما", "وحين"})
 _PRONOUN_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لانه", "لانها", "لانهم"})
 
 
@@ -171,7 +172,18 @@ def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: in
         for tgt in _evaluated(v, lex, form, ws, te, clo, chi):
             yield speaker, tgt.actor, min(ws, tgt.start), max(te, tgt.end)
         return
-    holder, subj_end = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues)
+    prev = _WORD_RE.findall(v.text, max(lo, ws - 14), ws)
+    prev = normalize(prev[-1]) if prev else ""
+    if form.kind == "verb" and prev in _PRONOUN_THAT and speaker is not None:
+        # "قال ترامب إنه حمّل بوتين المسؤولية": the pronoun is the speaker, the actor after the object
+        holder, subj_end = speaker, te
+    elif form.kind == "verb" and prev in _WHEN and _subject_after(v, lex, te, chi) is None:
+        # "وفاجأ ترامب حتى مؤيديه عندما أشاد بالزعيم الروسي": the main clause's subject
+        m = next((m for m in reversed(v.mentions_in(lo, ws)) if not m.prepositional
+                  and len(_words(v, m.end, ws)) <= 5), None)
+        holder, subj_end = (m.actor if m else None), te
+    else:
+        holder, subj_end = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues)
     subj = None
     if subj_end > te:
         subj = _mention_at(v, _words(v, te, chi)[0].start(), subj_end) if _words(v, te, chi) else None
