@@ -183,8 +183,12 @@ def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: in
                   and len(_words(v, m.end, ws)) <= 5), None)
         holder, subj_end = (m.actor if m else None), te
     else:
-        holder, subj_end = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues)
+        holder, subj_end = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues, hi=hi)
     subj = None
+    if subj_end > chi:
+        # "رحب الرئيس الأمريكي، دونالد ترامب، بـ…": the clause goes on past the apposition's comma
+        after = subj_end + len(v.text[subj_end:subj_end + 3]) - len(v.text[subj_end:subj_end + 3].lstrip(" ,"))
+        chi = _clause_end(v, lex, after, hi)
     if subj_end > te:
         subj = _mention_at(v, _words(v, te, chi)[0].start(), subj_end) if _words(v, te, chi) else None
         conj = _coordinated(v, subj, chi) if subj is not None else []
@@ -220,12 +224,12 @@ def _mention_at(v: StanceView, pos: int, end: int) -> NMention | None:
     return v.mentions[i] if i < len(v.mentions) and v.mentions[i].start < end else None
 
 
-def _subject_after(v: StanceView, lex: AttLexicon, end: int, hi: int) -> NMention | None:
+def _subject_after(v: StanceView, lex: AttLexicon, end: int, hi: int, sent_hi: int | None = None) -> NMention | None:
     """A verb's subject after it: titles, nisbas and time words may come first."""
     for w in _words(v, end, hi)[:6]:
         m = _mention_at(v, w.start(), w.end())
         if m is not None:
-            return None if m.prepositional else _apposed(v, m, hi)
+            return None if m.prepositional else _apposed(v, m, sent_hi or hi)
         if w.group() not in lex.titles and not w.group().isdigit():
             return None
     return None
@@ -255,7 +259,7 @@ def _subject_before(v: StanceView, lex: AttLexicon, start: int, lo: int) -> NMen
     return None
 
 
-def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True) -> tuple[str | None, int]:
+def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True, hi=None) -> tuple[str | None, int]:
     """The trigger's subject and the end of its mention (for a VSO subject the object follows it)."""
     if form.kind == "describe":
         participle = "واصف" in v.text[ws:te]  # "…، واصفاً إياها بـ"
@@ -265,7 +269,7 @@ def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True
         m = _nearest_before(v, _words(v, lo, ws)[-1].start(), lo, 2) if _words(v, lo, ws) else None
         return (m.actor, te) if m is not None else (None, te)
     if form.kind == "verb":
-        m = _subject_after(v, lex, te, chi) if vso else None
+        m = _subject_after(v, lex, te, chi, hi) if vso else None
         if m is not None:
             return m.actor, m.end
         m = _subject_before(v, lex, ws, clo)
