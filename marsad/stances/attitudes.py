@@ -36,6 +36,7 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _PUNCT = ",;:.!?؟\n«»\"()"
 _PREFIX_PREPS = ("ب", "ل", "لل", "بال")
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
+_COPULA = frozenset({"هو", "هي", "هم", "الان", "كانت", "كان", "باتت", "بات", "اصبحت", "اصبح", "دوله", "جهه", "طرف"})
 _WHEN = frozenset({"عندما", "حينما", "حين", "بعدما", "لما", "وعندما", "وحين"})
 _PRONOUN_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لانه", "لانها", "لانهم"})
 
@@ -63,7 +64,7 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
                 if t not in lex.nouns:
                     continue  # "بحذر" (carefully) is no warning
                 form = lex.nouns[t]  # "لدعم ترشح السيسي": the verbal noun
-            st = next((x for x in stmts if x[0] <= ts < x[1]), None)
+            st = max((x for x in stmts if x[0] <= ts < x[1]), default=None)  # the innermost
             if _blocked(v, lex, m.start(), a):
                 continue
             for holder, target, s, e, pol in _read(v, lex, form, m.start(), ts, m.end(), a, b, st, cues):
@@ -282,6 +283,10 @@ def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True
         m = _mention_at(v, te + 1, te + 2)
         if m is not None and not m.prepositional and "direct" not in form.objects:
             return m.actor, m.end  # "انتقادات المنظمات"، "دعم إيران للحوثيين": the genitive is the agent
+    if form.kind == "participle" and v.text[ws:te].lstrip("وف").startswith("ال"):
+        # "الاحتجاجات المنددة بنقل السفارة": the noun the participle qualifies, named right before it
+        m = _nearest_before(v, ws, lo, 0)
+        return (m.actor if m is not None and not m.prepositional else None), te
     if form.kind == "noun" and v.text[ws:te].endswith(("ه", "ها", "هم")) and v.text[ws:te] not in lex.forms:
         return None, te  # "دعمها للجماعات": the pronoun's antecedent, not the speaker, backs them
     if form.kind == "noun" and not _object_next(v, lex, form, te):
@@ -353,8 +358,8 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
                 yield nis, words[1].start(), words[1].end()  # "بالقرار الأمريكي"
                 return
             continue  # "بتصريحات وزير الخارجية": a noun, its genitive follows
-        if (word in lex.victim_preps and word not in form.objects) or k >= 3:
-            break
+        if (word in lex.victim_preps and word not in form.objects) or k >= 3 or word.startswith(("بان", "لان")):
+            break  # ("منوهاً بأن …": noting that, not praising)
     if first is None:
         return
     if form.needs and not any(w.group() in form.needs for w in _words(v, first.end, chi)[:3]):
@@ -450,11 +455,12 @@ def _covering(v: StanceView, pos: int) -> NMention | None:
 def _evaluated(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int) -> list[NMention]:
     """The actors an evaluative word is said of: its subject before it, or its genitive after it."""
     head = v.text[ws:te]
-    if form.slot == "before":
-        # an adjective with the article qualifies the noun right before it ("النظام السوري الخارج
-        # عن القانون"); a predicate may stand a few words after its subject ("الروس لم يفوا")
-        reach = 0 if head.split()[0].lstrip("وف").startswith("ال") else 6
-        ms = [m for m in v.mentions_in(clo, ws) if not m.prepositional and len(_words(v, m.end, ws)) <= reach]
+    if form.slot in ("before", "adjacent"):
+        # an adjective qualifies the noun right before it ("النظام السوري الخارج عن القانون"، "روسيا
+        # هي الأداة"); a predicate may stand a few words after its subject ("الروس لم يفوا")
+        ms = [m for m in v.mentions_in(clo, ws) if not m.prepositional and (
+            len(_words(v, m.end, ws)) <= 6 if form.slot == "before"
+            else all(w.group() in _COPULA for w in _words(v, m.end, ws)))]
         if not ms or _victim(v, lex, ms[-1]):
             return []
         if any(w.group() in _PRONOUN_THAT for w in _words(v, ms[-1].end, ws)):

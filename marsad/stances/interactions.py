@@ -35,7 +35,7 @@ def interaction_map() -> InteractionMap:
 
 
 def polarity_of(ev: Event, imap: InteractionMap) -> str | None:
-    own = getattr(ev, "polarity", None) or getattr(ev, "stance", None)
+    own = getattr(ev, "polarity", None) or getattr(ev, "stance", None) or getattr(ev, "stance_polarity", None)
     if own in (SUPPORT, OPPOSE):
         return own
     return imap.types.get(ev.type)
