@@ -44,7 +44,9 @@ _PRONOUN_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بان
 def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
     if not doc.mentions:
         return []
-    v = v or StanceView(doc, stance_lexicon())
+    v = v or doc.cache.get("stance_view") or StanceView(doc, stance_lexicon())
+    if v.doc is not doc or v.text is not doc.norm().text:
+        v = StanceView(doc, stance_lexicon())
     lex = lexicon()
     text = v.text
     stmts = sorted((v.nt.from_original(s.start), v.nt.from_original(s.end), s.speaker, i, s.via is not None)
@@ -244,7 +246,7 @@ def _apposed(v: StanceView, m: NMention, hi: int) -> NMention:
         return m
     nxt = v.mentions[i]
     p = v.actor(nxt.actor)
-    if p is not None and p.kind == "PER" and v.text[m.end:nxt.start].strip() in (",", "،"):
+    if p is not None and p.kind == "PER" and v.text[m.end:nxt.start].strip() in (",", "،", ""):
         return nxt
     return m
 
@@ -346,6 +348,8 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
     for k, w in enumerate(words):
         m = _mention_at(v, w.start(), w.end())
         word = w.group()
+        if word.startswith(("بان", "لان")) and m is None:
+            break  # "منوهاً بأن …": noting that, not praising
         if m is not None:
             if _marked(v, lex, form, m, word) or (k <= 1 and not m.prepositional and "direct" in form.objects) \
                     or (k == 1 and marked_noun and not m.prepositional) or _of_object(v, form, words[:k], m):
@@ -358,8 +362,8 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
                 yield nis, words[1].start(), words[1].end()  # "بالقرار الأمريكي"
                 return
             continue  # "بتصريحات وزير الخارجية": a noun, its genitive follows
-        if (word in lex.victim_preps and word not in form.objects) or k >= 3 or word.startswith(("بان", "لان")):
-            break  # ("منوهاً بأن …": noting that, not praising)
+        if (word in lex.victim_preps and word not in form.objects) or k >= 3:
+            break
     if first is None:
         return
     if form.needs and not any(w.group() in form.needs for w in _words(v, first.end, chi)[:3]):

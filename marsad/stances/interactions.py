@@ -57,6 +57,8 @@ def extract(doc: Doc) -> list[Stance]:
             continue
         if ev.trigger and not (_near(doc, ev, ev.source, 5) and _near(doc, ev, ev.target, 6)):
             continue  # an argument across a clause ("…، ويعملون بالتنسيق مع روسيا") is a guess
+        if _coordinated(doc, ev):
+            continue  # "واتهمته السلطات الأميركية والإسرائيلية": two subjects, not agent and patient
         si = statement_of(doc, ev)
         if si is not None and ev.mode in ("conditional", "hypothetical"):
             continue
@@ -85,4 +87,17 @@ def _near(doc: Doc, ev: Event, actor: str, reach: int) -> bool:
         gap = doc.text[m.end:ts] if m.end <= ts else doc.text[te:m.start] if m.start >= te else ""
         if len(gap.split()) <= reach and not any(c in gap for c in "،,.؛;:"):
             return True
+    return False
+
+
+def _coordinated(doc: Doc, ev: Event) -> bool:
+    """Are the source and target named side by side, joined by و, in the event's span?"""
+    src = [m for m in doc.mentions if m.actor == ev.source and ev.start <= m.start < ev.end]
+    tgt = [m for m in doc.mentions if m.actor == ev.target and ev.start <= m.start < ev.end]
+    for a in src:
+        for b in tgt:
+            first, second = (a, b) if a.start < b.start else (b, a)
+            gap = doc.text[first.end:second.start].strip()
+            if gap in ("و", "") and (gap == "و" or doc.text[second.start - 1:second.start] == "و"):
+                return True
     return False

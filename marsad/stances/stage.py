@@ -167,7 +167,7 @@ def extract(doc: Doc) -> list[Stance]:
     sents = doc.content_sentences()
     if not sents or not doc.mentions:
         return []
-    v = StanceView(doc, lex)
+    v = doc.cache["stance_view"] = StanceView(doc, lex)  # shared with the attitude readings
     text = v.text
     trigs = []
     for m in scan(lex.regex, text, trigger_splitter(lex.specs)):
