@@ -81,7 +81,7 @@ def lexicon() -> AttLexicon:
         forms.setdefault(normalize(f), AttForm("describe", 0, ("direct",)))
     for head in [f for f in forms if f.startswith("ال")]:
         forms.setdefault("لل" + head[2:], forms[head])  # "للعصابات الحوثية"، "للحرب التي يشنها"
-    pre = "(?P<pre>" + "|".join(("وب", "ول", "فب", "فل", "وال", "بال", "لل", "ال", "و", "ف", "ب", "ل", "")) + ")"
+    pre = "(?P<pre>وب|ول|فب|فل|وال|بال|لل|ال|و|ف|ب|ل|)"  # proclitics, longest first
     regex = re.compile(r"(?<!\w)" + pre + "(?P<t>" + trie_pattern(set(forms)) + r")(?!\w)")
 
     def words_re(ws) -> re.Pattern:

@@ -24,16 +24,30 @@ import re
 from marsad.doc import Doc, Provenance, Stance
 from marsad.stances.agents import self_stance
 from marsad.stances.attitude_lexicon import AttForm, AttLexicon, lexicon
+from marsad.stances.attitude_phrases import (
+    WORD_RE,
+    after_relative,
+    clause_end,
+    clause_start,
+    coordinated,
+    covering,
+    direct_after,
+    mention_at,
+    nearest_before,
+    skip_quoted,
+    subject_after,
+    subject_before,
+    victim,
+    words_in,
+)
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
 from marsad.stances.lexicon import lexicon as stance_lexicon
 from marsad.stances.view import StanceView
 from marsad.statements.context import actor_gender
-from marsad.text.normalize import normalize
 from marsad.statements.stage import NMention, date_of, to_original
+from marsad.text.normalize import normalize
 
 ISSUE = "approval"
-_WORD_RE = re.compile(r"[^\W_]+")
-_PUNCT = ",;:.!?؟\n«»\"()"
 _PREFIX_PREPS = ("ب", "ل", "لل", "بال")
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
 _COPULA = frozenset({"هو", "هي", "هم", "الان", "كانت", "كان", "باتت", "بات", "اصبحت", "اصبح", "دوله", "جهه", "طرف"})
@@ -92,11 +106,11 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
 
 def _object_next(v: StanceView, lex: AttLexicon, form: AttForm, te: int) -> bool:
     """Does the noun's object (its preposition, or an actor) come right after it?"""
-    nxt = _WORD_RE.search(v.text, te)
+    nxt = WORD_RE.search(v.text, te)
     if nxt is None:
         return False
     w = nxt.group()
-    return w in form.objects or _mention_at(v, nxt.start(), nxt.end()) is not None or (
+    return w in form.objects or mention_at(v, nxt.start(), nxt.end()) is not None or (
         w[:1] in ("ل", "ب") and w[1:2] != "" and (w[:1] in form.objects or w[:2] == "لل"))
 
 
@@ -114,28 +128,11 @@ def _own_organ(v: StanceView, holder: str, target: str) -> bool:
 
 def _blocked(v: StanceView, lex: AttLexicon, start: int, lo: int) -> bool:
     """A negator within two words before, or a condition/question earlier in the clause."""
-    words = list(_WORD_RE.finditer(v.text, max(lo, start - 40), start))
+    words = list(WORD_RE.finditer(v.text, max(lo, start - 40), start))
     if any(w.group().lstrip("وف") in lex.negators or w.group() in lex.negators for w in words[-2:]):
         return True
-    clause_lo = _clause_start(v, lex, start, lo)
+    clause_lo = clause_start(v, lex, start, lo)
     return lex.irrealis.search(v.text, clause_lo, start) is not None
-
-
-def _clause_start(v: StanceView, lex: AttLexicon, pos: int, lo: int) -> int:
-    seg = v.text[lo:pos]
-    cut = max(seg.rfind(c) for c in _PUNCT if c not in "«»\"")
-    start = lo + cut + 1 if cut >= 0 else lo
-    for m in lex.breaks.finditer(v.text, start, pos):
-        start = m.end()
-    return start
-
-
-def _clause_end(v: StanceView, lex: AttLexicon, pos: int, hi: int) -> int:
-    seg = v.text[pos:hi]
-    cuts = [i for i in (seg.find(c) for c in _PUNCT if c not in "«»\"") if i >= 0]
-    end = pos + min(cuts) if cuts else hi
-    m = lex.breaks.search(v.text, pos, end)
-    return m.start() if m else end
 
 
 def _read(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: int, st, cues):
@@ -151,7 +148,7 @@ def _read(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: int, st
 
 def _label(v, lex, pos: int, hi: int) -> tuple[int, int] | None:
     """The polarity of the label after a described object ("بـ«المهزلة»") and where it ends."""
-    words = _words(v, pos, hi)[:4]
+    words = words_in(v, pos, hi)[:4]
     for k, w in enumerate(words):
         word = w.group()
         if not word.startswith("ب"):
@@ -165,7 +162,7 @@ def _label(v, lex, pos: int, hi: int) -> tuple[int, int] | None:
 
 def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: int, st, cues):
     speaker = st[2] if st else None
-    clo, chi = _clause_start(v, lex, ws, lo), _clause_end(v, lex, te, hi)
+    clo, chi = clause_start(v, lex, ws, lo), clause_end(v, lex, te, hi)
     if form.kind == "relation":
         yield from _relation(v, lex, form, ws, te, clo, chi)
         return
@@ -175,15 +172,15 @@ def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: in
         for tgt in _evaluated(v, lex, form, ws, te, clo, chi):
             yield speaker, tgt.actor, min(ws, tgt.start), max(te, tgt.end)
         return
-    prev = _WORD_RE.findall(v.text, max(lo, ws - 14), ws)
+    prev = WORD_RE.findall(v.text, max(lo, ws - 14), ws)
     prev = normalize(prev[-1]) if prev else ""
     if form.kind == "verb" and prev in _PRONOUN_THAT and speaker is not None:
         # "قال ترامب إنه حمّل بوتين المسؤولية": the pronoun is the speaker, the actor after the object
         holder, subj_end = speaker, te
-    elif form.kind == "verb" and prev in _WHEN and _subject_after(v, lex, te, chi) is None:
+    elif form.kind == "verb" and prev in _WHEN and subject_after(v, lex, te, chi) is None:
         # "وفاجأ ترامب حتى مؤيديه عندما أشاد بالزعيم الروسي": the main clause's subject
         m = next((m for m in reversed(v.mentions_in(lo, ws)) if not m.prepositional
-                  and len(_words(v, m.end, ws)) <= 5), None)
+                  and len(words_in(v, m.end, ws)) <= 5), None)
         holder, subj_end = (m.actor if m else None), te
     else:
         holder, subj_end = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues, hi=hi)
@@ -191,10 +188,10 @@ def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: in
     if subj_end > chi:
         # "رحب الرئيس الأمريكي، دونالد ترامب، بـ…": the clause goes on past the apposition's comma
         after = subj_end + len(v.text[subj_end:subj_end + 3]) - len(v.text[subj_end:subj_end + 3].lstrip(" ,"))
-        chi = _clause_end(v, lex, after, hi)
+        chi = clause_end(v, lex, after, hi)
     if subj_end > te:
-        subj = _mention_at(v, _words(v, te, chi)[0].start(), subj_end) if _words(v, te, chi) else None
-        conj = _coordinated(v, subj, chi) if subj is not None else []
+        subj = mention_at(v, words_in(v, te, chi)[0].start(), subj_end) if words_in(v, te, chi) else None
+        conj = coordinated(v, subj, chi) if subj is not None else []
         subj_end = conj[-1].end if conj else subj_end  # "اتهم السعودية والإمارات": no object after the list
     targets = list(_objects(v, lex, form, max(te, subj_end), chi)) if holder else []
     if not targets and subj is not None and "direct" in form.objects and _disagrees(v, v.text[ts:te], subj.actor):
@@ -217,77 +214,32 @@ def _disagrees(v: StanceView, verb: str, aid: str) -> bool:
     return g is not None and (g == "m") == fem
 
 
-def _words(v: StanceView, a: int, b: int) -> list[re.Match]:
-    return list(_WORD_RE.finditer(v.text, a, b))
-
-
-def _mention_at(v: StanceView, pos: int, end: int) -> NMention | None:
-    """The mention starting in [pos, end) (a word with its proclitic: "لإيران")."""
-    i = bisect.bisect_left(v.m_starts, pos)
-    return v.mentions[i] if i < len(v.mentions) and v.mentions[i].start < end else None
-
-
-def _subject_after(v: StanceView, lex: AttLexicon, end: int, hi: int, sent_hi: int | None = None) -> NMention | None:
-    """A verb's subject after it: titles, nisbas and time words may come first."""
-    for w in _words(v, end, hi)[:6]:
-        m = _mention_at(v, w.start(), w.end())
-        if m is not None:
-            return None if m.prepositional else _apposed(v, m, sent_hi or hi)
-        if w.group() not in lex.titles and not w.group().isdigit():
-            return None
-    return None
-
-
-def _apposed(v: StanceView, m: NMention, hi: int) -> NMention:
-    """"رحب الرئيس الأمريكي، دونالد ترامب،": the person named in apposition to a title."""
-    a = v.actor(m.actor)
-    i = bisect.bisect_right(v.m_starts, m.start)
-    if a is None or a.kind == "PER" or i >= len(v.mentions) or v.mentions[i].start >= hi:
-        return m
-    nxt = v.mentions[i]
-    p = v.actor(nxt.actor)
-    if p is not None and p.kind == "PER" and v.text[m.end:nxt.start].strip() in (",", "،", ""):
-        return nxt
-    return m
-
-
-def _subject_before(v: StanceView, lex: AttLexicon, start: int, lo: int) -> NMention | None:
-    ms = [m for m in v.mentions_in(lo, start) if not m.prepositional]
-    if not ms or any(c in v.text[ms[-1].end:start] for c in _PUNCT):
-        return None
-    between = _words(v, ms[-1].end, start)
-    if len(between) <= 3 and all(w.group() in lex.titles or w.group() in lex.negators or w.group() in
-                                 ("قد", "وقد", "كان", "كانت", "بدوره", "بدورها") for w in between):
-        return ms[-1]
-    return None
-
-
 def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True, hi=None) -> tuple[str | None, int]:
     """The trigger's subject and the end of its mention (for a VSO subject the object follows it)."""
     if form.kind == "describe":
         participle = "واصف" in v.text[ws:te]  # "…، واصفاً إياها بـ"
         form = AttForm("participle" if participle else "verb", form.polarity, form.objects)
-    if form.kind == "verb" and _after_relative(v, ws):
+    if form.kind == "verb" and after_relative(v, ws):
         # "الميليشيات الإيرانية التي تدعم قوات النظام": the relative's antecedent is the subject
-        m = _nearest_before(v, _words(v, lo, ws)[-1].start(), lo, 2) if _words(v, lo, ws) else None
+        m = nearest_before(v, words_in(v, lo, ws)[-1].start(), lo, 2) if words_in(v, lo, ws) else None
         return (m.actor, te) if m is not None else (None, te)
     if form.kind == "verb":
-        m = _subject_after(v, lex, te, chi, hi) if vso else None
+        m = subject_after(v, lex, te, chi, hi) if vso else None
         if m is not None:
             return m.actor, m.end
-        m = _subject_before(v, lex, ws, clo)
+        m = subject_before(v, lex, ws, clo)
         if m is not None:
             return m.actor, te
     elif form.kind == "noun":
         m = _light_subject(v, lex, ws, lo)
         if m is not None:
             return m, te
-        m = _mention_at(v, te + 1, te + 2)
+        m = mention_at(v, te + 1, te + 2)
         if m is not None and not m.prepositional and "direct" not in form.objects:
             return m.actor, m.end  # "انتقادات المنظمات"، "دعم إيران للحوثيين": the genitive is the agent
     if form.kind == "participle" and v.text[ws:te].lstrip("وف").startswith("ال"):
         # "الاحتجاجات المنددة بنقل السفارة": the noun the participle qualifies, named right before it
-        m = _nearest_before(v, ws, lo, 0)
+        m = nearest_before(v, ws, lo, 0)
         return (m.actor if m is not None and not m.prepositional else None), te
     if form.kind == "noun" and v.text[ws:te].endswith(("ه", "ها", "هم")) and v.text[ws:te] not in lex.forms:
         return None, te  # "دعمها للجماعات": the pronoun's antecedent, not the speaker, backs them
@@ -302,51 +254,33 @@ def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True
     if form.kind == "participle" and i >= 0 and cues[i][0] >= lo:
         return cues[i][1], te
     before = [m for m in v.mentions_in(lo, ws) if not m.prepositional]
-    if form.kind == "participle" and before and len(_words(v, before[-1].end, ws)) <= 10:
+    if form.kind == "participle" and before and len(words_in(v, before[-1].end, ws)) <= 10:
         return before[-1].actor, te  # "خالد علي، الذي انسحب بدوره متهماً": the owner of the participle
-    if before and len(_words(v, lo, before[0].start)) <= 3 and _after_relative(v, ws, before[0].end):
+    if before and len(words_in(v, lo, before[0].start)) <= 3 and after_relative(v, ws, before[0].end):
         # "الوزير القطري الذي كان يتحدث …، اتهم": the topic a relative clause describes
         return before[0].actor, te
     return None, te
 
 
-_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"})
-
-
-def _after_relative(v: StanceView, ws: int, at: int | None = None) -> bool:
-    """Is the word before ``ws`` (or, with ``at``, the word right after ``at``) a relative pronoun?"""
-    if at is not None:
-        nxt = _WORD_RE.search(v.text, at, ws)
-        return nxt is not None and normalize(nxt.group()) in _RELATIVES
-    prev = _WORD_RE.findall(v.text, max(0, ws - 12), ws)
-    return bool(prev) and normalize(prev[-1]) in _RELATIVES
-
-
 def _light_subject(v, lex, ws: int, lo: int) -> str | None:
     """"وجهت المندوبة … نيكي هايلي انتقادات إلى": the subject of a light verb before the noun."""
-    words = _words(v, lo, ws)[-12:]
+    words = words_in(v, lo, ws)[-12:]
     for k in range(len(words) - 1, -1, -1):
         if words[k].group().lstrip("وف") in lex.light_verbs or words[k].group() in lex.light_verbs:
             m = next((m for m in v.mentions_in(words[k].end(), ws) if not m.prepositional), None)
             if m is None:
-                m = _subject_before(v, lex, words[k].start(), lo)
+                m = subject_before(v, lex, words[k].start(), lo)
             return m.actor if m is not None else None
     return None
 
 
-def _victim(v: StanceView, lex: AttLexicon, m: NMention) -> bool:
-    prev = _WORD_RE.findall(v.text, max(0, m.start - 14), m.start)
-    attached = v.text[m.start - 1] if m.start and v.text[m.start - 1].isalpha() else ""
-    return bool(prev and prev[-1] in lex.victim_preps and not attached) or attached in ("ل",)
-
-
 def _objects(v, lex, form: AttForm, start: int, chi: int):
     """(actor, start, end) the trigger is toward: its first object and those coordinated with it."""
-    words = _words(v, start, chi)[:7]
+    words = words_in(v, start, chi)[:7]
     first = None
     marked_noun = False  # "رحب … بإعلان السعودية": the marked noun's genitive is the object
     for k, w in enumerate(words):
-        m = _mention_at(v, w.start(), w.end())
+        m = mention_at(v, w.start(), w.end())
         word = w.group()
         if word.startswith(("بان", "لان")) and m is None:
             break  # "منوهاً بأن …": noting that, not praising
@@ -366,10 +300,10 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
             break
     if first is None:
         return
-    if form.needs and not any(w.group() in form.needs for w in _words(v, first.end, chi)[:3]):
+    if form.needs and not any(w.group() in form.needs for w in words_in(v, first.end, chi)[:3]):
         return
     yield first.actor, first.start, first.end
-    yield from ((m.actor, m.start, m.end) for m in _coordinated(v, first, chi))
+    yield from ((m.actor, m.start, m.end) for m in coordinated(v, first, chi))
 
 
 def _of_object(v: StanceView, form: AttForm, before: list[re.Match], m: NMention) -> bool:
@@ -380,7 +314,7 @@ def _of_object(v: StanceView, form: AttForm, before: list[re.Match], m: NMention
 
 def _marked(v, lex, form: AttForm, m: NMention, word: str) -> bool:
     """Is the mention governed by one of the trigger's object prepositions?"""
-    prev = _WORD_RE.findall(v.text, max(0, m.start - 14), m.start)
+    prev = WORD_RE.findall(v.text, max(0, m.start - 14), m.start)
     attached = ""
     if m.start and v.text[m.start - 1].isalpha():
         k = m.start - 1
@@ -393,67 +327,20 @@ def _marked(v, lex, form: AttForm, m: NMention, word: str) -> bool:
     return bool(prev) and prev[-1] in form.objects
 
 
-def _coordinated(v: StanceView, first: NMention, chi: int) -> list[NMention]:
-    """Mentions joined to the first by و ("السعودية والإمارات والبحرين")."""
-    out, last = [], first
-    i = bisect.bisect_right(v.m_starts, first.start)
-    while i < len(v.mentions) and v.mentions[i].start < chi:
-        m = v.mentions[i]
-        gap = v.text[last.end:m.start].replace("،", ",").strip(" ,")
-        if gap not in ("و", "") or (gap == "" and not v.text[m.start:m.start + 1] == "و"):
-            break
-        out.append(m)
-        last = m
-        i += 1
-    return out
-
-
 def _relation(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int):
     """"X المدعومة من Y": Y backs X; "X الموالية لـ Y": X backs Y."""
-    before = _nearest_before(v, _skip_quoted(v, ws, clo), clo, 0)
+    before = nearest_before(v, skip_quoted(v, ws, clo), clo, 0)
     if before is None and v.text[ws:ws + 1] == "ب":
         # "وتشن قوات النظام … عملية … بدعم من روسيا": the clause's subject is backed
         before = next((m for m in v.mentions_in(clo, ws) if not m.prepositional), None)
     after = next(iter(_objects(v, lex, AttForm("verb", 1, form.objects), te, chi)), None) if form.objects else \
-        _direct_after(v, te, chi)
+        direct_after(v, te, chi)
     if before is None or after is None:
         return
     if form.slot in ("after", "both"):
         yield after[0], before.actor, before.start, max(te, after[2])
     if form.slot in ("before", "both"):
         yield before.actor, after[0], before.start, max(te, after[2])
-
-
-def _skip_quoted(v: StanceView, ws: int, clo: int) -> int:
-    """Before a quoted or bracketed name ("جبهة بوليساريو "الجبهة الشعبية …" المدعومة من")."""
-    k = ws - 1
-    while k > clo and v.text[k] == " ":
-        k -= 1
-    close = v.text[k] if k > clo else ""
-    opening = {'"': '"', "»": "«", ")": "("}.get(close)
-    if opening is None:
-        return ws
-    j = v.text.rfind(opening, clo, k)
-    return j if j > clo else ws
-
-
-def _direct_after(v: StanceView, te: int, chi: int):
-    words = _words(v, te, chi)[:2]
-    for w in words:
-        m = _mention_at(v, w.start(), w.end())
-        if m is not None:
-            return m.actor, m.start, m.end
-    return None
-
-
-def _nearest_before(v: StanceView, ws: int, clo: int, reach: int) -> NMention | None:
-    ms = [m for m in v.mentions_in(clo, ws) if len(_words(v, m.end, ws)) <= reach and not v.governed_by_fi(m)]
-    return ms[-1] if ms else None
-
-
-def _covering(v: StanceView, pos: int) -> NMention | None:
-    i = bisect.bisect_right(v.m_starts, pos) - 1
-    return v.mentions[i] if i >= 0 and v.mentions[i].start <= pos < v.mentions[i].end else None
 
 
 def _evaluated(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int) -> list[NMention]:
@@ -463,23 +350,23 @@ def _evaluated(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int) -> l
         # an adjective qualifies the noun right before it ("النظام السوري الخارج عن القانون"، "روسيا
         # هي الأداة"); a predicate may stand a few words after its subject ("الروس لم يفوا")
         ms = [m for m in v.mentions_in(clo, ws) if not m.prepositional and (
-            len(_words(v, m.end, ws)) <= 6 if form.slot == "before"
-            else all(w.group() in _COPULA for w in _words(v, m.end, ws)))]
-        if not ms or _victim(v, lex, ms[-1]):
+            len(words_in(v, m.end, ws)) <= 6 if form.slot == "before"
+            else all(w.group() in _COPULA for w in words_in(v, m.end, ws)))]
+        if not ms or victim(v, lex, ms[-1]):
             return []
-        if any(w.group() in _PRONOUN_THAT for w in _words(v, ms[-1].end, ws)):
+        if any(w.group() in _PRONOUN_THAT for w in words_in(v, ms[-1].end, ws)):
             return []  # "وصفته واشنطن بأنه مجموعة إرهابية": the pronoun, not Washington, is said to be
         return [ms[-1]]
-    words = _words(v, te, chi)[:2]
+    words = words_in(v, te, chi)[:2]
     if not words:
         return []
-    own = _covering(v, ws)
-    inside = (own if own is not None and own.start == ws else None) or _covering(v, words[0].start())
+    own = covering(v, ws)
+    inside = (own if own is not None and own.start == ws else None) or covering(v, words[0].start())
     if inside is not None:
         return [inside]  # "ميليشيات الحوثي الإيرانية": the mention the word heads, not its adjective
-    m = _mention_at(v, words[0].start(), words[0].end())
+    m = mention_at(v, words[0].start(), words[0].end())
     if m is not None and not m.prepositional and not head.split()[-1].startswith("ال"):
-        return [m] + _coordinated(v, m, chi)
+        return [m] + coordinated(v, m, chi)
     if m is not None and head.split()[-1].startswith("ال") and words[0].group().startswith("ل"):
         return [m]  # "الأداء السيء للحكومات العراقية": a genitive through ل
     for k, w in enumerate(words):

@@ -32,8 +32,8 @@ from marsad.doc import Doc, Provenance, Stance
 from marsad.stances.acts import extract as act_stances
 from marsad.stances.agents import STATE_TYPES, UNKNOWN
 from marsad.stances.attitudes import extract as attitude_stances
-from marsad.stances.interactions import extract as interaction_stances
 from marsad.stances.chains import WINDOW, Chain, clause_stances, issue_hint
+from marsad.stances.interactions import extract as interaction_stances
 from marsad.stances.lexicon import (
     OPPOSE,
     PREFIXES,
