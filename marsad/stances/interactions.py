@@ -35,10 +35,11 @@ def interaction_map() -> InteractionMap:
 
 
 def polarity_of(ev: Event, imap: InteractionMap) -> str | None:
-    own = getattr(ev, "polarity", None) or getattr(ev, "stance", None) or getattr(ev, "stance_polarity", None)
-    if own in (SUPPORT, OPPOSE):
-        return own
-    return imap.types.get(ev.type)
+    """The source's attitude an event shows: its lexeme's own polarity (``Event.stance``), else its
+    type's; none for a type that shows no attitude, or for an act only planned, demanded or denied."""
+    if ev.type not in imap.types or (ev.modality or "asserted") != "asserted":
+        return None
+    return ev.stance if ev.stance in (SUPPORT, OPPOSE) else imap.types[ev.type]
 
 
 def extract(doc: Doc) -> list[Stance]:
