@@ -172,7 +172,10 @@ def extract(doc: Doc) -> list[Stance]:
     for i, s, a, b, _, _ in nst:
         if s.speaker is None:
             continue
-        ts = in_range(a, b)
+        # reported speech inside this content ("قال X إن Y أبلغ … أنه يريد …") holds its own speaker's stances
+        inner = [(lo, hi) for j, s2, lo, hi, _, _ in nst if j != i and s2.speaker and a <= lo and hi <= b
+                 and (lo, hi) != (a, b)]
+        ts = [t for t in in_range(a, b) if not any(lo <= t.start < hi for lo, hi in inner)]
         if not ts:
             continue
         family = (s.prov.rule or "").split(".")[0]

@@ -77,6 +77,8 @@ class Context:
         self.found: list[Found] = []
         self.cue_starts: list[int] = []
         self.gender_cache: dict[str, str | None] = {}
+        self.made: dict[str, str] = {}  # code → id of the speaker actors this stage created
+        self.titled: list[tuple[list[str], str]] = []  # (title words, person id) seen in apposition
 
     def mentions_in(self, s: int, e: int) -> list[NMention]:
         i = bisect.bisect_left(self.m_starts, s)

@@ -82,6 +82,8 @@ def read_sentence(ctx: Context, lex: Lexicon, ss: int, se: int, sidx: int, cues)
         kp = tok_at(m.start()) - 1
         if form.kind == "verb" and not m.group("pre") and kp >= 0 and toks[kp].text in _RELATIVE_HEADS:
             continue  # "التي قال إنها"، "من تعتقد أنه": the speaker is a relative antecedent
+        if form.kind == "verb" and not m.group("pre") and kp >= 0 and toks[kp].text in lex.not_after:
+            continue  # "رفض ذكر اسمه": the verb is the object of another verb
         cue = (m.start("cue"), m.end())
         k = tok_at(m.end())
         if form.kind in ("verb", "participle"):

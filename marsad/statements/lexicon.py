@@ -114,6 +114,7 @@ class Lexicon:
     impersonal_bare: frozenset[str]
     impersonal_before: frozenset[str]
     masculine_places: frozenset[str]
+    not_after: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -156,4 +157,5 @@ def lexicon() -> Lexicon:
         impersonal_bare=frozenset(normalize(w) for w in data["impersonal_bare"]),
         impersonal_before=frozenset(normalize(w) for w in nouns["impersonal_before"]),
         masculine_places=frozenset(normalize(w) for w in data["masculine_places"]),
+        not_after=frozenset(normalize(w) for w in data.get("not_after", [])),
     )

@@ -6,12 +6,14 @@ Speakers are actor mentions (``doc.mentions``); a subject the actors layer did n
 """
 from __future__ import annotations
 
-from marsad.statements.context import Context, NMention, compatible
+from marsad.statements.context import Context, NMention, compatible, inside_mention
+from marsad.statements.newspeakers import person_word, phrase_end, speaker_lexicon
 from marsad.statements.lexicon import (
     ADJUNCTS,
     CLOSE_QUOTES,
     OPEN_QUOTES,
     PREPOSITIONS,
+    QUANTIFIERS,
     THAT,
 )
 from marsad.statements.spans import trim_end
@@ -89,6 +91,9 @@ def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias,
             # "وقال بيريز إنه شن الهجوم، ودعا الشعب الفنزويلي إلى …": the same speaker goes on
             prev = [f for f in ctx.found if f.sentence == sidx and f.cue[0] < m.start()][-1]
             return prev.speaker, prev.speaker_span, via
+        alt = _phrase_before(ctx, words, sub, span_e)
+        if alt is not None:
+            return None, alt, via  # "وأكد تاجر سجاد … مالكا"، "رئيس المجلس المركزي": the phrase speaks
         # Only the subject right after the verb (VSO) or after an adjunct PP.
         return sub.actor, (sub.start, sub.end), via
     first = words[0].text if words else None
@@ -97,15 +102,9 @@ def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias,
         return pre.actor, (pre.start, pre.end), via  # "كيم أبلغ مسؤولي كوريا الجنوبية أن …"
     if form.family in _OBJECT_FIRST:
         first = None  # "وطالب العالم العربي بـ…": an unresolved noun after the verb is its object
-    if first is not None and first not in PREPOSITIONS and first not in ADJUNCTS and not first.startswith("ل") \
-            and not _is_time_word(first) and not (first.endswith("ا") and len(first) > 3 and not first.startswith("ال")):
-        # A subject the actors layer did not resolve ("قال مسؤول أمريكي …").
-        end = words[0].end
-        for t in words[1:4]:
-            if t.text in PREPOSITIONS or t.text in ADJUNCTS or t.text[0] in "لب" or not t.text[0].isalpha():
-                break
-            end = t.end
-        return None, (words[0].start, end), via
+    if first is not None and _subject_word(first):
+        # A subject the actors layer did not resolve ("قال مسؤول أمريكي …"): newspeakers reads it.
+        return None, (words[0].start, span_e), via
     # Elided or preverbal subject.
     before = m.start()
     kc = tok_at(m.start())
@@ -155,11 +154,38 @@ def _clause_breaks(text: str, s: int, e: int) -> list[int]:
 
 _TIME_WORDS = word_set(
     "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد اليوم أمس يوم صباح مساء الأسبوع الشهر العام "
-    "السنة الماضي المقبل الجاري هذا هذه مرة مجددا")
+    "السنة الماضي المقبل الجاري هذا هذه مرة مجددا آنذاك حينها حينذاك وقتها لاحقا مؤخرا سابقا")
 
 
 def _is_time_word(w: str) -> bool:
     return w in _TIME_WORDS or w.isdigit()
+
+
+def _subject_word(w: str) -> bool:
+    """Can a cue's subject start with this word (not a preposition, adjunct, time or adverb)?"""
+    return (w not in PREPOSITIONS and w not in ADJUNCTS and w not in speaker_lexicon().not_speakers and not w.startswith("ل") and not _is_time_word(w)
+            and w[:1].isalpha() and not (w.endswith("ا") and len(w) >= 3 and not w.startswith("ال")))
+
+
+def _phrase_before(ctx, words, sub: NMention, span_e: int) -> tuple[int, int] | None:
+    """The span of an unresolved subject phrase that starts before the first mention, if any.
+
+    "وأكد تاجر سجاد يبلغ 45 عاما … مالكا له" (the mention lies past the phrase) or "رئيس المجلس
+    المركزي …" / "المحلل السياسي العراقي …" (a person's title governs an organisation or nisba).
+    A person mention keeps its titles ("المتحدثة باسم الوزارة هيذر نويرت" → نويرت).
+    """
+    if not words or words[0].start >= sub.start or not _subject_word(words[0].text) \
+            or words[0].text in QUANTIFIERS:
+        return None  # "دعت العديد من الجماعات": the subject is under من after a quantifier
+    if inside_mention(ctx, words[0].start - 1):
+        return None
+    w0 = words[0].text
+    if person_word(w0):
+        return words[0].start, span_e
+    end = phrase_end(ctx, words[0].start, span_e)
+    if end is not None and end <= sub.start:
+        return words[0].start, span_e
+    return None
 
 
 def source_phrase(ctx, lex, toks, k: int, se: int) -> tuple[int, int] | None:
