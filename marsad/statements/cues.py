@@ -42,7 +42,7 @@ from marsad.statements.speakers import (
 from marsad.text.normalize import normalize
 
 # A speech verb right after these has a relative antecedent for its speaker ("التي قال إنها").
-_RELATIVE_HEADS = frozenset(normalize(w) for w in "التي الذي الذين من ما".split())
+_RELATIVE_HEADS = frozenset(normalize(w) for w in "التي الذي الذين من ما لما بما ".split())
 
 
 def read_sentence(ctx: Context, lex: Lexicon, ss: int, se: int, sidx: int, cues) -> None:

@@ -33,6 +33,10 @@ B_STOP = word_set(
 # "غير أن" (however), "بعد أن" (after) …: أن that introduces no reported content.
 NOT_COMP_BEFORE = word_set(
     "غير إلا بيد رغم برغم بعد قبل منذ حتى يمكن يجب ينبغي بد دون بدون مجرد لابد يمكنه")
+# Heads that take a quoted name ("باسم "غرفة العمليات""، صحيفة "صباح"، تنظيم "جيش الإسلام").
+NAME_HEADS = word_set(
+    "باسم صحيفة وكالة موقع قناة منظمة حركة تنظيم جماعة جبهة مجموعة شبكة مجلة تلفزيون إذاعة غرفة هيئة "
+    "لجنة مركز مرصد حزب ائتلاف تحالف فصيل لواء كتائب جيش عملية")
 IRREALIS = frozenset(normalize(w) for w in "إذا لو".split())
 # Families whose verb takes an object before the content (طالب X بـ، دعا X إلى، حث X على، حذر X من).
 RELATIVES = frozenset(normalize(w) for w in "التي الذي الذين اللذين اللتين اللواتي".split())

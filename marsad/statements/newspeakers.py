@@ -24,13 +24,14 @@ from functools import lru_cache
 from marsad import resources
 from marsad.doc import Actor, Provenance
 from marsad.statements.context import Context, NMention, tokens
-from marsad.statements.lexicon import ADJUNCTS, OPEN_QUOTES, PREPOSITIONS, THAT, lexicon
+from marsad.statements.lexicon import ADJUNCTS, NAME_HEADS, OPEN_QUOTES, PREPOSITIONS, THAT, lexicon
 from marsad.text.normalize import normalize
 
 STAGE = "statements"
 _MAX_WORDS = 10
 # Prepositions that may attach an affiliation to a generic head ("مسؤول في الخارجية"، "مصادر من المعارضة").
 _BI_ISM = normalize("باسم")
+_MIN = normalize("من")
 _TIME = frozenset(normalize(w) for w in (
     "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد اليوم أمس يوم صباح مساء الأسبوع الشهر العام "
     "السنة الماضي المقبل الجاري آنذاك حينها").split())
@@ -49,6 +50,7 @@ class SpeakerLexicon:
     titles: frozenset
     not_speakers: frozenset
     adverbs: frozenset
+    bodies: dict
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +67,8 @@ def speaker_lexicon() -> SpeakerLexicon:
 
     return SpeakerLexicon(heads, adjectives, words("local_heads"), words("document_nouns"),
                           words("same_words"), words("stop_words"), words("addressees"),
-                          words("titles"), words("not_speakers"), words("adverbs"))
+                          words("titles"), words("not_speakers"), words("adverbs"),
+                          {normalize(w): sec for sec, ws in data["bodies"].items() for w in ws})
 
 
 def _actor_lexicon():
@@ -137,6 +140,7 @@ def _plausible(words: list[str], surface: str) -> bool:
     if head in lex.not_speakers:
         return False
     if head in lex.heads or head in lex.titles or head in alex.person_roles or head in alex.org_heads \
+            or head in lex.bodies \
             or " ".join(words[:2]) in lex.heads:
         return True
     if head.startswith("ال"):
@@ -174,7 +178,7 @@ def _phrase(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
     quoted_to = -1
     for i, t in enumerate(toks):
         w = t.text if i else ctx.text[start:t.end]
-        if i and w in OPEN_QUOTES and n <= 2 and _designator(toks[0].text, lex):
+        if i and w in OPEN_QUOTES and (n <= 2 and _designator(toks[0].text, lex) or _names_next(toks[i - 1].text)):
             close = ctx.text.find(OPEN_QUOTES[w], t.end, min(e, t.end + 60))
             if close > 0:  # صحيفة "صباح"، موقع "ميدل إيست آي": the quoted name belongs to the phrase
                 end, n, quoted_to = close + 1, n + 1, close
@@ -185,8 +189,11 @@ def _phrase(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
             break
         if i and (w in THAT or w in ADJUNCTS or w in lex.stops or w in OPEN_QUOTES or _adverb(ctx, t)):
             break
+        if i and w == _MIN and i + 1 < len(toks) and toks[i + 1].text in lex.stops:
+            break  # "من جهته"، "من جانبها"
         if i and w in PREPOSITIONS:
-            if w in _AFFILIATION and not affiliated and _generic_head(toks[0].text, lex):
+            if w in _AFFILIATION and not affiliated and (_generic_head(toks[0].text, lex) or toks[0].text in lex.titles
+                                                         or _starts_body(ctx, toks, i)):
                 affiliated = True
                 continue
             break
@@ -199,6 +206,21 @@ def _phrase(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
     if end is None or end <= start:
         return None
     return start, end
+
+
+def _names_next(w: str) -> bool:
+    """A word after which a quotation is a name ("في "غرفة العمليات""، باسم "…"، صحيفة "…")."""
+    return w in PREPOSITIONS or w in NAME_HEADS
+
+
+def _starts_body(ctx: Context, toks, i: int) -> bool:
+    """Does an organisation's mention follow the preposition ("الدول العربية في التحالف")?"""
+    if i + 1 >= len(toks):
+        return False
+    for m in ctx.mentions_in(toks[i + 1].start, toks[i + 1].start + 80):
+        a = ctx.doc.actors.get(m.actor)
+        return m.start == toks[i + 1].start and a is not None and a.kind not in ("LOC", "GPE")
+    return False
 
 
 def _designator(w: str, lex: SpeakerLexicon) -> bool:
@@ -248,11 +270,15 @@ def _kind(ctx: Context, actor_id: str) -> str | None:
 
 
 def _last_speaker(ctx: Context, sidx: int, before: int) -> str | None:
-    """The speaker of the latest statement before ``before`` within a few sentences."""
-    for f in reversed(ctx.found):
-        if f.speaker and f.cue[0] < before and sidx - 4 <= f.sentence <= sidx:
+    """The issuer of a document: the speaker whose cue named it ("أوضحت القوات في بيان لها"),
+    else the latest speaker of a statement that was not an attribution, a few sentences back."""
+    recent = [f for f in ctx.found if f.speaker and f.cue[0] < before and sidx - 6 <= f.sentence <= sidx]
+    docs = speaker_lexicon().documents
+    for f in reversed(recent):
+        lo, hi = min(f.cue[0], f.start), max(f.cue[1], f.start)
+        if f.rule != "attribution" and any(w in docs for w in ctx.text[lo:hi].split()):
             return f.speaker
-    return None
+    return next((f.speaker for f in reversed(recent) if f.rule != "attribution"), None)
 
 
 def _bare(w: str) -> str:
@@ -295,8 +321,8 @@ def _code(ctx: Context, words: list[str], inner: list[NMention]) -> tuple[str, s
     if kind is None:
         if head in alex.person_roles:
             kind, sector = "PER", alex.person_roles[head]
-        elif head in alex.org_heads:
-            kind, sector = "ORG", alex.org_heads[head]
+        elif head in lex.bodies or head in alex.org_heads:
+            kind, sector = "ORG", lex.bodies.get(head) or alex.org_heads[head]
         else:
             kind = "GRP" if head.startswith("ال") else "PER"  # an unlisted name is a person
     for w in words[1:]:

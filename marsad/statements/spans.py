@@ -11,9 +11,12 @@ import regex
 
 from marsad.statements.context import Context, Found, Tok, inside_mention
 from marsad.statements.newspeakers import phrase_speaker
+from marsad.text.normalize import normalize
 from marsad.statements.lexicon import (
     B_STOP,
     CLOSE_QUOTES,
+    NAME_HEADS,
+    PREPOSITIONS,
     IRREALIS,
     NOT_COMP_BEFORE,
     OPEN_QUOTES,
@@ -23,6 +26,7 @@ from marsad.statements.lexicon import (
 )
 
 _STRAIGHT_RE = re.compile('"')
+BI_ISM = normalize("باسم")
 
 
 def quote_regions(text: str, ss: int, se: int) -> list[tuple[int, int]]:
@@ -90,9 +94,15 @@ def find_complement(ctx: Context, toks: list[Tok], k: int, form: CueForm, limit:
             return j, t.end, "colon"
         if "quote" in form.comps and w in OPEN_QUOTES:
             inside = _quoted(text, t.start, len(text))
-            # A short quoted name in the subject (أعلن تنظيم "جيش الإسلام"، …، أنه …) is no content.
-            if inside and n_words(text, *inside) <= 4 and j > k and any(
-                    x.text in THAT for x in toks[j + 1:end]):
+            # A short quoted name in the subject (أعلن تنظيم "جيش الإسلام"، …، أنه …; "مدير المكتب
+            # الإعلامي في "غرفة العمليات" … "تم الاتفاق"") is no content.
+            shut = text.find(OPEN_QUOTES[w], inside[1]) if inside else -1
+            later = [x for x in toks[j + 1:end] if x.start > shut]
+            named = j > k and shut > 0 and (toks[j - 1].text in PREPOSITIONS or toks[j - 1].text in NAME_HEADS) \
+                and any(x.text in THAT or x.text == ":" or x.text in OPEN_QUOTES for x in later)
+            after_ism = j > k and toks[j - 1].text == BI_ISM  # "الناطق باسم "غرفة العمليات"": a name
+            if inside and j > k and (n_words(text, *inside) <= 4 and any(x.text in THAT for x in later)
+                                     or (named or after_ism) and n_words(text, *inside) <= 6):
                 close = text.find(OPEN_QUOTES[w], inside[1])
                 while skip_to + 1 < end and toks[skip_to + 1].start <= close:
                     skip_to += 1

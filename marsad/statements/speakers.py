@@ -43,7 +43,9 @@ def resolve_speaker(ctx: Context, gender: str | None, before: int, ss: int, sidx
     if m is not None:
         return m.actor
     for f in reversed(ctx.found):
-        if f.sentence < sidx and f.sentence >= sidx - 4 and f.speaker and compatible(ctx, f.speaker, gender):
+        # the earlier cue's own agreement counts too ("كشفت القوات المسلحة … وأوضحت أنه")
+        if f.sentence < sidx and f.sentence >= sidx - 4 and f.speaker and (
+                compatible(ctx, f.speaker, gender) or gender is not None and f.gender == gender):
             return f.speaker
     # The subject of the previous sentence(s).
     doc = ctx.doc
