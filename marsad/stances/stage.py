@@ -155,8 +155,11 @@ def extract(doc: Doc) -> list[Stance]:
     nst = []
     for i, s in enumerate(doc.statements):
         a, b = v.nt.from_original(s.start), v.nt.from_original(s.end)
-        ca = v.nt.from_original(s.cue[0]) if s.cue else a
-        nst.append((i, s, a, b, min(a, ca), max(b, v.nt.from_original(s.cue[1]) if s.cue else b)))
+        # the cue is the statement's own only when the statement pass frames it (دعا، طالب، نفى);
+        # another cue that is a trigger ("اتهمت لندن روسيا بـ…") stays with the sentence pass
+        framed = s.cue and (s.prov.rule or "").split(".")[0] in lex.cue_polarity
+        ca = v.nt.from_original(s.cue[0]) if framed else a
+        nst.append((i, s, a, b, min(a, ca), max(b, v.nt.from_original(s.cue[1]) if framed else b)))
     out: list[Stance] = []
     seen: set[tuple] = set()
 

@@ -12,6 +12,7 @@ import bisect
 import regex
 
 from marsad.statements.context import Context, compatible, tokens
+from marsad.statements.nominal import np_content
 from marsad.statements.lexicon import (
     ADJUNCTS,
     CLOSE_QUOTES,
@@ -106,6 +107,8 @@ def read_sentence(ctx: Context, lex: Lexicon, ss: int, se: int, sidx: int, cues)
 def _verbal(ctx, lex, toks, tok_at, m, form: CueForm, cue, ss, se, sidx, boundaries, vias, first_local):
     text = ctx.text
     k = tok_at(m.end())
+    if form.np and np_content(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, vias, first_local):
+        return  # "أعلن الجيش وضع قواته …": an action noun right after the subject is the content
     comp = find_complement(ctx, toks, k, form, 30)
     # A complement only belongs to this cue if no other clause or cue starts in between
     # ("ونقلت الوكالة عن X، مدير المكتب، قوله إن …": the noun قوله carries it).

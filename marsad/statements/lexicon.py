@@ -53,6 +53,7 @@ class CueForm:
     post: bool = False
     speaker_after: str | None = None
     bare: bool = False  # noun without a possessive (القول)
+    np: bool = False  # may take a noun-phrase content ("أعلن الجيش وضع قواته …")
 
 
 def trie_pattern(words) -> str:
@@ -119,6 +120,7 @@ class Lexicon:
     impersonal_before: frozenset[str]
     masculine_places: frozenset[str]
     not_after: frozenset[str] = frozenset()
+    np_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -133,12 +135,13 @@ def lexicon() -> Lexicon:
         comps = tuple(normalize(c) for c in spec.get("complements", []))
         post = bool(spec.get("post"))
         after = normalize(spec["speaker_after"]) if spec.get("speaker_after") else None
+        np = bool(spec.get("np"))
         for g, words in spec.get("verbs", {}).items():
             for w in words:
-                add(w, CueForm(fam, "verb", g, comps, post, after))
+                add(w, CueForm(fam, "verb", g, comps, post, after, np=np))
         for g, words in spec.get("participles", {}).items():
             for w in words:
-                add(w, CueForm(fam, "participle", g, comps))
+                add(w, CueForm(fam, "participle", g, comps, np=np))
     nouns = data["nouns"]
     ncomps = tuple(nouns["complements"])
     for key in ("bare", "m", "f", "p"):
@@ -162,4 +165,5 @@ def lexicon() -> Lexicon:
         impersonal_before=frozenset(normalize(w) for w in nouns["impersonal_before"]),
         masculine_places=frozenset(normalize(w) for w in data["masculine_places"]),
         not_after=frozenset(normalize(w) for w in data.get("not_after", [])),
+        np_heads=frozenset(normalize(w) for w in data.get("np_heads", [])),
     )

@@ -168,6 +168,7 @@ def _quoted(text: str, q: int, se: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
+_ASIDE_RE = regex.compile(r",\s*(?:وهو|وهي|وهم|الامر) (?:ما|الذي)(?!\p{L})")
 _COORD_RE = regex.compile(r",\s*و(?:ان|انه|انها|انهم|بان|بانه|بانها|ان)(?!\p{L})")
 
 
@@ -177,6 +178,10 @@ def emit(ctx: Context, start: int, end: int, cue, speaker, direct, rule, sidx, g
     text = ctx.text
     start = trim_start(text, start, end)
     end = trim_end(text, start, end)
+    if not direct:
+        aside = _ASIDE_RE.search(text, start, end)
+        if aside is not None:  # "…، وهو ما تنفيه موسكو": the writer's aside ends the content
+            end = trim_end(text, start, aside.start())
     if end - start < 3:
         return
     parts = [(start, end)]

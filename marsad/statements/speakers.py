@@ -37,7 +37,9 @@ def resolve_speaker(ctx: Context, gender: str | None, before: int, ss: int, sidx
     """Speaker of a pronoun or elided subject: nearest earlier compatible speaker."""
     for f in reversed(ctx.found[first_local:]):
         if f.sentence == sidx and f.speaker and f.cue[0] < before and compatible(ctx, f.speaker, gender):
-            return f.speaker
+            # a clause of its own after that content ("…، وهو ما تنفيه موسكو بشدة واصفةً …")
+            own = [m for m in ctx.mentions_in(f.end, before) if not m.prepositional and compatible(ctx, m.actor, gender)]
+            return own[-1].actor if own and f.end < before else f.speaker
     m = next((m for m in ctx.mentions_in(ss, before) if not m.prepositional
               and compatible(ctx, m.actor, gender)), None)
     if m is not None:

@@ -70,3 +70,33 @@ def test_words_that_are_no_speaker():
     doc = analyse(_context("BB-middleEast-434-20180502", "رفض ذكر اسمه", 0), {})
     t = doc.text
     assert all(t[s.cue[0]:s.cue[1]] != "ذكر" for s in doc.statements)
+
+
+# -- noun-phrase contents and the new cue families ----------------------------------------------
+
+def test_action_noun_after_the_subject_is_the_content():
+    doc = analyse(_context("FR-middleEast-287-20180415", "وأعلن الجيش السوري السبت سيطرته", 0),
+                  {"الجيش السوري": "ORG"})
+    st = find(doc, "أعلن", "سيطرته بالكامل")
+    assert speaker_name(doc, st) == "الجيش السوري" and st.prov.rule == "announce.np"
+    doc = analyse(_context("FR-middleEast-702-20180628", "والأردن يعلن عدم قدرته", 0), {"الأردن": "GPE"})
+    assert speaker_name(doc, find(doc, "يعلن", "عدم قدرته")) == "الأردن"
+
+
+def test_no_content_without_an_action_noun():
+    # "أعلنت تركيا حالة الطوارئ": a decision, not reported speech
+    doc = analyse(_context("SK-internationalNews-1568-20180514", "وأعلنت تركيا حالة الطوارئ", 0), {"تركيا": "GPE"})
+    t = doc.text
+    assert all(t[s.cue[0]:s.cue[1]] != "أعلنت" for s in doc.statements)
+    # "عبر مداخل صغيرة": the preposition عبر, not the verb عبّر
+    doc = analyse(_context("BB-internationalNews-741-20180703", "عبر مداخل صغيرة", 0), {})
+    assert all(doc.text[s.cue[0]:s.cue[1]] != "عبر" for s in doc.statements)
+
+
+def test_accuse_express_and_talk_cues():
+    doc = analyse(_context("SK-middleEast-2281-20180610", "واتهم الساسة الأتراك", 0), {"تركيا": "GPE"})
+    assert find(doc, "اتهم", "إثارة التوتر")
+    doc = analyse(_context("FR-internationalNews-2290-20180714", "وأعرب بينيا نييتو", 0), {"بينيا نييتو": "PER"})
+    assert speaker_name(doc, find(doc, "أعرب", "قلقه")) == "بينيا نييتو"
+    doc = analyse(_context("SK-internationalNews-935-20180416", "تتحدث عن قدرات", 0), {"الصين": "GPE"})
+    assert speaker_name(doc, find(doc, "تتحدث", "قدرات خارقة")) != "الصين"
