@@ -72,7 +72,8 @@ class Context:
         self.doc = doc
         self.nt = nt
         self.text = nt.text
-        self.mentions = ms = _norm_mentions(doc, nt)
+        # a copy: the speakers this stage makes join its own view, not the shared cached one
+        self.mentions = ms = list(_norm_mentions(doc, nt))
         self.m_starts = [m.start for m in ms]
         self.found: list[Found] = []
         self.cue_starts: list[int] = []

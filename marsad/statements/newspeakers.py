@@ -371,7 +371,13 @@ def _new_actor(ctx: Context, s: int, e: int, words: list[str], inner: list[NMent
     actor = doc.actors[aid]
     if (os_, oe) not in actor.mentions:
         actor.mentions.append((os_, oe))
-        if not any(m.start < e and s < m.end for m in ctx.mentions_in(max(0, s - 200), e + 200)):
+        near = [m for m in ctx.mentions_in(max(0, s - 200), e + 200) if m.start < e and s < m.end]
+        if all(s <= m.start and m.end <= e for m in near):
+            # the phrase replaces the mentions inside it in this stage's view ("المتحدثة باسم الوزارة
+            # هيذر نويرت" over a tagger's "الوزارة هيذر نويرت"), so later cues find the speaker
+            for m in near:
+                j = ctx.mentions.index(m)
+                del ctx.mentions[j], ctx.m_starts[j]
             i = bisect.bisect_left(ctx.m_starts, s)
             ctx.mentions.insert(i, NMention(s, e, aid, False))
             ctx.m_starts.insert(i, s)

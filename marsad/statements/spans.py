@@ -101,7 +101,11 @@ def find_complement(ctx: Context, toks: list[Tok], k: int, form: CueForm, limit:
             named = j > k and shut > 0 and (toks[j - 1].text in PREPOSITIONS or toks[j - 1].text in NAME_HEADS) \
                 and any(x.text in THAT or x.text == ":" or x.text in OPEN_QUOTES for x in later)
             after_ism = j > k and toks[j - 1].text == BI_ISM  # "الناطق باسم "غرفة العمليات"": a name
-            if inside and j > k and (n_words(text, *inside) <= 4 and any(x.text in THAT for x in later)
+            that_at = next((x.start for x in later if x.text in THAT), None)
+            # … unless another cue opens between it and the أنّ ("قال تاجر "…" مضيفاً أن …")
+            if that_at is not None and any(shut < c < that_at for c in ctx.cue_starts):
+                that_at = None
+            if inside and j > k and (n_words(text, *inside) <= 4 and that_at is not None
                                      or (named or after_ism) and n_words(text, *inside) <= 6):
                 close = text.find(OPEN_QUOTES[w], inside[1])
                 while skip_to + 1 < end and toks[skip_to + 1].start <= close:

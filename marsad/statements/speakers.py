@@ -20,7 +20,7 @@ from marsad.statements.spans import trim_end
 from marsad.text.normalize import normalize, word_set
 
 # Families whose verb takes an object before the content (طالب X بـ، دعا X إلى، حث X على، حذر X من).
-_OBJECT_FIRST = frozenset({"demand", "call", "urge", "warn"})
+_OBJECT_FIRST = frozenset({"demand", "call", "urge", "warn", "accuse"})
 
 
 def subject_in(ctx: Context, s: int, e: int, vias) -> NMention | None:
@@ -41,7 +41,7 @@ def resolve_speaker(ctx: Context, gender: str | None, before: int, ss: int, sidx
             own = [m for m in ctx.mentions_in(f.end, before) if not m.prepositional and compatible(ctx, m.actor, gender)]
             return own[-1].actor if own and f.end < before else f.speaker
     m = next((m for m in ctx.mentions_in(ss, before) if not m.prepositional
-              and compatible(ctx, m.actor, gender)), None)
+              and compatible(ctx, m.actor, gender) and not _in_fronted_topic(ctx, ss, m, before)), None)
     if m is not None:
         return m.actor
     for f in reversed(ctx.found):
@@ -126,7 +126,8 @@ def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias,
             return "__impersonal__", None, via
         near = [mm for mm in ctx.mentions_in(max(ss, prev[0].start if prev else ss), before)
                 if not mm.prepositional and compatible(ctx, mm.actor, gender)]
-        if near and not any(near[-1].end <= b < before for b in _clause_breaks(text, near[-1].end, before)):
+        if near and not any(near[-1].end <= b < before for b in _clause_breaks(text, near[-1].end, before)) \
+                and not _in_fronted_topic(ctx, ss, near[-1], before):
             return near[-1].actor, (near[-1].start, near[-1].end), via
     if form.kind == "verb" and m.group("cue") in lex.impersonal_bare and not words:
         return "__impersonal__", None, via
@@ -142,14 +143,27 @@ def _preverbal(ctx, toks, tok_at, m, ss) -> NMention | None:
     i = kc - 1
     while i >= 0 and toks[i].start >= ss and toks[i].text in _PREVERBAL_LINK:
         i -= 1
-    if i < 0 or toks[i].start < ss:
-        return None
+    if i < 0 or toks[i].start < ss or not toks[i].text[:1].isalnum():
+        return None  # "… إلى واشنطن، قالت نويرت": a comma ends the clause before the cue
     for mm in reversed(ctx.mentions_in(ss, m.start())):
         if mm.end <= toks[i].end and mm.end >= toks[i].start:
             return None if mm.prepositional else mm
         if mm.end < toks[i].start:
             break
     return None
+
+
+# Prepositions that open a fronted topic ("وحول مشروع قناة سلوى …، قالت:").
+_TOPIC_HEADS = word_set("حول بخصوص بشأن عن وعن وحول وبخصوص وبشأن وردا ردا تعليقا وتعليقا وفي في إزاء وإزاء")
+
+
+def _in_fronted_topic(ctx, ss: int, mention: NMention, before: int) -> bool:
+    """Is the mention inside a sentence-initial prepositional topic closed by a comma before the cue?"""
+    head = ctx.text[ss:ss + 20].split()
+    if not head or head[0] not in _TOPIC_HEADS:
+        return False
+    comma = ctx.text.find(",", mention.end, before)
+    return comma >= 0 and not ctx.mentions_in(comma, before)
 
 
 def _clause_breaks(text: str, s: int, e: int) -> list[int]:
