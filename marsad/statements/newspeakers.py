@@ -145,6 +145,8 @@ def _plausible(words: list[str], surface: str) -> bool:
         return True
     if head.startswith("ال"):
         return True  # a definite group or body ("منتقدو …" is listed; "المفوضية العليا …")
+    if _parts(words, surface):
+        return True  # a name and a title ("سماح حديد مديرة حملات …")
     if len(words) > 4:
         return False
     if any(len(w) >= 5 and w.endswith("ه") and w != "الله" for w in surface.split()):
@@ -354,6 +356,18 @@ def _nisba_country(phrase: str, alex) -> str | None:
     return None
 
 
+def _parts(words: list[str], surface: str) -> list[str]:
+    """A name and its title as aliases ("سماح حديد مديرة حملات …" → "سماح حديد", "مديرة حملات …")."""
+    lex = speaker_lexicon()
+    parts = surface.split()
+    if len(parts) != len(words):
+        return []
+    k = next((i for i, w in enumerate(words) if i and w in lex.titles), None)
+    if k is None or any(w.startswith("ال") for w in words[:k]):
+        return []
+    return [" ".join(parts[:k]), " ".join(parts[k:])]
+
+
 def _new_actor(ctx: Context, s: int, e: int, words: list[str], inner: list[NMention], surface: str) -> str:
     doc = ctx.doc
     code = "new:" + " ".join(words)
@@ -365,8 +379,8 @@ def _new_actor(ctx: Context, s: int, e: int, words: list[str], inner: list[NMent
         while f"a{k}" in doc.actors:
             k += 1
         aid = f"a{k}"
-        doc.actors[aid] = Actor(aid, surface, None, country, sector, [], [], code, None, kind,
-                                Provenance(STAGE, "speaker"))
+        doc.actors[aid] = Actor(aid, surface, None, country, sector, _parts(words, surface), [], code, None,
+                                kind, Provenance(STAGE, "speaker"))
         ctx.made[code] = aid
     actor = doc.actors[aid]
     if (os_, oe) not in actor.mentions:

@@ -220,14 +220,27 @@ def emit_content(ctx, m, cue, cstart, kind, speaker, form, se, sidx, boundaries,
         after = close + 1 if close >= 0 else se
         while after < se and text[after] == " ":
             after += 1
+        # the quotation alone, unless the clause goes on after it ("أن "شرطة … تدخلت صباحا" ضد تظاهرة")
         if inside and (after >= se or not text[after].isalpha() or after in boundaries
-                       or n_words(text, *inside) > 4):
+                       or n_words(text, *inside) > 4 and not _goes_on(ctx, after, se, boundaries)):
             emit(ctx, inside[0], inside[1], cue, speaker, True, rule, sidx, form.gender, via, sp_span)
             return
         # a quoted word inside indirect speech (أن "إرهابيا" سلم نفسه): the clause is the content
     direct = kind == "colon"
     end = clause_end(ctx, cstart, se, boundaries)
     emit(ctx, cstart, end, cue, speaker, direct, rule, sidx, form.gender, via, sp_span)
+
+
+def _goes_on(ctx, after: int, se: int, boundaries) -> bool:
+    """Does an indirect clause continue after a closing quote with a phrase of its own (ضد تظاهرة …)?"""
+    text = ctx.text
+    end = clause_end(ctx, after, se, boundaries)
+    w = text[after:end].split()[:1]
+    return bool(w) and w[0] in _CONTINUATIONS and n_words(text, after, end) >= 2 and end - after > 8
+
+
+# Words that continue a clause after a quotation (a preposition or a conjunction, not a new cue).
+_CONTINUATIONS = frozenset(normalize(w) for w in "ضد في على من إلى مع عن بعد قبل منذ خلال لدى و".split())
 
 
 def opening_quote(text: str, ss: int, close: int) -> int | None:

@@ -198,12 +198,19 @@ def _phrase_before(ctx, words, sub: NMention, span_e: int) -> tuple[int, int] | 
     if inside_mention(ctx, words[0].start - 1):
         return None
     w0 = words[0].text
-    if person_word(w0):
+    a = ctx.doc.actors.get(sub.actor)
+    if person_word(w0) or a is not None and a.kind == "LOC" and not a.type:
+        # a title, or a region no one speaks for ("سماح حديد مديرة حملات الشرق الأوسط …")
         return words[0].start, span_e
     end = phrase_end(ctx, words[0].start, span_e)
     if end is not None and end <= sub.start:
         return words[0].start, span_e
     return None
+
+
+def _long_quote(text: str, q: int) -> bool:
+    close = text.find(OPEN_QUOTES[text[q]], q + 1)
+    return close < 0 or len(text[q + 1:close].split()) > 4
 
 
 def source_phrase(ctx, lex, toks, k: int, se: int) -> tuple[int, int] | None:
@@ -217,6 +224,9 @@ def source_phrase(ctx, lex, toks, k: int, se: int) -> tuple[int, int] | None:
         if in_quote is not None:
             if w == in_quote:
                 in_quote = None
+        elif w in OPEN_QUOTES and end > k and ctx.mentions_in(toks[k].start, toks[end].start) \
+                and _long_quote(ctx.text, toks[end].start):
+            break  # "وفق أبازيد "تسليم السلاح …"": the quotation is the content, not the source's name
         elif w in OPEN_QUOTES:
             in_quote = OPEN_QUOTES[w]  # a quoted name: وفقاً لصحيفة "فاينانشال تايمز"
         elif w in (",", ";", "-", "–", ".", ":", "(") or w in CLOSE_QUOTES or w in THAT:
