@@ -132,6 +132,10 @@ def _apposed(ctx: Context, e: int) -> NMention | None:
 _NAME_PARTS = frozenset(normalize(w) for w in "عبد أبو ابو أبي ابي بن ابن آل أم ام نصر سيف صلاح نور شمس".split())
 
 
+# Definite words that end a compound first name (فخر الدين، عبد الله، سيف الإسلام).
+_NAME_ENDS = frozenset(normalize(w) for w in "الدين الله الرحمن الإسلام الحق".split())
+
+
 def _plausible(words: list[str], surface: str) -> bool:
     """Can an unlisted phrase name a speaker? A known head, or the shape of a personal name."""
     lex = speaker_lexicon()
@@ -151,8 +155,10 @@ def _plausible(words: list[str], surface: str) -> bool:
         return False
     if any(len(w) >= 5 and w.endswith("ه") and w != "الله" for w in surface.split()):
         return False  # "تصميمه"، "خطيبته": a noun with a pronoun suffix is an object, not a name
-    for prev, w in zip(words, words[1:]):
-        if w.startswith("ال") and prev not in _NAME_PARTS and _nisba_country(w, alex) is None:
+    shown = surface.split() if len(surface.split()) == len(words) else words
+    for prev, w, sw in zip(words, words[1:], shown[1:]):
+        # the article as written (ألتون is no definite noun though it normalises to التون)
+        if sw.startswith("ال") and prev not in _NAME_PARTS and w not in _NAME_ENDS and _nisba_country(w, alex) is None:
             return False  # "تنكيس الأعلام": a noun in construct, not a name
     return not any(w.endswith("ا") and len(w) > 3 for w in words[1:])  # "اعتباراً": an adverb
 

@@ -224,8 +224,8 @@ def source_phrase(ctx, lex, toks, k: int, se: int) -> tuple[int, int] | None:
         if in_quote is not None:
             if w == in_quote:
                 in_quote = None
-        elif w in OPEN_QUOTES and end > k and ctx.mentions_in(toks[k].start, toks[end].start) \
-                and _long_quote(ctx.text, toks[end].start):
+        elif w in OPEN_QUOTES and end > k and _long_quote(ctx.text, toks[end].start) and (
+                ctx.mentions_in(toks[k].start, toks[end].start) or toks[k].text in lex.source_nouns):
             break  # "وفق أبازيد "تسليم السلاح …"": the quotation is the content, not the source's name
         elif w in OPEN_QUOTES:
             in_quote = OPEN_QUOTES[w]  # a quoted name: وفقاً لصحيفة "فاينانشال تايمز"

@@ -100,3 +100,23 @@ def test_accuse_express_and_talk_cues():
     assert speaker_name(doc, find(doc, "أعرب", "قلقه")) == "بينيا نييتو"
     doc = analyse(_context("SK-internationalNews-935-20180416", "تتحدث عن قدرات", 0), {"الصين": "GPE"})
     assert speaker_name(doc, find(doc, "تتحدث", "قدرات خارقة")) != "الصين"
+
+
+def test_fronted_topic_is_no_subject():
+    doc = analyse(_context("SK-middleEast-401-20180319", "وحول اقتحام الجيش التركي لمدينة عفرين", 0),
+                  {"الجيش التركي": "ORG"})
+    assert speaker_name(doc, find(doc, "قال", "المسلحون الأكراد")) == "بوزداغ"
+
+
+def test_compound_first_name_is_a_person():
+    doc = analyse(_context("CN-middleEast-1505-20181012", "قال فخر الدين ألتون", 0), {})
+    a = _speaker(doc, "قال", "قرار المحكمة")
+    assert a.name == "فخر الدين ألتون" and a.kind == "PER"
+
+
+def test_quotation_after_an_attribution_source():
+    doc = analyse(_context("AL-internationalNews-1446-20180603", "ووفق البيان", 1),
+                  {"الجناح الإعلامي للجيش الباكستاني": "ORG"})
+    st = find(doc, "ووفق", "")
+    assert "نفّذ إرهابيون هجمات" in doc.text[st.start:st.end]
+    assert speaker_name(doc, st) == "الجناح الإعلامي للجيش الباكستاني"
