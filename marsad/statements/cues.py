@@ -81,7 +81,8 @@ def read_sentence(ctx: Context, lex: Lexicon, ss: int, se: int, sidx: int, cues)
         if form.kind == "attribution" or m.start() in skip_noun_at:
             continue
         kp = tok_at(m.start()) - 1
-        if form.kind == "verb" and not m.group("pre") and kp >= 0 and toks[kp].text in _RELATIVE_HEADS:
+        if form.kind == "verb" and not m.group("pre") and kp >= 0 and (
+                toks[kp].text in _RELATIVE_HEADS or toks[kp].text[:1] == "و" and toks[kp].text[1:] in _RELATIVE_HEADS):
             continue  # "التي قال إنها"، "من تعتقد أنه": the speaker is a relative antecedent
         if form.kind == "verb" and not m.group("pre") and kp >= 0 and toks[kp].text in lex.not_after:
             continue  # "رفض ذكر اسمه": the verb is the object of another verb

@@ -238,7 +238,9 @@ def source_phrase(ctx, lex, toks, k: int, se: int) -> tuple[int, int] | None:
         return None
     s, e = toks[k].start, toks[end - 1].end
     words = [t.text for t in toks[k:min(end, k + 3)]]
-    ok = bool(ctx.mentions_in(s, e))
+    # a mention that opens the phrase ("وفقاً لوزارة الخارجية"), not a nisba inside another noun
+    # ("بحسب الدستور المصري")
+    ok = any(m.start <= s + 2 for m in ctx.mentions_in(s, e)[:1])
     if not ok and words:
         w0 = words[0]
         stem = w0[1:] if w0.startswith("ل") and len(w0) > 3 else w0
