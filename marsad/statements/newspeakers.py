@@ -171,8 +171,9 @@ def _phrase(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
         toks = toks[1:]  # an opening quote or dash
     if len(toks) > 1 and toks[0].text in ("ما", "لما") and toks[1].text in lexicon().reporting_verbs:
         toks = toks[2:]  # "وفق ما أورد مراسلنا"
-    if not toks:
-        return None
+    if not toks or toks[0].text in PREPOSITIONS or toks[0].text in speaker_lexicon().not_speakers \
+            or toks[0].text[:1] == "ب" and toks[0].text[1:] in speaker_lexicon().documents:
+        return None  # "في كتاب"، "بالبيان": no subject
     first = toks[0]
     start = first.start
     w0 = first.text
@@ -248,7 +249,9 @@ def _adverb(ctx: Context, t) -> bool:
 def _addressee(ctx: Context, start: int, w: str, lex: SpeakerLexicon) -> bool:
     if not w.startswith("ل"):
         return False
-    if w == "ل" or w[1:] in lex.addressees or w[2:] in lex.addressees:
+    bare = w[:-2] if w.endswith("نا") and len(w) > 5 else w  # لشبكتنا، لمراسلنا
+    bare = bare[:-1] + "ه" if bare.endswith("ت") and bare is not w else bare
+    if w == "ل" or any(x[1:] in lex.addressees or x[2:] in lex.addressees for x in (w, bare)):
         return True
     for m in ctx.mentions_in(start, start + 60):
         a = ctx.doc.actors.get(m.actor)
