@@ -139,9 +139,10 @@ def lexicon() -> Lexicon:
         for g, words in spec.get("verbs", {}).items():
             for w in words:
                 add(w, CueForm(fam, "verb", g, comps, post, after, np=np))
+        pcomps = comps + ("object",) if spec.get("participle_object") else comps
         for g, words in spec.get("participles", {}).items():
             for w in words:
-                add(w, CueForm(fam, "participle", g, comps, np=np))
+                add(w, CueForm(fam, "participle", g, pcomps, np=np))
     nouns = data["nouns"]
     ncomps = tuple(nouns["complements"])
     for key in ("bare", "m", "f", "p"):
@@ -150,7 +151,10 @@ def lexicon() -> Lexicon:
     for w in data["attribution"]:
         add(w, CueForm("attribution", "attribution", None))
     # Every form with and without a conjunction, as one trie regex (stdlib re: fastest here).
-    pattern = re.compile(r"\b(?:" + trie_pattern({p + f for p in ("", "و", "ف") for f in forms}) + r")\b")
+    # ... and an imperfect verb after the lam of purpose ("خرج شفيق ليعلن تراجعه").
+    words = {p + f for p in ("", "و", "ف") for f in forms}
+    words |= {"ل" + f for f, x in forms.items() if x.kind == "verb" and f[:1] in "يت"}
+    pattern = re.compile(r"\b(?:" + trie_pattern(words) + r")\b")
     pronouns = {}
     for g, words in data["pronoun_subjects"].items():
         for w in words:

@@ -198,6 +198,8 @@ def _phrase(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
             break
         if i and (w in THAT or w in ADJUNCTS or w in lex.stops or w in OPEN_QUOTES or _adverb(ctx, t)):
             break
+        if i and not w.startswith("ال") and _action(w):
+            break  # "المنظمة زيادة عدد المصابين": the content's action noun
         if i and w == _MIN and i + 1 < len(toks) and toks[i + 1].text in lex.stops:
             break  # "من جهته"، "من جانبها"
         if i and w in PREPOSITIONS:
@@ -230,6 +232,12 @@ def _starts_body(ctx: Context, toks, i: int) -> bool:
         a = ctx.doc.actors.get(m.actor)
         return m.start == toks[i + 1].start and a is not None and a.kind not in ("LOC", "GPE")
     return False
+
+
+def _action(w: str) -> bool:
+    from marsad.statements.nominal import action_noun
+
+    return action_noun(lexicon(), w)
 
 
 def _designator(w: str, lex: SpeakerLexicon) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from marsad.statements.context import Context, Tok
 from marsad.statements.lexicon import ADJUNCTS, CueForm, Lexicon
-from marsad.statements.speakers import resolve_speaker, speaker_for
+from marsad.statements.newspeakers import phrase_end
+from marsad.statements.speakers import resolve_speaker, speaker_for, subject_word
 from marsad.statements.spans import clause_end, emit
 
 _SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
@@ -35,17 +36,26 @@ def np_content(ctx: Context, lex: Lexicon, toks: list[Tok], tok_at, m, form: Cue
     k = tok_at(m.end())
     speaker, sp = None, None
     if form.kind == "participle":
-        k = _skip_adjuncts(ctx, toks, k)
+        k = _skip_adjuncts(ctx, toks, k)[0]
         speaker = resolve_speaker(ctx, form.gender, m.start(), ss, sidx, first_local)
-    elif k < len(toks) and action_noun(lex, toks[k].text):
+    elif k < len(toks) and action_noun(lex, toks[k].text) and not toks[k].text.startswith("ال"):
+        # right after the verb only an indefinite action noun ("أكد القضاء الأوروبي" has a subject)
         speaker, sp, _ = speaker_for(ctx, lex, toks, tok_at, m, form, m.end(), m.end(), ss, sidx, vias,
                                      first_local)
-    else:
-        sub = next(iter(ctx.mentions_in(toks[k].start, toks[k].start + 120)), None) if k < len(toks) else None
-        if sub is None or sub.start != toks[k].start or sub.prepositional:
-            return False  # an unresolved subject phrase: its end is unsure
-        speaker, sp = sub.actor, (sub.start, sub.end)
-        k = _skip_adjuncts(ctx, toks, tok_at(sub.end))
+    elif k < len(toks):
+        sub = next(iter(ctx.mentions_in(toks[k].start, toks[k].start + 120)), None)
+        if sub is not None and sub.start == toks[k].start and not sub.prepositional:
+            speaker, sp, end = sub.actor, (sub.start, sub.end), sub.end
+        else:
+            # an unresolved subject phrase up to the action noun ("وتوقعت المنظمة زيادة …"):
+            # newspeakers names it when the statement is emitted
+            end = phrase_end(ctx, toks[k].start, se)
+            if end is None or not subject_word(toks[k].text):
+                return False
+            sp = (toks[k].start, end)
+        k, apposed = _skip_adjuncts(ctx, toks, tok_at(end))
+        if apposed is not None:  # "أعلن رئيس الوزراء الأسبق، أحمد شفيق، عزمه": the person named
+            speaker, sp = apposed.actor, (apposed.start, apposed.end)
     if speaker == "__impersonal__" or k >= len(toks) or not action_noun(lex, toks[k].text):
         return False
     start = toks[k].start
@@ -54,11 +64,13 @@ def np_content(ctx: Context, lex: Lexicon, toks: list[Tok], tok_at, m, form: Cue
     return True
 
 
-def _skip_adjuncts(ctx: Context, toks: list[Tok], k: int) -> int:
-    """Past commas, time adjuncts, "في الوقت نفسه" and a person in apposition (، أحمد شفيق،)."""
+def _skip_adjuncts(ctx: Context, toks: list[Tok], k: int):
+    """(token index, person in apposition) past commas, time adjuncts, "في الوقت نفسه" and a
+    person in apposition (، أحمد شفيق،)."""
+    apposed = None
     for _ in range(8):
         if k >= len(toks):
-            return k
+            return k, apposed
         w = toks[k].text
         if w in (",", "-", "–") or w in ADJUNCTS or w in _TIME:
             k += 1
@@ -69,11 +81,14 @@ def _skip_adjuncts(ctx: Context, toks: list[Tok], k: int) -> int:
         ms = ctx.mentions_in(toks[k].start, toks[k].start + 80)
         if ms and ms[0].start == toks[k].start and k > 0 and toks[k - 1].text == ",":
             end = ms[0].end
+            a = ctx.doc.actors.get(ms[0].actor)
+            if a is not None and a.kind == "PER":
+                apposed = ms[0]
             while k < len(toks) and toks[k].start < end:
                 k += 1
             continue
-        return k
-    return k
+        return k, apposed
+    return k, apposed
 
 
 _TIME = frozenset("الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد اليوم امس".split())

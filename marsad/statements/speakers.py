@@ -102,11 +102,11 @@ def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias,
         return sub.actor, (sub.start, sub.end), via
     first = words[0].text if words else None
     pre = _preverbal(ctx, toks, tok_at, m, ss)
-    if pre is not None and not m.group("pre"):
+    if pre is not None and m.group("pre") in ("", "ل"):
         return pre.actor, (pre.start, pre.end), via  # "كيم أبلغ مسؤولي كوريا الجنوبية أن …"
     if form.family in _OBJECT_FIRST:
         first = None  # "وطالب العالم العربي بـ…": an unresolved noun after the verb is its object
-    if first is not None and _subject_word(first):
+    if first is not None and subject_word(first):
         # A subject the actors layer did not resolve ("قال مسؤول أمريكي …"): newspeakers reads it.
         return None, (words[0].start, span_e), via
     # Elided or preverbal subject.
@@ -179,7 +179,7 @@ def _is_time_word(w: str) -> bool:
     return w in _TIME_WORDS or w.isdigit()
 
 
-def _subject_word(w: str) -> bool:
+def subject_word(w: str) -> bool:
     """Can a cue's subject start with this word (not a preposition, adjunct, time or adverb)?"""
     return (w not in PREPOSITIONS and w not in ADJUNCTS and w not in speaker_lexicon().not_speakers and not w.startswith("ل") and not _is_time_word(w)
             and w[:1].isalpha() and not (w.endswith("ا") and len(w) >= 3 and not w.startswith("ال")))
@@ -192,7 +192,7 @@ def _phrase_before(ctx, words, sub: NMention, span_e: int) -> tuple[int, int] | 
     المركزي …" / "المحلل السياسي العراقي …" (a person's title governs an organisation or nisba).
     A person mention keeps its titles ("المتحدثة باسم الوزارة هيذر نويرت" → نويرت).
     """
-    if not words or words[0].start >= sub.start or not _subject_word(words[0].text) \
+    if not words or words[0].start >= sub.start or not subject_word(words[0].text) \
             or words[0].text in QUANTIFIERS:
         return None  # "دعت العديد من الجماعات": the subject is under من after a quantifier
     if inside_mention(ctx, words[0].start - 1):

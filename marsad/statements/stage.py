@@ -96,6 +96,8 @@ def extract(doc: Doc) -> list[Statement]:
             return "", w, ""
         if w[:1] in "وف" and w[1:] in forms:
             return w[:1], w[1:], ""
+        if w[:1] == "ل" and w[1:2] in ("ي", "ت") and forms.get(w[1:]) is not None and forms[w[1:]].kind == "verb":
+            return "ل", w[1:], ""  # "ليعلن": the subject is the clause's before it
         return None
 
     for m in scan(lex.regex, text, split):

@@ -120,3 +120,18 @@ def test_quotation_after_an_attribution_source():
     st = find(doc, "ووفق", "")
     assert "نفّذ إرهابيون هجمات" in doc.text[st.start:st.end]
     assert speaker_name(doc, st) == "الجناح الإعلامي للجيش الباكستاني"
+
+
+def test_verb_after_the_lam_of_purpose():
+    # "قبل أن يعود في تغريدة صباحية الخميس ليعلن "لم أقل قط …"": the same speaker as قال ترامب
+    doc = analyse(_context("SK-middleEast-993-20180412", "ليعلن", 0), {"ترامب": "PER", "سوريا": "GPE"})
+    st = find(doc, "يعلن", "لم أقل قط")
+    assert speaker_name(doc, st) == "ترامب" and st.direct
+
+
+def test_definite_head_before_an_action_noun():
+    # "وأعلنت الحركة وقف إطلاق النار": الحركة names the organisation named before, وقف … is the content
+    doc = analyse(_context("BB-internationalNews-367-20180420", "وأعلنت الحركة وقف إطلاق النار", 3),
+                  {"منظمة إيتا": "ORG"})
+    st = find(doc, "أعلنت", "وقف إطلاق النار")
+    assert st.prov.rule == "announce.np"
