@@ -161,7 +161,10 @@ def actor_gender(ctx: Context, actor_id: str) -> str | None:
     if actor is not None:
         head = normalize(actor.name.split()[0]) if actor.name else ""
         lex = lexicon()
-        if actor.kind == "PER":
+        if actor.kind == "PER" and actor.prov is not None and actor.prov.stage == "statements" \
+                and _titled(head):
+            g = "f" if head.endswith("ه") else "m"  # a speaker named by a title: متحدثة، مديرة / متحدث
+        elif actor.kind == "PER":
             g = None  # a person's name does not tell the grammatical gender
         elif head in lex.masculine_places:
             g = "m"
@@ -178,6 +181,12 @@ def actor_gender(ctx: Context, actor_id: str) -> str | None:
 _BROKEN_PLURALS = word_set(
     "الفصائل الجماعات القوات الميليشيات المليشيات المسلحين المتظاهرين المحتجين الحوثيون الحوثيين "
     "السلطات المسؤولون الدول الأحزاب المعارضة القادة الزعماء الوزراء النواب")
+
+
+def _titled(head: str) -> bool:
+    from marsad.statements.newspeakers import person_word
+
+    return person_word(head)
 
 
 def compatible(ctx: Context, actor_id: str, gender: str | None) -> bool:
