@@ -197,8 +197,11 @@ def extract(doc: Doc) -> list[Stance]:
     nst = []
     for i, s in enumerate(doc.statements):
         a, b = v.nt.from_original(s.start), v.nt.from_original(s.end)
-        ca = v.nt.from_original(s.cue[0]) if s.cue else a
-        nst.append((i, s, a, b, min(a, ca), max(b, v.nt.from_original(s.cue[1]) if s.cue else b)))
+        # the cue is the statement's own only when the statement pass frames it (دعا، طالب، نفى);
+        # another cue that is a trigger ("اتهمت لندن روسيا بـ…") stays with the sentence pass
+        framed = s.cue and (s.prov.rule or "").split(".")[0] in lex.cue_polarity
+        ca = v.nt.from_original(s.cue[0]) if framed else a
+        nst.append((i, s, a, b, min(a, ca), max(b, v.nt.from_original(s.cue[1]) if framed else b)))
     out: list[Stance] = []
     seen: set[tuple] = set()
 
@@ -214,7 +217,10 @@ def extract(doc: Doc) -> list[Stance]:
     for i, s, a, b, _, _ in nst:
         if s.speaker is None:
             continue
-        ts = in_range(a, b)
+        # reported speech inside this content ("قال X إن Y أبلغ … أنه يريد …") holds its own speaker's stances
+        inner = [(lo, hi) for j, s2, lo, hi, _, _ in nst if j != i and s2.speaker and a <= lo and hi <= b
+                 and (lo, hi) != (a, b)]
+        ts = [t for t in in_range(a, b) if not any(lo <= t.start < hi for lo, hi in inner)]
         if not ts:
             continue
         family = (s.prov.rule or "").split(".")[0]

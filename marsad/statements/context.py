@@ -69,11 +69,14 @@ class Context:
         self.doc = doc
         self.nt = nt
         self.text = nt.text
-        self.mentions = ms = _norm_mentions(doc, nt)
+        # a copy: the speakers this stage makes join its own view, not the shared cached one
+        self.mentions = ms = list(_norm_mentions(doc, nt))
         self.m_starts = [m.start for m in ms]
         self.found: list[Found] = []
         self.cue_starts: list[int] = []
         self.gender_cache: dict[str, str | None] = {}
+        self.made: dict[str, str] = {}  # code → id of the speaker actors this stage created
+        self.titled: list[tuple[list[str], str]] = []  # (title words, person id) seen in apposition
 
     def mentions_in(self, s: int, e: int) -> list[NMention]:
         i = bisect.bisect_left(self.m_starts, s)
@@ -155,7 +158,10 @@ def actor_gender(ctx: Context, actor_id: str) -> str | None:
     if actor is not None:
         head = normalize(actor.name.split()[0]) if actor.name else ""
         lex = lexicon()
-        if actor.kind == "PER":
+        if actor.kind == "PER" and actor.prov is not None and actor.prov.stage == "statements" \
+                and _titled(head):
+            g = "f" if head.endswith("ه") else "m"  # a speaker named by a title: متحدثة، مديرة / متحدث
+        elif actor.kind == "PER":
             g = None  # a person's name does not tell the grammatical gender
         elif head in lex.masculine_places:
             g = "m"
@@ -172,6 +178,12 @@ def actor_gender(ctx: Context, actor_id: str) -> str | None:
 _BROKEN_PLURALS = word_set(
     "الفصائل الجماعات القوات الميليشيات المليشيات المسلحين المتظاهرين المحتجين الحوثيون الحوثيين "
     "السلطات المسؤولون الدول الأحزاب المعارضة القادة الزعماء الوزراء النواب")
+
+
+def _titled(head: str) -> bool:
+    from marsad.statements.newspeakers import person_word
+
+    return person_word(head)
 
 
 def compatible(ctx: Context, actor_id: str, gender: str | None) -> bool:
