@@ -73,7 +73,7 @@ STAGE = "statements"
 
 
 @stage("statements", requires=("sentences", "tokens", "boilerplate", "actors", "mentions", "times", "reference_date"),
-       assigns=("statements",))
+       assigns=("statements", "actors"))
 class StatementsStage:
     """Finds reported speech in the content sentences."""
 
