@@ -1,0 +1,201 @@
+"""One sense per discourse: a name the tagger found once is the same name elsewhere in the text.
+
+News names a person, group or place in full once and then repeats it, often in a sentence the
+tagger reads less well ("وقالت بوليساريو …" after "جبهة بوليساريو"). So, after the CRF:
+
+- every whole-word occurrence (proclitics allowed) of a tagged name that no entity covers becomes
+  an entity of the name's label, when the tagger itself gives that token some chance of being
+  inside a name (its emission-level probability of a label other than O; a word the tagger
+  treats as plainly common stays out: "نحذر" once tagged ORG is not tagged everywhere);
+- the same name tagged with different labels takes the label with the most evidence (summed
+  confidences) everywhere;
+- words that are never names (prepositions, pronouns …; resources/entities/not_names.txt) are
+  dropped as one-word entities.
+
+Every name is matched in one pass over the tokens (a dict from first word to the names it opens).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from marsad import resources
+from marsad.doc import Entity, Provenance, Token
+from marsad.text.normalize import normalize
+from marsad.text.segment import original_prefix_len, proclitic_readings
+
+RULE = "document"
+MIN_NAME_PROB = 0.02  # emission-level P(not O) a repeated occurrence needs (see module doc)
+MIN_LETTERS = 3  # shorter names (حب، أب …) are too ambiguous to repeat
+# labels whose names are repeated: MISC spans are mostly common nouns the tagger slipped on
+# (الدولار، مسلسل), so one MISC reading is not spread over the text
+REPEATED = frozenset({"PER", "ORG", "LOC"})
+
+
+_MARKS = re.compile("[\u064B-\u0652\u0640]")  # short vowels and tatweel
+
+
+def _bare(word: str) -> str:
+    """A word as written, without short vowels: "على" stays apart from the name "علي"."""
+    return _MARKS.sub("", word)
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Words as written that are never a one-word name (resources/entities/not_names.txt)."""
+    lines = resources.path("entities", "not_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(_bare(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def never_name(word: str) -> bool:
+    """Is this one written word a particle or pronoun, never a name on its own?"""
+    return _bare(word.strip()) in not_names()
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(normalize(text).split())
+
+
+def _readings(norm: str) -> tuple[tuple[str, int], ...]:
+    """(form, normalised proclitic letters before it) of a token: itself, then without proclitics."""
+    return ((norm, 0),) + tuple((stem, len(pro)) for pro, stem in proclitic_readings(norm))
+
+
+def consistent(text: str, found: list[tuple[int, int, str, float]], sentences: list[list[Token]],
+               name_prob) -> list[tuple[int, int, str, float, str]]:
+    """The tagger's spans (start, end, label, score) made consistent over the document:
+    (start, end, label, score, rule) with rule "crf" or :data:`RULE` for added occurrences.
+
+    ``name_prob(sentence index, token index)`` is the tagger's P(not O) of a token.
+    """
+    spans = []
+    slips = set()  # spans that begin or end with a particle ("على عفرين"): not repeated
+    for s, e, label, score in found:
+        key = _key(text[s:e])
+        if not key:
+            continue
+        words = text[s:e].split()
+        if len(key) == 1 and label != "PER" and nisba_adjective(text, s, key[0]):
+            continue
+        if never_name(words[0]) or never_name(words[-1]):
+            if len(key) == 1:
+                continue
+            slips.add(key)
+        spans.append((s, e, label, score, key))
+    best = _labels(spans)
+    fixed = known_names()
+    best.update(fixed)  # a listed name has its label wherever it stands
+    out = [(s, e, best[key], score, "crf") for s, e, _, score, key in spans]
+    # names by first word, longest first
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(best, key=len, reverse=True):
+        if key in fixed or (best[key] in REPEATED and len("".join(key)) >= MIN_LETTERS
+                            and key[0][:1].isalpha() and key not in slips):
+            by_first.setdefault(key[0], []).append(key)
+    if not by_first:
+        return out
+    covered = np.zeros(len(text) + 1, bool)
+    for s, e, *_ in out:
+        covered[s:e] = True
+    for si, toks in enumerate(sentences):
+        i = 0
+        while i < len(toks):
+            hit = _match_at(toks, i, by_first)
+            if hit is None:
+                i += 1
+                continue
+            key, n_pro = hit
+            tok, last = toks[i], toks[i + len(key) - 1]
+            start = tok.start + (original_prefix_len(tok.text, n_pro) if n_pro else 0)
+            if covered[start:last.end].any():
+                pass
+            elif key in fixed:
+                out.append((start, last.end, fixed[key], 1.0, "names"))
+                covered[start:last.end] = True
+            elif name_prob(si, i) >= MIN_NAME_PROB and not (
+                    len(key) == 1 and best[key] != "PER" and nisba_adjective(text, start, key[0])):
+                out.append((start, last.end, best[key], name_prob(si, i), RULE))
+                covered[start:last.end] = True
+            i += len(key)
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+_PREV_WORD = re.compile(r"(\w+) $")
+
+
+def nisba_adjective(text: str, s: int, word: str) -> bool:
+    """Is the one normalised word at ``s`` a nisba adjective agreeing with the noun before it
+    ("السلطات [السعودية]", "إدارة مدنية [سورية]", "دولة [بوليسية]") rather than a place name?
+
+    A definite nisba after a definite word, or an indefinite feminine one after an indefinite
+    feminine noun, is an adjective; after a preposition, a proclitic or at a clause start
+    ("إلى السعودية"، "في سورية"، "والسعودية") the same word names the state.
+    """
+    definite = word.startswith("ال")
+    if len(word) < 5 or not word.endswith(("يه", "ي") if definite else ("يه",)):
+        return False
+    m = _PREV_WORD.search(text, max(0, s - 30), s)
+    if m is None or never_name(m.group(1)):
+        return False
+    prev = normalize(m.group(1))
+    if definite:
+        return prev.startswith(("ال", "لل")) and len(prev) > 3
+    return prev.endswith("ه") and not prev.startswith("ال") and len(prev) > 3
+
+
+def _labels(spans: list) -> dict[tuple[str, ...], str]:
+    """The label of each name: the most summed confidence over its occurrences and over the
+    longer names it is the short form of (جبهة بوليساريو → بوليساريو: the head word dropped;
+    a person's surname: the last word)."""
+    votes: dict[tuple[str, ...], dict[str, float]] = {}
+    heads = org_heads()
+
+    def vote(key: tuple[str, ...], label: str, w: float) -> None:
+        v = votes.setdefault(key, {})
+        v[label] = v.get(label, 0.0) + w
+
+    for _, _, label, score, key in spans:
+        vote(key, label, max(score, 0.05))
+    for _, _, label, score, key in spans:
+        if len(key) < 2:
+            continue
+        if label == "PER":
+            short = key[-1:]
+        elif key[0] in heads:
+            short = key[1:]
+        else:
+            continue
+        if short in votes:  # only a short form the tagger also found counts
+            vote(short, label, max(score, 0.05))
+    return {k: max(v, key=v.get) for k, v in votes.items()}
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[tuple[str, ...], str]:
+    """Names with one label wherever they stand (resources/entities/names.tsv)."""
+    out = {}
+    for line in resources.path("entities", "names.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, label = line.split("\t")
+            out[_key(name)] = label.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Head nouns that open organisation names (resources/entities/org_keywords.txt)."""
+    lines = resources.path("entities", "org_keywords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def _match_at(toks: list[Token], i: int, by_first: dict) -> tuple[tuple[str, ...], int] | None:
+    """The longest known name starting at token i, with the proclitic letters before it."""
+    for form, n_pro in _readings(toks[i].norm):
+        for key in by_first.get(form, ()):
+            n = len(key)
+            if i + n <= len(toks) and all(toks[i + j].norm == key[j] for j in range(1, n)):
+                return key, n_pro
+    return None
