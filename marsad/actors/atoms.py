@@ -194,5 +194,8 @@ class AtomsMixin(ResolverBase):
         r = a.get("P")
         if r is not None:
             name = norm(r[1])
-            return self.new_person(r[1]).id, default_surname(name) or None
+            sn = default_surname(name)
+            if any(k[0] == "N" for k in self.lex.keys.get(sn, ())):
+                sn = ""  # a title phrase the tagger read as a name ("ولي العهد السعودي")
+            return self.new_person(r[1]).id, sn or None
         return None, None

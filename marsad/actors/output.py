@@ -94,7 +94,7 @@ class OutputMixin(ResolverBase):
         end_toks = None
         for s, e, entry, rule, _ in self.mentions:
             if entry.id.startswith("new:") and entry.kind == "PER" and \
-                    (entry.country is None or entry.type is None) and rule == "entity-person":
+                    (entry.country is None or entry.type is None) and rule in ("entity-person", "surname"):
                 if end_toks is None:  # the mentions do not change in this loop: once
                     end_toks = [self.tok_index(m[1] - 1) for m in self.mentions]
                 self._person_context(s, e, entry, end_toks)

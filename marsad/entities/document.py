@@ -71,17 +71,17 @@ def consistent(text: str, found: list[tuple[int, int, str, float]], sentences: l
     ``name_prob(sentence index, token index)`` is the tagger's P(not O) of a token.
     """
     spans = []
-    slips = set()  # spans that begin or end with a particle ("على عفرين"): not repeated
+    slips = set()  # spans that began or ended with a particle ("على عفرين"): not repeated
     for s, e, label, score in found:
+        s, e, slip = _without_particles(text, s, e)
         key = _key(text[s:e])
         if not key:
             continue
-        words = text[s:e].split()
         if len(key) == 1 and label != "PER" and nisba_adjective(text, s, key[0]):
             continue
-        if never_name(words[0]) or never_name(words[-1]):
-            if len(key) == 1:
-                continue
+        if label == "PER" and len(key) > 1 and _title_phrase(key):
+            continue
+        if slip:
             slips.add(key)
         spans.append((s, e, label, score, key))
     best = _labels(spans)
@@ -144,6 +144,30 @@ def nisba_adjective(text: str, s: int, word: str) -> bool:
     if definite:
         return prev.startswith(("ال", "لل")) and len(prev) > 3
     return prev.endswith("ه") and not prev.startswith("ال") and len(prev) > 3
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def _without_particles(text: str, s: int, e: int) -> tuple[int, int, bool]:
+    """The span without particles at its edges ("على فيسبوك" → "فيسبوك"), and whether it had
+    any (an empty span when it is nothing else)."""
+    words = [m.span() for m in _WORDS.finditer(text, s, e)]
+    k, n = 0, len(words)
+    while k < n and never_name(text[words[k][0]:words[k][1]]):
+        k += 1
+    while n > k and never_name(text[words[n - 1][0]:words[n - 1][1]]):
+        n -= 1
+    if (k, n) == (0, len(words)):
+        return s, e, False
+    return (words[k][0], words[n - 1][1], True) if n > k else (s, s, True)
+
+
+def _title_phrase(key: tuple[str, ...]) -> bool:
+    """Is a PER span a title and its state ("ولي العهد السعودي", "الأمير السعودي"): a definite
+    nisba after a definite word? Names do not end so; the actors stage reads such titles."""
+    last, prev = key[-1], key[-2]
+    return last.startswith("ال") and last.endswith("ي") and len(last) > 4 and prev.startswith("ال")
 
 
 def _labels(spans: list) -> dict[tuple[str, ...], str]:
