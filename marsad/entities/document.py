@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
 from marsad import resources
-from marsad.doc import Entity, Provenance, Token
+from marsad.doc import Token
 from marsad.text.normalize import normalize
 from marsad.text.segment import original_prefix_len, proclitic_readings
 
@@ -32,6 +33,8 @@ MIN_LETTERS = 3  # shorter names (حب، أب …) are too ambiguous to repeat
 # labels whose names are repeated: MISC spans are mostly common nouns the tagger slipped on
 # (الدولار، مسلسل), so one MISC reading is not spread over the text
 REPEATED = frozenset({"PER", "ORG", "LOC"})
+MISC_WEIGHT = 0.5
+HEAD_VOTE = 0.3  # an occurrence after "جبهة، حركة، صحيفة …": outweighs a hesitant tag only
 
 
 _MARKS = re.compile("[\u064B-\u0652\u0640]")  # short vowels and tatweel
@@ -70,9 +73,10 @@ def consistent(text: str, found: list[tuple[int, int, str, float]], sentences: l
 
     ``name_prob(sentence index, token index)`` is the tagger's P(not O) of a token.
     """
+    fixed = known_names()
     spans = []
     slips = set()  # spans that began or ended with a particle ("على عفرين"): not repeated
-    for s, e, label, score in found:
+    for s, e, label, score in _split_known(text, found, fixed):
         s, e, slip = _without_particles(text, s, e)
         key = _key(text[s:e])
         if not key:
@@ -84,20 +88,33 @@ def consistent(text: str, found: list[tuple[int, int, str, float]], sentences: l
         if slip:
             slips.add(key)
         spans.append((s, e, label, score, key))
-    best = _labels(spans)
-    fixed = known_names()
-    best.update(fixed)  # a listed name has its label wherever it stands
+    first = _labels(spans, text)
+    first.update(fixed)  # a listed name has its label wherever it stands
+    added = _repeated(text, spans, sentences, name_prob, first, slips)
+    # the labels again, with what the added occurrences' contexts say
+    best = _labels(spans, text, added)
+    best.update(fixed)
     out = [(s, e, best[key], score, "crf") for s, e, _, score, key in spans]
-    # names by first word, longest first
-    by_first: dict[str, list[tuple[str, ...]]] = {}
+    out += [(s, e, best[key], score, rule) for s, e, key, score, rule in added]
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def _repeated(text: str, spans: list, sentences: list[list[Token]], name_prob, best: dict,
+              slips: set) -> list[tuple[int, int, tuple[str, ...], float, str]]:
+    """Occurrences of the tagged and listed names that no span covers: (start, end, key,
+    score, rule)."""
+    fixed = known_names()
+    by_first: dict[str, list[tuple[str, ...]]] = {}  # names by first word, longest first
     for key in sorted(best, key=len, reverse=True):
         if key in fixed or (best[key] in REPEATED and len("".join(key)) >= MIN_LETTERS
                             and key[0][:1].isalpha() and key not in slips):
             by_first.setdefault(key[0], []).append(key)
+    added: list[tuple[int, int, tuple[str, ...], float, str]] = []
     if not by_first:
-        return out
+        return added
     covered = np.zeros(len(text) + 1, bool)
-    for s, e, *_ in out:
+    for s, e, *_ in spans:
         covered[s:e] = True
     for si, toks in enumerate(sentences):
         i = 0
@@ -112,15 +129,14 @@ def consistent(text: str, found: list[tuple[int, int, str, float]], sentences: l
             if covered[start:last.end].any():
                 pass
             elif key in fixed:
-                out.append((start, last.end, fixed[key], 1.0, "names"))
+                added.append((start, last.end, key, 1.0, "names"))
                 covered[start:last.end] = True
             elif name_prob(si, i) >= MIN_NAME_PROB and not (
                     len(key) == 1 and best[key] != "PER" and nisba_adjective(text, start, key[0])):
-                out.append((start, last.end, best[key], name_prob(si, i), RULE))
+                added.append((start, last.end, key, name_prob(si, i), RULE))
                 covered[start:last.end] = True
             i += len(key)
-    out.sort(key=lambda x: x[0])
-    return out
+    return added
 
 
 _PREV_WORD = re.compile(r"(\w+) $")
@@ -149,6 +165,23 @@ def nisba_adjective(text: str, s: int, word: str) -> bool:
 _WORDS = re.compile(r"\S+")
 
 
+def _split_known(text: str, found: list, fixed: dict) -> list:
+    """The tagger's spans with a listed name at their start split off ("[بي بي سي] [سالي
+    نبيل]" from one PER span): the name is its own entity, the rest keeps the label."""
+    out = []
+    longest = max(map(len, fixed), default=0)
+    for s, e, label, score in found:
+        words = [m.span() for m in _WORDS.finditer(text, s, e)]
+        for k in range(min(longest, len(words) - 1), 0, -1):
+            key = _key(text[s:words[k - 1][1]])
+            if key in fixed:
+                out.append((s, words[k - 1][1], fixed[key], score))
+                s = words[k][0]
+                break
+        out.append((s, e, label, score))
+    return out
+
+
 def _without_particles(text: str, s: int, e: int) -> tuple[int, int, bool]:
     """The span without particles at its edges ("على فيسبوك" → "فيسبوك"), and whether it had
     any (an empty span when it is nothing else)."""
@@ -170,19 +203,31 @@ def _title_phrase(key: tuple[str, ...]) -> bool:
     return last.startswith("ال") and last.endswith("ي") and len(last) > 4 and prev.startswith("ال")
 
 
-def _labels(spans: list) -> dict[tuple[str, ...], str]:
+def _labels(spans: list, text: str, added: list = ()) -> dict[tuple[str, ...], str]:
     """The label of each name: the most summed confidence over its occurrences and over the
     longer names it is the short form of (جبهة بوليساريو → بوليساريو: the head word dropped;
-    a person's surname: the last word)."""
+    a person's surname: the last word); an occurrence right after a word that heads
+    organisation names ("جبهة [بوليساريو]", "حركة [حماس]") counts one for ORG."""
     votes: dict[tuple[str, ...], dict[str, float]] = {}
     heads = org_heads()
+    name_heads = org_name_heads()
 
     def vote(key: tuple[str, ...], label: str, w: float) -> None:
         v = votes.setdefault(key, {})
         v[label] = v.get(label, 0.0) + w
 
     for _, _, label, score, key in spans:
-        vote(key, label, max(score, 0.05))
+        # a MISC reading is the tagger's least reliable (البيت الأبيض، بيونغ يانغ as MISC)
+        vote(key, label, max(score, 0.05) * (MISC_WEIGHT if label == "MISC" else 1.0))
+    for start, key in chain(((x[0], x[4]) for x in spans), ((x[0], x[2]) for x in added)):
+        m = _PREV_WORD.search(text, max(0, start - 30), start)
+        if m is not None and _stem(m.group(1)) in name_heads:
+            if key not in places():  # "صحيفة [واشنطن] بوست": the city stays a city
+                vote(key, "ORG", HEAD_VOTE)
+        elif len(key) > 1 and key[0] in name_heads:  # "[جبهة بوليساريو]": and its short form
+            vote(key, "ORG", 1.0)
+            if key[1:] in votes:
+                vote(key[1:], "ORG", 1.0)
     for _, _, label, score, key in spans:
         if len(key) < 2:
             continue
@@ -206,6 +251,33 @@ def known_names() -> dict[tuple[str, ...], str]:
             name, label = line.split("\t")
             out[_key(name)] = label.strip()
     return out
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[tuple[str, ...]]:
+    """Listed states, regions and cities (the tagger's gazetteer lists)."""
+    out = set()
+    for name in ("countries.txt", "regions.txt", "cities.txt"):
+        for line in resources.path("entities", name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                out.add(_key(line))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def org_name_heads() -> frozenset[str]:
+    """Words after which a name is an organisation's (resources/entities/org_name_heads.txt)."""
+    lines = resources.path("entities", "org_name_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def _stem(word: str) -> str:
+    """A written word's normalised form without a conjunction or preposition (وجبهة → جبهه)."""
+    n = normalize(word)
+    for _, stem in proclitic_readings(n):
+        if stem in org_name_heads():
+            return stem
+    return n
 
 
 @lru_cache(maxsize=1)
