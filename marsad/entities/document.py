@@ -34,6 +34,7 @@ MIN_LETTERS = 3  # shorter names (حب، أب …) are too ambiguous to repeat
 # (الدولار، مسلسل), so one MISC reading is not spread over the text
 REPEATED = frozenset({"PER", "ORG", "LOC"})
 MISC_WEIGHT = 0.5
+PLACE_OVERRIDE = 0.2  # below this confidence a listed place read as PER or MISC is a place
 HEAD_VOTE = 0.3  # an occurrence after "جبهة، حركة، صحيفة …": outweighs a hesitant tag only
 
 
@@ -87,6 +88,9 @@ def consistent(text: str, found: list[tuple[int, int, str, float]], sentences: l
             continue
         if slip:
             slips.add(key)
+        if label in ("PER", "MISC") and score < PLACE_OVERRIDE and key in places():
+            label = "LOC"  # a listed place the tagger hesitated over ("وحتى [بور سعيد]" as PER);
+            # not ORG: clubs, universities and the EU are named after places
         spans.append((s, e, label, score, key))
     first = _labels(spans, text)
     first.update(fixed)  # a listed name has its label wherever it stands
