@@ -19,7 +19,7 @@ from collections import Counter
 from marsad.actors.base import Atom, ResolverBase, norm
 from marsad.actors.dictionary import LAM_PROCLITICS, PROCLITICS, default_surname
 from marsad.actors.entity_layer import proclitic_gap
-from marsad.entities.document import never_name
+from marsad.entities.words import never_name
 
 # Quotation marks that Arabic news puts around a name inside a longer phrase (تنظيم «القاعدة»).
 QUOTES_RE = re.compile('[«»"“”]')

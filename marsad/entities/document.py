@@ -24,6 +24,8 @@ import numpy as np
 
 from marsad import resources
 from marsad.doc import Token
+from marsad.entities.orgnames import org_phrases
+from marsad.entities.words import never_name
 from marsad.text.normalize import normalize
 from marsad.text.segment import original_prefix_len, proclitic_readings
 
@@ -36,26 +38,6 @@ REPEATED = frozenset({"PER", "ORG", "LOC"})
 MISC_WEIGHT = 0.5
 PLACE_OVERRIDE = 0.2  # below this confidence a listed place read as PER or MISC is a place
 HEAD_VOTE = 0.3  # an occurrence after "جبهة، حركة، صحيفة …": outweighs a hesitant tag only
-
-
-_MARKS = re.compile("[\u064B-\u0652\u0640]")  # short vowels and tatweel
-
-
-def _bare(word: str) -> str:
-    """A word as written, without short vowels: "على" stays apart from the name "علي"."""
-    return _MARKS.sub("", word)
-
-
-@lru_cache(maxsize=1)
-def not_names() -> frozenset[str]:
-    """Words as written that are never a one-word name (resources/entities/not_names.txt)."""
-    lines = resources.path("entities", "not_names.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(_bare(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
-
-
-def never_name(word: str) -> bool:
-    """Is this one written word a particle or pronoun, never a name on its own?"""
-    return _bare(word.strip()) in not_names()
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -77,7 +59,7 @@ def consistent(text: str, found: list[tuple[int, int, str, float]], sentences: l
     fixed = known_names()
     spans = []
     slips = set()  # spans that began or ended with a particle ("على عفرين"): not repeated
-    for s, e, label, score in _split_known(text, found, fixed):
+    for s, e, label, score in _long_orgs(text, _split_known(text, found, fixed), sentences):
         s, e, slip = _without_particles(text, s, e)
         key = _key(text[s:e])
         if not key:
@@ -167,6 +149,23 @@ def nisba_adjective(text: str, s: int, word: str) -> bool:
 
 
 _WORDS = re.compile(r"\S+")
+
+
+def _long_orgs(text: str, found: list, sentences: list[list[Token]]) -> list:
+    """The tagger's spans with long organisation names (marsad.entities.orgnames) in place of
+    the spans inside them."""
+    phrases = org_phrases(sentences, [(s, e, lab) for s, e, lab, _ in found])
+    if not phrases:
+        return found
+    out = []
+    for tok_start, n_pro, end in phrases:
+        word = text[tok_start:end].split(None, 1)[0]
+        start = tok_start + (original_prefix_len(word, n_pro) if n_pro else 0)
+        out.append((start, end, "ORG", 1.0))
+    taken = sorted((s, e) for s, e, _, _ in out)
+    out += [f for f in found if not any(s < f[1] and f[0] < e for s, e in taken)]
+    out.sort(key=lambda x: x[0])
+    return out
 
 
 def _split_known(text: str, found: list, fixed: dict) -> list:

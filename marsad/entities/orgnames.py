@@ -1,0 +1,104 @@
+"""Long organisation names that the tagger cuts to the place inside them.
+
+"المرصد السوري لحقوق الإنسان"، "المفوضية العليا للانتخابات العراقية"، "مجموعة الأزمات الدولية"،
+"تلفزيون فلسطين": an organisation head (resources/entities/org_phrase_heads.txt) followed by
+definite words, "لل…" genitives and construct pairs ("لحقوق الإنسان") is one ORG name when a
+nisba adjective or a place or organisation the tagger found is among them. Without one of these
+("حملة القمع"، "مستشفى الثورة") the phrase is left to the tagger.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad import resources
+from marsad.doc import Token
+from marsad.entities.words import bare, never_name
+from marsad.text.normalize import normalize
+from marsad.text.segment import proclitic_readings
+
+MAX_WORDS = 6  # words after the head
+
+
+@lru_cache(maxsize=1)
+def phrase_heads() -> frozenset[str]:
+    lines = resources.path("entities", "org_phrase_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def _head_start(tok: Token, heads: frozenset[str]) -> int | None:
+    """Normalised proclitic letters before an organisation head in this token, or None."""
+    if tok.norm in heads:
+        return 0
+    for pro, stem in proclitic_readings(tok.norm):
+        if stem in heads:
+            return len(pro)
+    return None
+
+
+def _nisba(norm: str) -> bool:
+    return norm.startswith("ال") and norm.endswith(("ي", "يه")) and len(norm) > 5
+
+
+def org_phrases(sentences: list[list[Token]],
+                tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, int]]:
+    """(first token's offset, proclitic letters, end) of each long organisation name.
+
+    ``tagged``: the tagger's (start, end, label) spans, sorted by start.
+    """
+    heads = phrase_heads()
+    named = {}  # token start → end of the LOC/ORG span starting there
+    for s, e, label in tagged:
+        if label in ("LOC", "ORG"):
+            named[s] = e
+    out = []
+    for toks in sentences:
+        i = 0
+        while i < len(toks):
+            n_pro = _head_start(toks[i], heads)
+            if n_pro is None:
+                i += 1
+                continue
+            end, last, evidence = _complement(toks, i, named)
+            if evidence:
+                out.append((toks[i].start, n_pro, end))
+                i = last + 1
+            else:
+                i += 1
+    return out
+
+
+def _complement(toks: list[Token], i: int, named: dict) -> tuple[int, int, bool]:
+    """(end offset, last token, whether a nisba or a tagged name is in it) of the words after
+    the head at token i.
+
+    Once a nisba or a tagged name is in, only more nisbas and "ل…" genitives with their nouns
+    follow ("المرصد السوري لحقوق الإنسان"): a bare definite word then starts the sentence's
+    next constituent ("مجلس النواب المصري [المتواجد]"، "المحكمة العليا [القاضي]").
+    """
+    j, end, last, evidence, governs = i + 1, toks[i].end, i, False, False
+    while j < len(toks) and j - i <= MAX_WORDS:
+        t = toks[j]
+        stem = t.stem or t.norm
+        e = named.get(t.start) or (named.get(t.start + t.stem_start) if t.stem_start else None)
+        if e is not None and not evidence:
+            while j + 1 < len(toks) and toks[j + 1].end <= e:
+                j += 1
+            end, last, evidence, governs = e, j, True, False
+            j += 1
+            continue
+        raw = bare(t.text)  # as written: "ألغت" is no definite word
+        nxt = bare(toks[j + 1].text) if j + 1 < len(toks) else ""
+        if raw.startswith("لل") and len(raw) > 4:
+            governs = False
+        elif raw.startswith("ال") and len(raw) > 4 and not never_name(raw):
+            nisba = _nisba(stem)
+            if evidence and not nisba and not governs:
+                break
+            evidence, governs = evidence or nisba, False
+        elif raw.startswith("ل") and nxt.startswith("ال") and len(raw) > 3:
+            governs = True  # "لحقوق [الإنسان]": a genitive pair
+        else:
+            break
+        end, last = t.end, j
+        j += 1
+    return end, last, evidence

@@ -1,0 +1,26 @@
+"""Written words that are never names on their own (resources/entities/not_names.txt)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from marsad import resources
+
+_MARKS = re.compile("[\u064B-\u0652\u0640]")  # short vowels and tatweel
+
+
+def bare(word: str) -> str:
+    """A word as written, without short vowels: "على" stays apart from the name "علي"."""
+    return _MARKS.sub("", word)
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Words as written that are never a one-word name (resources/entities/not_names.txt)."""
+    lines = resources.path("entities", "not_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(bare(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def never_name(word: str) -> bool:
+    """Is this one written word a particle or pronoun, never a name on its own?"""
+    return bare(word.strip()) in not_names()
