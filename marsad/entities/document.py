@@ -25,7 +25,7 @@ import numpy as np
 from marsad import resources
 from marsad.doc import Token
 from marsad.entities.orgnames import org_phrases
-from marsad.entities.words import never_name
+from marsad.entities.words import never_name, preposition
 from marsad.text.normalize import normalize
 from marsad.text.segment import original_prefix_len, proclitic_readings
 
@@ -64,8 +64,8 @@ def consistent(text: str, found: list[tuple[int, int, str, float]], sentences: l
         key = _key(text[s:e])
         if not key:
             continue
-        if len(key) == 1 and label != "PER" and nisba_adjective(text, s, key[0]):
-            continue
+        if len(key) == 1 and label in ("LOC", "MISC") and nisba_adjective(text, s, key[0]):
+            continue  # not ORG: "النادي [الأهلي]" is a club's name
         if label == "PER" and len(key) > 1 and _title_phrase(key):
             continue
         if slip:
@@ -118,7 +118,7 @@ def _repeated(text: str, spans: list, sentences: list[list[Token]], name_prob, b
                 added.append((start, last.end, key, 1.0, "names"))
                 covered[start:last.end] = True
             elif name_prob(si, i) >= MIN_NAME_PROB and not (
-                    len(key) == 1 and best[key] != "PER" and nisba_adjective(text, start, key[0])):
+                    len(key) == 1 and best[key] in ("LOC", "MISC") and nisba_adjective(text, start, key[0])):
                 added.append((start, last.end, key, name_prob(si, i), RULE))
                 covered[start:last.end] = True
             i += len(key)
@@ -162,6 +162,9 @@ def _long_orgs(text: str, found: list, sentences: list[list[Token]]) -> list:
         word = text[tok_start:end].split(None, 1)[0]
         start = tok_start + (original_prefix_len(word, n_pro) if n_pro else 0)
         out.append((start, end, "ORG", 1.0))
+    # a tagged span that reaches outside a phrase keeps its reading ("… للملكية الفكرية الويبو")
+    out = [o for o in out if not any(f[0] < o[1] and o[0] < f[1] and (f[0] < o[0] or f[1] > o[1])
+                                     for f in found)]
     taken = sorted((s, e) for s, e, _, _ in out)
     out += [f for f in found if not any(s < f[1] and f[0] < e for s, e in taken)]
     out.sort(key=lambda x: x[0])
@@ -186,13 +189,13 @@ def _split_known(text: str, found: list, fixed: dict) -> list:
 
 
 def _without_particles(text: str, s: int, e: int) -> tuple[int, int, bool]:
-    """The span without particles at its edges ("على فيسبوك" → "فيسبوك"), and whether it had
-    any (an empty span when it is nothing else)."""
+    """The span without prepositions at its edges ("على فيسبوك" → "فيسبوك"), and whether it had
+    any (an empty span when it is nothing else). Other particles stay: "أن أس أيه" is a name."""
     words = [m.span() for m in _WORDS.finditer(text, s, e)]
     k, n = 0, len(words)
-    while k < n and never_name(text[words[k][0]:words[k][1]]):
+    while k < n and preposition(text[words[k][0]:words[k][1]]):
         k += 1
-    while n > k and never_name(text[words[n - 1][0]:words[n - 1][1]]):
+    while n > k and preposition(text[words[n - 1][0]:words[n - 1][1]]):
         n -= 1
     if (k, n) == (0, len(words)):
         return s, e, False
@@ -201,9 +204,16 @@ def _without_particles(text: str, s: int, e: int) -> tuple[int, int, bool]:
 
 def _title_phrase(key: tuple[str, ...]) -> bool:
     """Is a PER span a title and its state ("ولي العهد السعودي", "الأمير السعودي"): a definite
-    nisba after a definite word? Names do not end so; the actors stage reads such titles."""
+    nisba after a title word? The actors stage reads such titles."""
     last, prev = key[-1], key[-2]
-    return last.startswith("ال") and last.endswith("ي") and len(last) > 4 and prev.startswith("ال")
+    return last.startswith("ال") and last.endswith("ي") and len(last) > 4 and prev in title_words()
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Titles before a state's nisba (resources/entities/title_words.txt)."""
+    lines = resources.path("entities", "title_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
 
 
 def _labels(spans: list, text: str, added: list = ()) -> dict[tuple[str, ...], str]:

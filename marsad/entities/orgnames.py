@@ -2,9 +2,9 @@
 
 "المرصد السوري لحقوق الإنسان"، "المفوضية العليا للانتخابات العراقية"، "مجموعة الأزمات الدولية"،
 "تلفزيون فلسطين": an organisation head (resources/entities/org_phrase_heads.txt) followed by
-definite words, "لل…" genitives and construct pairs ("لحقوق الإنسان") is one ORG name when a
-nisba adjective or a place or organisation the tagger found is among them. Without one of these
-("حملة القمع"، "مستشفى الثورة") the phrase is left to the tagger.
+definite words, "لل…" genitives and construct pairs ("لحقوق الإنسان") is one ORG name when it has
+two words or more and a nisba adjective among them. Otherwise ("حملة القمع"، "مستشفى الثورة"،
+"صحيفة هآرتس"، "الجمعية الوطنية") the phrase is left to the tagger.
 """
 from __future__ import annotations
 
@@ -68,14 +68,15 @@ def org_phrases(sentences: list[list[Token]],
 
 
 def _complement(toks: list[Token], i: int, named: dict) -> tuple[int, int, bool]:
-    """(end offset, last token, whether a nisba or a tagged name is in it) of the words after
-    the head at token i.
+    """(end offset, last token, whether the words make a name) of the words after the head at
+    token i: at least two words with a nisba among them.
 
-    Once a nisba or a tagged name is in, only more nisbas and "ل…" genitives with their nouns
-    follow ("المرصد السوري لحقوق الإنسان"): a bare definite word then starts the sentence's
-    next constituent ("مجلس النواب المصري [المتواجد]"، "المحكمة العليا [القاضي]").
+    A tagged name inside counts as words, not as evidence (the NER corpora leave the head
+    outside: "صحيفة [هآرتس]"). Once a nisba is in, only more nisbas and "ل…" genitives with
+    their nouns follow ("المرصد السوري لحقوق الإنسان"): a bare definite word then starts the
+    sentence's next constituent ("مجلس النواب المصري [المتواجد]").
     """
-    j, end, last, evidence, governs = i + 1, toks[i].end, i, False, False
+    j, end, last, evidence, governs, words = i + 1, toks[i].end, i, False, False, 0
     while j < len(toks) and j - i <= MAX_WORDS:
         t = toks[j]
         stem = t.stem or t.norm
@@ -83,14 +84,16 @@ def _complement(toks: list[Token], i: int, named: dict) -> tuple[int, int, bool]
         if e is not None and not evidence:
             while j + 1 < len(toks) and toks[j + 1].end <= e:
                 j += 1
-            end, last, evidence, governs = e, j, True, False
+            end, last, governs, words = e, j, False, words + 1
             j += 1
             continue
         raw = bare(t.text)  # as written: "ألغت" is no definite word
         nxt = bare(toks[j + 1].text) if j + 1 < len(toks) else ""
+        if raw in phrase_stops() or never_name(raw):
+            break
         if raw.startswith("لل") and len(raw) > 4:
             governs = False
-        elif raw.startswith("ال") and len(raw) > 4 and not never_name(raw):
+        elif raw.startswith("ال") and len(raw) > 4:
             nisba = _nisba(stem)
             if evidence and not nisba and not governs:
                 break
@@ -99,6 +102,12 @@ def _complement(toks: list[Token], i: int, named: dict) -> tuple[int, int, bool]
             governs = True  # "لحقوق [الإنسان]": a genitive pair
         else:
             break
-        end, last = t.end, j
+        end, last, words = t.end, j, words + 1
         j += 1
-    return end, last, evidence
+    return end, last, evidence and words >= 2
+
+
+@lru_cache(maxsize=1)
+def phrase_stops() -> frozenset[str]:
+    lines = resources.path("entities", "phrase_stops.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(bare(x.strip()) for x in lines if x.strip() and not x.startswith("#"))

@@ -24,3 +24,15 @@ def not_names() -> frozenset[str]:
 def never_name(word: str) -> bool:
     """Is this one written word a particle or pronoun, never a name on its own?"""
     return bare(word.strip()) in not_names()
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    lines = resources.path("entities", "prepositions.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(bare(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def preposition(word: str) -> bool:
+    """Is this written word a preposition (resources/entities/prepositions.txt)? A tagger span
+    that begins or ends with one has taken a word too many ("على فيسبوك")."""
+    return bare(word.strip()) in _prepositions()
