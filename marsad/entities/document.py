@@ -25,7 +25,7 @@ import numpy as np
 from marsad import resources
 from marsad.doc import Token
 from marsad.entities.orgnames import org_phrases
-from marsad.entities.words import never_name, preposition
+from marsad.entities.words import never_name, preposition, with_proclitics
 from marsad.text.normalize import normalize
 from marsad.text.segment import original_prefix_len, proclitic_readings
 
@@ -44,6 +44,7 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(normalize(text).split())
 
 
+@lru_cache(maxsize=200_000)
 def _readings(norm: str) -> tuple[tuple[str, int], ...]:
     """(form, normalised proclitic letters before it) of a token: itself, then without proclitics."""
     return ((norm, 0),) + tuple((stem, len(pro)) for pro, stem in proclitic_readings(norm))
@@ -77,9 +78,11 @@ def consistent(text: str, found: list[tuple[int, int, str, float]], sentences: l
     first = _labels(spans, text)
     first.update(fixed)  # a listed name has its label wherever it stands
     added = _repeated(text, spans, sentences, name_prob, first, slips)
-    # the labels again, with what the added occurrences' contexts say
-    best = _labels(spans, text, added)
-    best.update(fixed)
+    best = first
+    if any(_after_name_head(text, x[0]) for x in added):
+        # the labels again, with what the added occurrences' contexts say
+        best = _labels(spans, text, added)
+        best.update(fixed)
     out = [(s, e, best[key], score, "crf") for s, e, _, score, key in spans]
     out += [(s, e, best[key], score, rule) for s, e, key, score, rule in added]
     out.sort(key=lambda x: x[0])
@@ -91,26 +94,33 @@ def _repeated(text: str, spans: list, sentences: list[list[Token]], name_prob, b
     """Occurrences of the tagged and listed names that no span covers: (start, end, key,
     score, rule)."""
     fixed = known_names()
-    by_first: dict[str, list[tuple[str, ...]]] = {}  # names by first word, longest first
-    for key in sorted(best, key=len, reverse=True):
-        if key in fixed or (best[key] in REPEATED and len("".join(key)) >= MIN_LETTERS
-                            and key[0][:1].isalpha() and key not in slips):
-            by_first.setdefault(key[0], []).append(key)
+    fixed_first, fixed_forms = _fixed_index()
+    own = [k for k in best if k not in fixed and best[k] in REPEATED and len("".join(k)) >= MIN_LETTERS
+           and k[0][:1].isalpha() and k not in slips]
+    # names by first word, longest first (the listed names' index is built once)
+    by_first = {f: list(keys) for f, keys in fixed_first.items()}
+    for key in sorted(own, key=len, reverse=True):
+        by_first.setdefault(key[0], []).append(key)
+    for keys in by_first.values():
+        keys.sort(key=len, reverse=True)
     added: list[tuple[int, int, tuple[str, ...], float, str]] = []
-    if not by_first:
-        return added
     covered = np.zeros(len(text) + 1, bool)
     for s, e, *_ in spans:
         covered[s:e] = True
+    firsts = fixed_forms | with_proclitics({k[0] for k in own})
     for si, toks in enumerate(sentences):
-        i = 0
-        while i < len(toks):
+        # most tokens start no name: find the few that may in one comprehension
+        maybe = [i for i, t in enumerate(toks) if t.norm in firsts]
+        free = 0  # first token not inside the last match
+        for i in maybe:
+            if i < free:
+                continue
             hit = _match_at(toks, i, by_first)
             if hit is None:
-                i += 1
                 continue
             key, n_pro = hit
             tok, last = toks[i], toks[i + len(key) - 1]
+            free = i + len(key)
             start = tok.start + (original_prefix_len(tok.text, n_pro) if n_pro else 0)
             if covered[start:last.end].any():
                 pass
@@ -121,7 +131,6 @@ def _repeated(text: str, spans: list, sentences: list[list[Token]], name_prob, b
                     len(key) == 1 and best[key] in ("LOC", "MISC") and nisba_adjective(text, start, key[0])):
                 added.append((start, last.end, key, name_prob(si, i), RULE))
                 covered[start:last.end] = True
-            i += len(key)
     return added
 
 
@@ -233,8 +242,7 @@ def _labels(spans: list, text: str, added: list = ()) -> dict[tuple[str, ...], s
         # a MISC reading is the tagger's least reliable (البيت الأبيض، بيونغ يانغ as MISC)
         vote(key, label, max(score, 0.05) * (MISC_WEIGHT if label == "MISC" else 1.0))
     for start, key in chain(((x[0], x[4]) for x in spans), ((x[0], x[2]) for x in added)):
-        m = _PREV_WORD.search(text, max(0, start - 30), start)
-        if m is not None and _stem(m.group(1)) in name_heads:
+        if _after_name_head(text, start):
             if key not in places():  # "صحيفة [واشنطن] بوست": the city stays a city
                 vote(key, "ORG", HEAD_VOTE)
         elif len(key) > 1 and key[0] in name_heads:  # "[جبهة بوليساريو]": and its short form
@@ -278,10 +286,25 @@ def places() -> frozenset[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _fixed_index() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]:
+    """The listed names by first word, and their first words' proclitic forms."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in known_names():
+        by_first.setdefault(key[0], []).append(key)
+    return by_first, frozenset(with_proclitics(by_first))
+
+
+@lru_cache(maxsize=1)
 def org_name_heads() -> frozenset[str]:
     """Words after which a name is an organisation's (resources/entities/org_name_heads.txt)."""
     lines = resources.path("entities", "org_name_heads.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def _after_name_head(text: str, start: int) -> bool:
+    """Does a word that heads organisation names stand right before ``start``?"""
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    return m is not None and _stem(m.group(1)) in org_name_heads()
 
 
 def _stem(word: str) -> str:

@@ -12,11 +12,12 @@ from functools import lru_cache
 
 from marsad import resources
 from marsad.doc import Token
-from marsad.entities.words import bare, never_name
+from marsad.entities.words import bare, never_name, with_proclitics
 from marsad.text.normalize import normalize
 from marsad.text.segment import proclitic_readings
 
 MAX_WORDS = 6  # words after the head
+_PROCLITIC_FIRST = frozenset("وفبلك")
 
 
 @lru_cache(maxsize=1)
@@ -25,10 +26,18 @@ def phrase_heads() -> frozenset[str]:
     return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def head_forms() -> frozenset[str]:
+    """The heads with the proclitics they may carry (one lookup per token)."""
+    return frozenset(with_proclitics(phrase_heads()))
+
+
 def _head_start(tok: Token, heads: frozenset[str]) -> int | None:
     """Normalised proclitic letters before an organisation head in this token, or None."""
     if tok.norm in heads:
         return 0
+    if tok.norm[:1] not in _PROCLITIC_FIRST:
+        return None
     for pro, stem in proclitic_readings(tok.norm):
         if stem in heads:
             return len(pro)
@@ -46,24 +55,24 @@ def org_phrases(sentences: list[list[Token]],
     ``tagged``: the tagger's (start, end, label) spans, sorted by start.
     """
     heads = phrase_heads()
+    forms = head_forms()
     named = {}  # token start → end of the LOC/ORG span starting there
     for s, e, label in tagged:
         if label in ("LOC", "ORG"):
             named[s] = e
     out = []
     for toks in sentences:
-        i = 0
-        while i < len(toks):
+        free = 0  # first token not inside the last phrase
+        for i in [i for i, t in enumerate(toks) if t.norm in forms]:
+            if i < free:
+                continue
             n_pro = _head_start(toks[i], heads)
             if n_pro is None:
-                i += 1
                 continue
             end, last, evidence = _complement(toks, i, named)
             if evidence:
                 out.append((toks[i].start, n_pro, end))
-                i = last + 1
-            else:
-                i += 1
+                free = last + 1
     return out
 
 

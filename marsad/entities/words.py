@@ -36,3 +36,19 @@ def preposition(word: str) -> bool:
     """Is this written word a preposition (resources/entities/prepositions.txt)? A tagger span
     that begins or ends with one has taken a word too many ("على فيسبوك")."""
     return bare(word.strip()) in _prepositions()
+
+
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك", "س")
+
+
+def with_proclitics(words) -> set[str]:
+    """The words with every proclitic they may carry (وبـ، فلـ، لل… for ال…): a superset of
+    the forms whose :func:`_readings` include one of them, for one-lookup filtering."""
+    out = set()
+    for w in words:
+        for c in _CONJ:
+            out.update(c + p + w for p in _PREP)
+            if w.startswith("ال"):
+                out.add(c + "ل" + w[1:])  # للعراق = ل + العراق
+    return out
