@@ -24,6 +24,7 @@ import numpy as np
 
 from marsad import resources
 from marsad.doc import Token
+from marsad.entities.named import named_events
 from marsad.entities.orgnames import org_phrases
 from marsad.entities.words import never_name, preposition, with_proclitics
 from marsad.text.normalize import normalize
@@ -161,16 +162,20 @@ _WORDS = re.compile(r"\S+")
 
 
 def _long_orgs(text: str, found: list, sentences: list[list[Token]]) -> list:
-    """The tagger's spans with long organisation names (marsad.entities.orgnames) in place of
-    the spans inside them."""
+    """The tagger's spans with long organisation names (marsad.entities.orgnames) and quoted
+    event names (marsad.entities.named) in place of the spans inside them."""
     phrases = org_phrases(sentences, [(s, e, lab) for s, e, lab, _ in found])
-    if not phrases:
+    kept = {(s, e) for s, e, lab, _ in found if lab in ("PER", "ORG")}
+    events = [sp for toks in sentences if any(q in text[toks[0].start:toks[-1].end] for q in '"«“')
+              for sp in named_events(text, toks[0].start, toks[-1].end) if sp not in kept]
+    if not phrases and not events:
         return found
-    out = []
+    out = [(s, e, "MISC", 1.0) for s, e in events]
     for tok_start, n_pro, end in phrases:
         word = text[tok_start:end].split(None, 1)[0]
         start = tok_start + (original_prefix_len(word, n_pro) if n_pro else 0)
-        out.append((start, end, "ORG", 1.0))
+        if not any(s < end and start < e for s, e in events):
+            out.append((start, end, "ORG", 1.0))
     # a tagged span that reaches outside a phrase keeps its reading ("… للملكية الفكرية الويبو")
     out = [o for o in out if not any(f[0] < o[1] and o[0] < f[1] and (f[0] < o[0] or f[1] > o[1])
                                      for f in found)]

@@ -126,3 +126,15 @@ def test_an_organisation_name_ends_where_its_adjectives_end():
     # no nisba and no name after the head: left to the tagger
     got = labels("أن ما وصفتها بحملة القمع التي سبقت التصويت أخلت الساحة.")
     assert not [n for n, lab in got if n.endswith("حملة القمع") and lab == "ORG"]
+
+
+def test_named_operations_are_misc():
+    # SK-middleEast-1241: the operation's name, not the place inside it
+    got = labels("وأوضحت القوات المسلحة في بيان لها أن ذلك يأتي في اطار العملية العسكرية الشاملة "
+                 "لمجابهة الإرهاب \"سيناء 2018\" المتواصلة منذ فبراير الماضي.")
+    assert ("سيناء 2018", "MISC") in got and ("سيناء", "LOC") not in got
+    got = labels("وشنت القوات عملية أطلقت عليها اسم \"قطع رأس الأفعى\" في ريف المدينة.")
+    assert ("قطع رأس الأفعى", "MISC") in got
+    # scare quotes after an agreement are no name
+    got = labels("وقال إن الاتفاق \"مهم\" ويجب الحفاظ عليه.")
+    assert not [x for x in got if x[1] == "MISC"]
