@@ -192,6 +192,9 @@ def _split_known(text: str, found: list, fixed: dict) -> list:
     longest = max(map(len, fixed), default=0)
     for s, e, label, score in found:
         words = [m.span() for m in _WORDS.finditer(text, s, e)]
+        if len(words) <= longest and _key(text[s:e]) in fixed:
+            out.append((s, e, label, score))  # the listed name itself ("سكاي نيوز عربية")
+            continue
         for k in range(min(longest, len(words) - 1), 0, -1):
             key = _key(text[s:words[k - 1][1]])
             if key in fixed:
