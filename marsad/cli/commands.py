@@ -116,6 +116,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The web app and JSON API (marsad.api), read-only unless --allow-writes."""
+    try:
+        import uvicorn
+
+        from marsad.api.app import create_app
+        from marsad.store import StoreError
+
+        app = create_app(args.db, allow_writes=args.allow_writes, cors_origins=args.cors_origin)
+    except (ValueError, StoreError) as e:
+        _err(str(e))
+        return 2
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from marsad.search.query import search
+    from marsad.store import open_store
+
+    store = open_store(args.db)
+    hits, total = search(store.db.conn, args.query, args.kind, args.limit)
+    for h in hits:
+        if args.json:
+            print(json.dumps(h.to_json(), ensure_ascii=False))
+        else:
+            text = "".join(f"[{t}]" if m else t for t, m in h.snippet).replace("\n", " ")
+            print(f"{h.doc_id}  {h.kind}{'' if h.ref is None else ' ' + str(h.ref)}  {text}")
+    print(f"{total} matches", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="marsad", description=__doc__)
     from marsad import __version__
@@ -163,6 +195,23 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("pairs")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=cmd_compare)
+
+    v = sub.add_parser("serve", help="web app and JSON API over the store (read-only by default)")
+    add_db(v)
+    v.add_argument("--host", default="127.0.0.1")
+    v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--allow-writes", action="store_true",
+                   help="accept POST /api/documents with the token in MARSAD_TOKEN")
+    v.add_argument("--cors-origin", action="append", help="allow this origin (CORS is off by default)")
+    v.set_defaults(func=cmd_serve)
+
+    q = sub.add_parser("search", help="full-text search of documents and statements (Arabic-aware)")
+    q.add_argument("query")
+    q.add_argument("--kind", choices=["document", "statement"])
+    q.add_argument("--limit", type=int, default=20)
+    q.add_argument("--json", action="store_true", help="one JSON object per hit")
+    add_db(q)
+    q.set_defaults(func=cmd_search)
 
     e = sub.add_parser("export", help="export events")
     e.add_argument("--format", default="plover-jsonl")

@@ -52,3 +52,12 @@ def m001_documents(db: Database) -> None:
     db["contradictions"].create_index(["holder_code"])
     db["contradictions"].create_index(["a_doc"])
     db["contradictions"].create_index(["b_doc"])
+
+
+@migrations()
+def m002_search(db: Database) -> None:
+    """Full-text search (marsad.search): the index tables, filled for the stored documents."""
+    from marsad.search.index import create_search, rebuild
+
+    create_search(db)
+    rebuild(db)
