@@ -29,7 +29,6 @@ class Settings:
         self.allow_writes = allow_writes
         self.token = token
         self.write_lock = threading.Lock()
-        self._store = None
         # marsad_norm() lets SQL compare names in matching normalisation.
         self.reader.setup = lambda c: c.create_function("marsad_norm", 1, _norm, deterministic=True)
 
@@ -37,12 +36,11 @@ class Settings:
         return self.reader.conn()
 
     def store(self):
-        """The writing store (only with --allow-writes), opened once."""
+        """A writing store (only with --allow-writes), opened for one write: SQLite connections
+        belong to the thread that made them, and writes are rare."""
         from marsad.store import open_store
 
-        if self._store is None:
-            self._store = open_store(f"sqlite:///{self.reader.path}")
-        return self._store
+        return open_store(f"sqlite:///{self.reader.path}")
 
 
 def _norm(value: Any) -> Any:

@@ -23,8 +23,11 @@ def store_document(settings, rec: dict[str, Any]) -> dict[str, Any]:
                   url=rec.get("url"), source=rec.get("source"))
     with settings.write_lock:
         store = settings.store()
-        stored = store.save(doc, origin="api")
-        if stored:
-            store.refresh_tracks()
+        try:
+            stored = store.save(doc, origin="api")
+            if stored:
+                store.refresh_tracks()
+        finally:
+            store.db.conn.close()
     return {"id": doc.id, "stored": stored, "events": len(doc.events),
             "statements": len(doc.statements), "stances": len(doc.stances)}

@@ -14,13 +14,25 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from marsad import resources
 from marsad.text.morphology import segment_word
 from marsad.text.normalize import normalize
 
 WORD_RE = re.compile(r"[^\W_]+")
 MIN_STEM = 3
 _ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
-_ENDINGS = ("يون", "يين", "ون", "ين", "ات", "ه")
+_ENDINGS = ("ون", "ين", "ات", "ه")
+
+
+@lru_cache(maxsize=1)
+def variants() -> dict[str, str]:
+    """Loanword spelling variants (resources/search/variants.tsv): key → key searched under."""
+    out = {}
+    for line in resources.path("search", "variants.tsv").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, _, key = line.partition("\t")
+            out[form.strip()] = key.strip()
+    return out
 
 
 @lru_cache(maxsize=200_000)
@@ -30,8 +42,10 @@ def word_key(word: str) -> str:
         return ""
     if word.isdigit() or word.isascii():
         return normalize(word).lower()
-    pro, stem, _enc = segment_word(word)
-    w = stem if pro or _enc else normalize(word)
+    pro, stem, enc = segment_word(word)
+    w = stem if pro or enc else normalize(word)
+    if enc == "ي":  # a final ي is the nisba far more often than "my": مصري is not مصر + ي
+        w = normalize(word)[len(pro):]
     for art in _ARTICLES:
         if w.startswith(art) and len(w) - len(art) >= MIN_STEM:
             w = w[len(art):]
@@ -42,7 +56,7 @@ def word_key(word: str) -> str:
             break
     if w.endswith("ي") and len(w) > MIN_STEM + 1:  # the nisba: امريكي → امريك (not ولاي)
         w = w[:-1]
-    return w
+    return variants().get(w, w)
 
 
 def words(text: str) -> Iterator[re.Match]:
