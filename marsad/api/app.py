@@ -54,19 +54,57 @@ def create_app(url: str, allow_writes: bool = False, token: str | None = None,
     token = token if token is not None else os.environ.get("MARSAD_TOKEN")
     if allow_writes and not token:
         raise ValueError("--allow-writes needs a token in MARSAD_TOKEN")
-    app = FastAPI(title="Marsad", version=__version__, description=DESCRIPTION)
+    app = FastAPI(title="Marsad", version=__version__, description=DESCRIPTION, docs_url=None,
+                  redoc_url=None)
     app.state.marsad = Settings(url, allow_writes, token)
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
     _add_error_handlers(app)
+    _add_security_headers(app)
     from marsad.api.routes import router
     from marsad.web.pages import mount
 
     app.include_router(router)
     mount(app)
+    _add_docs(app)
     return app
+
+
+def _add_docs(app: FastAPI) -> None:
+    """Interactive docs at /docs from Swagger UI files served here (fastapi-offline ships them)."""
+    from pathlib import Path
+
+    import fastapi_offline
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount("/docs-static", StaticFiles(directory=str(Path(fastapi_offline.__file__).parent / "static")),
+              name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Marsad API",
+                                   swagger_js_url="/docs-static/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-static/swagger-ui.css",
+                                   swagger_favicon_url="/docs-static/favicon.png")
+
+
+# Pages run only the server's own script and style: an article's text can never bring code in.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def _add_security_headers(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        if request.url.path != "/docs":  # Swagger UI starts itself with an inline script
+            response.headers["Content-Security-Policy"] = CSP
+        return response
 
 
 def _wants_json(request: Request) -> bool:

@@ -21,6 +21,16 @@ Text = Annotated[str | None, Query(max_length=200)]
 Id = Annotated[str, Path(min_length=1, max_length=300)]
 
 
+class Error(BaseModel):
+    detail: Any
+
+
+def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    text = {401: "missing or wrong token", 403: "the server is read-only", 404: "not in the store",
+            413: "document over the size limit", 422: "bad input"}
+    return {c: {"model": Error, "description": text[c]} for c in codes}
+
+
 class Page(BaseModel):
     items: list[dict[str, Any]]
     total: int
@@ -47,7 +57,7 @@ def list_documents(request: Request, source: Text = None, since: Since = None, u
     return page(queries.documents(conn, source, since, until, q, limit, offset), limit, offset)
 
 
-@router.get("/documents/{doc_id}", summary="One document: its marsad.analysis/1 object and text")
+@router.get("/documents/{doc_id}", responses=errors(404), summary="One document: its marsad.analysis/1 object and text")
 def get_document(request: Request, doc_id: Id) -> dict[str, Any]:
     doc = queries.document(settings(request).conn(), doc_id)
     if doc is None:
@@ -64,7 +74,7 @@ class NewDocument(BaseModel):
     source: str | None = None
 
 
-@router.post("/documents", status_code=201, summary="Analyse and store a document (--allow-writes)")
+@router.post("/documents", status_code=201, responses=errors(401, 403, 413, 422), summary="Analyse and store a document (--allow-writes)")
 def post_document(request: Request, doc: Annotated[NewDocument, Body()],
                   authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
     from marsad.api.writes import store_document
@@ -84,7 +94,7 @@ def list_actors(request: Request, q: Text = None, limit: Limit = 50, offset: Off
     return page(queries.actors(settings(request).conn(), q, limit, offset), limit, offset)
 
 
-@router.get("/actors/{code}", summary="One actor: events as source and target, statements, stances")
+@router.get("/actors/{code}", responses=errors(404), summary="One actor: events as source and target, statements, stances")
 def get_actor(request: Request, code: Id, limit: Limit = 100) -> dict[str, Any]:
     from marsad.api.views import actor_view
 
@@ -112,7 +122,7 @@ def list_statements(request: Request, speaker: Text = None, since: Since = None,
     return page(found, limit, offset)
 
 
-@router.get("/statements/{sid}", summary="One statement (id DOCUMENT:INDEX)")
+@router.get("/statements/{sid}", responses=errors(404), summary="One statement (id DOCUMENT:INDEX)")
 def get_statement(request: Request, sid: Id) -> dict[str, Any]:
     found = layers.statement(settings(request).conn(), sid)
     if found is None:
@@ -120,7 +130,7 @@ def get_statement(request: Request, sid: Id) -> dict[str, Any]:
     return found
 
 
-@router.get("/statements/{sid}/related",
+@router.get("/statements/{sid}/related", responses=errors(404),
             summary="The speaker's earlier statements on the same target or issue, with the "
                     "claim-pair model's verdict (agree / disagree / other)")
 def get_related(request: Request, sid: Id, limit: Annotated[int, Query(ge=1, le=50)] = 10):

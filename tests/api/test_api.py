@@ -154,7 +154,10 @@ def test_openapi_and_docs(client):
                  "/api/events", "/api/statements", "/api/statements/{sid}/related", "/api/stances",
                  "/api/flips", "/api/search"):
         assert path in spec["paths"]
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/docs-static/swagger-ui-bundle.js" in docs.text
+    assert "//cdn" not in docs.text
+    assert client.get("/docs-static/swagger-ui-bundle.js").status_code == 200
 
 
 def test_cors_is_off_by_default(client):
