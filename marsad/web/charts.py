@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-W, H, PAD = 640, 180, 28
+W, H, PAD = 640, 200, 28
 
 
 def stance_chart(series: list[dict]) -> Markup:
@@ -26,11 +26,13 @@ def stance_chart(series: list[dict]) -> Markup:
         if r["support"]:
             h = r["support"] * scale
             parts.append(f'<rect class="support" x="{x:.1f}" y="{mid - h:.1f}" width="{bar:.1f}" '
-                         f'height="{h:.1f}"><title>{m}: {r["support"]} support</title></rect>')
+                         f'height="{h:.1f}"><title>{m}: {r["support"]} support</title></rect>'
+                         f'<text x="{x + bar / 2:.1f}" y="{mid - h - 3:.1f}" text-anchor="middle">{r["support"]}</text>')
         if r["oppose"]:
             h = r["oppose"] * scale
             parts.append(f'<rect class="oppose" x="{x:.1f}" y="{mid:.1f}" width="{bar:.1f}" '
-                         f'height="{h:.1f}"><title>{m}: {r["oppose"]} oppose</title></rect>')
+                         f'height="{h:.1f}"><title>{m}: {r["oppose"]} oppose</title></rect>'
+                         f'<text x="{x + bar / 2:.1f}" y="{mid + h + 11:.1f}" text-anchor="middle">{r["oppose"]}</text>')
         if i % every == 0:
             parts.append(f'<text x="{x + bar / 2:.1f}" y="{H - 4}" text-anchor="middle">{m}</text>')
     parts.append("</svg>")
