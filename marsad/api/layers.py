@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from marsad.api.queries import ACTOR_MATCH, WHEN, Where, _fts_docs, actor_args, paged, rows, with_actors
+from marsad.search.keys import fts_query
+from marsad.api.queries import WHEN, Where, _fts_docs, actor_codes, in_codes, paged, rows, with_actors
 
 EVIDENCE = "substr(d.text, {a}.start + 1, {a}.end - {a}.start) AS text"
 PROV = "{a}.stage, {a}.rule"
@@ -13,7 +14,7 @@ EVENT_COLS = ("e.doc_id AS document, e.idx, e.start, e.end, " + EVIDENCE.format(
               "e.target_code, " + PROV.format(a="e") + ", e.score")
 
 
-def event_where(type=None, mode=None, source=None, target=None, actor=None, country=None,
+def event_where(conn, type=None, mode=None, source=None, target=None, actor=None, country=None,
                 place=None, since=None, until=None, document=None, month=None) -> Where:
     w = Where().dates(WHEN["e"], since, until)
     if type:
@@ -21,12 +22,14 @@ def event_where(type=None, mode=None, source=None, target=None, actor=None, coun
     if mode:
         w.add("e.mode = ?", mode)
     if source:
-        w.add(f"e.source_code IN {ACTOR_MATCH}", *actor_args(source))
+        codes = actor_codes(conn, source)
+        w.add(in_codes("e.source_code", codes), *codes)
     if target:
-        w.add(f"e.target_code IN {ACTOR_MATCH}", *actor_args(target))
+        codes = actor_codes(conn, target)
+        w.add(in_codes("e.target_code", codes), *codes)
     if actor:
-        w.add(f"(e.source_code IN {ACTOR_MATCH} OR e.target_code IN {ACTOR_MATCH})",
-              *actor_args(actor), *actor_args(actor))
+        codes = actor_codes(conn, actor)
+        w.add(f"({in_codes('e.source_code', codes)} OR {in_codes('e.target_code', codes)})", *codes, *codes)
     if country:
         w.add("e.location = ?", country.upper())
     if place:
@@ -39,7 +42,7 @@ def event_where(type=None, mode=None, source=None, target=None, actor=None, coun
 
 
 def events(conn, limit=50, offset=0, **filters):
-    w = event_where(**filters)
+    w = event_where(conn, **filters)
     items, total = paged(conn, EVENT_COLS, "FROM events e JOIN documents d ON d.id = e.doc_id" + w.sql(),
                          w.args, f"{WHEN['e']} DESC, e.doc_id, e.idx", limit, offset)
     for it in items:
@@ -49,7 +52,7 @@ def events(conn, limit=50, offset=0, **filters):
 
 def event_facets(conn, **filters) -> dict[str, list[tuple[str, int]]]:
     """Counts by type, country and month under the current filters (the events page's facets)."""
-    w = event_where(**filters)
+    w = event_where(conn, **filters)
     base = "FROM events e JOIN documents d ON d.id = e.doc_id" + w.sql()
     out = {}
     for name, col in (("type", "e.type"), ("country", "e.location"),
@@ -68,14 +71,14 @@ STATEMENT_COLS = ("s.doc_id AS document, s.idx, s.start, s.end, " + EVIDENCE.for
 def statements(conn, speaker=None, since=None, until=None, q=None, document=None, limit=50, offset=0):
     w = Where().dates(WHEN["s"], since, until)
     if speaker:
-        w.add(f"s.speaker_code IN {ACTOR_MATCH}", *actor_args(speaker))
+        codes = actor_codes(conn, speaker)
+        w.add(in_codes("s.speaker_code", codes), *codes)
     if document:
         w.add("s.doc_id = ?", document)
     if q:
-        cond, args = _fts_docs(q, "statement")
-        w.add(f"s.doc_id {cond} AND s.idx IN (SELECT t.ref FROM search_fts JOIN search_text t "
-              "ON t.id = search_fts.rowid WHERE search_fts MATCH ? AND t.doc_id = s.doc_id)",
-              *args, args[0])
+        w.add("(s.doc_id, s.idx) IN (SELECT t.doc_id, t.ref FROM search_fts JOIN search_text t "
+              "ON t.id = search_fts.rowid WHERE search_fts MATCH ? AND t.kind = 'statement')",
+              fts_query(q) or '""')
     items, total = paged(conn, STATEMENT_COLS, "FROM statements s JOIN documents d ON d.id = s.doc_id"
                          + w.sql(), w.args, f"{WHEN['s']} DESC, s.doc_id, s.idx", limit, offset)
     for it in items:
@@ -113,9 +116,11 @@ def stances(conn, holder=None, target=None, issue=None, polarity=None, since=Non
             document=None, limit=50, offset=0):
     w = Where().dates(WHEN["st"], since, until)
     if holder:
-        w.add(f"st.holder_code IN {ACTOR_MATCH}", *actor_args(holder))
+        codes = actor_codes(conn, holder)
+        w.add(in_codes("st.holder_code", codes), *codes)
     if target:
-        w.add(f"st.target_code IN {ACTOR_MATCH}", *actor_args(target))
+        codes = actor_codes(conn, target)
+        w.add(in_codes("st.target_code", codes), *codes)
     if issue:
         w.add("st.issue = ?", issue)
     if polarity:

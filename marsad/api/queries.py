@@ -15,14 +15,20 @@ LEAD_CHARS = 280
 
 # Which actors a user's name or code means: the code itself, or any name, English name or alias
 # in matching normalisation (marsad_norm is registered on every read connection).
-ACTOR_MATCH = ("(SELECT code FROM actors WHERE code = ? OR marsad_norm(name) = ? OR lower(name_en) = ? "
-               "UNION SELECT actor_code FROM actor_aliases WHERE marsad_norm(alias) = ?)")
+ACTOR_MATCH = ("SELECT code FROM actors WHERE code = ? OR marsad_norm(name) = ? OR lower(name_en) = ? "
+               "UNION SELECT actor_code FROM actor_aliases WHERE marsad_norm(alias) = ?")
 WHEN = {"e": "COALESCE(e.date, d.published)", "s": "COALESCE(s.date, d.published)",
         "st": "COALESCE(st.date, d.published)", "d": "d.published"}
 
 
-def actor_args(value: str) -> list[str]:
-    return [value, normalize(value), value.lower(), normalize(value)]
+def actor_codes(conn, value: str) -> list[str]:
+    """Codes of the actors a user's name or code means (resolved once, then matched by index)."""
+    n = normalize(value)
+    return [r[0] for r in conn.execute(ACTOR_MATCH, [value, n, value.lower(), n])][:500]
+
+
+def in_codes(column: str, codes: list[str]) -> str:
+    return f"{column} IN ({','.join('?' * len(codes))})" if codes else "0"
 
 
 @dataclass
@@ -104,25 +110,43 @@ def counts(conn) -> dict[str, int]:
 
 # -- actors ------------------------------------------------------------------------------------
 
+_COUNTS: dict[str, Any] = {}
+
+
+def mention_counts(conn) -> dict[str, tuple[int, int]]:
+    """Mentions and documents per actor code, computed once per state of the store (one
+    aggregate over all mentions is too slow for every request on a large store)."""
+    key = tuple(conn.execute("SELECT COUNT(*), MAX(analyzed_at) FROM documents").fetchone())
+    if _COUNTS.get("key") != key:
+        _COUNTS["value"] = {r[0]: (r[1], r[2]) for r in conn.execute(
+            "SELECT actor_code, COUNT(*), COUNT(DISTINCT doc_id) FROM mentions GROUP BY actor_code")}
+        _COUNTS["key"] = key
+    return _COUNTS["value"]
+
+
 def actors(conn, q=None, limit=50, offset=0):
+    """Actors by mention count, each with its first mention as evidence."""
+    counts = mention_counts(conn)
     w = Where()
     if q:
         nq = f"%{normalize(q)}%"
         w.add("(a.code = ? OR marsad_norm(a.name) LIKE ? OR lower(a.name_en) LIKE ? OR a.code IN "
               "(SELECT actor_code FROM actor_aliases WHERE marsad_norm(alias) LIKE ?))",
               q, nq, f"%{q.lower()}%", nq)
-    select = ("a.code, a.name, a.name_en, a.country, a.type, a.kind, a.qid, "
-              "(SELECT COUNT(*) FROM mentions m WHERE m.actor_code = a.code) AS mentions, "
-              "(SELECT COUNT(DISTINCT m.doc_id) FROM mentions m WHERE m.actor_code = a.code) AS documents, "
-              "(SELECT json_array(m.doc_id, m.start, m.end, substr(d.text, m.start + 1, m.end - m.start)) "
-              " FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.actor_code = a.code "
-              " ORDER BY d.published, m.doc_id, m.start LIMIT 1) AS first")
-    items, total = paged(conn, select, "FROM actors a" + w.sql(), w.args,
-                         "mentions DESC, a.code", limit, offset)
-    for it in items:
-        first = json.loads(it.pop("first") or "null")
-        it["document"], it["start"], it["end"], it["text"] = first or (None, None, None, None)
-    return items, total
+    codes = [r[0] for r in conn.execute("SELECT a.code FROM actors a" + w.sql(), w.args)]
+    codes.sort(key=lambda c: (-counts.get(c, (0, 0))[0], c))
+    items = []
+    for code in codes[offset:offset + min(limit, MAX_LIMIT)]:
+        it = dict(conn.execute("SELECT code, name, name_en, country, type, kind, qid FROM actors "
+                               "WHERE code = ?", [code]).fetchone())
+        it["mentions"], it["documents"] = counts.get(code, (0, 0))
+        first = conn.execute(
+            "SELECT m.doc_id, m.start, m.end, substr(d.text, m.start + 1, m.end - m.start) FROM mentions m "
+            "JOIN documents d ON d.id = m.doc_id WHERE m.actor_code = ? ORDER BY m.rowid LIMIT 1",
+            [code]).fetchone()
+        it["document"], it["start"], it["end"], it["text"] = tuple(first) if first else (None,) * 4
+        items.append(it)
+    return items, len(codes)
 
 
 def actor(conn, code: str) -> dict[str, Any] | None:

@@ -61,3 +61,11 @@ def m002_search(db: Database) -> None:
 
     create_search(db)
     rebuild(db)
+
+
+@migrations()
+def m003_actor_indexes(db: Database) -> None:
+    """Indexes for following one actor (marsad serve: an actor's events, statements, stances)."""
+    db["events"].create_index(["source_code"], if_not_exists=True)
+    db["events"].create_index(["target_code"], if_not_exists=True)
+    db["statements"].create_index(["speaker_code"], if_not_exists=True)

@@ -6,6 +6,9 @@ import pytest
 
 from webstore import HOSTILE_ID
 
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
 LISTS = ["/api/documents", "/api/actors", "/api/events", "/api/statements", "/api/stances",
          "/api/flips", "/api/search?q=الحكومة"]
 

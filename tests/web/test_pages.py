@@ -8,6 +8,9 @@ import pytest
 
 from webstore import HOSTILE_ID
 
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
 PAGES = ["/", "/documents/seed-iraq-us-coalition", "/actors/per.mohammed_shia_al_sudani", "/events",
          "/flips", "/search?q=امريكا", "/actors", "/statements/seed-iraq-us-coalition:7"]
 
