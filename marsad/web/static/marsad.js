@@ -9,10 +9,11 @@
   var items = JSON.parse(data.textContent);
   var names = {actor: "فاعل", entity: "كيان", time: "زمن", statement: "تصريح", event: "حدث",
                stance: "موقف", boilerplate: "حشو"};
-  function row(dl, key, value) {
+  function row(dl, key, value, ltr) {
     if (value === null || value === undefined || value === "") return;
     var dt = document.createElement("dt"); dt.textContent = key;
     var dd = document.createElement("dd"); dd.textContent = String(value);
+    if (ltr) dd.className = "ltr";
     dl.appendChild(dt); dl.appendChild(dd);
   }
   function show(el) {
@@ -25,8 +26,8 @@
       var box = document.createElement("div"); box.className = "item";
       var dl = document.createElement("dl");
       row(dl, names[it.layer] || it.layer, it.label);
-      row(dl, "stage", it.stage); row(dl, "rule", it.rule); row(dl, "score", it.score);
-      row(dl, "offsets", "[" + it.start + ", " + it.end + ")");
+      row(dl, "stage", it.stage, true); row(dl, "rule", it.rule, true); row(dl, "score", it.score, true);
+      row(dl, "offsets", "[" + it.start + ", " + it.end + ")", true);
       box.appendChild(dl);
       if (it.link && (it.layer === "actor" || it.layer === "statement")) {
         var a = document.createElement("a");
