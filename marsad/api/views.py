@@ -40,13 +40,26 @@ def related_view(conn, sid: str, limit: int = 10) -> dict[str, Any] | None:
     if stmt is None:
         return None
     earlier = layers.related(conn, stmt, limit)
-    if earlier:
+    # s1 is the earlier claim, s2 this one: does this statement agree with what was said?
+    for it, verdict in zip(earlier, verdicts([(e["text"], stmt["text"]) for e in earlier])):
+        it["verdict"] = verdict
+    return {"statement": stmt, "related": earlier}
+
+
+_VERDICTS: dict[tuple[str, str], str] = {}
+
+
+def verdicts(pairs: list[tuple[str, str]]) -> list[str]:
+    """The claim-pair model's verdicts, remembered (the model reads sentence vectors: a page
+    visited again should not pay for them twice)."""
+    todo = [p for p in dict.fromkeys(pairs) if p not in _VERDICTS]
+    if todo:
         from marsad.compare.model import compare_many
 
-        # s1 is the earlier claim, s2 this one: does this statement agree with what was said?
-        for it, verdict in zip(earlier, compare_many([(e["text"], stmt["text"]) for e in earlier])):
-            it["verdict"] = verdict
-    return {"statement": stmt, "related": earlier}
+        if len(_VERDICTS) > 50_000:
+            _VERDICTS.clear()
+        _VERDICTS.update(zip(todo, compare_many(todo)))
+    return [_VERDICTS[p] for p in pairs]
 
 
 class _StoreView:

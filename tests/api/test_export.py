@@ -64,3 +64,13 @@ def test_plover_filters(db, tmp_path, capsys):
     run(["export", "--format", "plover-jsonl", "--db", db, "--type", "request", "-o", str(path)], capsys)
     recs = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
     assert recs and all(r["event"] == ["REQUEST"] and r["event_text"] for r in recs)
+
+
+def test_readable_views(db):
+    import sqlite3
+
+    conn = sqlite3.connect(db.removeprefix("sqlite:///"))
+    for view in ("events_named", "statements_named", "stances_named"):
+        row = conn.execute(f"SELECT doc_id, start, end, evidence FROM {view} LIMIT 1").fetchone()
+        assert row and row[3]
+    assert conn.execute("SELECT COUNT(*) FROM events_named WHERE source IS NOT NULL").fetchone()[0] > 0
