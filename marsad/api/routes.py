@@ -94,7 +94,7 @@ def list_actors(request: Request, q: Text = None, limit: Limit = 50, offset: Off
     return page(queries.actors(settings(request).conn(), q, limit, offset), limit, offset)
 
 
-@router.get("/actors/{code}", responses=errors(404), summary="One actor: events as source and target, statements, stances")
+@router.get("/actors/{code:path}", responses=errors(404), summary="One actor: events as source and target, statements, stances")
 def get_actor(request: Request, code: Id, limit: Limit = 100) -> dict[str, Any]:
     from marsad.api.views import actor_view
 

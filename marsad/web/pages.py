@@ -68,7 +68,7 @@ def timeline(actor: dict) -> list[dict]:
     return out
 
 
-@router.get("/actors/{code}")
+@router.get("/actors/{code:path}")
 def actor_page(request: Request, code: str):
     found = views.actor_view(conn(request), code, 200)
     if found is None:
