@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from marsad import ANALYSIS_VERSION, __version__
 from marsad.doc import Actor, Doc
+from marsad.search.index import index_document
 from marsad.store.schema import migrations
 from marsad.text.normalize import normalize
 
@@ -85,6 +86,7 @@ class Store:
                 "analysis": json.dumps(analysis, ensure_ascii=False),
             }, replace=True)
             self._insert_layers(doc)
+            index_document(self.db, doc)  # the search index moves with the document
         return True
 
     def _delete_layers(self, doc_id: str) -> None:
