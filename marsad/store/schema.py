@@ -52,3 +52,17 @@ def m001_documents(db: Database) -> None:
     db["contradictions"].create_index(["holder_code"])
     db["contradictions"].create_index(["a_doc"])
     db["contradictions"].create_index(["b_doc"])
+
+
+@migrations()
+def m002_duplicates(db: Database) -> None:
+    """Near-duplicate stories (marsad.track.duplicates): each document's MinHash signature, its
+    LSH band keys (the index that finds candidates in SQL, so it persists across ingests and
+    writers), and the link of every cluster member to its canonical document."""
+    db["doc_minhash"].create({"doc_id": str, "signature": bytes}, pk="doc_id")
+    db["lsh_bands"].create({"key": int, "doc_id": str})
+    db["lsh_bands"].create_index(["key"])
+    db["lsh_bands"].create_index(["doc_id"])
+    db["duplicates"].create({"doc_id": str, "duplicate_of": str, "similarity": float,
+                             "matched": str, "stage": str, "rule": str}, pk="doc_id")
+    db["duplicates"].create_index(["duplicate_of"])
