@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/corpus/seed-iraq-us-coalition.txt
 
-.PHONY: install demo test eval bench clean
+.PHONY: install demo test eval bench bench-scale clean
 
 install: $(VENV)/.installed
 
@@ -28,6 +28,10 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/throughput.py --shared $(SHARED)
+
+# Ingest speed-up: one process, --jobs 2 and --dask local:2 on the same 2,000 articles.
+bench-scale: install
+	$(BIN)/python bench/scale.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) marsad.db marsad.db-* .pytest_cache build *.egg-info
