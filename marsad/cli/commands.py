@@ -79,7 +79,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from marsad.track.duplicates import DuplicateIndex
 
     store = open_store(args.db)
-    dups = DuplicateIndex(store.db)
+    try:
+        dups = DuplicateIndex(store.db)
+    except ImportError as e:  # an install without datasketch still ingests; a later run indexes
+        _err(f"near-duplicate index skipped ({e}); pip install datasketch")
+        dups = None
     stats = {"ok": 0, "failed": 0, "skipped": 0}
     added = 0
 
@@ -91,9 +95,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                                  skip=unchanged, dask=args.dask, bar=bar):
             if store.save(doc, raw_html=rec.html, origin=rec.origin):
                 added += 1
-                dups.add_doc(doc)
+                if dups is not None:
+                    dups.add_doc(doc)
     skipped = stats["skipped"]
-    dups.index_missing()
+    if dups is not None:
+        dups.index_missing()
     store.refresh_tracks()
     print(f"ingested {added} new or re-analysed, {skipped} unchanged, {stats['failed']} failed",
           file=sys.stderr)
