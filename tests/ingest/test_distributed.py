@@ -6,8 +6,8 @@ import json
 import sqlite3
 
 import pytest
-
 from corpus import first_articles
+
 from marsad.ingest.distributed import _collect
 from marsad.ingest.readers import InputError, Record
 

@@ -9,8 +9,6 @@ import sys
 import threading
 import tracemalloc
 
-import pytest
-
 from marsad.ingest.stream import Throttle, count_records
 
 WORDS = ("الحكومة الوزير قال أعلن الرئيس مجلس الأمن القوات العراقية بغداد واشنطن الاتفاق النووي "

@@ -8,9 +8,17 @@ import pytest
 
 pytest.importorskip("datasketch")
 
-from marsad.store import open_store  # noqa: E402
-from marsad.track.duplicates import DuplicateIndex, clusters, cluster_of, signature, similarity, story_text  # noqa: E402
-from corpus import ant_news  # noqa: E402
+from corpus import ant_news
+
+from marsad.store import open_store
+from marsad.track.duplicates import (
+    DuplicateIndex,
+    cluster_of,
+    clusters,
+    signature,
+    similarity,
+    story_text,
+)
 
 # ant_news pairs: one wire story carried by two outlets (al-Arabiya, Sky News Arabia), and one
 # France 24 story cross-posted under two categories.
