@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/corpus/seed-iraq-us-coalition.txt
 
-.PHONY: install demo test eval bench bench-api serve clean
+.PHONY: install demo test eval bench bench-api bench-scale serve clean
 
 install: $(VENV)/.installed
 
@@ -35,6 +35,10 @@ bench-api: install
 
 serve: install
 	$(BIN)/marsad serve
+
+# Ingest speed-up: one process, --jobs 2 and --dask local:2 on the same 2,000 articles.
+bench-scale: install
+	$(BIN)/python bench/scale.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) marsad.db marsad.db-* .pytest_cache build *.egg-info

@@ -18,20 +18,37 @@ def _err(msg: str) -> None:
 
 
 def analyzed(paths: list[str], published: str | None, doc_id: str | None,
-             stats: dict[str, int], jobs: int = 1, skip=None) -> Iterator[tuple[Record, Doc]]:
+             stats: dict[str, int], jobs: int = 1, skip=None, dask: str | None = None,
+             bar=None) -> Iterator[tuple[Record, Doc]]:
     """Analyse every readable document; report and count the others.
 
-    ``skip(record)`` true means the record needs no analysis (already stored as it is)."""
+    ``skip(record)`` true means the record needs no analysis (already stored as it is).
+    ``dask``: a Dask scheduler address or ``local:N`` (marsad.ingest.distributed). ``bar``: a
+    progress bar (marsad.cli.progress) advanced once per record."""
     from marsad.ingest.batch import analyse_all
+    from marsad.ingest.stream import Throttle
 
     def needed() -> Iterator[Record | InputError]:
         for r in read_paths(paths, doc_id):
             if skip is not None and isinstance(r, Record) and skip(r):
                 stats["skipped"] = stats.get("skipped", 0) + 1
+                if bar is not None:
+                    bar.advance()
             else:
                 yield r
 
-    for item, result in analyse_all(needed(), published, jobs):
+    if dask:  # the Dask runner bounds its own work in flight
+        from marsad.ingest.distributed import analyse_dask
+
+        feed, results = None, analyse_dask(needed(), published, dask)
+    else:  # a bounded window of records in flight, however eagerly the pool reads
+        feed = Throttle(needed())
+        results = analyse_all(feed, published, jobs)
+    for item, result in results:
+        if feed is not None:
+            feed.done()
+        if bar is not None:
+            bar.advance(failed=isinstance(result, InputError))
         if isinstance(result, InputError):
             _err(str(result))
             stats["failed"] += 1
@@ -41,32 +58,48 @@ def analyzed(paths: list[str], published: str | None, doc_id: str | None,
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    from marsad.cli.progress import progress_bar
     from marsad.cli.report import render_report
 
     stats = {"ok": 0, "failed": 0}
-    docs = analyzed(args.paths, args.published, args.id, stats, args.jobs)
-    if args.json:
-        for _, doc in docs:  # one compact object per line: JSONL for several documents
-            print(json.dumps(doc.to_json(), ensure_ascii=False), flush=False)
-    else:
-        for _, doc in docs:
-            render_report(doc.to_json(), doc.text)
+    with progress_bar(args.paths, args.quiet, "analyse") as bar:
+        docs = analyzed(args.paths, args.published, args.id, stats, args.jobs, dask=args.dask, bar=bar)
+        if args.json:
+            for _, doc in docs:  # one compact object per line: JSONL for several documents
+                print(json.dumps(doc.to_json(), ensure_ascii=False), flush=False)
+        else:
+            for _, doc in docs:
+                render_report(doc.to_json(), doc.text)
     return 0 if stats["ok"] else 1
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from marsad.cli.progress import progress_bar
     from marsad.store import content_hash, open_store
+    from marsad.track.duplicates import DuplicateIndex
 
     store = open_store(args.db)
+    try:
+        dups = DuplicateIndex(store.db)
+    except ImportError as e:  # an install without datasketch still ingests; a later run indexes
+        _err(f"near-duplicate index skipped ({e}); pip install datasketch")
+        dups = None
     stats = {"ok": 0, "failed": 0, "skipped": 0}
     added = 0
 
     def unchanged(rec: Record) -> bool:
         return store.is_current(rec.id, content_hash(rec.text))
 
-    for rec, doc in analyzed(args.paths, args.published, args.id, stats, args.jobs, skip=unchanged):
-        added += store.save(doc, raw_html=rec.html, origin=rec.origin)
+    with progress_bar(args.paths, args.quiet, "ingest") as bar:
+        for rec, doc in analyzed(args.paths, args.published, args.id, stats, args.jobs,
+                                 skip=unchanged, dask=args.dask, bar=bar):
+            if store.save(doc, raw_html=rec.html, origin=rec.origin):
+                added += 1
+                if dups is not None:
+                    dups.add_doc(doc)
     skipped = stats["skipped"]
+    if dups is not None:
+        dups.index_missing()
     store.refresh_tracks()
     print(f"ingested {added} new or re-analysed, {skipped} unchanged, {stats['failed']} failed",
           file=sys.stderr)
@@ -169,6 +202,20 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    from marsad.store import open_store
+    from marsad.track.duplicates import print_duplicates
+
+    return print_duplicates(open_store(args.db), as_json=args.json)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from marsad.store import open_store
+    from marsad.track.stats import print_stats
+
+    return print_stats(open_store(args.db), as_json=args.json)
+
+
 def cmd_stages(args: argparse.Namespace) -> int:
     from marsad.pipeline import DEFAULT_ORDER, registered
 
@@ -204,6 +251,11 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--jobs", "-j", type=int, default=1,
                         help="worker processes (0 = one per core; default 1)")
 
+    def add_stream(sp):
+        sp.add_argument("--dask", metavar="SCHEDULER",
+                        help="analyse on a Dask cluster: a scheduler address, or local:N for N local workers")
+        sp.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
     def add_db(sp):
         sp.add_argument("--db", default=DEFAULT_DB, help=f"store URL (default {DEFAULT_DB})")
 
@@ -213,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--published", type=published_date, help="document date YYYY-MM-DD (overrides the record's)")
     a.add_argument("--id", help="document id for a single file")
     add_jobs(a)
+    add_stream(a)
     a.set_defaults(func=cmd_analyze)
 
     i = sub.add_parser("ingest", help="analyse documents into the store")
@@ -220,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--published", type=published_date, help="document date YYYY-MM-DD (overrides the record's)")
     i.add_argument("--id")
     add_jobs(i)
+    add_stream(i)
     add_db(i)
     i.set_defaults(func=cmd_ingest)
 
@@ -273,6 +327,17 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--doc-id", help="one document (default: the whole store)")
     add_db(e)
     e.set_defaults(func=cmd_export)
+
+    d = sub.add_parser("duplicates", help="list clusters of near-duplicate documents in the store")
+    d.add_argument("--json", action="store_true",
+                   help='one object a line: {"canonical": ID, "members": [ID, ...], "similarity": S}')
+    add_db(d)
+    d.set_defaults(func=cmd_duplicates)
+
+    n = sub.add_parser("stats", help="what the store holds: documents, actors, events, ...")
+    n.add_argument("--json", action="store_true", help="one JSON object")
+    add_db(n)
+    n.set_defaults(func=cmd_stats)
     return p
 
 

@@ -91,3 +91,17 @@ def m004_readable_views(db: Database) -> None:
         table = view.removesuffix("_named")
         db.execute(f"CREATE VIEW IF NOT EXISTS {view} AS SELECT {cols}, {link} "
                    f"FROM {table} x JOIN documents d ON d.id = x.doc_id")
+
+
+@migrations()
+def m005_duplicates(db: Database) -> None:
+    """Near-duplicate stories (marsad.track.duplicates): each document's MinHash signature, its
+    LSH band keys (the index that finds candidates in SQL, so it persists across ingests and
+    writers), and the link of every cluster member to its canonical document."""
+    db["doc_minhash"].create({"doc_id": str, "signature": bytes}, pk="doc_id")
+    db["lsh_bands"].create({"key": int, "doc_id": str})
+    db["lsh_bands"].create_index(["key"])
+    db["lsh_bands"].create_index(["doc_id"])
+    db["duplicates"].create({"doc_id": str, "duplicate_of": str, "similarity": float,
+                             "matched": str, "stage": str, "rule": str}, pk="doc_id")
+    db["duplicates"].create_index(["duplicate_of"])

@@ -5,7 +5,10 @@ One record per event, following the PLOVER manual's data fields: ``id``, ``date`
 identifier_text), ``event`` and ``mode`` (lists), ``context`` (the auxiliary mode — historical,
 future, hypothetical, negated — when the coder marked one, as the manual suggests), ``event_text``
 (the evidence span), ``link`` (the source document), ``location`` (country code and the place
-named), plus ``quad_code`` and ``text_info`` offsets so every record points back at its evidence.
+named), plus ``quad_code`` and ``text_info`` offsets so every record points back at its evidence,
+and ``sources``: every document (id, source, url, published) that reported the event. Exporting
+the whole store folds near-duplicate documents (marsad.track.duplicates): an event reported by
+several members of one cluster is one record, listing each of them in ``sources``.
 """
 from __future__ import annotations
 
@@ -44,6 +47,11 @@ def _date(event_date: str | None, published: str | None) -> str | None:
     return event_date
 
 
+def _source(doc: dict[str, Any]) -> dict[str, Any]:
+    return {"id": doc.get("id"), "source": doc.get("source"), "url": doc.get("url"),
+            "published": doc.get("published")}
+
+
 def plover_records(analysis: dict[str, Any], text: str) -> list[dict[str, Any]]:
     """PLOVER records for the events of one ``marsad.analysis/1`` object and its input text."""
     doc = analysis.get("document") or {}
@@ -68,8 +76,43 @@ def plover_records(analysis: dict[str, Any], text: str) -> list[dict[str, Any]]:
             "quad_code": QUAD.get(ev["type"]),
             "text_info": {"start": s, "end": e},
             "coder": "marsad",
+            "sources": [_source(doc)],
         }
         out.append(rec)
+    return out
+
+
+def _event_key(rec: dict[str, Any]) -> tuple:
+    """What makes two documents' events the same event: type, mode, date, the two parties."""
+    def party(ents):
+        return tuple((e.get("identifier_id") or e.get("identifier_text") or "") for e in ents)
+
+    return (tuple(rec["event"]), tuple(rec["mode"]), rec["date"], party(rec["actor"]),
+            party(rec["recipient"]))
+
+
+def folded_records(store: Any, cluster: list[str], analysis: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """PLOVER records of one cluster of near-duplicate documents (canonical first): each of its
+    events once, with every document that reported it in ``sources``."""
+    out = plover_records(analysis, text)
+    open_keys: dict[tuple, list[int]] = {}
+    for n, rec in enumerate(out):
+        open_keys.setdefault(_event_key(rec), []).append(n)
+    for member in cluster[1:]:
+        found = store.load(member)
+        if found is None:
+            continue
+        taken: dict[tuple, int] = {}
+        for rec in plover_records(*found):
+            key = _event_key(rec)
+            slots = open_keys.setdefault(key, [])
+            i = taken.get(key, 0)
+            taken[key] = i + 1
+            if i < len(slots):  # the same event, already reported by an earlier document
+                out[slots[i]]["sources"] += rec["sources"]
+            else:
+                slots.append(len(out))
+                out.append(rec)
     return out
 
 
@@ -77,12 +120,23 @@ def export_plover(store: Any, doc_id: str | None, out: IO[str]) -> int:
     """Write the PLOVER records of one stored document (or of the whole store) as JSONL.
 
     ``store.iter_analyses(doc_id)`` yields ``(analysis, text)`` pairs. Returns the number of
-    records written.
+    records written. The whole store's export folds near-duplicate documents.
     """
+    from marsad.track.duplicates import cluster_of
+
+    db = getattr(store, "db", None)
+    fold = doc_id is None and db is not None and "duplicates" in db.table_names()
     n = 0
     pairs: Iterable = store.iter_analyses(doc_id)
     for analysis, text in pairs:
-        for rec in plover_records(analysis, text):
+        if fold:
+            cluster = cluster_of(db, str((analysis.get("document") or {}).get("id")))
+            if cluster[0] != (analysis.get("document") or {}).get("id"):
+                continue  # a member: its events are exported with its cluster's canonical document
+            records = folded_records(store, cluster, analysis, text)
+        else:
+            records = plover_records(analysis, text)
+        for rec in records:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
             n += 1
     return n

@@ -64,8 +64,9 @@ def test_migrations_are_recorded_and_reopen_is_safe(tmp_path):
     open_store(path)
     store = open_store(path)
     names = [r[0] for r in store.db.execute("SELECT name FROM _sqlite_migrations")]
-    # Migrations are append-only (m002_search adds the full-text index); each is applied once.
-    assert names[0] == "m001_documents" and "m002_search" in names
+    # Migrations are append-only (m002_search adds the full-text index, m005_duplicates the
+    # near-duplicate index); each is applied once.
+    assert names[0] == "m001_documents" and "m002_search" in names and "m005_duplicates" in names
     assert len(names) == len(set(names))
 
 
