@@ -31,6 +31,7 @@ from marsad.events.args import (
     find_args,
 )
 from marsad.events.args_words import QTY_SKIP, QUANTIFIERS, bare_word, skip_quantity
+from marsad.events.blame import statement_accusations
 from marsad.events.context import Context, analyse, cues, mode_of, sentence_cues
 from marsad.events.lexicon import VERBAL_TYPES
 from marsad.events.filter import features, load_filter, rule_score, sentence_words
@@ -358,6 +359,7 @@ class EventsStage:
                 if ev is not None:
                     doc.events.append(ev)
                     doc.events.extend(self._co_events(doc, ev, (g.members or [g])[0]))
+        doc.events.extend(statement_accusations(doc))
         return doc
 
     # -- building the event ----------------------------------------------------------------

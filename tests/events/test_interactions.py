@@ -95,3 +95,43 @@ def test_event_json_has_modality_and_stance():
                        published="2018-06-01"))
     ev = [e for e in doc.to_json()["events"] if e["type"] == "THREATEN"]
     assert ev and ev[0]["modality"] == "asserted" and ev[0]["stance"] == "oppose"
+
+
+# -- accusations told in a statement's content (marsad.events.blame) ------------------------
+def _blamed(text: str) -> list[tuple[str | None, str | None]]:
+    if not _PIPE:
+        _PIPE.append(Pipeline())
+    doc = _PIPE[0](Doc(text=text, id="t", published="2018-06-01"))
+    name = lambda aid: doc.actors[aid].name if aid in doc.actors else None  # noqa: E731
+    return [(name(e.source), name(e.target)) for e in doc.events
+            if e.type == "ACCUSE" and e.prov.rule == "statement:ACCUSE.blame"]
+
+
+def test_misconduct_noun_names_its_wrongdoer():
+    got = _blamed('وقالت وزارة الخزانة الأمريكية في بيان رسمي، إن العقوبات التي فرضت على الوزيرين التركيين '
+                  'جاءت لأنهم "يعملون كقادة لمنظمات حكومية تركية مسؤولة عن تنفيذ انتهاكات تركيا الخطيرة '
+                  'لحقوق الإنسان".')
+    assert ("وزارة الخزانة الأمريكية", "تركيا") in got, got
+
+
+def test_violation_by_a_foreign_army_in_a_direct_quote():
+    got = _blamed('وتابع الوزير العراقي إبراهيم الجعفري: "نرفض رفضا قاطعا خرق القوات التركية للحدود العراقية، '
+                  'ونجدد تأكيدنا على ضرورة انسحاب القوات التركية من بعشيقة".')
+    assert got and all(t != "العراق" for _, t in got), got
+
+
+def test_victims_of_a_siege_are_not_accused():
+    got = _blamed("من جانبه، قال مفوض الأمم المتحدة السامي لحقوق الإنسان الأمير زيد بن رعد الحسين الجمعة، إن "
+                  "المدنيين في محافظة درعا يتعرضون لحصار وقصف على غرار ما حدث في الغوطة الشرقية، محذرا من كارثة.")
+    assert not got, got
+
+
+def test_fighting_corruption_accuses_nobody():
+    got = _blamed('مؤكدا "بلا اعتذار" أن إعادة توزيع العبء الضريبي سيطال "المقتدرين" من المواطنين، فيما أعلن '
+                  'رئيس الحكومة الأردنية عمر الرزاز إصرار الحكومة على ملاحقة المشتبه بتورطهم في قضايا فساد.')
+    assert not got, got
+
+
+def test_a_noun_with_the_article_is_no_verb_of_misconduct():
+    got = _blamed("وقال المكتب إن الولايات المتحدة تعتبر المقصد السياحي الأول لتمضية العطل بالنسبة للكنديين.")
+    assert not got, got
