@@ -22,6 +22,7 @@ from marsad.doc import Token
 from marsad.events.args_nominal import (
     AGENT_SUPPORT,
     ANNOUNCE,
+    announcer,
     EXPOSED_TO,
     EXPOSURE_VERBS,
     GEN_OBJECT,
@@ -216,6 +217,8 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
     if cand.cls == "perf" and cand.type in ("ASSAULT", "PROTEST") and (
             cand.definite or cand.proclitics[-1:] in ("ب", "ل", "ك")):
         verbal = False  # "اعمال القتل", "قاموا بقتل": the verbal noun, not the verb
+    if cand.cls == "perf" and cand.lexeme.announced and j < len(norms) and norms[j][:1].isdigit():
+        verbal = False  # "القضاء على 30 إرهابيا وضبط 173 آخرين": a count follows the verbal noun
     out = Args()
     agent = agent_after(norms, slots, j, words, text)
     if verbal:
@@ -260,11 +263,12 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         out.rule = "comitative"
         return out
     # nominal trigger
+    gen_object = cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced
     jq, _ = skip_quantity(norms, j)
     gen = next((s for s in slots if s.i in (j, jq) or (s.i == j + 1 and s.adjectival)), None)
     adj = next((s for s in slots if s.adjectival and j <= s.i <= j + 2
                 and all(is_adjective(norms[k]) for k in range(j, s.i))
-                and not (cand.lexeme.key in GEN_OBJECT and (s.sector == "CVL" or s.rule == "nisba-people"))), None)
+                and not (gen_object and (s.sector == "CVL" or s.rule == "nisba-people"))), None)
     lam = next((s for s in slots if s.prep == "ل" and j <= s.i <= j + 2
                 and all(is_adjective(norms[k]) or norms[k].endswith("ا") for k in range(j, s.i))), None)
     if agent is not None:
@@ -273,7 +277,7 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         out.source, out.rule = lam, "lam-genitive"
     elif adj is not None:
         out.source, out.rule = adj, "nisba"
-    elif gen is not None and gen.prep is None and cand.lexeme.key not in GEN_OBJECT:
+    elif gen is not None and gen.prep is None and not gen_object:
         out.source, out.rule = gen, "genitive"
     sv0 = cand.feats.get("support")
     if out.source is None and sv0 is not None and agentive_support(bare_word(norms[sv0]), cand.type):
@@ -284,8 +288,11 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         out.source = support_subject(cand, words, norms, slots, text, sa)
         if out.source is not None:
             out.rule = "support"
+    if out.source is None and cand.lexeme.announced and (sa := announcer(cand, norms)) is not None:
+        out.source = support_subject(cand, words, norms, slots, text, sa)
+        out.rule = "announced" if out.source is not None else out.rule
     if gen is not None and (gen.prep is None or (gen.i == jq and jq > j)) \
-            and cand.lexeme.key in GEN_OBJECT and gen is not out.source:
+            and gen_object and gen is not out.source:
         out.target = gen
     sv = cand.feats.get("support")
     if sv is not None and bare_word(norms[sv]) in VICTIM_SUPPORT and out.rule == "support":

@@ -200,8 +200,11 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
                     country = sl.country
                     break
             off = _orig_prefix(w.text, len(pro)) if pro else 0
-            slots.append(Slot(k, j, words[k].start + off, words[j - 1].end, sector=sector, country=country,
-                              name=doc.text[words[k].start + off:words[j - 1].end], pro=pro))
+            start = words[k].start + off
+            if not pro and k > 0 and not taken[k - 1] and words[k - 1].norm.isdigit():
+                start = words[k - 1].start  # "30 إرهابيا": the count belongs to the participant's name
+            slots.append(Slot(k, j, start, words[j - 1].end, sector=sector, country=country,
+                              name=doc.text[start:words[j - 1].end], pro=pro))
             for x in range(k, j):
                 taken[x] = True
             nxt = j
@@ -413,9 +416,9 @@ def _prep_before(words: list[Token], sl: Slot) -> str | None:
 
 
 def _counted_noun(norm: str) -> bool:
-    """The noun after a counting word names what is counted: a participant of its own or a thing."""
-    return norm.startswith("ال") and norm not in SKIP_AFTER_VERB and (
-        role_of(norm) is not None or norm in COUNTED_THINGS)
+    """The noun after a counting word names what is counted: a participant of its own or a thing
+    ("مئات البؤر", "عشرات الصواريخ"); a counting word stands for a crowd only alone."""
+    return norm.startswith("ال") and norm not in SKIP_AFTER_VERB
 
 
 COUNTED_THINGS = word_set(

@@ -97,6 +97,7 @@ class Lexeme:
     patient_before: bool = False  # the patient is the phrase before the trigger (المدعومة من)
     object_first: bool = False  # takes an object before its topic (اتهم X بـ، وصف X بـ)
     casualty: bool = False  # tells deaths or wounds: a counted report is an attack, filter or not
+    announced: bool = False  # an operation told by its agent (أعلن الجيش القضاء على …): genitive = patient
     # the "any of" lists above as single alternations (derived; see any_of)
     _block: Pattern | None = field(default=None, compare=False, repr=False)
     _block_before: Pattern | None = field(default=None, compare=False, repr=False)
@@ -254,6 +255,7 @@ def load_lexicon() -> Lexicon:
                 need_target=bool(e.get("need_target", False)),
                 model=bool(e.get("model", True)),
                 patient_before=bool(e.get("patient_before", False)),
+                announced=bool(e.get("announced", False)),
             )
             lex.lexemes[lexeme.key] = lexeme
             for cls in ("perf", "impf", "noun", "ptcp", "form"):

@@ -135,3 +135,29 @@ def test_fighting_corruption_accuses_nobody():
 def test_a_noun_with_the_article_is_no_verb_of_misconduct():
     got = _blamed("وقال المكتب إن الولايات المتحدة تعتبر المقصد السياحي الأول لتمضية العطل بالنسبة للكنديين.")
     assert not got, got
+
+
+# -- operations told by the force that announces them ---------------------------------------
+ARMY_REPORT = ('أعلن الجيش المصري، الخميس، مقتل 21 مسلحا واعتقال 238 آخرين بالإضافة إلى تدمير عشرات الأوكار وضبط '
+               'آليات للإرهابيين، وذلك في إطار العملية العسكرية "سيناء 2018"، التي أطلقها الجيش مطلع فبراير '
+               'الماضي، لتطهير المنطقة من الجماعات الإرهابية.')
+
+
+def test_announcer_performs_the_reported_arrests():
+    assert ("الجيش المصري", None) in events(ARMY_REPORT, "COERCE")
+
+
+def test_announcer_performs_the_reported_destruction_and_no_count_is_an_actor():
+    got = events(ARMY_REPORT, "ASSAULT")
+    assert any(s == "الجيش المصري" for s, _ in got), got
+    assert all(t != "عشرات" and s != "عشرات" for s, t in got), got
+
+
+def test_no_announcer_across_a_reported_clause():
+    got = events("وقال المتحدث إن الحكومة أعلنت أن الجيش يواصل القضاء على الفساد في المؤسسات.", "ASSAULT")
+    assert not got, got
+
+
+def test_a_count_belongs_to_the_participant_name():
+    got = events("وترسل الصين 3200 عسكريا للمشاركة في تدريبات فوستوك.", "MOBILIZE")
+    assert ("الصين", "3200 عسكريا") in got, got
