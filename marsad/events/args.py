@@ -212,13 +212,18 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         # "…، متهمة إياها بـ…", "واصفا إياها بأنها …": a participle of the clause's verb; its
         # agent is that verb's (found by the stage), its patient the actor after it
         obj = next((s for s in slots if s.i == j and s.prep is None), None)
+        if obj is None and j < len(norms) and norms[j] in SEPARATE_PRONOUNS:
+            obj = _pronoun_antecedent(cand, slots)
         return Args(target=obj, rule="hal")
     verbal = cand.cls in ("perf", "impf", "form") or (cand.cls == "phrase" and looks_verbal(norms[i]))
     if cand.cls == "perf" and cand.type in ("ASSAULT", "PROTEST") and (
             cand.definite or cand.proclitics[-1:] in ("ب", "ل", "ك")):
         verbal = False  # "اعمال القتل", "قاموا بقتل": the verbal noun, not the verb
-    if cand.cls == "perf" and cand.lexeme.announced and j < len(norms) and norms[j][:1].isdigit():
-        verbal = False  # "القضاء على 30 إرهابيا وضبط 173 آخرين": a count follows the verbal noun
+    if cand.cls == "perf" and cand.lexeme.announced and j < len(norms) and norms[j][:1].isdigit() \
+            and not bare_word(norms[i]).endswith(PERFECT_ENDINGS):
+        # "القضاء على 30 إرهابيا وضبط 173 آخرين": a count after the bare stem follows the verbal
+        # noun (a verb with an agreement ending, "اعتقلت 22 متظاهرا", stays a verb)
+        verbal = False
     out = Args()
     agent = agent_after(norms, slots, j, words, text)
     if verbal:
@@ -288,7 +293,9 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         out.source = support_subject(cand, words, norms, slots, text, sa)
         if out.source is not None:
             out.rule = "support"
-    if out.source is None and cand.lexeme.announced and (sa := announcer(cand, norms)) is not None:
+    if out.source is None and cand.lexeme.announced and not bare_word(norms[i]).endswith(("ه", "ها", "هم")) \
+            and (sa := announcer(cand, norms)) is not None:
+        # (a pronoun suffix names another agent: "أعلنت الشرطة اسم المشتبه فيه باحتجازه رهائن")
         out.source = support_subject(cand, words, norms, slots, text, sa)
         out.rule = "announced" if out.source is not None else out.rule
     if gen is not None and (gen.prep is None or (gen.i == jq and jq > j)) \
@@ -332,6 +339,20 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
 
 # Object pronouns standing alone after a participle ("متهمة إياها"): the clause's own patient.
 SEPARATE_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما", "اياهن"})
+
+
+# Endings of a perfect verb that its verbal noun never has.
+PERFECT_ENDINGS = ("ت", "وا", "ا", "ن")
+# How far back (words) a separate object pronoun (إياها) finds its antecedent.
+ANTECEDENT_REACH = 12
+
+
+def _pronoun_antecedent(cand: Candidate, slots) -> Slot | None:
+    """"وجهت X انتقادات إلى الحكومة الروسية، متهمة إياها بـ…": إياها is the last participant
+    named before the participle in its sentence (not a place, في / بـ, nor a partner, مع)."""
+    before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= ANTECEDENT_REACH
+              and not s.adjectival and s.prep not in ("في", "ب", "مع")]
+    return before[-1] if before else None
 
 
 def _circumstantial(cand: Candidate, norms: list[str]) -> bool:

@@ -161,3 +161,23 @@ def test_no_announcer_across_a_reported_clause():
 def test_a_count_belongs_to_the_participant_name():
     got = events("وترسل الصين 3200 عسكريا للمشاركة في تدريبات فوستوك.", "MOBILIZE")
     assert ("الصين", "3200 عسكريا") in got, got
+
+
+# -- separate object pronouns (إياه، إياها، إياهم) ------------------------------------------
+def test_separate_pronoun_takes_the_last_named_participant():
+    got = events("شنت مرشحة الرئاسة التركية، ميرال أكسينير، الجمعة، هجوما على الرئيس رجب طيب أردوغان، متهمة "
+                 "إياه بتغيير مواقفه في سياساته الخارجية.", "ACCUSE")
+    assert any(t == "رجب طيب أردوغان" for _, t in got), got
+
+
+def test_separate_pronoun_skips_a_partner_after_with():
+    got = events("وكان ترامب، الذي أقال قبل يومين وزير خارجيته ركس تيلرسلون مشيرا إلى خلافات على ملفات عدة معه "
+                 "أبرزها الملف النووي،  قد أعرب مرارا عن رفضه للاتفاق المبرم مع إيران، واصفا إياه بـ \"الرهيب\".",
+                 "ACCUSE")
+    assert all(t != "إيران" for _, t in got), got
+
+
+def test_agreeing_verb_before_a_count_stays_a_verb():
+    got = events("وقالت وكالة أنباء الأناضول الرسمية التركية، إن الشرطة اعتقلت 22 متظاهرا في إسطنبول بسبب "
+                 '"دعاية" مزعومة للمتمردين.', "COERCE")
+    assert any(t and "متظاهرا" in t for _, t in got), got
