@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.doc import Token
+from marsad.events.lexicon import first_person
 from marsad.events.args_nominal import (
     AGENT_SUPPORT,
     ANNOUNCE,
@@ -224,6 +225,10 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         # "القضاء على 30 إرهابيا وضبط 173 آخرين": a count after the bare stem follows the verbal
         # noun (a verb with an agreement ending, "اعتقلت 22 متظاهرا", stays a verb)
         verbal = False
+    if verbal and first_person(bare_word(norms[i])):
+        # "ندعو الدوحة إلى …", "نرفض …": the subject is "we", the speaker of the quotation (the
+        # stage finds it); the phrase after the verb is its object, never its subject
+        return Args(target=object_of(cand, words, slots, j, text), rule="first-person")
     out = Args()
     agent = agent_after(norms, slots, j, words, text)
     if verbal:

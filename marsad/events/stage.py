@@ -390,7 +390,7 @@ class EventsStage:
             # group gives way to the victim the clause names
             source, src_id = None, None
         if src_id is None and (g.cand.lexeme.kind == "verbal" or _after_tamma(words, g.cand)
-                               or _after_pronoun_anna(words, g)):
+                               or _after_pronoun_anna(words, g) or g.args.rule == "first-person"):
             # a speech act with a pronoun or elided subject, or "تم نشر …" inside a statement:
             # the speaker of the enclosing statement
             src_id = _speaker_of(doc, g.cand.start)

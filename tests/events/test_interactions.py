@@ -181,3 +181,31 @@ def test_agreeing_verb_before_a_count_stays_a_verb():
     got = events("وقالت وكالة أنباء الأناضول الرسمية التركية، إن الشرطة اعتقلت 22 متظاهرا في إسطنبول بسبب "
                  '"دعاية" مزعومة للمتمردين.', "COERCE")
     assert any(t and "متظاهرا" in t for _, t in got), got
+
+
+# -- first person verbs in a quotation: "we" is the speaker ---------------------------------
+def test_first_person_call_is_the_speakers_toward_its_object():
+    got = events('وقالت وزارة الخارجية التركية في بيان صادر عنها: "ندعو الإدارة الأمريكية للتخلي عن هذا القرار '
+                 'الخاطئ."', "REQUEST")
+    assert got == [("وزارة الخارجية التركية", "الولايات المتحدة")], got
+
+
+def test_first_person_object_is_no_subject():
+    got = events('وقال ترامب في بيان "ندعو نظام مادورو إلى استعادة الديمقراطية وإجراء انتخابات حرة ونزيهة".',
+                 "REQUEST")
+    assert got and all(s != "مادورو" for s, _ in got), got
+
+
+def test_first_person_forms_of_the_lexicon():
+    from marsad.events.lexicon import first_person
+
+    assert first_person("ندعو") and first_person("نرفض")
+    assert not first_person("يدعو") and not first_person("رفض") and not first_person("ندد")
+
+
+def test_a_word_holding_a_foiling_verb_foils_nothing():
+    from marsad.events.context import _any_cues
+
+    foiled = _any_cues()["foiled"]
+    assert foiled.search("وحتى في هذا المنعطف") is None
+    assert foiled.search("تمكنت من منع") is not None and foiled.search("احبطت") is not None
