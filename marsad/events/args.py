@@ -370,12 +370,19 @@ def _circumstantial(cand: Candidate, norms: list[str]) -> bool:
     return w.endswith(("ا", "ه", "ين")) and (w[:1] == "م" or w[:2] in ("دا", "را", "وا"))
 
 
+# How far back (words) "بدعم من" looks for the agent of its clause.
+BACKED_CLAUSE_REACH = 16
+
+
 def _backed(cand: Candidate, words, norms, slots, text) -> Args:
     """"الفصائل المدعومة من تركيا", "بدعم من روسيا": the backer after من is the source, the
     actor right before the phrase (the clause's subject, for بدعم من) the target."""
     src = next((s for s in slots if cand.j <= s.i <= cand.j + 1 and gap_ok(words, cand.j - 1, s.i, text)), None)
-    before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= 8 and s.prep is None
-              and not s.adjectival and gap_ok(words, s.j - 1, cand.i, text)]
+    # "بدعم من" qualifies its whole clause, however long: its agent may stand far before it
+    reach = BACKED_CLAUSE_REACH if norms[cand.i][:1] == "ب" else 8
+    before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= reach and s.prep is None
+              and not s.adjectival and gap_ok(words, s.j - 1, cand.i, text)
+              and not any(norms[k] in ("في", "وفي") for k in range(max(0, s.i - 2), s.i))]
     # "بدعم من": the clause's agent (its first free actor); "المدعومة من": the noun it qualifies
     tgt = (before[0] if norms[cand.i][:1] == "ب" else before[-1]) if before else None
     return Args(source=src, target=tgt if tgt is not src else None, rule="backed")

@@ -209,3 +209,26 @@ def test_a_word_holding_a_foiling_verb_foils_nothing():
     foiled = _any_cues()["foiled"]
     assert foiled.search("وحتى في هذا المنعطف") is None
     assert foiled.search("تمكنت من منع") is not None and foiled.search("احبطت") is not None
+
+
+# -- backing of a whole clause; feminine nisbas that are no participants --------------------
+def test_backing_reaches_the_agent_of_its_clause():
+    got = events("ويستمر الجيش الوطني والمقاومة في التقدم الميداني المتسارع لليوم الثاني من إطلاق عملية "
+                 "#تحرير_الحديدة، بدعم من قوات التحالف، لتحرير مدينة وميناء الحديدة، في ظل انهيار واسع في "
+                 "صفوف ميليشيات الحوثي.", "SUPPORT")
+    assert got and all(t != "الحديدة" for _, t in got), got
+
+
+def test_regime_forces_are_one_participant():
+    got = events("وتحشد قوات النظام منذ نحو أسبوعين تعزيزاتها العسكرية في محيط مخيم اليرموك وأحياء أخرى محاذية "
+                 "يتواجد فيها التنظيم المتطرف في جنوب دمشق.", "MOBILIZE")
+    assert any(s == "قوات النظام" for s, _ in got), got
+
+
+def test_a_feminine_nisba_after_its_noun_is_no_participant():
+    got = events("هددت سوريا وروسيا بشن عملية عسكرية في مدينة دوما، آخر جيوب الفصائل المعارضة في الغوطة "
+                 "الشرقية، قرب دمشق.", "THREATEN")
+    assert got and all(t != "عسكرية" for _, t in got), got
+    got = events("قتل مدنيان وأصيب 12 شخصا بينهم جنود فرنسيون، بعد أن صدمت سيارة ملغومة دورية عسكرية في "
+                 "مدينة غاو شمالي مالي، الأحد.", "ASSAULT")
+    assert all(s != "عسكرية" for s, _ in got), got
