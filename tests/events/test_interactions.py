@@ -232,3 +232,23 @@ def test_a_feminine_nisba_after_its_noun_is_no_participant():
     got = events("قتل مدنيان وأصيب 12 شخصا بينهم جنود فرنسيون، بعد أن صدمت سيارة ملغومة دورية عسكرية في "
                  "مدينة غاو شمالي مالي، الأحد.", "ASSAULT")
     assert all(s != "عسكرية" for s, _ in got), got
+
+
+def test_a_state_of_alert_is_no_condition():
+    from marsad.events.stage import EventsStage
+
+    text = ("ولا تزال بلجيكا في حالة تأهب قصوى منذ قضائها في يناير/كانون الثاني عام 2015 على خلية إرهاب في "
+            "بلدة فيرفيرز، كانت تنوي شن هجوم على الشرطة.")
+    if not _PIPE:
+        _PIPE.append(Pipeline())
+    doc = _PIPE[0].upto("stances")(Doc(text=text, id="t", published="2018-06-01"))
+    doc.events.clear()
+    doc = EventsStage(keep_aux=True)(doc)
+    mob = [e for e in doc.events if e.type == "MOBILIZE"]
+    assert mob and all(e.aux != "hypothetical" for e in mob), [(e.aux, e.prov.rule) for e in mob]
+
+
+def test_in_case_of_an_attack_stays_a_condition():
+    from marsad.events.context import cues
+
+    assert "تاهب" in cues().hyp_states and "هجوم" not in cues().hyp_states
