@@ -252,3 +252,18 @@ def test_in_case_of_an_attack_stays_a_condition():
     from marsad.events.context import cues
 
     assert "تاهب" in cues().hyp_states and "هجوم" not in cues().hyp_states
+
+
+# -- whose agent a verb without an actor subject takes ---------------------------------------
+def test_a_count_after_the_verb_is_its_subject_not_a_pronoun():
+    got = events("وقال زيباري وشهود إن مسلحي الاتحاد الوطني الكردستاني أطلقوا النار على مقر قيادة كوران ورد مسلحو "
+                 "كوران بالمثل.\nويتهم العديد من الأكراد كلا الحزبين بالاستسلام عندما تحركت القوات العراقية "
+                 "لإعادة السيطرة على كركوك الغنية بالنفط في أكتوبر/ تشرين الأول 2017.", "ACCUSE")
+    assert all(s != "هوشيار زيباري" and s != "زيباري" for s, _ in got), got
+
+
+def test_a_reporter_of_a_destruction_is_not_its_agent():
+    got = events('وقالت مديرة قسم الاستجابة للأزمات في المنظمة تيرانا حسن إن "الأدلة الجديدة التي جمعتها منظمة '
+                 'العفو في تقريرها الأخير تظهر أن السلطات البورمية تبني في المواقع التي يجب أن يعود إليها '
+                 'الروهينغا".\nوأضافت "في بعض الحالات، تم تدمير منازل قائمة" في المكان لإنشاء القواعد.', "ASSAULT")
+    assert all(s != "تيرانا حسن" for s, _ in got), got
