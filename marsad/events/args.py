@@ -169,6 +169,13 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
             t = None
         out.target = t or protest_target(norms, slots, cand.j, exclude=out.source) or \
             protest_object(norms, slots, words, text, exclude=out.source)
+    if cand.type in MUTUAL_TYPES and (out.source is None or out.target is None):
+        pair = _between(cand, norms, slots)
+        if pair is not None:
+            # "المحادثات بين وفد الفصائل والجانب الروسي": talks, deals and meetings between
+            # two parties, each the other's counterpart
+            out.source, out.target = out.source or pair[0], pair[1] if out.source in (None, pair[0]) else pair[0]
+            out.rule = out.rule or "between"
     if cand.type == "ASSAULT" and cand.lexeme.id in LAUNCH_LEXEMES:
         origin, aim = launch_places(norms, slots, cand.j, words, text)
         if out.source is None and origin is not None and origin is not out.target:
@@ -344,6 +351,24 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
 
 # Object pronouns standing alone after a participle ("متهمة إياها"): the clause's own patient.
 SEPARATE_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما", "اياهن"})
+
+
+# Interactions between two parties told as "X بين A و B".
+MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+BETWEEN = frozenset({"بين", "وبين"})
+
+
+def _between(cand: Candidate, norms: list[str], slots) -> tuple[Slot, Slot] | None:
+    """The two parties of "بين A و B" right after the trigger (up to three words on)."""
+    k = next((k for k in range(cand.j, min(len(norms), cand.j + 4)) if norms[k] in BETWEEN), None)
+    if k is None:
+        return None
+    first = next((sl for sl in slots if k < sl.i <= k + 3 and not sl.adjectival), None)
+    if first is None:
+        return None
+    second = next((sl for sl in slots if first.j <= sl.i <= first.j + 3 and not sl.adjectival
+                   and norms[sl.i][:1] == "و" and sl.actor != first.actor), None)
+    return (first, second) if second is not None else None
 
 
 # Endings of a perfect verb that its verbal noun never has.

@@ -267,3 +267,22 @@ def test_a_reporter_of_a_destruction_is_not_its_agent():
                  'العفو في تقريرها الأخير تظهر أن السلطات البورمية تبني في المواقع التي يجب أن يعود إليها '
                  'الروهينغا".\nوأضافت "في بعض الحالات، تم تدمير منازل قائمة" في المكان لإنشاء القواعد.', "ASSAULT")
     assert all(s != "تيرانا حسن" for s, _ in got), got
+
+
+# -- talks, deals and cooperation between two parties (بين A و B) -----------------------------
+def test_talks_between_two_states():
+    got = events("لكن الإعلان عن هذه الشريحة الثانية يثبت أن المفاوضات متعثرة بين واشنطن وبكين.", "CONSULT")
+    assert ("واشنطن", "بكين") in got, got
+
+
+def test_cooperation_between_two_states():
+    got = events("وشهدت السنوات القليلة الماضية تعميقا للتعاون العسكري بين روسيا والصين، وسوف تشهد المناورة الكبرى "
+                 "المقبلة تأسيس مقار عسكرية مشتركة بين البلدين.", "COOPERATE")
+    assert ("روسيا", "الصين") in got, got
+
+
+def test_a_dispute_between_two_parties_is_no_talks():
+    got = events("وتأتي المناورة العملاقة تزامنا مع ارتفاع حدة التوترات بين روسيا وحلف شمال الأطلسي (ناتو) بعد أن "
+                 "ساءت العلاقات بين موسكو والحلف، المكون من 29 دولة، منذ ضم روسيا لإقليم القرم في أوكرانيا للاتحاد "
+                 "الروسي في 2014.", "CONSULT")
+    assert not got, got
