@@ -78,15 +78,33 @@ def _forms_of(norm: str, article: bool = True) -> set[str]:
     return out
 
 
-def _kind(tok: Token, bw: BlameWords) -> tuple[str, bool] | None:
-    """The blame class of the word and whether it carries a pronoun suffix."""
-    forms = _forms_of(tok.norm)
+_KINDS: dict = {}  # word form -> its blame class (news repeats its words: one test per form)
+
+
+def _kinds(toks: list[Token]) -> list:
+    cache = _KINDS
+    out = []
+    for t in toks:
+        k = cache.get(t.norm, cache)
+        if k is cache:
+            if len(cache) > 300_000:
+                cache.clear()
+            k = cache[t.norm] = _kind_of(t.norm)
+        out.append(k)
+    return out
+
+
+def _kind_of(norm: str) -> tuple[str, bool] | None:
+    """The blame class of the word and whether it carries a pronoun suffix (once per word form:
+    news repeats its words)."""
+    bw = blame_words()
+    forms = _forms_of(norm)
     for kind, words in (("agent", bw.agent_nouns), ("patient", bw.patient_nouns),
                         ("adjective", bw.adjectives), ("predicate", bw.predicates)):
         # a verb has no article: "العطل" (the holidays) is no "عطل" (he obstructed)
-        hit = (forms if kind != "predicate" else _forms_of(tok.norm, article=False)).intersection(words)
+        hit = (forms if kind != "predicate" else _forms_of(norm, article=False)).intersection(words)
         if hit:
-            return kind, not any(tok.norm.endswith(h) for h in hit)
+            return kind, not any(norm.endswith(h) for h in hit)
     return None
 
 
@@ -105,11 +123,14 @@ def statement_accusations(doc: Doc) -> list[Event]:
         if sent is None or sent.boilerplate:
             continue
         toks = [t for t in doc.tokens_of(sent) if st.start <= t.start and t.end <= st.end]
+        kinds = _kinds(toks)
+        if not any(kinds):
+            continue  # (most statements hold no blame word: no mention lookup)
         mentions = [m for m in doc.mentions_in(st.start, st.end) if _accusable(doc, m, speaker.id)]
         if not mentions:
             continue
         for k, tok in enumerate(toks):
-            kind = _kind(tok, bw)
+            kind = kinds[k]
             if kind is None or (k > 0 and toks[k - 1].norm in bw.countered_by):
                 continue
             m = _wrongdoer(toks, k, kind, mentions, bw)
