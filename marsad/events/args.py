@@ -19,9 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.doc import Token
+from marsad.events.lexicon import first_person
 from marsad.events.args_nominal import (
     AGENT_SUPPORT,
     ANNOUNCE,
+    announcer,
     EXPOSED_TO,
     EXPOSURE_VERBS,
     GEN_OBJECT,
@@ -167,6 +169,13 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
             t = None
         out.target = t or protest_target(norms, slots, cand.j, exclude=out.source) or \
             protest_object(norms, slots, words, text, exclude=out.source)
+    if cand.type in MUTUAL_TYPES and (out.source is None or out.target is None):
+        pair = _between(cand, norms, slots)
+        if pair is not None:
+            # "المحادثات بين وفد الفصائل والجانب الروسي": talks, deals and meetings between
+            # two parties, each the other's counterpart
+            out.source, out.target = out.source or pair[0], pair[1] if out.source in (None, pair[0]) else pair[0]
+            out.rule = out.rule or "between"
     if cand.type == "ASSAULT" and cand.lexeme.id in LAUNCH_LEXEMES:
         origin, aim = launch_places(norms, slots, cand.j, words, text)
         if out.source is None and origin is not None and origin is not out.target:
@@ -211,11 +220,22 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         # "…، متهمة إياها بـ…", "واصفا إياها بأنها …": a participle of the clause's verb; its
         # agent is that verb's (found by the stage), its patient the actor after it
         obj = next((s for s in slots if s.i == j and s.prep is None), None)
+        if obj is None and j < len(norms) and norms[j] in SEPARATE_PRONOUNS:
+            obj = _pronoun_antecedent(cand, slots)
         return Args(target=obj, rule="hal")
     verbal = cand.cls in ("perf", "impf", "form") or (cand.cls == "phrase" and looks_verbal(norms[i]))
     if cand.cls == "perf" and cand.type in ("ASSAULT", "PROTEST") and (
             cand.definite or cand.proclitics[-1:] in ("ب", "ل", "ك")):
         verbal = False  # "اعمال القتل", "قاموا بقتل": the verbal noun, not the verb
+    if cand.cls == "perf" and cand.lexeme.announced and j < len(norms) and norms[j][:1].isdigit() \
+            and not bare_word(norms[i]).endswith(PERFECT_ENDINGS):
+        # "القضاء على 30 إرهابيا وضبط 173 آخرين": a count after the bare stem follows the verbal
+        # noun (a verb with an agreement ending, "اعتقلت 22 متظاهرا", stays a verb)
+        verbal = False
+    if verbal and first_person(bare_word(norms[i])):
+        # "ندعو الدوحة إلى …", "نرفض …": the subject is "we", the speaker of the quotation (the
+        # stage finds it); the phrase after the verb is its object, never its subject
+        return Args(target=object_of(cand, words, slots, j, text), rule="first-person")
     out = Args()
     agent = agent_after(norms, slots, j, words, text)
     if verbal:
@@ -260,11 +280,12 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         out.rule = "comitative"
         return out
     # nominal trigger
+    gen_object = cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced
     jq, _ = skip_quantity(norms, j)
     gen = next((s for s in slots if s.i in (j, jq) or (s.i == j + 1 and s.adjectival)), None)
     adj = next((s for s in slots if s.adjectival and j <= s.i <= j + 2
                 and all(is_adjective(norms[k]) for k in range(j, s.i))
-                and not (cand.lexeme.key in GEN_OBJECT and (s.sector == "CVL" or s.rule == "nisba-people"))), None)
+                and not (gen_object and (s.sector == "CVL" or s.rule == "nisba-people"))), None)
     lam = next((s for s in slots if s.prep == "ل" and j <= s.i <= j + 2
                 and all(is_adjective(norms[k]) or norms[k].endswith("ا") for k in range(j, s.i))), None)
     if agent is not None:
@@ -273,7 +294,7 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         out.source, out.rule = lam, "lam-genitive"
     elif adj is not None:
         out.source, out.rule = adj, "nisba"
-    elif gen is not None and gen.prep is None and cand.lexeme.key not in GEN_OBJECT:
+    elif gen is not None and gen.prep is None and not gen_object:
         out.source, out.rule = gen, "genitive"
     sv0 = cand.feats.get("support")
     if out.source is None and sv0 is not None and agentive_support(bare_word(norms[sv0]), cand.type):
@@ -284,8 +305,13 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         out.source = support_subject(cand, words, norms, slots, text, sa)
         if out.source is not None:
             out.rule = "support"
+    if out.source is None and cand.lexeme.announced and not bare_word(norms[i]).endswith(("ه", "ها", "هم")) \
+            and (sa := announcer(cand, norms)) is not None:
+        # (a pronoun suffix names another agent: "أعلنت الشرطة اسم المشتبه فيه باحتجازه رهائن")
+        out.source = support_subject(cand, words, norms, slots, text, sa)
+        out.rule = "announced" if out.source is not None else out.rule
     if gen is not None and (gen.prep is None or (gen.i == jq and jq > j)) \
-            and cand.lexeme.key in GEN_OBJECT and gen is not out.source:
+            and gen_object and gen is not out.source:
         out.target = gen
     sv = cand.feats.get("support")
     if sv is not None and bare_word(norms[sv]) in VICTIM_SUPPORT and out.rule == "support":
@@ -327,6 +353,38 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
 SEPARATE_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما", "اياهن"})
 
 
+# Interactions between two parties told as "X بين A و B".
+MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+BETWEEN = frozenset({"بين", "وبين"})
+
+
+def _between(cand: Candidate, norms: list[str], slots) -> tuple[Slot, Slot] | None:
+    """The two parties of "بين A و B" right after the trigger (up to three words on)."""
+    k = next((k for k in range(cand.j, min(len(norms), cand.j + 4)) if norms[k] in BETWEEN), None)
+    if k is None:
+        return None
+    first = next((sl for sl in slots if k < sl.i <= k + 3 and not sl.adjectival), None)
+    if first is None:
+        return None
+    second = next((sl for sl in slots if first.j <= sl.i <= first.j + 3 and not sl.adjectival
+                   and norms[sl.i][:1] == "و" and sl.actor != first.actor), None)
+    return (first, second) if second is not None else None
+
+
+# Endings of a perfect verb that its verbal noun never has.
+PERFECT_ENDINGS = ("ت", "وا", "ا", "ن")
+# How far back (words) a separate object pronoun (إياها) finds its antecedent.
+ANTECEDENT_REACH = 12
+
+
+def _pronoun_antecedent(cand: Candidate, slots) -> Slot | None:
+    """"وجهت X انتقادات إلى الحكومة الروسية، متهمة إياها بـ…": إياها is the last participant
+    named before the participle in its sentence (not a place, في / بـ, nor a partner, مع)."""
+    before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= ANTECEDENT_REACH
+              and not s.adjectival and s.prep not in ("في", "ب", "مع")]
+    return before[-1] if before else None
+
+
 def _circumstantial(cand: Candidate, norms: list[str]) -> bool:
     """An accusative active participle (متهما، مهددة، داعية، واصفا، محذرا): a حال of a verb."""
     if cand.cls not in ("form", "ptcp") or cand.j - cand.i != 1:
@@ -337,12 +395,19 @@ def _circumstantial(cand: Candidate, norms: list[str]) -> bool:
     return w.endswith(("ا", "ه", "ين")) and (w[:1] == "م" or w[:2] in ("دا", "را", "وا"))
 
 
+# How far back (words) "بدعم من" looks for the agent of its clause.
+BACKED_CLAUSE_REACH = 16
+
+
 def _backed(cand: Candidate, words, norms, slots, text) -> Args:
     """"الفصائل المدعومة من تركيا", "بدعم من روسيا": the backer after من is the source, the
     actor right before the phrase (the clause's subject, for بدعم من) the target."""
     src = next((s for s in slots if cand.j <= s.i <= cand.j + 1 and gap_ok(words, cand.j - 1, s.i, text)), None)
-    before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= 8 and s.prep is None
-              and not s.adjectival and gap_ok(words, s.j - 1, cand.i, text)]
+    # "بدعم من" qualifies its whole clause, however long: its agent may stand far before it
+    reach = BACKED_CLAUSE_REACH if norms[cand.i][:1] == "ب" else 8
+    before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= reach and s.prep is None
+              and not s.adjectival and gap_ok(words, s.j - 1, cand.i, text)
+              and not any(norms[k] in ("في", "وفي") for k in range(max(0, s.i - 2), s.i))]
     # "بدعم من": the clause's agent (its first free actor); "المدعومة من": the noun it qualifies
     tgt = (before[0] if norms[cand.i][:1] == "ب" else before[-1]) if before else None
     return Args(source=src, target=tgt if tgt is not src else None, rule="backed")

@@ -87,6 +87,19 @@ NON_AGENTIVE = word_set(
 ANNOUNCE = word_set("أعلن اعلن أعلنت اعلنت يعلن تعلن إعلان اعلان")
 
 
+def announcer(cand, norms) -> int | None:
+    """Index of the announcing verb (أعلن) earlier in the clause whose report holds the
+    trigger, however many verbal nouns are coordinated after it; none past a reported clause
+    (أن، قال) or a relative."""
+    for k in range(cand.i - 1, max(-1, cand.i - 25), -1):
+        w = bare_word(norms[k])
+        if w in ANNOUNCE or norms[k] in ANNOUNCE:
+            return k
+        if w in ("ان", "انه", "انها", "قال", "قالت", "التي", "الذي", "الذين"):
+            return None
+    return None
+
+
 def agentive_support(verb: str, etype: str) -> bool:
     """Is the support verb's subject the event's agent? (أعلن: only for policy moves)."""
     if verb in NON_AGENTIVE:

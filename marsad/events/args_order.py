@@ -162,9 +162,10 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
     k0 = k
     fem = _feminine_verb(cand, norms)
     for s in slots:
-        if fem and s.i >= j and _is_man(s, slots, norms):
-            continue  # "فقتلت المدرس": a feminine verb's subject is no man; he is its object
+        # (_is_man is tested last: it scans the sentence's slots)
         if s.i == k0 and s.prep is None and k0 < len(norms) and gap_ok(words, j - 1, s.i, text):
+            if fem and s.i >= j and _is_man(s, slots, norms):
+                continue  # "فقتلت المدرس": a feminine verb's subject is no man; he is its object
             return s, "vso"
     titled = _title_subject(k0, words, norms, slots, text)
     if titled is not None:
@@ -177,11 +178,10 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
     if q2:
         k, quant = kq, True
     for s in slots:
-        if fem and s.i >= j and _is_man(s, slots, norms):
-            continue
-        if s.i == k and (s.prep is None or (quant and s.prep == "من")) and gap_ok(words, j - 1, s.i, text):
-            return s, "vso"
-        if quant and s.i == k + 1 and norms[k] == "من" and gap_ok(words, j - 1, s.i, text):
+        if s.i == k and (s.prep is None or (quant and s.prep == "من")) and gap_ok(words, j - 1, s.i, text) \
+                or quant and s.i == k + 1 and norms[k] == "من" and gap_ok(words, j - 1, s.i, text):
+            if fem and s.i >= j and _is_man(s, slots, norms):
+                continue
             return s, "vso"
     # SVO: the nearest free actor before the verb in the same clause
     best = None

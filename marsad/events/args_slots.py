@@ -123,6 +123,7 @@ def _orig_prefix(raw: str, n: int) -> int:
 
 
 # "his country", "its government": the country of the actor named before them.
+_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 OWN_COUNTRY = word_set("بلاده بلادها بلادهم حكومته حكومتها حكومتهم دولته دولتها")
 
 
@@ -176,6 +177,11 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
             r = role_of(w.norm)
             if r is None and not _role_phrase_heads(w.norm) and len(_NO_ROLE) < 400_000:
                 _NO_ROLE.add(w.norm)
+            if r and w.norm != r[2] + r[1] and r[1].endswith("ي") and w.text.rstrip(_HARAKAT).endswith("ة") \
+                    and k > 0 and words[k - 1].text.rstrip(_HARAKAT).endswith(("ة", "ات")):
+                # "عملية عسكرية", "آليات عسكرية": a nisba agreeing with the feminine noun before
+                # it, not "his soldier" (ة reads as the pronoun ه once normalised)
+                r = None
             if r and not (r[1] in QUANTITY_ROLES and k + 1 < len(words) and _counted_noun(words[k + 1].norm)):
                 # "عشرات الصواريخ" counts things; "مئات المتظاهرين" leaves the slot to its noun
                 hit = (k + 1, r[0], r[2])
@@ -200,8 +206,11 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
                     country = sl.country
                     break
             off = _orig_prefix(w.text, len(pro)) if pro else 0
-            slots.append(Slot(k, j, words[k].start + off, words[j - 1].end, sector=sector, country=country,
-                              name=doc.text[words[k].start + off:words[j - 1].end], pro=pro))
+            start = words[k].start + off
+            if not pro and k > 0 and not taken[k - 1] and words[k - 1].norm.isdigit():
+                start = words[k - 1].start  # "30 إرهابيا": the count belongs to the participant's name
+            slots.append(Slot(k, j, start, words[j - 1].end, sector=sector, country=country,
+                              name=doc.text[start:words[j - 1].end], pro=pro))
             for x in range(k, j):
                 taken[x] = True
             nxt = j
@@ -413,9 +422,9 @@ def _prep_before(words: list[Token], sl: Slot) -> str | None:
 
 
 def _counted_noun(norm: str) -> bool:
-    """The noun after a counting word names what is counted: a participant of its own or a thing."""
-    return norm.startswith("ال") and norm not in SKIP_AFTER_VERB and (
-        role_of(norm) is not None or norm in COUNTED_THINGS)
+    """The noun after a counting word names what is counted: a participant of its own or a thing
+    ("مئات البؤر", "عشرات الصواريخ"); a counting word stands for a crowd only alone."""
+    return norm.startswith("ال") and norm not in SKIP_AFTER_VERB
 
 
 COUNTED_THINGS = word_set(

@@ -44,6 +44,7 @@ class Cues:
     fut_after: tuple
     hyp_words: frozenset
     hyp_before: tuple
+    hyp_states: frozenset
     question_starts: tuple
     hist_before: tuple
     opinion: tuple
@@ -75,6 +76,7 @@ def cues() -> Cues:
         fut_words=_words(c["future"]["words"]), fut_before=_pats(c["future"]["before"]),
         fut_after=_pats(c["future"]["after"]),
         hyp_words=_words(c["hypothetical"]["words"]), hyp_before=_pats(c["hypothetical"]["before"]),
+        hyp_states=_words(c["hypothetical"].get("states")),
         question_starts=tuple(normalize(x) for x in c["question"]["starts"]),
         hist_before=_pats(c["historical"]["before"]), opinion=_pats(c["opinion"]["before"]),
         accident=_pats(c["accident"]), realis=_pats(c["realis"]),
@@ -412,7 +414,8 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
             if b in ("عندما", "حين", "حينما") and cand.cls != "impf":
                 continue  # عندما + perfect narrates a past event
             ctx.hypothetical = True
-    if anyc["hyp_before"].search(before5):
+    if anyc["hyp_before"].search(before5) and not (
+            before5.endswith("في حاله") and (norms[i] in cu.hyp_states or _bare(norms[i]) in cu.hyp_states)):
         ctx.hypothetical = True
     # question
     if _is_question(sentence_norm):

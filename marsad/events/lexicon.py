@@ -97,6 +97,7 @@ class Lexeme:
     patient_before: bool = False  # the patient is the phrase before the trigger (المدعومة من)
     object_first: bool = False  # takes an object before its topic (اتهم X بـ، وصف X بـ)
     casualty: bool = False  # tells deaths or wounds: a counted report is an attack, filter or not
+    announced: bool = False  # an operation told by its agent (أعلن الجيش القضاء على …): genitive = patient
     # the "any of" lists above as single alternations (derived; see any_of)
     _block: Pattern | None = field(default=None, compare=False, repr=False)
     _block_before: Pattern | None = field(default=None, compare=False, repr=False)
@@ -138,6 +139,8 @@ class Form:
 
 # -- conjugation -----------------------------------------------------------------------------
 _PLURAL_FORMS: set[str] = set()  # forms built with a plural subject suffix
+_FIRST_PERSON: set[str] = set()  # forms built with a first person plural subject (ندعو، اتفقنا)
+_OTHER_PERSON: set[str] = set()  # every other generated form (a word in both is no first person)
 
 
 def perfect_forms(p: str) -> set[str]:
@@ -146,11 +149,23 @@ def perfect_forms(p: str) -> set[str]:
     _PLURAL_FORMS.update({b + "وا", b + "و", p + "وا", p + "و"})
     if p.endswith("ي"):  # اعتدى، التقى، استدعى
         b = p[:-1]
-        return {p, p + "ا", b + "ت", b + "وا", b + "و", b + "تا", b + "ينا", b + "يت", b + "يتم"}
+        return _person({p, p + "ا", b + "ت", b + "وا", b + "و", b + "تا", b + "يت", b + "يتم"}, {b + "ينا"})
     if p.endswith("ا"):  # دعا، غزا
         b = p[:-1]
-        return {p, b + "ت", b + "وا", b + "و", b + "وتا", b + "تا", b + "ونا", b + "وت"}
-    return {p, p + "ت", p + "وا", p + "و", p + "ا", p + "تا", p + "نا", p + "تم"}
+        return _person({p, b + "ت", b + "وا", b + "و", b + "وتا", b + "تا", b + "وت"}, {b + "ونا"})
+    return _person({p, p + "ت", p + "وا", p + "و", p + "ا", p + "تا", p + "تم"}, {p + "نا"})
+
+
+def _person(other: set[str], first: set[str]) -> set[str]:
+    _OTHER_PERSON.update(other)
+    _FIRST_PERSON.update(first)
+    return other | first
+
+
+def first_person(word: str) -> bool:
+    """A verb form whose subject is "we" (ندعو، نرفض، اتفقنا): in a quotation, the speaker."""
+    load_lexicon()
+    return word in _FIRST_PERSON and word not in _OTHER_PERSON
 
 
 def imperfect_forms(i: str) -> set[str]:
@@ -167,6 +182,7 @@ def imperfect_forms(i: str) -> set[str]:
         for st in stems:
             for suf in sufs:
                 out.add(pre + st + suf)
+                (_FIRST_PERSON if pre == "ن" else _OTHER_PERSON).add(pre + st + suf)
                 if suf in ("ون", "وا", "و"):
                     _PLURAL_FORMS.add(pre + st + suf)
     return {f for f in out if len(f) >= 3}
@@ -206,7 +222,10 @@ class Lexicon:
             return
         if len(words) == 1:
             w = words[0]
-            for f in _GENERATORS[cls](w):
+            forms = _GENERATORS[cls](w)
+            if cls in ("noun", "ptcp"):  # (an exact "form" may be of any person)
+                _OTHER_PERSON.update(forms)
+            for f in forms:
                 plural = cls in ("perf", "impf") and f in _PLURAL_FORMS and f != w
                 self._put(self.single, f, Form(lex, cls, (), plural))
             return
@@ -254,6 +273,7 @@ def load_lexicon() -> Lexicon:
                 need_target=bool(e.get("need_target", False)),
                 model=bool(e.get("model", True)),
                 patient_before=bool(e.get("patient_before", False)),
+                announced=bool(e.get("announced", False)),
             )
             lex.lexemes[lexeme.key] = lexeme
             for cls in ("perf", "impf", "noun", "ptcp", "form"):

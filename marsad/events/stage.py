@@ -30,7 +30,8 @@ from marsad.events.args import (
     build_slots,
     find_args,
 )
-from marsad.events.args_words import QTY_SKIP, QUANTIFIERS, bare_word, skip_quantity
+from marsad.events.args_words import NUMBER_WORDS, QTY_SKIP, QUANTIFIERS, bare_word, skip_quantity
+from marsad.events.blame import statement_accusations
 from marsad.events.context import Context, analyse, cues, mode_of, sentence_cues
 from marsad.events.lexicon import VERBAL_TYPES
 from marsad.events.filter import features, load_filter, rule_score, sentence_words
@@ -48,6 +49,8 @@ SOURCELESS = frozenset({"ASSAULT", "PROTEST"})
 PATIENT_ONLY = frozenset({"COERCE"})
 # Sectors of generic participants, whose country is only what their own words say.
 GENERIC_SECTORS = frozenset({"UAF", "CVL", "CRM", "UNK"})
+# Sectors that report events rather than act in them (news agencies, journalists).
+REPORTERS = frozenset({"JRN", "MED"})
 # The sectors that usually perform an event of a type, for a clause that names no agent.
 DEFAULT_AGENTS = {"PROTEST": frozenset({"CVL", "OPP", "LAB", "EDU"}), "ASSAULT": frozenset({"UAF"})}
 # Mentions that name a state or its nationals and nothing more: coded (country, no sector).
@@ -358,6 +361,7 @@ class EventsStage:
                 if ev is not None:
                     doc.events.append(ev)
                     doc.events.extend(self._co_events(doc, ev, (g.members or [g])[0]))
+        doc.events.extend(statement_accusations(doc))
         return doc
 
     # -- building the event ----------------------------------------------------------------
@@ -388,12 +392,15 @@ class EventsStage:
             # group gives way to the victim the clause names
             source, src_id = None, None
         if src_id is None and (g.cand.lexeme.kind == "verbal" or _after_tamma(words, g.cand)
-                               or _after_pronoun_anna(words, g)):
+                               or _after_pronoun_anna(words, g) or g.args.rule == "first-person"):
             # a speech act with a pronoun or elided subject, or "تم نشر …" inside a statement:
             # the speaker of the enclosing statement
             src_id = _speaker_of(doc, g.cand.start)
+            if src_id is not None and g.cand.type in SOURCELESS and (
+                    _uncoded(doc, src_id) or doc.actors[src_id].type in REPORTERS):
+                src_id = None  # an agency reporting "تم مقتل …" did not kill anybody
         if src_id is None and g.cand.lexeme.kind == "verbal" and g.cand.cls in ("perf", "impf", "form") \
-                and g.args.rule in ("pronoun-subject", "", "coordinated", "hal"):
+                and g.args.rule in ("pronoun-subject", "", "coordinated", "hal") and not _counted_subject(words, g.cand):
             # "وقال وزير الخارجية القطري … واتهم السعودية …": the verb's pronoun is the
             # agent last named for a speech act in the sentences before
             src_id = _previous_agent(doc, sent.start)
@@ -563,6 +570,17 @@ def _passive_act(words: list[Token], g: Scored) -> bool:
 
 def _after_tamma(words: list[Token], cand: Candidate) -> bool:
     return cand.i > 0 and words[cand.i - 1].norm in ("تم", "وتم", "يتم", "سيتم")
+
+
+ALL_OF = word_set("كل جميع")
+
+
+def _counted_subject(words: list[Token], cand: Candidate) -> bool:
+    """A count right after the verb is its subject ("ونددت 128 دولة …"), though no actor: the
+    verb has no pronoun subject to take from the sentences before."""
+    nxt = words[cand.j].norm if cand.j < len(words) else ""
+    # (كل / جميع after a verb of calling is its addressee: "وطالبت كل أحرار العالم")
+    return nxt.isdigit() or nxt in NUMBER_WORDS or (nxt in QUANTIFIERS and nxt not in ALL_OF)
 
 
 # How far back (characters) a pronoun subject looks for the agent last named.
