@@ -93,9 +93,10 @@ def merge_entities(doc: Doc, mentions: list[tuple[int, int, str, str, str | None
                                          key=lambda m: m[0] - m[1]):
         lo = max(0, bisect.bisect_right(starts, s) - 1)
         hi = bisect.bisect_left(starts, e)
-        over = [x for x in ents[lo:hi] if x.start < e and s < x.end]
+        where = [k for k in range(lo, hi) if ents[k].start < e and s < ents[k].end]
+        over = [ents[k] for k in where]
         if len(over) == 1 and over[0].end == e and proclitic_gap(doc.text, over[0].start, s):
-            over[0].start = s  # the name without the proclitic the tagger kept
+            over[0].start = starts[where[0]] = s  # the name without the proclitic the tagger kept
         if over and not (all(s <= x.start and x.end <= e for x in over) and
                          any(x.end - x.start < e - s for x in over)):
             if len(over) == 1 and (over[0].start, over[0].end) == (s, e):
@@ -108,10 +109,9 @@ def merge_entities(doc: Doc, mentions: list[tuple[int, int, str, str, str | None
             continue  # an entity crosses or contains it: the entity stays
         if len(over) == 1 and _designated(doc.text, s, e, over[0]):
             continue  # "قطاع [غزة]": the name is the entity, the designator stays outside
-        for x in over:
-            ents.remove(x)
+        for k in reversed(where):  # by position: no scan of the list per removal (linear time)
+            del ents[k], starts[k]
         ns, ne = _name_span(doc.text, s, e)
-        starts = [x.start for x in ents]
         k = bisect.bisect_left(starts, ns)
         ents.insert(k, Entity(ns, ne, label, Provenance(STAGE, rule), aid))
         starts.insert(k, ns)

@@ -25,6 +25,7 @@ statements and sentences, and merges the act stances of ``stance_acts``.
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 
 import regex
 
@@ -181,13 +182,22 @@ def extract(doc: Doc) -> list[Stance]:
                           cue_frame=family in lex.cue_polarity):
             _add(out, seen, v, st, statement=i, reported=s.via is not None, date=s.date)
     covered = sorted((lo, hi) for *_, lo, hi in nst)
+    # binary searches, not scans of every statement per sentence and trigger (linear time):
+    # the statement starts, the furthest end reached so far, and every bound in order
+    c_starts, c_reach = [lo for lo, _ in covered], list(accumulate((hi for _, hi in covered), max))
+    bounds = sorted(x for lo, hi in covered for x in (lo, hi))
+
+    def in_statement(x: int) -> bool:
+        k = bisect.bisect_right(c_starts, x) - 1
+        return k >= 0 and c_reach[k] > x
+
     for sent in sents:
         a, b = v.nt.from_original(sent.start), v.nt.from_original(sent.end)
-        ts = [t for t in in_range(a, b) if not any(lo <= t.start < hi for lo, hi in covered)]
+        ts = [t for t in in_range(a, b) if not in_statement(t.start)]
         if not any(t.spec.agentive for t in ts):
             continue
         # reported speech in the sentence bounds the clauses outside it
-        extra = sorted(x for lo, hi in covered for x in (lo, hi) if a < x < b)
+        extra = bounds[bisect.bisect_right(bounds, a):bisect.bisect_left(bounds, b)]
         inside = breaks[bisect.bisect_right(breaks, a):bisect.bisect_left(breaks, b)]  # all clause_stances uses
         for st in clause_stances(v, ts, negs, sorted(inside + extra) if extra else breaks, a, b, holder=None, sign=1):
             _add(out, seen, v, st, statement=None, reported=False, date=None)

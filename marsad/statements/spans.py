@@ -178,8 +178,8 @@ def emit(ctx: Context, start: int, end: int, cue, speaker, direct, rule, sidx, g
                 pos = m.end()
         parts.append((trim_start(text, pos, end), end))
     for a, b in parts:
-        if b - a >= 3 and not any(f.start == a and f.end == b for f in ctx.found):
-            ctx.found.append(Found(a, b, cue, speaker, direct, rule, sidx, gender, via, speaker_span))
+        if b - a >= 3 and (a, b) not in ctx.found_spans:
+            ctx.add(Found(a, b, cue, speaker, direct, rule, sidx, gender, via, speaker_span))
 
 
 def _balanced_quotes(text: str, s: int, e: int) -> bool:
