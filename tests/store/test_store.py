@@ -64,7 +64,7 @@ def test_migrations_are_recorded_and_reopen_is_safe(tmp_path):
     open_store(path)
     store = open_store(path)
     names = [r[0] for r in store.db.execute("SELECT name FROM _sqlite_migrations")]
-    assert names == ["m001_documents"]
+    assert names == ["m001_documents", "m002_all_actor_mentions"]  # each once
 
 
 def test_unsupported_url():
