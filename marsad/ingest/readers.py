@@ -18,7 +18,7 @@ from marsad.ingest.html import extract_html
 
 MAX_BYTES = int(os.environ.get("MARSAD_MAX_BYTES", 10 * 1024 * 1024))
 # Longest text analysed (after HTML extraction). Time and memory grow linearly with length, about
-# 0.45 KB of memory per character: 2.5 million characters (a 4.3 MB Arabic text) peak near 1.2 GB.
+# 0.4 KB of memory per character: 2.5 million characters (a 4.3 MB Arabic text) peak near 1.1 GB.
 MAX_CHARS = int(os.environ.get("MARSAD_MAX_CHARS", 2_500_000))
 # Invalid UTF-8 bytes kept as U+FFFD (with a warning) while the rest decodes as UTF-8: at most
 # this many, or one per 100 non-ASCII characters, whichever is more (a cut-off last character or
