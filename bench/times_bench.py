@@ -15,7 +15,7 @@ from pathlib import Path
 
 from marsad.boilerplate.stage import BoilerplateStage
 from marsad.doc import Doc
-from marsad.pipeline import TextStage
+from marsad.text.stage import TextStage
 from marsad.times.stage import TimesStage, lexicon
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ant_news" / "dev.jsonl.gz"

@@ -7,7 +7,8 @@ rule or model that produced it, so an analyst can check every claim against the 
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
+from datetime import date
 from itertools import groupby
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -131,6 +132,10 @@ class Event:
     place: str | None = None
     trigger: tuple[int, int] | None = None
     aux: str | None = None  # PLOVER auxiliary mode: historical | future | hypothetical | negated
+    # asserted | planned (future) | conditional (hypothetical) | denied (negated) |
+    # demanded / threatened (inside a call or a threat's complement)
+    modality: str = "asserted"
+    stance: str | None = None  # the predicate's attitude, source toward target: support | oppose
 
 
 @dataclass(slots=True)
@@ -178,10 +183,19 @@ class Doc:
     events: list[Event] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
     contradictions: list[Contradiction] = field(default_factory=list)
+    # The date the text is read against: the publication date, else the one the times stage
+    # infers from the text (a weekday with its day and month); events and statements fall back to it.
+    reference_date: str | None = None
+    version: str = __version__  # of the Marsad that analysed it
     # Stage-private caches (normalised text, offset maps …); never serialised.
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # -- views ---------------------------------------------------------------------------
+    @property
+    def published_date(self) -> date | None:
+        """``published`` as a date (readers give it as ``YYYY-MM-DD``: marsad.ingest.dates)."""
+        return date.fromisoformat(self.published) if self.published else None
+
     def norm(self) -> "NormText":
         """The document's matching-normalised text with its offset map (computed once)."""
         nt = self.cache.get("norm_text")
@@ -255,24 +269,38 @@ class Doc:
                 best = m
         return self.actors.get(best.actor) if best else None
 
-    def in_boilerplate(self, start: int, end: int) -> bool:
-        """Does one boilerplate span contain [start, end)? (Binary search over the spans sorted
-        by start, with the running maximum of their ends: no scan of every span.)"""
+    def in_boilerplate(self, start: int, end: int, dateline: bool = False) -> bool:
+        """Inside page clutter (a dateline is not: its places are names of the article), or with
+        ``dateline`` inside any boilerplate span. A binary search over the spans sorted by start,
+        with the running maximum of their ends: no scan of every span (linear time)."""
         spans = self.boilerplate
         if not spans:
             return False
-        index = self.cache.get("_boiler_index")
+        key = "_boiler_index_all" if dateline else "_boiler_index"
+        index = self.cache.get(key)
         if index is None or index[0] is not spans or index[1] != len(spans):
-            pairs = sorted((b.start, b.end) for b in spans)
+            pairs = sorted((b.start, b.end) for b in spans if dateline or b.kind != "dateline")
             reach, best = [], -1
             for _, e in pairs:
                 best = max(best, e)
                 reach.append(best)
-            index = self.cache["_boiler_index"] = (spans, len(spans), [p[0] for p in pairs], reach)
+            index = self.cache[key] = (spans, len(spans), [p[0] for p in pairs], reach)
         i = bisect.bisect_right(index[2], start) - 1
         return i >= 0 and index[3][i] >= end
 
+    def clutter(self) -> list[Boilerplate]:
+        """The boilerplate that is not part of the article: everything but the dateline, which
+        is metadata of the article (kept on the Doc for the stages that skip it)."""
+        return [b for b in self.boilerplate if b.kind != "dateline"]
+
     # -- output --------------------------------------------------------------------------
+    def _document_json(self) -> dict[str, Any]:
+        meta = {"id": self.id, "published": self.published, "title": self.title, "url": self.url,
+                "source": self.source}
+        if self.reference_date and self.reference_date != self.published:
+            meta["reference_date"] = self.reference_date  # inferred from the text
+        return meta
+
     def to_json(self) -> dict[str, Any]:
         """The ``marsad.analysis/1`` object of FORMAT.md, plus provenance fields."""
 
@@ -288,12 +316,11 @@ class Doc:
 
         return {
             "schema": SCHEMA,
-            "marsad_version": __version__,
-            "document": {"id": self.id, "published": self.published, "title": self.title,
-                         "url": self.url, "source": self.source},
+            "marsad_version": self.version,
+            "document": self._document_json(),
             "sentences": [[s.start, s.end] for s in self.sentences],
-            "boilerplate": [[b.start, b.end] for b in self.boilerplate],
-            "boilerplate_kinds": [b.kind for b in self.boilerplate],
+            "boilerplate": [[b.start, b.end] for b in self.clutter()],
+            "boilerplate_kinds": [b.kind for b in self.clutter()],
             "actors": [
                 {"id": a.id, "name": a.name, "name_en": a.name_en, "country": a.country,
                  "type": a.type, "aliases": a.aliases, "mentions": [list(m) for m in a.mentions],
@@ -314,7 +341,8 @@ class Doc:
             "events": [
                 {"start": e.start, "end": e.end, "type": e.type, "mode": e.mode,
                  "source": e.source, "target": e.target, "date": e.date, "location": e.location,
-                 "place": e.place, "aux": e.aux, "text": self.text[e.start:e.end], **prov(e.prov)}
+                 "place": e.place, "aux": e.aux,
+                 "modality": e.modality, "stance": e.stance, "text": self.text[e.start:e.end], **prov(e.prov)}
                 for e in self.events
             ],
             "stances": [
@@ -329,6 +357,60 @@ class Doc:
             ],
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any], text: str | None = None) -> "Doc":
+        """The Doc of a ``marsad.analysis/1`` object (what :meth:`to_json` and ``marsad analyze
+        --json`` print): ``Doc.from_json(a).to_json() == a``.
 
-def as_dict(item: Any) -> dict[str, Any]:
-    return asdict(item)
+        Without ``text`` the document's text is rebuilt from the evidence each item carries: the
+        evidence spans hold their words, everything else is blank.
+        """
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} object (schema {data.get('schema')!r})")
+        meta = data["document"]
+        doc = cls(text=text if text is not None else _evidence_text(data), id=meta["id"],
+                  published=meta.get("published"), title=meta.get("title"), url=meta.get("url"),
+                  source=meta.get("source"), version=data.get("marsad_version", __version__),
+                  reference_date=meta.get("reference_date"))
+        doc.sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(data.get("sentences", []))]
+        doc.boilerplate = [Boilerplate(s, e, kind, Provenance("boilerplate"))
+                           for (s, e), kind in zip(data["boilerplate"], data.get("boilerplate_kinds", []))]
+        for a in data["actors"]:
+            actor = _item(Actor, a)
+            actor.mentions = [tuple(m) for m in a["mentions"]]
+            doc.actors[actor.id] = actor
+        doc.mentions = [Mention(s, e, a, Provenance("actors")) for s, e, a in
+                        sorted((s, e, a.id) for a in doc.actors.values() for s, e in a.mentions)]
+        doc.entities = [_item(Entity, d) for d in data["entities"]]
+        doc.times = [_item(TimeExpr, d) for d in data["times"]]
+        doc.statements = [_item(Statement, d) for d in data["statements"]]
+        doc.events = [_item(Event, d) for d in data["events"]]
+        doc.stances = [_item(Stance, d) for d in data["stances"]]
+        doc.contradictions = [_item(Contradiction, d) for d in data["contradictions"]]
+        return doc
+
+
+def _evidence_text(data: dict[str, Any]) -> str:
+    """A text as long as the furthest span, holding each item's evidence words at its offsets."""
+    spans = [(d["start"], d["end"], d.get("text")) for layer in _EVIDENCE_LAYERS for d in data.get(layer, [])]
+    spans += [(s, e, None) for s, e in data.get("sentences", []) + data.get("boilerplate", [])]
+    chars = [" "] * max((e for _, e, _ in spans), default=0)
+    for s, e, words in spans:
+        if words is not None and len(words) == e - s:
+            chars[s:e] = words
+    return "".join(chars)
+
+
+_EVIDENCE_LAYERS = ("entities", "times", "statements", "events", "stances")
+
+
+def _item(cls: type, d: dict[str, Any]) -> Any:
+    """A layer item of dataclass ``cls`` from its JSON object (spans as tuples, provenance rebuilt)."""
+    values = {}
+    for f in fields(cls):
+        if f.name == "prov":
+            values["prov"] = Provenance(d["stage"], d.get("rule"), d.get("score")) if "stage" in d else None
+        elif f.name in d:
+            v = d[f.name]
+            values[f.name] = tuple(v) if isinstance(v, list) and "tuple" in str(f.type) else v
+    return cls(**values)

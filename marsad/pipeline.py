@@ -1,51 +1,59 @@
-"""The analysis pipeline: named stages, each reading the Doc and adding one layer.
+"""The analysis pipeline: registered stages (marsad.registry), each reading the Doc and adding layers.
 
 Stages run in order: text (segment, tokenise) → boilerplate → entities → actors → times →
-statements → events → stances. A stage is any object with a ``name`` and ``__call__(doc) -> doc``.
+statements → events → stances. The order is checked when a pipeline is built: every layer a
+stage requires must be a document input or assigned by an earlier stage.
 """
 from __future__ import annotations
 
 import gc
+from importlib import import_module
 from typing import Iterable, Protocol
 
 from marsad.doc import Doc
+from marsad.registry import INPUTS, LAYERS, REGISTRY, StageInfo
+
+DEFAULT_ORDER = ("text", "boilerplate", "entities", "actors", "times", "statements", "events", "stances")
 
 
 class Stage(Protocol):
     name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
 
     def __call__(self, doc: Doc) -> Doc: ...
 
 
-class TextStage:
-    """Sentences and tokens (with proclitic-stripped stems)."""
+class PipelineError(ValueError):
+    """A pipeline whose stages cannot run in the given order, or a stage that broke its contract."""
 
-    name = "text"
 
-    def __call__(self, doc: Doc) -> Doc:
-        from marsad.text.segment import split_sentences, tokenize
-
-        doc.sentences = split_sentences(doc.text)
-        doc.tokens = tokenize(doc.text, doc.sentences)
-        return doc
+def registered(name: str) -> StageInfo:
+    """The registry entry of stage ``name`` (its module is imported on first use)."""
+    if name not in REGISTRY:
+        import_module(f"marsad.{name}.stage")
+    return REGISTRY[name]
 
 
 def default_stages() -> list[Stage]:
-    from marsad.actors.stage import ActorsStage
-    from marsad.boilerplate.stage import BoilerplateStage
-    from marsad.entities.stage import EntitiesStage
-    from marsad.events.stage import EventsStage
-    from marsad.stances.stage import StancesStage
-    from marsad.statements.stage import StatementsStage
-    from marsad.times.stage import TimesStage
+    return [registered(n).factory() for n in DEFAULT_ORDER]
 
-    return [TextStage(), BoilerplateStage(), EntitiesStage(), ActorsStage(), TimesStage(),
-            StatementsStage(), EventsStage(), StancesStage()]
+
+def check_order(stages: Iterable[Stage]) -> None:
+    """Raise :class:`PipelineError` when a stage requires a layer no earlier stage assigns."""
+    available = set(INPUTS)
+    for s in stages:
+        missing = [x for x in getattr(s, "requires", ()) if x not in available]
+        if missing:
+            raise PipelineError(f"stage {s.name!r} requires {', '.join(missing)}, which no earlier stage assigns")
+        available.update(getattr(s, "assigns", ()))
 
 
 class Pipeline:
-    def __init__(self, stages: Iterable[Stage] | None = None):
+    def __init__(self, stages: Iterable[Stage] | None = None, check_writes: bool = False):
         self.stages = list(stages) if stages is not None else default_stages()
+        check_order(self.stages)
+        self.check_writes = check_writes
 
     @property
     def names(self) -> list[str]:
@@ -53,7 +61,10 @@ class Pipeline:
 
     def __call__(self, doc: Doc) -> Doc:
         for stage in self.stages:
-            doc = stage(doc)
+            if self.check_writes:
+                doc = _run_checked(stage, doc)
+            else:
+                doc = stage(doc)
         _freeze_resources()
         return doc
 
@@ -64,7 +75,19 @@ class Pipeline:
             out.append(s)
             if s.name == name:
                 break
-        return Pipeline(out)
+        return Pipeline(out, self.check_writes)
+
+
+def _run_checked(stage: Stage, doc: Doc) -> Doc:
+    """Run ``stage`` and raise :class:`PipelineError` if it changed a layer it does not assign
+    (a full comparison of every layer: for tests, not for production runs)."""
+    kept = [x for x in LAYERS if x not in stage.assigns]
+    before = {x: repr(getattr(doc, x)) for x in kept}
+    doc = stage(doc)
+    changed = [x for x in kept if repr(getattr(doc, x)) != before[x]]
+    if changed:
+        raise PipelineError(f"stage {stage.name!r} wrote {', '.join(changed)}, which it does not assign")
+    return doc
 
 
 _FROZEN = False

@@ -34,7 +34,8 @@ def pipeline():
     """The pipeline up to actors; without the NER stage if its model is unavailable."""
     from marsad.actors.stage import ActorsStage
     from marsad.boilerplate.stage import BoilerplateStage
-    from marsad.pipeline import Pipeline, TextStage
+    from marsad.pipeline import Pipeline
+    from marsad.text.stage import TextStage
 
     p = Pipeline().upto("actors")
     try:

@@ -132,7 +132,8 @@ def evaluate(out_dir: Path, split: str) -> None:
     from marsad.boilerplate.stage import BoilerplateStage
     from marsad.doc import Doc
     from marsad.entities.stage import EntitiesStage
-    from marsad.pipeline import Pipeline, TextStage
+    from marsad.pipeline import Pipeline
+    from marsad.text.stage import TextStage
 
     pipe = Pipeline([TextStage(), BoilerplateStage(), EntitiesStage()])
     for name in CORPORA:

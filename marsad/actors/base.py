@@ -50,7 +50,7 @@ class ResolverBase:
     def __init__(self, doc: Doc, lex: Lexicon):
         self.doc = doc
         self.lex = lex
-        self.date = (doc.published or "")[:10] or None
+        self.date = doc.published
         self.toks = doc.tokens
         self.tok_starts = [t.start for t in self.toks]
         self.mentions: list[tuple[int, int, Entry, str, str | None]] = []

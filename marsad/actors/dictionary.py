@@ -13,10 +13,12 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import ahocorasick
 
 from marsad import resources
+from marsad.resources.cache import compiled
 from marsad.text.normalize import normalize
 
 RESOURCES = resources.ROOT / "actors"
@@ -426,5 +428,5 @@ def build() -> Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The process-wide dictionary (built on first use)."""
-    return build()
+    """The process-wide dictionary (built on first use, or read from the compiled cache)."""
+    return compiled("actors", [*RESOURCES.iterdir(), Path(__file__)], build)

@@ -39,6 +39,7 @@ from marsad.actors.entity_layer import designators
 from marsad.actors.groups import INST_GAP, LED_BY, LED_VERBS, RELATIVE
 from marsad.actors.output import OutputMixin
 from marsad.doc import Doc
+from marsad.registry import stage
 
 __all__ = [
     "GUARD_WORDS", "INST_GAP", "LED_BY", "LED_VERBS", "PERSON_KINDS", "PUNCT_GAP", "RELATIVE", "STAGE",
@@ -46,8 +47,10 @@ __all__ = [
 ]
 
 
+@stage("actors", requires=("sentences", "tokens", "boilerplate", "entities"),
+       assigns=("actors", "mentions", "entities"))
 class ActorsStage:
-    name = STAGE
+    """Mentions resolved to coded actors (country + PLOVER sector); named mentions become entities."""
 
     def __init__(self, lex: Lexicon | None = None):
         self._lex = lex

@@ -1,9 +1,9 @@
 """Boilerplate detection: text on a news page that is not part of the article.
 
 Marked lines (related-article links, share prompts, photo credits, agency credit lines,
-separators), bylines and datelines (metadata: the dateline's place is kept on the document),
+separators), bylines; datelines (kind "dateline": metadata whose places stay entities, not clutter),
 and unmarked inserts: a bare headline of another story, or the lead paragraph of another story
-pasted into the body with its own dateline. Patterns are data (``resources/boilerplate/patterns.yaml``).
+pasted into the body with its own dateline, or a run of them at the end (``leads.py``). Patterns are data (``resources/boilerplate/patterns.yaml``).
 """
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ from functools import lru_cache
 import regex
 
 from marsad import resources
+from marsad.boilerplate.leads import other_leads
 from marsad.doc import Boilerplate, Doc, Provenance
+from marsad.registry import stage
+from marsad.text.morphology import segment_word
 from marsad.text.normalize import normalize, word_set
 
 STAGE = "boilerplate"
@@ -73,21 +76,39 @@ def _content_words(s: str) -> Counter:
     return out
 
 
-def _foreign(line: str, everywhere: Counter) -> bool:
+def _stems(s: str) -> set[str]:
+    """Light stems of the content words (clitics and ال off: والأمم → امم, بفتح → فتح)."""
+    out = set()
+    for w in _WORD_RE.findall(s):
+        stem = segment_word(w)[1]
+        stem = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+        if len(stem) >= 3 and stem not in _STOP:
+            out.add(stem)
+    return out
+
+
+def _foreign(line: str, everywhere: Counter, following: str | None) -> bool:
     """Does an unpunctuated line change the story's actors and places?
 
-    A section title of the article reuses the article's own words; another story's headline
-    mostly does not. A quoted headline (BBC and CNN style: actor + "quote") of six words or more
-    is another story's even when it shares the topic. ``everywhere``: the content words of the
-    whole text, with their counts.
+    A section title of the article reuses the article's own words and announces the paragraph
+    after it ("أكثر من 120 ألف نازح …" before "أدت العمليات … إلى نزوح أكثر من 120 ألفا");
+    another story's headline mostly does not. A quoted headline (BBC and CNN style: actor +
+    "quote") of six words or more is another story's even when it shares the topic.
+    ``everywhere``: the content words of the whole text, with their counts.
     """
     words = _content_words(line)
     if not words:
         return False
+    quoted = any(q in line for q in ('"', "«", "“")) and len(words) >= 5
+    if following is not None:
+        mine, nxt = _stems(line), _stems(following)
+        previewed = len(mine & nxt)
+        # a quoted title must repeat its paragraph (a pull quote); a plain one announce it
+        if previewed >= 2 and previewed > (0.5 if quoted else 0.24) * len(mine):
+            return False
     # the words of the rest of the text: those the whole text has more often than the line
     # (no word runs across a paragraph edge, so the counts add up)
     shared = sum(everywhere[w] > n for w, n in words.items()) / len(words)
-    quoted = any(q in line for q in ('"', "«", "“")) and len(words) >= 5
     return shared < 0.6 or (quoted and shared < 0.9)
 
 
@@ -95,30 +116,78 @@ def detect(doc: Doc) -> list[Boilerplate]:
     text = doc.text
     pats = _patterns()
     found: list[Boilerplate] = []
-    paragraphs = list(_PARA_RE.finditer(text))
+    spans = [(m.start() + len(m.group()) - len(m.group().lstrip()),
+              m.end() - (len(m.group()) - len(m.group().rstrip()))) for m in _PARA_RE.finditer(text)]
+    spans = [(a, b) for a, b in spans if b > a]
     body_seen = 0
     any_rule = pats["any"][0][1]
     everywhere = None
-    for i, m in enumerate(paragraphs):
-        line = m.group()
-        lstrip = len(line) - len(line.lstrip())
-        start, end = m.start() + lstrip, m.end() - (len(line) - len(line.rstrip()))
-        if end <= start:
-            continue
+    # per paragraph: marked | headline | shaped (headline form, kept) | list (item) | body
+    state: list[str] = []
+    for i, (start, end) in enumerate(spans):
         content = text[start:end]
         if any_rule.match(content):
             marked, whole = _marked_line(doc, pats, content, start, end, body_seen)
             found += marked
             if whole:
+                state.append("marked")
                 continue
-        if _is_bare_headline(content, i, len(paragraphs)) and body_seen >= 1:
+        if _is_bare_headline(content, i, len(spans)) and body_seen >= 1:
             if everywhere is None:
                 everywhere = _content_words(text)
-            if _foreign(content, everywhere):
-                found.append(Boilerplate(start, end, "insert", Provenance(STAGE, "bare-headline")))
+            following = _prose_after(text, spans, i)
+            state.append("headline" if _foreign(content, everywhere, following) else "shaped")
+            if state[-1] == "headline":
                 continue
+        else:
+            state.append("body")
         body_seen += 1
+    _lists(state, [text[a:b].split(maxsplit=1)[0] for a, b in spans])
+    _cluster(state)
+    found += [Boilerplate(*spans[i], "insert", Provenance(STAGE, "bare-headline"))
+              for i, st in enumerate(state) if st == "headline"]
+    body = [spans[i] for i, st in enumerate(state) if st in ("body", "shaped", "list")]
+    for k in other_leads([text[a:b] for a, b in body]):
+        found.append(Boilerplate(*body[k], "insert", Provenance(STAGE, "other-lead")))
+    found.sort(key=lambda b: b.start)
     return found
+
+
+def _prose_after(text: str, spans: list[tuple[int, int]], i: int) -> str | None:
+    """The two paragraphs of prose after the i-th (skipping other headline-shaped lines):
+    the section a title would announce."""
+    out = []
+    for j in range(i + 1, min(i + 7, len(spans))):
+        para = text[slice(*spans[j])]
+        if not _is_bare_headline(para, j, len(spans)):
+            out.append(para)
+            if len(out) == 2:
+                break
+    return "\n".join(out) or None
+
+
+def _lists(state: list[str], firsts: list[str]) -> None:
+    """Three or more headline-shaped lines in a row opening with the same word are a list of
+    the article ("أفضل فيلم: …", "أفضل مخرج: …"), not other stories' headlines."""
+    i = 0
+    while i < len(state):
+        j = i
+        while j + 1 < len(state) and state[j + 1] in ("headline", "shaped") and firsts[j + 1] == firsts[i]:
+            j += 1
+        if j - i >= 2 and state[i] in ("headline", "shaped"):
+            state[i:j + 1] = ["list"] * (j + 1 - i)
+        i = j + 1
+
+
+def _cluster(state: list[str]) -> None:
+    """Related-story headlines come in runs (BBC): a headline-shaped line next to another
+    story's headline is one too, even when it shares the article's topic."""
+    changed = True
+    while changed:
+        changed = False
+        for i, st in enumerate(state):
+            if st == "shaped" and any(0 <= j < len(state) and state[j] == "headline" for j in (i - 1, i + 1)):
+                state[i], changed = "headline", True
 
 
 def _marked_line(doc: Doc, pats, content: str, start: int, end: int,
@@ -137,9 +206,13 @@ def _marked_line(doc: Doc, pats, content: str, start: int, end: int,
         if dm:
             if body_seen >= 2:
                 return [Boilerplate(start, end, "insert", Provenance(STAGE, "dateline-midbody"))], True
+            # The dateline heading the story is metadata, not clutter: its places are entities
+            # of the article (gold convention; Doc.in_boilerplate and the output leave it out),
+            # but no participant of the lead's events (the actors stage skips it).
             out.append(Boilerplate(start, start + dm.end(), "dateline", Provenance(STAGE, name)))
             if doc.cache.get("dateline") is None:
                 doc.cache["dateline"] = dm.groupdict().get("place")
+                doc.cache["dateline_span"] = (start, start + dm.end())
             break
     for name, pat in pats["byline"]:
         if pat.match(content):
@@ -148,11 +221,13 @@ def _marked_line(doc: Doc, pats, content: str, start: int, end: int,
     return out, False
 
 
+@stage("boilerplate", requires=("sentences",),
+       assigns=("boilerplate", "sentences"))
 class BoilerplateStage:
-    name = STAGE
+    """Page clutter: related links, share prompts, credits, bylines, datelines, other stories' leads."""
 
     def __call__(self, doc: Doc) -> Doc:
         doc.boilerplate = detect(doc)
         for s in doc.sentences:  # a binary search, not a scan of every span (linear time)
-            s.boilerplate = doc.in_boilerplate(s.start, s.end)
+            s.boilerplate = doc.in_boilerplate(s.start, s.end, dateline=True)
         return doc

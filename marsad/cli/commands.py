@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 
 from marsad.doc import Doc
 from marsad.ingest.batch import DEFAULT_TIMEOUT
+from marsad.ingest.dates import InvalidDate, parse_published
 from marsad.ingest.readers import InputError, Record, read_paths
 
 DEFAULT_DB = "sqlite:///marsad.db"
@@ -240,6 +241,30 @@ def _day(value: str) -> str:
     return value
 
 
+def cmd_stages(args: argparse.Namespace) -> int:
+    from marsad.pipeline import DEFAULT_ORDER, registered
+
+    rows = [registered(n) for n in DEFAULT_ORDER]
+    if args.json:
+        for r in rows:
+            print(json.dumps({"name": r.name, "requires": list(r.requires), "assigns": list(r.assigns),
+                              "doc": r.doc}, ensure_ascii=False))
+        return 0
+    width = max(len(r.name) for r in rows)
+    for r in rows:
+        print(f"{r.name:<{width}}  requires: {', '.join(r.requires)}")
+        print(f"{'':<{width}}  assigns:  {', '.join(r.assigns)}")
+        print(f"{'':<{width}}  {r.doc}")
+    return 0
+
+
+def published_date(value: str) -> str | None:
+    try:
+        return parse_published(value)
+    except InvalidDate as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="marsad", description=__doc__)
     from marsad import __version__
@@ -249,7 +274,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add_input(sp):
         sp.add_argument("paths", nargs="+", help="files (.txt .html .json .jsonl[.gz]) or directories")
-        sp.add_argument("--published", type=_day, help="document date YYYY-MM-DD (overrides the record's)")
+        sp.add_argument("--published", type=published_date,
+                        help="document date YYYY-MM-DD (overrides the record's)")
         sp.add_argument("--id", help="document id (one file only)")
         sp.add_argument("--jobs", "-j", type=_jobs, default=1,
                         help="worker processes (0 = one per core, at most one per core; default 1)")
@@ -274,6 +300,10 @@ def build_parser() -> argparse.ArgumentParser:
     m = sub.add_parser("migrate", help="upgrade a store written by an older Marsad")
     add_db(m)
     m.set_defaults(func=cmd_migrate)
+
+    st = sub.add_parser("stages", help="print the pipeline: each stage with the layers it requires and assigns")
+    st.add_argument("--json", action="store_true", help="one JSON object per stage")
+    st.set_defaults(func=cmd_stages)
 
     s = sub.add_parser("show", help="print a stored document's report")
     s.add_argument("doc_id")

@@ -22,13 +22,9 @@ HASH_BITS = 18
 
 _WORD_RE = regex.compile(r"\p{N}+(?:[.,]\p{N}+)*|\p{L}+|[.,:;!?\-|()\[\]\"«»]")
 _NUM_RE = regex.compile(r"^\d+(?:[.,]\d+)*$")
+_VOCABULARY = resources.read_yaml("compare", "vocabulary.yaml")
 # Function words: never content, never evidence of a substitution.
-_STOP = frozenset(normalize(w) for w in """
-في من على إلى الى عن مع بعد حول و أو او ثم أن إن ان بأن لأن التي الذي الذين هذا هذه ذلك تلك هو هي هم
-كما قد لقد كان كانت يكون تكون بين عند منذ خلال ضد نحو لدى حتى إلا الا أي اي كل بعض عبر وسط رغم
-بسبب أمام فوق تحت له لها لهم به بها فيه فيها منه منها عليه عليها إليه ما ماذا لماذا كيف هل يا إذا
-إثر حال بشأن شأن جراء أثناء ضمن أجل عقب إزاء تجاه لصالح بفعل وفق حسب بعدما حين عندما
-""".split())
+_STOP = frozenset(map(normalize, _VOCABULARY["function_words"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +157,7 @@ def lexicon() -> Lexicon:
     return Lexicon(places, aliases, negators, frozenset(denials), pole, phrases)
 
 
-_GENERIC_PLACE_WORDS = frozenset(normalize(w) for w in """العالم جزر جزيرة جمهورية العربية المتحدة
-الشمالية الجنوبية الوسطى الغربية الشرقية شرق غرب شمال جنوب وسط سان سانت الكبرى الصغرى الأمريكية
-البريطانية الفرنسية الهولندية و - ( )""".split())
+_GENERIC_PLACE_WORDS = frozenset(map(normalize, _VOCABULARY["generic_place_words"]))
 
 
 def _place_keys(extra: list[str]) -> frozenset[str]:
@@ -278,12 +272,7 @@ def _pole_features(c1: Claim, c2: Claim) -> tuple[list[float], set[int], set[int
     return [len(opposed), len(same), len(mixed), conflict, agree], opposed, same
 
 
-_NUMBER_WORDS = {normalize(w): v for v, ws in {
-    "1": "واحد واحدة", "2": "اثنان اثنين اثنتين", "3": "ثلاث ثلاثة", "4": "أربع أربعة",
-    "5": "خمس خمسة", "6": "ست ستة", "7": "سبع سبعة", "8": "ثماني ثمانية", "9": "تسع تسعة",
-    "10": "عشر عشرة", "100": "مئة مائة", "1000": "ألف", "1e6": "مليون ملايين",
-    "1e9": "مليار مليارات", "1e12": "تريليون",
-}.items() for w in ws.split()}
+_NUMBER_WORDS = {normalize(w): v for v, ws in _VOCABULARY["number_words"].items() for w in ws}
 
 
 def _numbers(ws: list[Word]) -> set[str]:

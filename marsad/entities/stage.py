@@ -27,6 +27,7 @@ import numpy as np
 
 from marsad import resources
 from marsad.doc import Doc, Entity, Provenance, Token
+from marsad.entities import features
 from marsad.entities.features import (
     _GAZ_STRINGS,
     Featurizer,
@@ -34,6 +35,8 @@ from marsad.entities.features import (
     load_clusters,
     proclitic_split,
 )
+from marsad.registry import stage
+from marsad.resources.cache import compiled
 from marsad.text.segment import clitic_candidates, original_prefix_len, strip_proclitics
 
 _MAX_WORDS = 300_000  # words whose score matrices are cached
@@ -62,6 +65,7 @@ class NerModel:
     def __init__(self, model_path: Path, gaz_dir: Path):
         import pycrfsuite
 
+        self._model_path = model_path
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(model_path))
         info = self.tagger.info()
@@ -138,6 +142,22 @@ class NerModel:
         self._new_own: list[list[int]] = []
         self._new_near: list[list[tuple[int, int]]] = []
         self._new_ctx: list[list[tuple[int, int]]] = []
+
+    def __getstate__(self) -> dict:
+        # the tagger is a C object and the score cache is empty room: both are made anew
+        state = {k: v for k, v in self.__dict__.items() if k not in ("tagger", "_mats", "_w_left", "_w_right")}
+        state["_model_path"] = self._model_path
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        import pycrfsuite
+
+        self.__dict__.update(state)
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(self._model_path))
+        self._mats = np.zeros((_MAX_WORDS + 4096, 5, len(self.labels)))
+        self._w_left = np.zeros(len(self._mats), bool)
+        self._w_right = np.zeros(len(self._mats), bool)
 
     def _side_rows(self, before: str, after: str) -> dict[str, tuple[int, int]]:
         """Unprefixed feature → its weight rows as seen from before / after (row 0, all
@@ -535,12 +555,16 @@ _MODEL: NerModel | None = None
 def model() -> NerModel:
     global _MODEL
     if _MODEL is None:
-        _MODEL = NerModel(*resource_paths())
+        model_path, gaz_dir = resource_paths()
+        sources = [model_path, *gaz_dir.glob("*.t*"), Path(__file__), Path(features.__file__)]
+        _MODEL = compiled("ner", sources, lambda: NerModel(model_path, gaz_dir))
     return _MODEL
 
 
+@stage("entities", requires=("sentences", "tokens", "boilerplate"),
+       assigns=("entities",))
 class EntitiesStage:
-    name = "entities"
+    """PER / ORG / LOC / MISC spans from the CRF tagger and gazetteers."""
 
     def __call__(self, doc: Doc) -> Doc:
         m = model()

@@ -16,7 +16,7 @@ this module picks the reading for a trigger and applies the type-specific fallba
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.doc import Token
 from marsad.events.args_nominal import (
@@ -43,6 +43,8 @@ from marsad.events.args_order import (
     MASC_TITLES,
     OBJECT_SUFFIXES,
     SVO_OPENERS,
+    appositive_end,
+    conjuncts,
     looks_verbal,
     object_of,
     prep_target,
@@ -147,6 +149,8 @@ class Args:
     passive: bool = False
     rule: str = ""
     guessed: bool = False  # the target is only the nearest participant, no rule named it
+    co_sources: list = field(default_factory=list)  # actors coordinated to the source
+    co_targets: list = field(default_factory=list)  # and to the target: one event per pair
 
 
 def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
@@ -201,6 +205,13 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
 
 def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str, norms: list[str]) -> Args:
     i, j = cand.i, cand.j
+    if cand.lexeme.patient_before:
+        return _backed(cand, words, norms, slots, text)
+    if _circumstantial(cand, norms):
+        # "…، متهمة إياها بـ…", "واصفا إياها بأنها …": a participle of the clause's verb; its
+        # agent is that verb's (found by the stage), its patient the actor after it
+        obj = next((s for s in slots if s.i == j and s.prep is None), None)
+        return Args(target=obj, rule="hal")
     verbal = cand.cls in ("perf", "impf", "form") or (cand.cls == "phrase" and looks_verbal(norms[i]))
     if cand.cls == "perf" and cand.type in ("ASSAULT", "PROTEST") and (
             cand.definite or cand.proclitics[-1:] in ("ب", "ل", "ك")):
@@ -225,10 +236,11 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         else:
             out.source = subj
             out.rule = subj_rule
-            after_from = subj.j if subj is not None and subj.i >= j else j
+            after_from = appositive_end(subj, slots, words, text) if subj is not None and subj.i >= j else j
             out.target = object_of(cand, words, slots, after_from, text)
             if out.source is None and agent is not None:
                 out.source = agent
+            _coordination(out, cand, words, norms, slots, text)
             if subj is not None and subj.i >= j and subj.prep is None and cand.cls == "perf" \
                     and cand.lexeme.id in PASSIVE_PRONE and agent is None and subj_rule == "vso" \
                     and (out.target is None or out.target.prep is not None
@@ -289,6 +301,51 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
     if out.target is None and cand.type in ("REQUEST", "REJECT"):
         out.target = yield_addressee(norms, slots, j, exclude=out.source)
     return out
+
+
+def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None:
+    """Coordinated actors after the verb, and the verb whose subject is a pronoun.
+
+    "اتهمت واشنطن ولندن وباريس دمشق": three sources. "واتهم السعودية والإمارات والبحرين بـ…":
+    a verb that must take an object, followed by one actor phrase and then its topic (بـ), has
+    that phrase for object; its subject is the pronoun (the speaker, found later)."""
+    subj = out.source
+    if subj is not None and subj.i >= cand.j and out.rule == "vso":
+        co = conjuncts(subj, slots)
+        end = appositive_end(subj, slots, words, text)
+        topic_next = end < len(norms) and norms[end][:1] == "ب" and "ب" in cand.lexeme.topic
+        if cand.lexeme.object_first and topic_next and (out.target is None or out.target.i > end):
+            out.source, out.target, out.rule = None, subj, "pronoun-subject"
+            out.co_targets = co
+            return
+        out.co_sources = co
+    if out.target is not None and out.target.prep is None:
+        out.co_targets = conjuncts(out.target, slots)
+
+
+# Object pronouns standing alone after a participle ("متهمة إياها"): the clause's own patient.
+SEPARATE_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما", "اياهن"})
+
+
+def _circumstantial(cand: Candidate, norms: list[str]) -> bool:
+    """An accusative active participle (متهما، مهددة، داعية، واصفا، محذرا): a حال of a verb."""
+    if cand.cls not in ("form", "ptcp") or cand.j - cand.i != 1:
+        return False
+    w = norms[cand.i]
+    if w[:1] in "وف" and w[1:2] in ("م", "د", "ر", "و"):
+        w = w[1:]
+    return w.endswith(("ا", "ه", "ين")) and (w[:1] == "م" or w[:2] in ("دا", "را", "وا"))
+
+
+def _backed(cand: Candidate, words, norms, slots, text) -> Args:
+    """"الفصائل المدعومة من تركيا", "بدعم من روسيا": the backer after من is the source, the
+    actor right before the phrase (the clause's subject, for بدعم من) the target."""
+    src = next((s for s in slots if cand.j <= s.i <= cand.j + 1 and gap_ok(words, cand.j - 1, s.i, text)), None)
+    before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= 8 and s.prep is None
+              and not s.adjectival and gap_ok(words, s.j - 1, cand.i, text)]
+    # "بدعم من": the clause's agent (its first free actor); "المدعومة من": the noun it qualifies
+    tgt = (before[0] if norms[cand.i][:1] == "ب" else before[-1]) if before else None
+    return Args(source=src, target=tgt if tgt is not src else None, rule="backed")
 
 
 def _member_phrase(norms: list[str], sl: Slot) -> bool:

@@ -18,7 +18,11 @@ from marsad.events.args_words import (
     gap_ok,
     skip_quantity,
 )
+from marsad.events.lexicon import load_cues
 from marsad.text.normalize import word_set
+
+# Title heads of a verb-first subject (cues.yaml: subject_heads).
+SUBJECT_HEADS = word_set(" ".join(load_cues().get("subject_heads", ())))
 
 # Letters of قد / لقد (and the tatweel): deleted from the text between a subject and its verb,
 # nothing may be left for the subject to count as adjacent.
@@ -162,6 +166,9 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
             continue  # "فقتلت المدرس": a feminine verb's subject is no man; he is its object
         if s.i == k0 and s.prep is None and k0 < len(norms) and gap_ok(words, j - 1, s.i, text):
             return s, "vso"
+    titled = _title_subject(k0, words, norms, slots, text)
+    if titled is not None:
+        return titled, "vso-title"
     quant = False
     while k < len(norms) and k < j + 5 and (norms[k] in QUANTIFIERS or norms[k].isdigit()):
         k += 1
@@ -196,6 +203,57 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
         if first is not None:
             return first, "coordinated"
     return None, ""
+
+
+def _title_subject(k0, words, norms, slots, text) -> Slot | None:
+    """"دعا زعيم تنظيم القاعدة أيمن الظواهري", "اتهمت المندوبة الأمريكية القوات الروسية": a
+    title head right after the verb, which no slot covers, opens the subject; the slot is the
+    first actor of its phrase (its genitive or nisba), or the person named after it."""
+    if k0 >= len(norms) or bare_word(norms[k0]) not in SUBJECT_HEADS:
+        return None
+    if any(s.i <= k0 < s.j for s in slots):
+        return None
+    phrase = [s for s in slots if k0 < s.i <= k0 + 4 and s.prep is None and gap_ok(words, k0, s.i, text)]
+    if not phrase:
+        return None
+    first = phrase[0]
+    # a person named right after the body ("زعيم تنظيم القاعدة أيمن الظواهري") is the speaker
+    person = next((s for s in slots if s.i == first.j and s.prep is None and s.rule == "person"), None)
+    return person or first
+
+
+def appositive_end(subj: Slot, slots: list[Slot], words, text) -> int:
+    """The word after a subject and its apposed title or name ("وزير الخارجية الفرنسي جان إيف
+    لودريان", "نيكي هايلي، المندوبة الأمريكية"): the same actor, adjacent, or a person right after
+    a title."""
+    end = subj.j
+    for s in slots:
+        if s.i < end:
+            continue
+        if s.i > end or s.prep is not None:
+            break
+        if s.actor is not None and s.actor == subj.actor or s.rule == "person" and subj.rule == "title-name" \
+                or s.pro[:1] == "و" and not s.adjectival:
+            end = s.j  # (and the conjuncts of a coordinated subject: "واشنطن ولندن وباريس")
+    return end
+
+
+def conjuncts(head: Slot, slots: list[Slot]) -> list[Slot]:
+    """The actors coordinated to a slot by و ("السعودية والإمارات والبحرين"), each after the
+    one before it or its apposed name."""
+    out: list[Slot] = []
+    last, end = head, head.j
+    for s in slots:
+        if s.i < end:
+            continue
+        if s.i > end:
+            break
+        if s.prep is None and s.pro[:1] == "و" and not s.adjectival and s.actor != last.actor:
+            out.append(s)
+        elif not (s.actor is not None and s.actor == last.actor and s.prep is None):
+            break
+        last, end = s, s.j
+    return out
 
 
 def object_of(cand, words, slots, after_from, text) -> Slot | None:

@@ -67,6 +67,11 @@ def _patterns(items) -> tuple[Pattern, ...]:
     return tuple(compile_cue(p) for p in items)
 
 
+def _preps(items) -> tuple[str, ...]:
+    """A frame's prepositions, normalised ("" stands for a direct object)."""
+    return tuple(normalize(p) if p else "" for p in ([items] if isinstance(items, str) else items or ()))
+
+
 @dataclass(frozen=True, slots=True)
 class Lexeme:
     id: str
@@ -81,6 +86,17 @@ class Lexeme:
     need_all: bool = False
     block: tuple = ()
     block_before: tuple = ()
+    # the interaction frame (the ``_types`` defaults of triggers.yaml, or the entry's own):
+    # the attitude the predicate expresses from its agent toward its patient, the prepositions
+    # that mark the patient ("" = a direct object) and those that mark the topic
+    stance: str = "none"  # support | oppose | none
+    patient: tuple = ("",)
+    topic: tuple = ()
+    model: bool = True  # judged by the trained filter where its type has one
+    need_target: bool = False  # an interaction coded only with its patient (وصف، حذر، دعم)
+    patient_before: bool = False  # the patient is the phrase before the trigger (المدعومة من)
+    object_first: bool = False  # takes an object before its topic (اتهم X بـ، وصف X بـ)
+    casualty: bool = False  # tells deaths or wounds: a counted report is an attack, filter or not
     # the "any of" lists above as single alternations (derived; see any_of)
     _block: Pattern | None = field(default=None, compare=False, repr=False)
     _block_before: Pattern | None = field(default=None, compare=False, repr=False)
@@ -218,7 +234,11 @@ def load_lexicon() -> Lexicon:
     root = resources.files("marsad.resources") / "events"
     data = yaml.load((root / "triggers.yaml").read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     lex = Lexicon()
+    frames = data.get("_types") or {}
     for etype, entries in data.items():
+        if etype.startswith("_"):
+            continue  # the per-type defaults, read with each entry
+        dflt = frames.get(etype) or {}
         for e in entries:
             lexeme = Lexeme(
                 id=e["id"], type=etype, mode=e.get("mode"), prior=float(e.get("prior", 0.6)),
@@ -226,6 +246,14 @@ def load_lexicon() -> Lexicon:
                 need=_patterns(e.get("need")), need_before=_patterns(e.get("need_before")),
                 need_all=bool(e.get("need_all", False)),
                 block=_patterns(e.get("block")), block_before=_patterns(e.get("block_before")),
+                stance=e.get("stance", dflt.get("stance", "none")),
+                patient=_preps(e.get("patient", dflt.get("patient", [""]))),
+                topic=_preps(e.get("topic", dflt.get("topic", []))),
+                casualty=bool(e.get("casualty", False)),
+                object_first=bool(e.get("object_first", False)),
+                need_target=bool(e.get("need_target", False)),
+                model=bool(e.get("model", True)),
+                patient_before=bool(e.get("patient_before", False)),
             )
             lex.lexemes[lexeme.key] = lexeme
             for cls in ("perf", "impf", "noun", "ptcp", "form"):

@@ -17,21 +17,25 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from marsad.doc import Actor, Doc, Event, Provenance, Sentence, Token
 from marsad.events.args import (
     ANNA_PRONOUN,
+    SEPARATE_PRONOUNS,
     BORROWED_COUNTRY,
     Args,
     Slot,
     build_slots,
     find_args,
 )
-from marsad.events.context import Context, analyse, mode_of, sentence_cues
+from marsad.events.args_words import QTY_SKIP, QUANTIFIERS, bare_word, skip_quantity
+from marsad.events.context import Context, analyse, cues, mode_of, sentence_cues
+from marsad.events.lexicon import VERBAL_TYPES
 from marsad.events.filter import features, load_filter, rule_score, sentence_words
 from marsad.events.triggers import NO_TRIGGER, Candidate, find_candidates, is_word
+from marsad.registry import stage
 from marsad.text.normalize import word_set
 
 STAGE = "events"
@@ -39,6 +43,9 @@ DROPPED_AUX = frozenset({"negated", "hypothetical", "future"})
 # Events of these types are reported even when nobody is named as their source (a car bomb
 # exploded; thousands demonstrated); every other type needs the actor who performed it.
 SOURCELESS = frozenset({"ASSAULT", "PROTEST"})
+# Types reported with their patient alone when the clause is passive (تم / جرى + verbal noun,
+# or a passive verb): an arrest or a seizure whose agent the article leaves to the context.
+PATIENT_ONLY = frozenset({"COERCE"})
 # Sectors of generic participants, whose country is only what their own words say.
 GENERIC_SECTORS = frozenset({"UAF", "CVL", "CRM", "UNK"})
 # The sectors that usually perform an event of a type, for a clause that names no agent.
@@ -131,19 +138,50 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
         else:
             feats = []
         score, rule = rule_score(c, ctx, args), "rule:" + c.lexeme.key
-        if flt.has(c.type) and not (keep_aux and ctx.aux in DROPPED_AUX):
+        if flt.has(c.type) and c.lexeme.model and not (keep_aux and ctx.aux in DROPPED_AUX):
             # (with keep_aux, a negated / future / hypothetical mention is judged on its lexeme
             # and clause: the filter learnt to reject exactly those, beyond their cue words)
             # The filter learnt what the GSR annotators call an incident report; an event whose
             # actors the clause names (الغارات الأميركية على …, شنت إسرائيل حربها على غزة) is
             # coded on its structure even when it is not told as an incident.
             m = flt.score(c.type, [f for f in feats if f not in AUX_FEATURES] if keep_aux else feats)
-            if not (_structured(doc, ctx, args) and score > m and not STRUCT_VETO.intersection(scues.flags)):
+            if m >= CASUALTY_FLOOR and casualty_report(c, ctx, args, norms):
+                # the filter learnt incident reports; a counted toll ("مقتل 54 فلسطينيا",
+                # "سقوط مئات القتلى") or a killing with its agent named is an attack however told
+                score, rule = max(m, CASUALTY_SCORE), "casualty:" + c.lexeme.key
+            elif not (_structured(doc, ctx, args) and score > m and not STRUCT_VETO.intersection(scues.flags)):
                 score, rule = m, "model:" + c.lexeme.key
+        elif not c.lexeme.model and casualty_report(c, ctx, args, norms):
+            score, rule = max(score, CASUALTY_SCORE), "casualty:" + c.lexeme.key
         out.append(Scored(c, ctx, args, feats, score, rule, slots=slots))
     _share_coordinated(out, words, doc.text)
+    _share_circumstantial(out, words, doc.text)
     _noun_subjects(out, words, doc.text)
     return out
+
+
+# The score of a casualty report the filter would veto: above RULE_THRESHOLD. The filter still
+# vetoes one it finds very unlike an incident report (below CASUALTY_FLOOR: a toll told as
+# background, statistics, commentary), and one told after a word of another time (بعد مقتل).
+CASUALTY_SCORE = 0.65
+CASUALTY_FLOOR = 0.4
+
+
+def casualty_report(c: Candidate, ctx: Context, args: Args, norms: list[str]) -> bool:
+    """A death or wound told with its toll or its agent, in a clause that asserts it."""
+    if not c.lexeme.casualty or ctx.aux is not None or ctx.opinion or ctx.governed_by \
+            or ctx.anaphoric or ctx.accident:
+        return False
+    if any(w in cues().deny or bare_word(w) in cues().deny for w in norms[:c.i]):
+        return False  # "نافية مسؤوليتها عن هجمات أوقعت عشرات القتلى": the toll of a denied act
+    if any(bare_word(w) in OTHER_TIME or bare_word(w) in AFTER or bare_word(w) in CAUSED
+           for w in norms[max(0, c.i - 3):c.i]):
+        return False  # "بعد مقتل 16 شرطيا", "أسفر عن مقتل": the toll of another telling
+    _, counted_after = skip_quantity(norms, c.j)
+    # (a toll noun after its count: "سقوط 12 قتيلا", "لقي خمسة مدنيين حتفهم")
+    counted_before = c.cls in ("noun", "form", "phrase") and any(
+        w.isdigit() or bare_word(w) in QTY_SKIP or bare_word(w) in QUANTIFIERS for w in norms[max(0, c.i - 4):c.i])
+    return counted_after or counted_before
 
 
 def _noun_subjects(scored: list[Scored], words: list[Token], text: str) -> None:
@@ -162,6 +200,28 @@ def _noun_subjects(scored: list[Scored], words: list[Token], text: str) -> None:
                     s.args.target = s.args.source
                 s.args.source, s.args.rule = None, "noun-subject"
                 break
+
+
+def _share_circumstantial(scored: list[Scored], words: list[Token], text: str) -> None:
+    """A participle (rule "hal": "…، متهمة إياها بـ…") takes the agent of the nearest earlier
+    trigger of its sentence that has one, and that trigger's patient for إياه / إياها."""
+    for k, s in enumerate(scored):
+        if s.args.rule != "hal":
+            continue
+        for p in reversed(scored[:k]):
+            if p.cand.j > s.cand.i or p.args.source is None or p.args.rule == "hal":
+                continue
+            if any(ch in text[words[p.cand.j - 1].end:words[s.cand.i].start] for ch in ".;:!?؟"):
+                break
+            s.args.source = p.args.source
+            if s.args.target is None and s.cand.j < len(words) and words[s.cand.j].norm in SEPARATE_PRONOUNS:
+                s.args.target = p.args.target
+            break
+        else:
+            # no trigger before it: the subject of the clause's verb ("وانسحب خالد علي متهما …")
+            s.args.source = next((sl for sl in s.slots if sl.j <= s.cand.i and sl.prep is None and not sl.adjectival
+                                  and sl is not s.args.target and sl.actor is not None
+                                  and not any(ch in text[sl.end:words[s.cand.i].start] for ch in ".;:!?؟")), None)
 
 
 def _share_coordinated(scored: list[Scored], words: list[Token], text: str) -> None:
@@ -193,7 +253,7 @@ STRUCT_VETO = frozenset({"legal", "opinion"})
 
 def _threshold(flt, s: Scored) -> float:
     return flt.threshold(s.cand.type) if s.rule.startswith("model:") else (
-        RULE_THRESHOLD if flt.has(s.cand.type) else flt.threshold(s.cand.type))
+        RULE_THRESHOLD if flt.has(s.cand.type) or not s.cand.lexeme.model else flt.threshold(s.cand.type))
 
 
 def _named(doc: Doc, sl: Slot | None) -> bool:
@@ -248,6 +308,8 @@ def _merge(scored: list[Scored], words: list[Token], text: str) -> list[Scored]:
 # Words that open a clause about another time, so its event is another incident: "الهجمات على
 # القوات الأميركية منذ أن شنت إسرائيل حربها على غزة", "قبل أن", "بعد أن", "ردا على".
 OTHER_TIME = word_set("منذ قبل ردا")
+# Words that make a toll the outcome of an act told elsewhere in the sentence.
+CAUSED = word_set("اثر عقب جراء اسفر اسفرت ادى ادت اوقع اوقعت تسبب تسببت خلف خلفت")
 AFTER = word_set("بعد وبعد")
 THAT_CLAUSE = word_set("أن ما")
 
@@ -259,14 +321,17 @@ def _other_time(between: list[Token]) -> bool:
                for k, n in enumerate(norms))
 
 
+@stage("events", requires=("sentences", "tokens", "boilerplate", "actors", "mentions", "times", "reference_date",
+                          "published", "statements"),
+       assigns=("events", "actors"))
 class EventsStage:
-    name = STAGE
+    """PLOVER events with mode, source, target, date and location."""
 
     def __init__(self, keep_aux: bool = False):
         self.keep_aux = keep_aux
 
     def __call__(self, doc: Doc) -> Doc:
-        year = int(doc.published[:4]) if doc.published and doc.published[:4].isdigit() else None
+        year = doc.published_date.year if doc.published else None
         for sent in doc.content_sentences():
             toks = doc.tokens_of(sent)
             unknown = set(map(_NORM, toks)).difference(NO_TRIGGER)
@@ -292,6 +357,7 @@ class EventsStage:
                 ev = self._event(doc, sent, words, g)
                 if ev is not None:
                     doc.events.append(ev)
+                    doc.events.extend(self._co_events(doc, ev, (g.members or [g])[0]))
         return doc
 
     # -- building the event ----------------------------------------------------------------
@@ -326,15 +392,24 @@ class EventsStage:
             # a speech act with a pronoun or elided subject, or "تم نشر …" inside a statement:
             # the speaker of the enclosing statement
             src_id = _speaker_of(doc, g.cand.start)
-        if g.cand.type not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)):
+        if src_id is None and g.cand.lexeme.kind == "verbal" and g.cand.cls in ("perf", "impf", "form") \
+                and g.args.rule in ("pronoun-subject", "", "coordinated", "hal"):
+            # "وقال وزير الخارجية القطري … واتهم السعودية …": the verb's pronoun is the
+            # agent last named for a speech act in the sentences before
+            src_id = _previous_agent(doc, sent.start)
+        tgt_id = self._actor_id(doc, target)
+        if g.cand.type in PATIENT_ONLY and src_id is None and tgt_id is not None and _passive_act(words, g):
+            pass  # "جرى اعتقال الناشطات …", "تم ضبط …": the act is told by its patient alone
+        elif g.cand.type not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)):
             # a speech act or a policy move needs the actor who performed it, coded: a name the
             # tagger found but nothing places (no country, no sector) codes no PLOVER event
             return None
         if all(m.ctx.anaphoric for m in members):
             return None  # "تلك الضربات": the event was already reported where it was first told
-        tgt_id = self._actor_id(doc, target)
         if tgt_id is not None and tgt_id == src_id:
             tgt_id = None
+        if tgt_id is None and g.cand.lexeme.need_target:
+            return None  # "وصف الوضع بأنه …", "حذر من تفاقم …": no interaction without a patient
         norms = [w.norm for w in words]
         start = min([m.cand.start for m in members] + [s.start for s in (source, target) if s is not None])
         end = max([m.cand.end for m in members] + [s.end for s in (source, target) if s is not None])
@@ -348,7 +423,26 @@ class EventsStage:
             mode=mode_of(first, norms, last), source=src_id, target=tgt_id,
             date=anchor(doc, start, end), location=location, place=place,
             trigger=(g.cand.start, g.cand.end), aux=aux,
+            modality=modality_of(aux, g.ctx.governed_by),
+            stance=g.cand.lexeme.stance if g.cand.lexeme.stance != "none" and tgt_id else None,
         )
+
+    def _co_events(self, doc: Doc, ev: Event, g: Scored) -> list[Event]:
+        """One event per further pair of coordinated actors ("اتهم السعودية والإمارات
+        والبحرين": three accusations), on the same evidence."""
+        out = []
+        sources = [ev.source] + [self._actor_id(doc, sl) for sl in g.args.co_sources]
+        targets = [ev.target] + [self._actor_id(doc, sl) for sl in g.args.co_targets]
+        seen = {(ev.source, ev.target)}
+        end = max([ev.end] + [sl.end for sl in g.args.co_sources + g.args.co_targets if sl.start < ev.end + 200])
+        for src in sources:
+            for tgt in targets:
+                if src is None or (src, tgt) in seen or src == tgt:
+                    continue
+                seen.add((src, tgt))
+                out.append(replace(ev, end=end, source=src, target=tgt, prov=Provenance(STAGE, ev.prov.rule + "+coordinated",
+                                                                              ev.prov.score)))
+        return out
 
     def _actor_id(self, doc: Doc, slot: Slot | None) -> str | None:
         if slot is None:
@@ -434,6 +528,19 @@ def _names_country(span_text: str) -> bool:
     return any(is_nisba(w) for w in normalize(span_text).split()[1:])
 
 
+# The modality of an event told inside another speech act's complement, by that act's type.
+GOVERNED_MODALITY = {"REQUEST": "demanded", "THREATEN": "threatened", "AGREE": "promised",
+                     "REJECT": "rejected", "ACCUSE": "alleged"}
+AUX_MODALITY = {"negated": "denied", "hypothetical": "conditional", "future": "planned"}
+
+
+def modality_of(aux: str | None, governed_by: str | None) -> str:
+    """asserted, or how the clause holds the event back from being a fact."""
+    if aux in AUX_MODALITY:
+        return AUX_MODALITY[aux]
+    return GOVERNED_MODALITY.get(governed_by or "", "asserted")
+
+
 def _group_aux(members: list[Scored]) -> str | None:
     auxes = [m.ctx.aux for m in members]
     if any(a is None for a in auxes):
@@ -449,8 +556,33 @@ def _after_pronoun_anna(words: list[Token], g: Scored) -> bool:
                                                and words[c.i - 2].norm in ANNA_PRONOUN))
 
 
+def _passive_act(words: list[Token], g: Scored) -> bool:
+    return g.args.passive or _after_tamma(words, g.cand) or (
+        g.cand.i > 0 and words[g.cand.i - 1].norm in ("جرى", "وجرى", "يجري", "وتم"))
+
+
 def _after_tamma(words: list[Token], cand: Candidate) -> bool:
     return cand.i > 0 and words[cand.i - 1].norm in ("تم", "وتم", "يتم", "سيتم")
+
+
+# How far back (characters) a pronoun subject looks for the agent last named.
+PREVIOUS_AGENT_REACH = 300
+
+
+def _previous_agent(doc: Doc, offset: int) -> str | None:
+    """The speaker of the last statement, or the source of the last speech-act event, told
+    within ``PREVIOUS_AGENT_REACH`` characters before the offset."""
+    best = None
+    for st in doc.statements:
+        if st.speaker and offset - PREVIOUS_AGENT_REACH <= st.start < offset:
+            if best is None or st.start > best[0]:
+                best = (st.start, st.speaker)
+    for ev in reversed(doc.events):
+        if ev.source and offset - PREVIOUS_AGENT_REACH <= ev.start < offset and ev.type in VERBAL_TYPES:
+            if best is None or ev.start > best[0]:
+                best = (ev.start, ev.source)
+            break
+    return best[1] if best else None
 
 
 def _speaker_of(doc: Doc, offset: int) -> str | None:

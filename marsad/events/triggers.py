@@ -163,6 +163,8 @@ def _make(f: Form, words: list[Token], norms: list[str], i: int, j: int, pro: st
         after = " ".join(norms[j:j + win])
         if not lx.accepts(before, after):
             return None
+    if lx.need_target and pro[-1:] in ("ب", "ك") and f.cls in ("perf", "impf", "form"):
+        return None  # "بحذر" is "cautiously", not "he warned"
     if f.cls in ("perf", "impf") and j == i + 1 and _TANWIN.intersection(words[i].text):
         return None  # a verb carries no tanwin: "فجراً" is "at dawn", not "they two blew up"
     return Candidate(lx, f.cls, i, j, words[i].start, words[j - 1].end, pro, definite, f.plural)

@@ -12,6 +12,7 @@ import threading
 from typing import Iterable, Iterator
 
 from marsad.doc import Doc
+from marsad.ingest.dates import InvalidDate, parse_published
 from marsad.ingest.readers import InputError, Record, check_text
 
 DEFAULT_TIMEOUT = 600.0  # seconds per document: ten times what the longest text allowed takes
@@ -77,10 +78,14 @@ def _analyse(item: Record | InputError, published: str | None = None,
         if reason.startswith("document too large"):
             reason = reason[:-1] + ", MARSAD_MAX_CHARS): not analysed"
         return item, InputError(name, reason)
+    try:
+        day = parse_published(published or item.published)
+    except InvalidDate as e:
+        return item, InputError(name, str(e))
     if _PIPELINE is None:
         _init_worker()
     try:
-        doc = _run(Doc(text=item.text, id=item.id, published=published or item.published,
+        doc = _run(Doc(text=item.text, id=item.id, published=day,
                        title=item.title, url=item.url, source=item.source), timeout)
     except DocTimeout:
         return item, InputError(name, f"analysis stopped after {timeout:g} s (the per-document "

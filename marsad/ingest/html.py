@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
+from marsad.ingest.dates import InvalidDate, parse_published
+
 _DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
          "iframe", "svg", "button", "select", "figure", "figcaption", "video", "audio", "menu")
 _NOISE_HINTS = ("share", "social", "related", "read-more", "readmore", "breadcrumb", "comment",
@@ -88,8 +90,10 @@ def extract_html(html: str) -> Page:
     if not title and tree.css_first("title") is not None:
         title = tree.css_first("title").text(strip=True) or None
     published = _meta(tree, "article:published_time", "pubdate", "date", "DC.date.issued")
-    if published:
-        published = published[:10]
+    try:  # scraped metadata: a date in another format is dropped, not the page
+        published = parse_published(published)
+    except InvalidDate:
+        published = None
     url = _meta(tree, "og:url")
     if tree.body is None:
         raise ValueError("no <body> in page")

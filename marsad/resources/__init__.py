@@ -22,3 +22,11 @@ def read_yaml(stage: str, name: str) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(path(stage, name).read_text(encoding="utf-8"), Loader=loader)
+
+
+def read_words(stage: str, name: str) -> list[str]:
+    """The words of a word-list file: whitespace-separated, ``#`` starts a comment to the line's end."""
+    words: list[str] = []
+    for line in path(stage, name).read_text(encoding="utf-8").splitlines():
+        words += line.split("#", 1)[0].split()
+    return words

@@ -120,7 +120,7 @@ def extract(doc: Doc) -> list[Stance]:
                                for i, s in enumerate(doc.statements) if s.speaker))
     out: list[Stance] = []
     seen: set[tuple] = set()
-    pub_year = int(doc.published[:4]) if doc.published and doc.published[:4].isdigit() else 0
+    pub_year = doc.published_date.year if doc.published else 0
     for sent in doc.content_sentences():
         a, b = nt.from_original(sent.start), nt.from_original(sent.end)
         words = None  # the sentence's words, built only when a head is in it

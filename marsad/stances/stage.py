@@ -30,9 +30,12 @@ from itertools import accumulate
 import regex
 
 from marsad.doc import Doc, Provenance, Stance
+from marsad.registry import stage
 from marsad.stances.acts import extract as act_stances
 from marsad.stances.agents import STATE_TYPES, UNKNOWN
+from marsad.stances.attitudes import extract as attitude_stances
 from marsad.stances.chains import WINDOW, Chain, clause_stances, issue_hint
+from marsad.stances.interactions import extract as interaction_stances
 from marsad.stances.lexicon import (
     OPPOSE,
     PREFIXES,
@@ -80,6 +83,7 @@ _PASSIVE_ACCUSED_RE = regex.compile(r"(?<!\p{L})[وف]?(?:متهم|متهمين|
 _PRONOUN_ACCUSED_RE = regex.compile(r"(?<!\p{L})[وفل]?(?:ل)?اتهام(?:ه|ها|هم)$")
 _PRONOUN_PRESENCE_RE = regex.compile(r"^[وفبل]?(?:ال)?(?:خروج|رحيل|سحب|انسحاب|بقاء|وجود|مغادره)(?:ه|ها|هم)$")
 _COMMA_TARGET_RE = regex.compile(r",\s*\S+$")
+_NEGATED_BEFORE_RE = regex.compile(r"(?<!\p{L})[وف]?(?:لا|لم|لن|ليس|ليست|عدم)\s+(?:\p{L}+\s+)?$")
 
 
 def _plausible(doc: Doc, s: Stance) -> bool:
@@ -94,6 +98,8 @@ def _plausible(doc: Doc, s: Stance) -> bool:
         return False  # "بريطانيا شريكة في جرائم الحرب": a partner in a crime is no friend
     if s.issue == "presence" and s.statement is None and _PRONOUN_PRESENCE_RE.search(span):
         return False  # "بمطلب إسرائيل بخروجها"، "سحبه من روسيا": whose departure is a guess
+    if s.issue in ("approval", "accusation") and _NEGATED_BEFORE_RE.search(normalize(doc.text[max(0, s.start - 16):s.start])):
+        return False  # "تؤكد طهران أنها لا تدعم الحوثيين": a denial states no opposition
     if s.issue == "accusation":
         after = normalize(doc.text[s.end:s.end + 40])
         if _PASSIVE_ACCUSED_RE.search(span + " " + after[:3]) or _PRONOUN_ACCUSED_RE.search(span):
@@ -112,11 +118,47 @@ def merge_acts(doc: Doc, chains: list[Stance], acts: list[Stance]) -> list[Stanc
     return sorted(kept + acts, key=lambda s: (s.start, s.end))
 
 
+def _same_country(doc: Doc, a: str, b: str) -> bool:
+    x, y = doc.actors.get(a), doc.actors.get(b)
+    return bool(x and y and x.country and x.country == y.country)
+
+
+def placed(doc: Doc, aid: str) -> bool:
+    """An actor a stance can be about: a named one (not a generic noun such as "الوزير" or
+    "السلطة" the actors layer coded by sector only) that is not a bare place (a city, a village)."""
+    a = doc.actors.get(aid)
+    if a is None or (a.code or "").startswith(("generic:", "city.")):
+        return False
+    return bool(a.country or a.code) and not (a.kind == "LOC" and not a.type)
+
+
+def merge_more(doc: Doc, kept: list[Stance], more: list[Stance]) -> list[Stance]:
+    """Add stances of further readings whose evidence no kept stance between the same two
+    actors already covers (one reading per piece of evidence, the earlier reader first)."""
+    out = list(kept)
+    for s in more:
+        if not (placed(doc, s.holder) and placed(doc, s.target)):
+            continue
+        if not any(k.holder == s.holder and k.start < s.end and s.start < k.end
+                   and (k.target == s.target or _same_country(doc, k.target, s.target)) for k in out):
+            out.append(s)
+    return sorted(out, key=lambda s: (s.start, s.end))
+
+
+@stage("stances", requires=("sentences", "boilerplate", "actors", "mentions", "times", "reference_date", "published",
+                           "statements", "events"),
+       assigns=("stances", "contradictions"))
 class StancesStage:
-    name = STAGE
+    """Holder → target support/oppose stances and in-document contradictions."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.stances = drop_nested(merge_acts(doc, extract(doc), act_stances(doc)))
+        base = merge_acts(doc, extract(doc), act_stances(doc))
+        attitudes = attitude_stances(doc)
+        more = merge_more(doc, base, attitudes)
+        # an interaction whose trigger an attitude reading already took (with its own arguments) adds nothing
+        taken = [(s.start, s.end) for s in attitudes]
+        events = [s for s in interaction_stances(doc) if not any(a < s.end and s.start < b for a, b in taken)]
+        doc.stances = drop_nested(merge_more(doc, more, events))
         doc.contradictions = contradictions(doc.stances)
         return doc
 
@@ -130,7 +172,7 @@ def extract(doc: Doc) -> list[Stance]:
     sents = doc.content_sentences()
     if not sents or not doc.mentions:
         return []
-    v = StanceView(doc, lex)
+    v = doc.cache["stance_view"] = StanceView(doc, lex)  # shared with the attitude readings
     text = v.text
     trigs = []
     for m in scan(lex.regex, text, trigger_splitter(lex.specs)):
@@ -156,8 +198,11 @@ def extract(doc: Doc) -> list[Stance]:
     nst = []
     for i, s in enumerate(doc.statements):
         a, b = v.nt.from_original(s.start), v.nt.from_original(s.end)
-        ca = v.nt.from_original(s.cue[0]) if s.cue else a
-        nst.append((i, s, a, b, min(a, ca), max(b, v.nt.from_original(s.cue[1]) if s.cue else b)))
+        # the cue is the statement's own only when the statement pass frames it (دعا، طالب، نفى);
+        # another cue that is a trigger ("اتهمت لندن روسيا بـ…") stays with the sentence pass
+        framed = s.cue and (s.prov.rule or "").split(".")[0] in lex.cue_polarity
+        ca = v.nt.from_original(s.cue[0]) if framed else a
+        nst.append((i, s, a, b, min(a, ca), max(b, v.nt.from_original(s.cue[1]) if framed else b)))
     out: list[Stance] = []
     seen: set[tuple] = set()
 
@@ -173,7 +218,10 @@ def extract(doc: Doc) -> list[Stance]:
     for i, s, a, b, _, _ in nst:
         if s.speaker is None:
             continue
-        ts = in_range(a, b)
+        # reported speech inside this content ("قال X إن Y أبلغ … أنه يريد …") holds its own speaker's stances
+        inner = [(lo, hi) for j, s2, lo, hi, _, _ in nst if j != i and s2.speaker and a <= lo and hi <= b
+                 and (lo, hi) != (a, b)]
+        ts = [t for t in in_range(a, b) if not any(lo <= t.start < hi for lo, hi in inner)]
         if not ts:
             continue
         family = (s.prov.rule or "").split(".")[0]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from marsad.doc import Doc
 from marsad.statements.lexicon import PREPOSITIONS, QUANTIFIERS, lexicon
 from marsad.text.normalize import NormText, normalize, word_set
+from marsad.times.anchor import anchor
 
 _TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
 
@@ -24,10 +25,6 @@ def norm_text(doc: Doc) -> NormText:
 
 def date_of(doc: Doc, start: int, end: int) -> str | None:
     """Date of a statement: the times layer's anchor (a time in its sentence, else publication)."""
-    try:
-        from marsad.times.stage import anchor
-    except ImportError:  # the times layer without its anchor helper
-        return doc.published
     return anchor(doc, start, end)
 
 
@@ -72,7 +69,8 @@ class Context:
         self.doc = doc
         self.nt = nt
         self.text = nt.text
-        self.mentions = ms = _norm_mentions(doc, nt)
+        # a copy: the speakers this stage makes join its own view, not the shared cached one
+        self.mentions = ms = list(_norm_mentions(doc, nt))
         self.m_starts = [m.start for m in ms]
         self.found: list[Found] = []
         # the statements of each sentence and every span found, so that checks look at one
@@ -83,6 +81,8 @@ class Context:
         self._content_pos: dict[int, int] | None = None
         self.cue_starts: list[int] = []
         self.gender_cache: dict[str, str | None] = {}
+        self.made: dict[str, str] = {}  # code → id of the speaker actors this stage created
+        self.titled: list[tuple[list[str], str]] = []  # (title words, person id) seen in apposition
 
     def add(self, f: Found) -> None:
         """Record one statement (sentences are read in order, so each sentence's list and
@@ -186,7 +186,10 @@ def actor_gender(ctx: Context, actor_id: str) -> str | None:
     if actor is not None:
         head = normalize(actor.name.split()[0]) if actor.name else ""
         lex = lexicon()
-        if actor.kind == "PER":
+        if actor.kind == "PER" and actor.prov is not None and actor.prov.stage == "statements" \
+                and _titled(head):
+            g = "f" if head.endswith("ه") else "m"  # a speaker named by a title: متحدثة، مديرة / متحدث
+        elif actor.kind == "PER":
             g = None  # a person's name does not tell the grammatical gender
         elif head in lex.masculine_places:
             g = "m"
@@ -203,6 +206,12 @@ def actor_gender(ctx: Context, actor_id: str) -> str | None:
 _BROKEN_PLURALS = word_set(
     "الفصائل الجماعات القوات الميليشيات المليشيات المسلحين المتظاهرين المحتجين الحوثيون الحوثيين "
     "السلطات المسؤولون الدول الأحزاب المعارضة القادة الزعماء الوزراء النواب")
+
+
+def _titled(head: str) -> bool:
+    from marsad.statements.newspeakers import person_word
+
+    return person_word(head)
 
 
 def compatible(ctx: Context, actor_id: str, gender: str | None) -> bool:

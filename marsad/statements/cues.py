@@ -12,6 +12,7 @@ import bisect
 import regex
 
 from marsad.statements.context import Context, compatible, tokens
+from marsad.statements.nominal import np_content
 from marsad.statements.lexicon import (
     ADJUNCTS,
     CLOSE_QUOTES,
@@ -42,7 +43,7 @@ from marsad.statements.speakers import (
 from marsad.text.normalize import normalize
 
 # A speech verb right after these has a relative antecedent for its speaker ("التي قال إنها").
-_RELATIVE_HEADS = frozenset(normalize(w) for w in "التي الذي الذين من ما".split())
+_RELATIVE_HEADS = frozenset(normalize(w) for w in "التي الذي الذين من ما لما بما ".split())
 
 
 def read_sentence(ctx: Context, lex: Lexicon, ss: int, se: int, sidx: int, cues) -> None:
@@ -80,8 +81,11 @@ def read_sentence(ctx: Context, lex: Lexicon, ss: int, se: int, sidx: int, cues)
         if form.kind == "attribution" or m.start() in skip_noun_at:
             continue
         kp = tok_at(m.start()) - 1
-        if form.kind == "verb" and not m.group("pre") and kp >= 0 and toks[kp].text in _RELATIVE_HEADS:
+        if form.kind == "verb" and not m.group("pre") and kp >= 0 and (
+                toks[kp].text in _RELATIVE_HEADS or toks[kp].text[:1] == "و" and toks[kp].text[1:] in _RELATIVE_HEADS):
             continue  # "التي قال إنها"، "من تعتقد أنه": the speaker is a relative antecedent
+        if form.kind == "verb" and not m.group("pre") and kp >= 0 and toks[kp].text in lex.not_after:
+            continue  # "رفض ذكر اسمه": the verb is the object of another verb
         cue = (m.start("cue"), m.end())
         k = tok_at(m.end())
         if form.kind in ("verb", "participle"):
@@ -104,6 +108,8 @@ def read_sentence(ctx: Context, lex: Lexicon, ss: int, se: int, sidx: int, cues)
 def _verbal(ctx, lex, toks, tok_at, m, form: CueForm, cue, ss, se, sidx, boundaries, vias, first_local):
     text = ctx.text
     k = tok_at(m.end())
+    if form.np and np_content(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, vias, first_local):
+        return  # "أعلن الجيش وضع قواته …": an action noun right after the subject is the content
     comp = find_complement(ctx, toks, k, form, 30)
     # A complement only belongs to this cue if no other clause or cue starts in between
     # ("ونقلت الوكالة عن X، مدير المكتب، قوله إن …": the noun قوله carries it).

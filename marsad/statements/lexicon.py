@@ -33,6 +33,10 @@ B_STOP = word_set(
 # "غير أن" (however), "بعد أن" (after) …: أن that introduces no reported content.
 NOT_COMP_BEFORE = word_set(
     "غير إلا بيد رغم برغم بعد قبل منذ حتى يمكن يجب ينبغي بد دون بدون مجرد لابد يمكنه")
+# Heads that take a quoted name ("باسم "غرفة العمليات""، صحيفة "صباح"، تنظيم "جيش الإسلام").
+NAME_HEADS = word_set(
+    "باسم صحيفة وكالة موقع قناة منظمة حركة تنظيم جماعة جبهة مجموعة شبكة مجلة تلفزيون إذاعة غرفة هيئة "
+    "لجنة مركز مرصد حزب ائتلاف تحالف فصيل لواء كتائب جيش عملية")
 IRREALIS = frozenset(normalize(w) for w in "إذا لو".split())
 # Families whose verb takes an object before the content (طالب X بـ، دعا X إلى، حث X على، حذر X من).
 RELATIVES = frozenset(normalize(w) for w in "التي الذي الذين اللذين اللتين اللواتي".split())
@@ -49,6 +53,7 @@ class CueForm:
     post: bool = False
     speaker_after: str | None = None
     bare: bool = False  # noun without a possessive (القول)
+    np: bool = False  # may take a noun-phrase content ("أعلن الجيش وضع قواته …")
 
 
 def trie_pattern(words) -> str:
@@ -114,6 +119,8 @@ class Lexicon:
     impersonal_bare: frozenset[str]
     impersonal_before: frozenset[str]
     masculine_places: frozenset[str]
+    not_after: frozenset[str] = frozenset()
+    np_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -128,12 +135,14 @@ def lexicon() -> Lexicon:
         comps = tuple(normalize(c) for c in spec.get("complements", []))
         post = bool(spec.get("post"))
         after = normalize(spec["speaker_after"]) if spec.get("speaker_after") else None
+        np = bool(spec.get("np"))
         for g, words in spec.get("verbs", {}).items():
             for w in words:
-                add(w, CueForm(fam, "verb", g, comps, post, after))
+                add(w, CueForm(fam, "verb", g, comps, post, after, np=np))
+        pcomps = comps + ("object",) if spec.get("participle_object") else comps
         for g, words in spec.get("participles", {}).items():
             for w in words:
-                add(w, CueForm(fam, "participle", g, comps))
+                add(w, CueForm(fam, "participle", g, pcomps, np=np))
     nouns = data["nouns"]
     ncomps = tuple(nouns["complements"])
     for key in ("bare", "m", "f", "p"):
@@ -142,7 +151,10 @@ def lexicon() -> Lexicon:
     for w in data["attribution"]:
         add(w, CueForm("attribution", "attribution", None))
     # Every form with and without a conjunction, as one trie regex (stdlib re: fastest here).
-    pattern = re.compile(r"\b(?:" + trie_pattern({p + f for p in ("", "و", "ف") for f in forms}) + r")\b")
+    # ... and an imperfect verb after the lam of purpose ("خرج شفيق ليعلن تراجعه").
+    words = {p + f for p in ("", "و", "ف") for f in forms}
+    words |= {"ل" + f for f, x in forms.items() if x.kind == "verb" and f[:1] in "يت"}
+    pattern = re.compile(r"\b(?:" + trie_pattern(words) + r")\b")
     pronouns = {}
     for g, words in data["pronoun_subjects"].items():
         for w in words:
@@ -156,4 +168,6 @@ def lexicon() -> Lexicon:
         impersonal_bare=frozenset(normalize(w) for w in data["impersonal_bare"]),
         impersonal_before=frozenset(normalize(w) for w in nouns["impersonal_before"]),
         masculine_places=frozenset(normalize(w) for w in data["masculine_places"]),
+        not_after=frozenset(normalize(w) for w in data.get("not_after", [])),
+        np_heads=frozenset(normalize(w) for w in data.get("np_heads", [])),
     )

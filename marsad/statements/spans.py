@@ -10,9 +10,13 @@ import re
 import regex
 
 from marsad.statements.context import Context, Found, Tok, inside_mention
+from marsad.statements.newspeakers import phrase_speaker
+from marsad.text.normalize import normalize
 from marsad.statements.lexicon import (
     B_STOP,
     CLOSE_QUOTES,
+    NAME_HEADS,
+    PREPOSITIONS,
     IRREALIS,
     NOT_COMP_BEFORE,
     OPEN_QUOTES,
@@ -22,6 +26,7 @@ from marsad.statements.lexicon import (
 )
 
 _STRAIGHT_RE = re.compile('"')
+BI_ISM = normalize("باسم")
 
 
 def quote_regions(text: str, ss: int, se: int) -> list[tuple[int, int]]:
@@ -89,9 +94,19 @@ def find_complement(ctx: Context, toks: list[Tok], k: int, form: CueForm, limit:
             return j, t.end, "colon"
         if "quote" in form.comps and w in OPEN_QUOTES:
             inside = _quoted(text, t.start, len(text))
-            # A short quoted name in the subject (أعلن تنظيم "جيش الإسلام"، …، أنه …) is no content.
-            if inside and n_words(text, *inside) <= 4 and j > k and any(
-                    x.text in THAT for x in toks[j + 1:end]):
+            # A short quoted name in the subject (أعلن تنظيم "جيش الإسلام"، …، أنه …; "مدير المكتب
+            # الإعلامي في "غرفة العمليات" … "تم الاتفاق"") is no content.
+            shut = text.find(OPEN_QUOTES[w], inside[1]) if inside else -1
+            later = [x for x in toks[j + 1:end] if x.start > shut]
+            named = j > k and shut > 0 and (toks[j - 1].text in PREPOSITIONS or toks[j - 1].text in NAME_HEADS) \
+                and any(x.text in THAT or x.text == ":" or x.text in OPEN_QUOTES for x in later)
+            after_ism = j > k and toks[j - 1].text == BI_ISM  # "الناطق باسم "غرفة العمليات"": a name
+            that_at = next((x.start for x in later if x.text in THAT), None)
+            # … unless another cue opens between it and the أنّ ("قال تاجر "…" مضيفاً أن …")
+            if that_at is not None and any(shut < c < that_at for c in ctx.cue_starts):
+                that_at = None
+            if inside and j > k and (n_words(text, *inside) <= 4 and that_at is not None
+                                     or (named or after_ism) and n_words(text, *inside) <= 6):
                 close = text.find(OPEN_QUOTES[w], inside[1])
                 while skip_to + 1 < end and toks[skip_to + 1].start <= close:
                     skip_to += 1
@@ -157,6 +172,7 @@ def _quoted(text: str, q: int, se: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
+_ASIDE_RE = regex.compile(r",\s*(?:وهو|وهي|وهم|الامر) (?:ما|الذي)(?!\p{L})")
 _COORD_RE = regex.compile(r",\s*و(?:ان|انه|انها|انهم|بان|بانه|بانها|ان)(?!\p{L})")
 
 
@@ -166,6 +182,10 @@ def emit(ctx: Context, start: int, end: int, cue, speaker, direct, rule, sidx, g
     text = ctx.text
     start = trim_start(text, start, end)
     end = trim_end(text, start, end)
+    if not direct:
+        aside = _ASIDE_RE.search(text, start, end)
+        if aside is not None:  # "…، وهو ما تنفيه موسكو": the writer's aside ends the content
+            end = trim_end(text, start, aside.start())
     if end - start < 3:
         return
     parts = [(start, end)]
@@ -177,9 +197,12 @@ def emit(ctx: Context, start: int, end: int, cue, speaker, direct, rule, sidx, g
                 parts.append((pos, trim_end(text, pos, m.start())))
                 pos = m.end()
         parts.append((trim_start(text, pos, end), end))
+    parts = [(a, b) for a, b in parts if b - a >= 3 and (a, b) not in ctx.found_spans]  # a set: linear time
+    if parts and speaker is None and speaker_span is not None:
+        speaker, got = phrase_speaker(ctx, *speaker_span, sidx)
+        speaker_span = got or speaker_span
     for a, b in parts:
-        if b - a >= 3 and (a, b) not in ctx.found_spans:
-            ctx.add(Found(a, b, cue, speaker, direct, rule, sidx, gender, via, speaker_span))
+        ctx.add(Found(a, b, cue, speaker, direct, rule, sidx, gender, via, speaker_span))
 
 
 def _balanced_quotes(text: str, s: int, e: int) -> bool:
@@ -197,14 +220,27 @@ def emit_content(ctx, m, cue, cstart, kind, speaker, form, se, sidx, boundaries,
         after = close + 1 if close >= 0 else se
         while after < se and text[after] == " ":
             after += 1
+        # the quotation alone, unless the clause goes on after it ("أن "شرطة … تدخلت صباحا" ضد تظاهرة")
         if inside and (after >= se or not text[after].isalpha() or after in boundaries
-                       or n_words(text, *inside) > 4):
+                       or n_words(text, *inside) > 4 and not _goes_on(ctx, after, se, boundaries)):
             emit(ctx, inside[0], inside[1], cue, speaker, True, rule, sidx, form.gender, via, sp_span)
             return
         # a quoted word inside indirect speech (أن "إرهابيا" سلم نفسه): the clause is the content
     direct = kind == "colon"
     end = clause_end(ctx, cstart, se, boundaries)
     emit(ctx, cstart, end, cue, speaker, direct, rule, sidx, form.gender, via, sp_span)
+
+
+def _goes_on(ctx, after: int, se: int, boundaries) -> bool:
+    """Does an indirect clause continue after a closing quote with a phrase of its own (ضد تظاهرة …)?"""
+    text = ctx.text
+    end = clause_end(ctx, after, se, boundaries)
+    w = text[after:end].split()[:1]
+    return bool(w) and w[0] in _CONTINUATIONS and n_words(text, after, end) >= 2 and end - after > 8
+
+
+# Words that continue a clause after a quotation (a preposition or a conjunction, not a new cue).
+_CONTINUATIONS = frozenset(normalize(w) for w in "ضد في على من إلى مع عن بعد قبل منذ خلال لدى و".split())
 
 
 def opening_quote(text: str, ss: int, close: int) -> int | None:

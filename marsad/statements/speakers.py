@@ -6,19 +6,21 @@ Speakers are actor mentions (``doc.mentions``); a subject the actors layer did n
 """
 from __future__ import annotations
 
-from marsad.statements.context import Context, NMention, compatible
+from marsad.statements.context import Context, NMention, compatible, inside_mention
+from marsad.statements.newspeakers import person_word, phrase_end, speaker_lexicon
 from marsad.statements.lexicon import (
     ADJUNCTS,
     CLOSE_QUOTES,
     OPEN_QUOTES,
     PREPOSITIONS,
+    QUANTIFIERS,
     THAT,
 )
 from marsad.statements.spans import trim_end
 from marsad.text.normalize import normalize, word_set
 
 # Families whose verb takes an object before the content (طالب X بـ، دعا X إلى، حث X على، حذر X من).
-_OBJECT_FIRST = frozenset({"demand", "call", "urge", "warn"})
+_OBJECT_FIRST = frozenset({"demand", "call", "urge", "warn", "accuse"})
 
 
 def subject_in(ctx: Context, s: int, e: int, vias) -> NMention | None:
@@ -35,14 +37,17 @@ def resolve_speaker(ctx: Context, gender: str | None, before: int, ss: int, sidx
     """Speaker of a pronoun or elided subject: nearest earlier compatible speaker."""
     for f in reversed(ctx.found[first_local:]):
         if f.sentence == sidx and f.speaker and f.cue[0] < before and compatible(ctx, f.speaker, gender):
-            return f.speaker
+            # a clause of its own after that content ("…، وهو ما تنفيه موسكو بشدة واصفةً …")
+            own = [m for m in ctx.mentions_in(f.end, before) if not m.prepositional and compatible(ctx, m.actor, gender)]
+            return own[-1].actor if own and f.end < before else f.speaker
     m = next((m for m in ctx.mentions_in(ss, before) if not m.prepositional
-              and compatible(ctx, m.actor, gender)), None)
+              and compatible(ctx, m.actor, gender) and not _in_fronted_topic(ctx, ss, m, before)), None)
     if m is not None:
         return m.actor
     for k in range(sidx - 1, sidx - 5, -1):  # the last four sentences' statements, latest first
         for f in reversed(ctx.of_sentence(k)):
-            if f.speaker and compatible(ctx, f.speaker, gender):
+            # the earlier cue's own agreement counts too ("كشفت القوات المسلحة … وأوضحت أنه")
+            if f.speaker and (compatible(ctx, f.speaker, gender) or gender is not None and f.gender == gender):
                 return f.speaker
     # The subject of the previous sentence(s).
     sents = ctx.content_sentences()
@@ -89,23 +94,20 @@ def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias,
             # "وقال بيريز إنه شن الهجوم، ودعا الشعب الفنزويلي إلى …": the same speaker goes on
             prev = [f for f in ctx.of_sentence(sidx) if f.cue[0] < m.start()][-1]
             return prev.speaker, prev.speaker_span, via
+        alt = _phrase_before(ctx, words, sub, span_e)
+        if alt is not None:
+            return None, alt, via  # "وأكد تاجر سجاد … مالكا"، "رئيس المجلس المركزي": the phrase speaks
         # Only the subject right after the verb (VSO) or after an adjunct PP.
         return sub.actor, (sub.start, sub.end), via
     first = words[0].text if words else None
     pre = _preverbal(ctx, toks, tok_at, m, ss)
-    if pre is not None and not m.group("pre"):
+    if pre is not None and m.group("pre") in ("", "ل"):
         return pre.actor, (pre.start, pre.end), via  # "كيم أبلغ مسؤولي كوريا الجنوبية أن …"
     if form.family in _OBJECT_FIRST:
         first = None  # "وطالب العالم العربي بـ…": an unresolved noun after the verb is its object
-    if first is not None and first not in PREPOSITIONS and first not in ADJUNCTS and not first.startswith("ل") \
-            and not _is_time_word(first) and not (first.endswith("ا") and len(first) > 3 and not first.startswith("ال")):
-        # A subject the actors layer did not resolve ("قال مسؤول أمريكي …").
-        end = words[0].end
-        for t in words[1:4]:
-            if t.text in PREPOSITIONS or t.text in ADJUNCTS or t.text[0] in "لب" or not t.text[0].isalpha():
-                break
-            end = t.end
-        return None, (words[0].start, end), via
+    if first is not None and subject_word(first):
+        # A subject the actors layer did not resolve ("قال مسؤول أمريكي …"): newspeakers reads it.
+        return None, (words[0].start, span_e), via
     # Elided or preverbal subject.
     before = m.start()
     kc = tok_at(m.start())
@@ -123,7 +125,8 @@ def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias,
             return "__impersonal__", None, via
         near = [mm for mm in ctx.mentions_in(max(ss, prev[0].start if prev else ss), before)
                 if not mm.prepositional and compatible(ctx, mm.actor, gender)]
-        if near and not any(near[-1].end <= b < before for b in _clause_breaks(text, near[-1].end, before)):
+        if near and not any(near[-1].end <= b < before for b in _clause_breaks(text, near[-1].end, before)) \
+                and not _in_fronted_topic(ctx, ss, near[-1], before):
             return near[-1].actor, (near[-1].start, near[-1].end), via
     if form.kind == "verb" and m.group("cue") in lex.impersonal_bare and not words:
         return "__impersonal__", None, via
@@ -139,8 +142,8 @@ def _preverbal(ctx, toks, tok_at, m, ss) -> NMention | None:
     i = kc - 1
     while i >= 0 and toks[i].start >= ss and toks[i].text in _PREVERBAL_LINK:
         i -= 1
-    if i < 0 or toks[i].start < ss:
-        return None
+    if i < 0 or toks[i].start < ss or not toks[i].text[:1].isalnum():
+        return None  # "… إلى واشنطن، قالت نويرت": a comma ends the clause before the cue
     for mm in reversed(ctx.mentions_in(ss, m.start())):
         if mm.end <= toks[i].end and mm.end >= toks[i].start:
             return None if mm.prepositional else mm
@@ -149,17 +152,64 @@ def _preverbal(ctx, toks, tok_at, m, ss) -> NMention | None:
     return None
 
 
+# Prepositions that open a fronted topic ("وحول مشروع قناة سلوى …، قالت:").
+_TOPIC_HEADS = word_set("حول بخصوص بشأن عن وعن وحول وبخصوص وبشأن وردا ردا تعليقا وتعليقا وفي في إزاء وإزاء")
+
+
+def _in_fronted_topic(ctx, ss: int, mention: NMention, before: int) -> bool:
+    """Is the mention inside a sentence-initial prepositional topic closed by a comma before the cue?"""
+    head = ctx.text[ss:ss + 20].split()
+    if not head or head[0] not in _TOPIC_HEADS:
+        return False
+    comma = ctx.text.find(",", mention.end, before)
+    return comma >= 0 and not ctx.mentions_in(comma, before)
+
+
 def _clause_breaks(text: str, s: int, e: int) -> list[int]:
     return [i for i in range(s, e) if text[i] in ".;:"]
 
 
 _TIME_WORDS = word_set(
     "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد اليوم أمس يوم صباح مساء الأسبوع الشهر العام "
-    "السنة الماضي المقبل الجاري هذا هذه مرة مجددا")
+    "السنة الماضي المقبل الجاري هذا هذه مرة مجددا آنذاك حينها حينذاك وقتها لاحقا مؤخرا سابقا")
 
 
 def _is_time_word(w: str) -> bool:
     return w in _TIME_WORDS or w.isdigit()
+
+
+def subject_word(w: str) -> bool:
+    """Can a cue's subject start with this word (not a preposition, adjunct, time or adverb)?"""
+    return (w not in PREPOSITIONS and w not in ADJUNCTS and w not in speaker_lexicon().not_speakers and not w.startswith("ل") and not _is_time_word(w)
+            and w[:1].isalpha() and not (w.endswith("ا") and len(w) >= 3 and not w.startswith("ال")))
+
+
+def _phrase_before(ctx, words, sub: NMention, span_e: int) -> tuple[int, int] | None:
+    """The span of an unresolved subject phrase that starts before the first mention, if any.
+
+    "وأكد تاجر سجاد يبلغ 45 عاما … مالكا له" (the mention lies past the phrase) or "رئيس المجلس
+    المركزي …" / "المحلل السياسي العراقي …" (a person's title governs an organisation or nisba).
+    A person mention keeps its titles ("المتحدثة باسم الوزارة هيذر نويرت" → نويرت).
+    """
+    if not words or words[0].start >= sub.start or not subject_word(words[0].text) \
+            or words[0].text in QUANTIFIERS:
+        return None  # "دعت العديد من الجماعات": the subject is under من after a quantifier
+    if inside_mention(ctx, words[0].start - 1):
+        return None
+    w0 = words[0].text
+    a = ctx.doc.actors.get(sub.actor)
+    if person_word(w0) or a is not None and a.kind == "LOC" and not a.type:
+        # a title, or a region no one speaks for ("سماح حديد مديرة حملات الشرق الأوسط …")
+        return words[0].start, span_e
+    end = phrase_end(ctx, words[0].start, span_e)
+    if end is not None and end <= sub.start:
+        return words[0].start, span_e
+    return None
+
+
+def _long_quote(text: str, q: int) -> bool:
+    close = text.find(OPEN_QUOTES[text[q]], q + 1)
+    return close < 0 or len(text[q + 1:close].split()) > 4
 
 
 def source_phrase(ctx, lex, toks, k: int, se: int) -> tuple[int, int] | None:
@@ -173,6 +223,9 @@ def source_phrase(ctx, lex, toks, k: int, se: int) -> tuple[int, int] | None:
         if in_quote is not None:
             if w == in_quote:
                 in_quote = None
+        elif w in OPEN_QUOTES and end > k and _long_quote(ctx.text, toks[end].start) and (
+                ctx.mentions_in(toks[k].start, toks[end].start) or toks[k].text in lex.source_nouns):
+            break  # "وفق أبازيد "تسليم السلاح …"": the quotation is the content, not the source's name
         elif w in OPEN_QUOTES:
             in_quote = OPEN_QUOTES[w]  # a quoted name: وفقاً لصحيفة "فاينانشال تايمز"
         elif w in (",", ";", "-", "–", ".", ":", "(") or w in CLOSE_QUOTES or w in THAT:
@@ -184,7 +237,9 @@ def source_phrase(ctx, lex, toks, k: int, se: int) -> tuple[int, int] | None:
         return None
     s, e = toks[k].start, toks[end - 1].end
     words = [t.text for t in toks[k:min(end, k + 3)]]
-    ok = bool(ctx.mentions_in(s, e))
+    # a mention that opens the phrase ("وفقاً لوزارة الخارجية"), not a nisba inside another noun
+    # ("بحسب الدستور المصري")
+    ok = any(m.start <= s + 2 for m in ctx.mentions_in(s, e)[:1])
     if not ok and words:
         w0 = words[0]
         stem = w0[1:] if w0.startswith("ل") and len(w0) > 3 else w0

@@ -16,16 +16,22 @@ Speakers come from the actors layer (``doc.mentions``). A pronoun (لكنه) or 
 (وأضاف، من جهة أخرى يشير) takes the nearest earlier speaker whose agreement fits the cue.
 All matching runs on normalised text; offsets are mapped back to the original.
 
+A subject phrase the actors layer did not resolve ("قال مسؤول أمريكي"، "أفاد شهود عيان") becomes a
+speaker actor of the document (``newspeakers``: typed kind, country and sector, or an earlier actor
+it names again); a cue may take a noun-phrase content ("أعلن الجيش وضع قواته …", ``nominal``).
+
 The parts: ``statements_lexicon`` (cue vocabulary, word lists), ``statements_context`` (the
 per-document view in normalised offsets, shared with the stances stage), ``statements_cues``
-(one reader per kind of cue), ``statements_speakers`` (who speaks) and ``statements_spans``
-(where the content begins and ends); this module runs them over the document.
+(one reader per kind of cue), ``statements_speakers`` (who speaks), ``statements_newspeakers``
+(speaker actors for unresolved phrases), ``statements_nominal`` (noun-phrase contents) and
+``statements_spans`` (where the content begins and ends); this module runs them over the document.
 """
 from __future__ import annotations
 
 import bisect
 
 from marsad.doc import Doc, Provenance, Statement
+from marsad.registry import stage
 from marsad.statements.context import (
     Context,
     NMention,
@@ -66,10 +72,10 @@ __all__ = [
 STAGE = "statements"
 
 
+@stage("statements", requires=("sentences", "tokens", "boilerplate", "actors", "mentions", "times", "reference_date"),
+       assigns=("statements", "actors"))
 class StatementsStage:
     """Finds reported speech in the content sentences."""
-
-    name = STAGE
 
     def __call__(self, doc: Doc) -> Doc:
         doc.statements = extract(doc)
@@ -96,6 +102,8 @@ def extract(doc: Doc) -> list[Statement]:
             return "", w, ""
         if w[:1] in "وف" and w[1:] in forms:
             return w[:1], w[1:], ""
+        if w[:1] == "ل" and w[1:2] in ("ي", "ت") and forms.get(w[1:]) is not None and forms[w[1:]].kind == "verb":
+            return "ل", w[1:], ""  # "ليعلن": the subject is the clause's before it
         return None
 
     for m in scan(lex.regex, text, split):

@@ -20,8 +20,7 @@ from marsad.text.segment import clitic_candidates
 _STEMMER = snowballstemmer.stemmer("arabic")
 MIN_STEM_COUNT = 5
 # Function words that begin with a clitic letter but are one word (كما is not ك + ما here).
-_WHOLE = frozenset("كما لما بما فيما لكن لكنه لذلك كذلك لدي لدى ليس لن لم بل بين بعد بعض بينما "
-                   "لان لانه كان كانت كل كلا لها له لهم بها به بهم فان فقد".split())
+_WHOLE = frozenset(resources.read_words("text", "whole_words.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -25,15 +25,15 @@ def anchor(doc: Doc, start: int, end: int) -> str | None:
     """Date of an event or statement at [start, end).
 
     The most specific dated (non-vague) time in its clause (the sentence cut at ، ؛ : and at
-    contrast or sequence conjunctions), else in its sentence, else the document date; ties go
-    to the time nearest the span.
+    contrast or sequence conjunctions), else in its sentence, else the document's reference date
+    (its publication date, or the one the times stage inferred); ties go to the time nearest the span.
     """
     sent = doc.sentence_at(start)
     if sent is None:
-        return doc.published
+        return doc.reference_date
     times = [t for t in doc.starting_in("times", sent.start, sent.end) if _dated(t)]
     if not times:
-        return doc.published
+        return doc.reference_date
     lo, hi = sent.start, sent.end
     for b in _CLAUSE_BREAK.finditer(doc.text, sent.start, sent.end):
         if b.end() <= start:

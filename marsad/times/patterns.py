@@ -168,7 +168,8 @@ def lexicon() -> Lexicon:
         "ambiguous_months", "month_context", "hijri_ambiguous", "ramadan_context", "weekday_not_after",
         "weekday_not_before", "today_not_after", "tomorrow_after", "age_words", "age_before",
         "year_context", "count_nouns_after", "vague_not_before", "name_words", "general_nouns",
-        "year_nouns", "hijri_need_year", "verb_months", "future_markers", "future_verb_not", "day_parts")}
+        "year_nouns", "hijri_need_year", "verb_months", "future_markers", "future_verb_not", "day_parts",
+        "past_plan", "coincide_verbs")}
     named = [(frozenset(normalize(w) for w in r["words"]), r["day"], r["month"], r["year"])
              for r in data["named_dates"]]
 

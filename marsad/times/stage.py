@@ -22,9 +22,11 @@ from __future__ import annotations
 from datetime import date
 
 from marsad.doc import Doc, Provenance, TimeExpr
+from marsad.registry import stage
 from marsad.text.normalize import COMBINING_MARKS
 from marsad.times.anchor import anchor
-from marsad.times.calendar import infer_year, parse_published
+from marsad.times.calendar import infer_year
+from marsad.times.extras import add_extras
 from marsad.times.patterns import expression_starts, lexicon
 from marsad.times.reader import Candidate, Reader
 from marsad.times.resolver import Resolver
@@ -34,10 +36,10 @@ __all__ = ["STAGE", "TimesStage", "anchor", "infer_year", "lexicon"]
 STAGE = "times"
 
 
+@stage("times", requires=("sentences", "boilerplate", "published"),
+       assigns=("times", "reference_date"))
 class TimesStage:
     """Finds time expressions in the content sentences and normalises them."""
-
-    name = STAGE
 
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
@@ -58,7 +60,7 @@ class TimesStage:
                     if got:  # else rejected in context: a later word may start a match
                         cands.extend(got)
                         pos = m.end()
-        ref = parse_published(doc.published)
+        ref = doc.published_date
         years = [c.year for c in cands if c.year]
         newest = max(years) if years else None
         inferred = False
@@ -69,6 +71,7 @@ class TimesStage:
                     if y:
                         ref, inferred = date(y, c.f["m"], c.f["d"]), True
                         break
+        doc.reference_date = ref.isoformat() if ref else None
         resolver = Resolver(ref, inferred, newest)
         times = []
         for c in cands:
@@ -81,4 +84,5 @@ class TimesStage:
                 o1 += 1  # غداً, مؤخراً: keep the word's last diacritic in the span
             times.append(TimeExpr(o0, o1, value, Provenance(STAGE, c.rule), kind, was_inferred))
         doc.times = times
+        add_extras(doc, ref)
         return doc

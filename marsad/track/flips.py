@@ -25,6 +25,8 @@ def corpus_flips(db: Database) -> list[dict[str, Any]]:
         "s.holder_code, s.target_code, s.issue, s.reported "
         "FROM stances s JOIN documents d ON d.id = s.doc_id "
         "WHERE s.holder_code IS NOT NULL AND s.target_code IS NOT NULL AND s.issue IS NOT NULL "
+        # someone else's account of the holder ("قال X إن إيران تدعم …") is no position the holder took
+        "AND NOT COALESCE(s.reported, 0) "
         "ORDER BY s.holder_code, s.target_code, s.issue, date, s.doc_id, s.start").fetchall()
     found: list[dict[str, Any]] = []
     for key, group in groupby(rows, key=lambda r: (r[5], r[6], r[7])):

@@ -10,7 +10,7 @@ from marsad.actors.dictionary import lexicon
 from marsad.actors.stage import ActorsStage
 from marsad.boilerplate.stage import BoilerplateStage
 from marsad.doc import Doc, Entity, Provenance
-from marsad.pipeline import TextStage
+from marsad.text.stage import TextStage
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 PLOVER_TYPES = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR",

@@ -24,17 +24,22 @@ def test_related_share_credit_lines():
     assert not doc.sentences[0].boilerplate
 
 
-def test_dateline_is_metadata_not_noise():
+def test_dateline_is_metadata_not_clutter():
+    # The gold keeps a dateline's places as entities of the article: it is kept on the Doc as
+    # kind "dateline" (stages that read participants skip it) but is no page clutter.
     text = ("دبي، الإمارات العربية المتحدة (CNN)-- اتهمت وزارة الخارجية الإسرائيلية، الجمعة، مجلس حقوق الإنسان بالنفاق.\n"
             "وقالت الوزارة في بيان إن إسرائيل ترفض القرار.")
     found, doc = kinds(text)
     assert found == [("dateline", "دبي، الإمارات العربية المتحدة (CNN)-- ")]
+    assert doc.clutter() == [] and doc.to_json()["boilerplate"] == []
     assert doc.cache["dateline"].startswith("دبي")
+    assert not doc.in_boilerplate(0, 3)
     assert not doc.sentences[0].boilerplate  # the sentence itself is article text
+    assert any(text[e.start:e.end] == "دبي" for e in doc.entities)
 
     text2 = "بغداد - أ ف ب: قتل ثلاثة أشخاص في انفجار عبوة ناسفة شمال العاصمة.\nوقالت الشرطة إن التحقيق جار."
-    found2, _ = kinds(text2)
-    assert found2 == [("dateline", "بغداد - أ ف ب: ")]
+    found2, doc2 = kinds(text2)
+    assert found2 == [("dateline", "بغداد - أ ف ب: ")] and doc2.clutter() == []
 
 
 def test_bare_headline_insert_and_other_story_lead():

@@ -7,7 +7,8 @@ from corpus import first_articles
 from marsad.boilerplate.stage import BoilerplateStage
 from marsad.doc import Doc
 from marsad.entities.stage import MODEL, EntitiesStage, model
-from marsad.pipeline import Pipeline, TextStage
+from marsad.pipeline import Pipeline
+from marsad.text.stage import TextStage
 
 PIPE = Pipeline([TextStage(), BoilerplateStage(), EntitiesStage()])
 

@@ -12,10 +12,19 @@ from marsad.pipeline import Pipeline
 from marsad.text.segment import split_sentences
 
 
+class _NoEntities:
+    """The statistical NER stage is another layer's and not needed here (the dictionary actors
+    are): an empty entities layer in its place keeps these cases independent of the model."""
+
+    name, requires, assigns = "entities", (), ("entities",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+
 @lru_cache(maxsize=1)
 def _pipeline() -> Pipeline:
-    # the statistical NER stage is another layer's and not needed here: the dictionary actors are
-    return Pipeline([s for s in Pipeline().stages if s.name != "entities"])
+    return Pipeline([_NoEntities() if s.name == "entities" else s for s in Pipeline().stages], check_writes=True)
 
 
 def _sentence(rid: str, anchor: str, before: int = 0) -> str:

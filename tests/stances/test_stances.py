@@ -8,7 +8,6 @@ import pytest
 from statements.test_statements import _context, seed_doc
 
 from marsad.doc import Actor, Doc, Mention, Provenance, Stance
-from marsad.pipeline import TextStage
 from marsad.stances.stage import (
     StancesStage,
     conflicting,
@@ -18,11 +17,13 @@ from marsad.stances.stage import (
     proposition,
 )
 from marsad.statements.stage import StatementsStage
+from marsad.text.stage import TextStage
+from marsad.times.stage import TimesStage
 
 
 def analyse(text: str, names: dict[str, tuple[str, str, str]], published: str = "2018-06-01") -> Doc:
     """Statements and stances with a hand-built actors layer: name -> (kind, country, type)."""
-    doc = TextStage()(Doc(text=text, id="t", published=published))
+    doc = TimesStage()(TextStage()(Doc(text=text, id="t", published=published)))  # times: the reference date
     for name, (kind, country, typ) in names.items():
         aid = f"a{len(doc.actors)}"
         doc.actors[aid] = Actor(aid, name, kind=kind, country=country, type=typ)
@@ -56,7 +57,8 @@ CASES = [
     # "غير شرعي" on the presence of forces; "شرعي" alone is not a stance trigger
     ("CN-middleEast-1080-20180602", "وجود القوات الأمريكية في سورية غير شرعي", 1,
      {"المعلم": ("PER", "SYR", "GOV"), "القوات الأمريكية": ("ORG", "USA", "MIL"), "إيران": ("GPE", "IRN", "GOV")},
-     {("المعلم", "القوات الأمريكية", "oppose", "legality")}),
+     # (and "ونحن نشكر إيران" in the sentence before: thanking Iran supports it)
+     {("المعلم", "القوات الأمريكية", "oppose", "legality"), ("المعلم", "إيران", "support", "approval")}),
     # "لا يزال" negates nothing, and talks alone are no stance
     ("AL-internationalNews-1348-20180527", "محادثات مثمرة جداً", 0, {"ترمب": TRUMP, "كوريا الشمالية": PRK}, set()),
     # a condition states nothing ("في حال أساءت الولايات المتحدة … بتصرفات غير قانونية")
@@ -195,8 +197,11 @@ def test_seed_stances_and_contradiction(shared):
         hit = [s for s in doc.stances if overlaps(s, g["evidence"]) and s.polarity == g["polarity"]
                and s.holder == g["holder"] and s.target == g["target"]]
         assert hit, g["evidence"]
-    matched = [s for s in doc.stances if any(overlaps(s, g["evidence"]) for g in gold["stances"])]
-    assert len(matched) == len(doc.stances)  # no stance outside the gold evidence
+    # no stance outside the gold evidence, but for the backing the seed gold leaves unannotated
+    # ("الجماعات الشيعية المدعومة من إيران": Iran backs the groups; the dev gold requires such ones)
+    extra = [s for s in doc.stances if not any(overlaps(s, g["evidence"]) for g in gold["stances"])]
+    assert [(s.holder, s.target, s.polarity, s.prov.rule) for s in extra] == [
+        ("iran", "iraqi_factions", "support", "attitude.relation")]
     (c,) = doc.contradictions
     g = gold["contradictions"][0]
     assert c.holder == "sudani" and c.target == "us_forces" and c.kind == "inconsistency"

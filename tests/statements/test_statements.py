@@ -14,10 +14,11 @@ import pytest
 from corpus import ant_news
 
 from marsad.doc import Actor, Doc, Mention, Provenance
-from marsad.pipeline import TextStage
 from marsad.statements.stage import StatementsStage, lexicon
 from marsad.text.normalize import normalize
 from marsad.text.segment import split_sentences
+from marsad.text.stage import TextStage
+from marsad.times.stage import TimesStage
 
 
 def _articles_text(rid: str) -> str:
@@ -33,7 +34,7 @@ def _context(rid: str, anchor: str, before: int) -> str:
 
 def analyse(text: str, names: dict[str, str]) -> Doc:
     """Statements of ``text`` with a hand-built actors layer: each name is one actor."""
-    doc = TextStage()(Doc(text=text, id="t"))
+    doc = TimesStage()(TextStage()(Doc(text=text, id="t")))  # times: the reference date
     for name, kind in names.items():
         aid = f"a{len(doc.actors)}"
         doc.actors[aid] = Actor(aid, name, kind=kind)
@@ -46,6 +47,7 @@ def analyse(text: str, names: dict[str, str]) -> Doc:
 
 
 def speaker_name(doc: Doc, st) -> str | None:
+    """The speaker's name: a hand-built actor, or the phrase the stage made an actor of ("مصدر أمني")."""
     return doc.actors[st.speaker].name if st.speaker else None
 
 
@@ -59,12 +61,14 @@ def find(doc: Doc, cue: str, head: str):
 
 
 # (article, anchor, sentences before, {actor name: kind}, [(cue, content head, content tail, direct, speaker)])
+# A subject phrase the hand-built actors do not cover becomes a speaker actor named by the phrase
+# ("مصدر أمني"); None is left for the speakers no phrase names (the author, an unnamed one).
 CASES = [
     # قال / يقول — speaker named after the verb, indirect and direct
     ("BB-middleEast-1107-20181016", "وقال المسؤول إن تعليمات", 0, {},
-     [("قال", "تعليمات صدرت", "بالعمل بسرعة", False, None)]),
+     [("قال", "تعليمات صدرت", "بالعمل بسرعة", False, "المسؤول")]),
     ("FR-middleEast-673-20180624", "وقالت مصادر لرويترز إن", 0, {},
-     [("قالت", "الحوثيين أشاروا", "للأمم المتحدة", False, None)]),
+     [("قالت", "الحوثيين أشاروا", "للأمم المتحدة", False, "مصادر")]),
     ("BB-middleEast-45-20180219", 'وقال العمادي "بشأن', 0, {"العمادي": "PER"},
      [("قال", "بشأن ما يتم تداوله", "المنطقة بالكامل", True, "العمادي")]),
     ("BB-internationalNews-1079-20180911", "وقالت السلطات الروسية إن", 0, {"السلطات الروسية": "ORG"},
@@ -79,24 +83,24 @@ CASES = [
      [("يقول", "لهذا نريد أن نبدأ", "مع ذويهم", True, None)]),
     # the speaker follows the content: «…»، يقول X / …، كما قال X
     ("BB-middleEast-699-20180705", "يقول المصدر", 0, {},
-     [("يقول", "ومن يسيطر على هذه النقطة", "الجانب السوري", True, None)]),
+     [("يقول", "ومن يسيطر على هذه النقطة", "الجانب السوري", True, "المصدر")]),
     ("BB-middleEast-579-20180604", "توضح فضيلة", 0, {"فضيلة": "PER"},
      [("توضح", "هو شعير محمص", "حبات صغيرة", True, "فضيلة")]),
     ("BB-middleEast-579-20180604", "تقول السيدة الخمسينية", 0, {},
-     [("تقول", "نواجه مصاعب", "منذ سنوات", True, None)]),
+     [("تقول", "نواجه مصاعب", "منذ سنوات", True, "السيدة الخمسينية")]),
     ("FR-internationalNews-989-20180429", "كما قال مهيب الله", 0, {"مهيب الله": "PER"},
      [("قال", "وفي هذا المخيم", "إلى ولاية راخين", False, "مهيب الله")]),
     ("FR-middleEast-126-20180309", "كما أوضح ليندمير", 0, {"ليندمير": "PER"},
      [("أوضح", "وليس في وسع منظمة الصحة", "هذه الهجمات", False, "ليندمير")]),
     ("FR-internationalNews-1429-20180525", "كما أفاد مصدر أمني", 0, {},
-     [("أفاد", "قتل سبعة أشخاص", "في شرق ليبيا", False, None)]),
+     [("أفاد", "قتل سبعة أشخاص", "في شرق ليبيا", False, "مصدر أمني")]),
     # أضاف / تابع and participles (مضيفاً، مؤكداً، مشيرةً، معرباً، واصفاً …)
     ("SK-middleEast-2963-20180718", "وأضاف المسؤول أن الأعذار", 0, {},
-     [("أضاف", "الأعذار التي ساقتها إيران", '"غير صحيحة"', False, None)]),
+     [("أضاف", "الأعذار التي ساقتها إيران", '"غير صحيحة"', False, "المسؤول")]),
     ("FR-middleEast-131-20180310", "وأضاف عبد الرحمن", 0, {"عبد الرحمن": "PER"},
      [("أضاف", "باتت قوات النظام", "الشمالية الشرقية", True, "عبد الرحمن")]),
     ("SK-middleEast-2895-20180714", 'وأضاف المصدر: "قال', 0, {},
-     [("أضاف", "قال أردوغان إنه", "ينهار تماما", True, None)]),
+     [("أضاف", "قال أردوغان إنه", "ينهار تماما", True, "المصدر")]),
     ("BB-internationalNews-335-20180415", 'مضيفاً " نحن نحث', 0, {},
      [("قال", "حرية التعبير محمية", "أرض الصومال", True, None),
       ("مضيفاً", "نحن نحث الحكومة", "احترام دستورها", True, None)]),
@@ -114,8 +118,8 @@ CASES = [
     ("SK-middleEast-1592-20180511", "معربا، في الوقت نفسه", 0, {"أفيغدور ليبرمان": "PER"},
      [("قال", "بلاده ضربت كل البنية", "الأراضي السورية", False, "أفيغدور ليبرمان"),
       ("معربا", "أمله أن يكون", 'قد انتهى"', False, "أفيغدور ليبرمان")]),
-    ("SK-middleEast-1442-20180504", "واصفة الاتهامات", 0, {},
-     [("واصفة", "الاتهامات بانها", 'لا أساس لها"', False, None)]),
+    ("SK-middleEast-1442-20180504", "واصفة الاتهامات", 0, {"موسكو": "GPE"},
+     [("واصفة", "الاتهامات بانها", 'لا أساس لها"', False, "موسكو")]),
     ("FR-internationalNews-1769-20180612", "واصفا رئيس الوزراء الكندي", 0, {"دونالد ترامب": "PER"},
      [("واصفا", "رئيس الوزراء الكندي", "شخص غير نزيه", False, "دونالد ترامب")]),
     ("FR-internationalNews-1752-20180611", "ووصف رئيس الوزراء العراقي", 0, {"رئيس الوزراء العراقي حيدر العبادي": "PER"},
@@ -128,11 +132,11 @@ CASES = [
     ("SK-internationalNews-1954-20180604", "وذكرت صحيفة واشنطن بوست", 0, {"صحيفة واشنطن بوست": "ORG"},
      [("ذكرت", "زعيم كوريا الشمالية", "خلال القمة", False, "صحيفة واشنطن بوست")]),
     ("SK-middleEast-756-20180403", "ذكرت مصادر يمنية", 0, {},
-     [("ذكرت", "ميليشيات الحوثي", "من محاور عدة", False, None)]),
+     [("ذكرت", "ميليشيات الحوثي", "من محاور عدة", False, "مصادر يمنية")]),
     ("FR-internationalNews-2094-20180630", "أعلن المتحدث الرسمي", 0, {},
-     [("أعلن", "عملية العد والفرز", "الثلاثاء القادم", False, None)]),
+     [("أعلن", "عملية العد والفرز", "الثلاثاء القادم", False, "المتحدث الرسمي باسم الموفضية العليا المستقلة للانتخابات ليث حمزة")]),
     ("FR-middleEast-687-20180625", "أعلن المتحدث باسم رئيسة الوزراء", 0, {},
-     [("أعلن", "بريطانيا تتطلع", "مع تركيا", True, None)]),
+     [("أعلن", "بريطانيا تتطلع", "مع تركيا", True, "المتحدث باسم رئيسة الوزراء البريطانية تيريزا ماي")]),
     ("FR-middleEast-687-20180625", "اعتبرت وزيرة خارجية السويد", 0, {"مارغو والستروم": "PER"},
      [("اعتبرت", "تركيا ليست في موقع", "منذ فترة طويلة", True, "مارغو والستروم")]),
     ("SK-middleEast-2723-20180703", "وأشار المالكي إلى أن", 0, {"المالكي": "PER"},
@@ -162,13 +166,13 @@ CASES = [
      [("اختتم", "المملكة العربية السعودية", "العربية والإسلامية", True, None)]),
     # nominal cues and relays: نقل عن X قوله إنّ …، بقوله إنّ …
     ("SK-middleEast-1035-20180414", 'ونقلت "رويترز" عن مسؤول أميركي', 0, {"رويترز": "ORG"},
-     [("قوله", "الولايات المتحدة استخدمت", "في سوريا", False, None)]),
+     [("قوله", "الولايات المتحدة استخدمت", "في سوريا", False, "مسؤول أميركي")]),
     ("BB-middleEast-436-20180502", "ونقلت وكالة رويترز عن خالد عمر", 0, {"وكالة رويترز": "ORG", "خالد عمر": "PER"},
      [("قوله", "ثلاثة موظفين", "12 شخصا", False, "خالد عمر")]),
     ("FR-internationalNews-2706-20180813", 'والاثنين نقلت "يونهاب"', 0, {"يونهاب": "ORG", "السفير الأمريكي": "PER"},
      [("قوله", 'الوقت "مبكر جدا"', "لإعلان كهذا", False, "السفير الأمريكي")]),
     ("SK-internationalNews-1541-20180512", "ونقلت وكالة أعماق", 0, {"وكالة أعماق": "ORG"},
-     [("نقلت", "منفذ عملية الطعن", "دول التحالف", True, None)]),
+     [("نقلت", "منفذ عملية الطعن", "دول التحالف", True, "مصدر أمني")]),
     ("BB-internationalNews-872-20180725", "بقوله إن الاستخبارات", 0, {},
      [("بقوله", "الاستخبارات العسكرية", "مسار القضاء", False, None)]),
     ("SK-internationalNews-3017-20180815", "ونقلت رويترز عن الشرطة قولها", 0, {"رويترز": "ORG", "الشرطة": "ORG"},
@@ -176,13 +180,13 @@ CASES = [
       ("مضيفة", "البحث ما يزال جاريا", "تحت الأنقاض", True, "الشرطة")]),
     # attribution: وفق / بحسب / حسب / وفقا لـ / نقلا عن
     ("SK-middleEast-3858-20181014", "وحسب المصدر، فإن المملكة", 0, {},
-     [("وحسب", "المملكة لا تزال", "وقبلة المسلمين", False, None)]),
+     [("وحسب", "المملكة لا تزال", "وقبلة المسلمين", False, "المصدر")]),
     ("AL-internationalNews-1537-20180609", "بحسب مسؤولين", 0, {},
-     [("بحسب", "قتل 17 جندياً", "لإطلاق النار", False, None)]),
+     [("بحسب", "قتل 17 جندياً", "لإطلاق النار", False, "مسؤولين")]),
     ("CN-middleEast-1413-20181005", "وفقا للشرطة الإسرائيلية", 0, {"الشرطة الإسرائيلية": "ORG"},
      [("وفقا", "للمرة الـ12", "غير المشروع", False, "الشرطة الإسرائيلية")]),
     ("SK-middleEast-3097-20180725", "وفق ما أورد مراسلنا", 0, {},
-     [("وفق", "منح مجلس النواب", "مدبولي الثقة", False, None)]),
+     [("وفق", "منح مجلس النواب", "مدبولي الثقة", False, "مراسلنا")]),
     ("BB-middleEast-491-20180511", "بحسب الجيش", 0, {"الجيش": "ORG"},
      [("بحسب", "وأسقط نظام", "قبل بلوغ الهدف", False, "الجيش")]),
     # a pronoun or elided subject continues the speaker named before
@@ -325,7 +329,7 @@ def test_seed_statements(shared):
 
 def seed_doc(text: str, gold: dict) -> Doc:
     """The seed with a hand-built actors layer: each gold actor's names as mentions."""
-    doc = TextStage()(Doc(text=text, id="seed", published="2024-01-11"))
+    doc = TimesStage()(TextStage()(Doc(text=text, id="seed", published="2024-01-11")))  # times: the reference date
     kinds = {"sudani": "PER", "iraq": "GPE", "israel": "GPE", "iran": "GPE"}
     spans = []
     for key, a in gold["actors"].items():

@@ -1,0 +1,379 @@
+"""Attitude stances: who criticises, accuses, condemns, warns, praises or backs whom.
+
+Three readings over the normalised text (the lexicon is ``resources/stances/attitudes.yaml``):
+
+* an agentive trigger (اتهم، انتقد، ندد بـ، أشاد بـ، دعم، متهماً، انتقادات إلى): its subject holds
+  the stance — the actor after a verb (VSO, titles skipped: "اتهمت المندوبة الأمريكية …"), right
+  before it (SVO), behind a light verb ("وجهت X انتقادات إلى Y"), or, with none named, the speaker
+  of the statement around it or of the sentence (a circumstantial participle: "…، متهماً") — toward
+  its object: the actor after it, its preposition, its genitive, or a country adjective on the
+  object noun ("نددت … بالقرار الأمريكي"); coordinated objects each get a stance;
+* a relation phrase naming both actors ("الجبهة المدعومة من الجزائر"، "مسلحين موالين لتنظيم");
+* an evaluative word inside reported speech: the speaker's attitude toward the actor it is said of
+  ("الروس لم يفوا بتعهدهم"، "النظام السوري الخارج عن القانون"، "العدوان الإسرائيلي").
+
+A negator right before the trigger, or a condition or question earlier in its clause, makes no
+stance; an actor under a victim's preposition (الهجوم على X) is no target; a holder toward itself
+or its own state is none. Every stance carries the issue ``approval``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from marsad.doc import Doc, Provenance, Stance
+from marsad.stances.agents import self_stance
+from marsad.stances.attitude_lexicon import AttForm, AttLexicon, lexicon
+from marsad.stances.attitude_phrases import (
+    WORD_RE,
+    after_relative,
+    clause_end,
+    clause_start,
+    coordinated,
+    covering,
+    direct_after,
+    mention_at,
+    nearest_before,
+    skip_quoted,
+    subject_after,
+    subject_before,
+    victim,
+    words_in,
+)
+from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
+from marsad.stances.lexicon import lexicon as stance_lexicon
+from marsad.stances.view import StanceView
+from marsad.statements.context import actor_gender
+from marsad.statements.stage import NMention, date_of, to_original
+from marsad.text.normalize import normalize
+
+ISSUE = "approval"
+_PREFIX_PREPS = ("ب", "ل", "لل", "بال")
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
+_COPULA = frozenset({"هو", "هي", "هم", "الان", "كانت", "كان", "باتت", "بات", "اصبحت", "اصبح", "دوله", "جهه", "طرف"})
+_WHEN = frozenset({"عندما", "حينما", "حين", "بعدما", "لما", "وعندما", "وحين"})
+_PRONOUN_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لانه", "لانها", "لانهم"})
+
+
+def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
+    if not doc.mentions:
+        return []
+    v = v or doc.cache.get("stance_view") or StanceView(doc, stance_lexicon())
+    if v.doc is not doc or v.text is not doc.norm().text:
+        v = StanceView(doc, stance_lexicon())
+    lex = lexicon()
+    text = v.text
+    stmts = sorted((v.nt.from_original(s.start), v.nt.from_original(s.end), s.speaker, i, s.via is not None)
+                   for i, s in enumerate(doc.statements) if s.speaker)
+    cues = sorted((v.nt.from_original(s.cue[0]), s.speaker) for s in doc.statements if s.speaker and s.cue)
+    out: list[Stance] = []
+    seen: set[tuple] = set()
+    for sent in doc.content_sentences():
+        a, b = v.nt.from_original(sent.start), v.nt.from_original(sent.end)
+        for m in lex.regex.finditer(text, a, b):
+            pre, t = m.group("pre"), m.group("t")
+            form = lex.forms.get(pre + t) if pre and pre + t in lex.forms else lex.forms[t]
+            ts = m.start("t") if not (pre and pre + t in lex.forms) else m.start()
+            if form.kind == "verb" and t in lex.nouns:
+                form = lex.nouns[t]  # "دعم ميليشيات الحوثي": the bare verbal noun, not the verb
+            elif form.kind == "verb" and any(p in pre for p in ("ب", "ل", "ال")):
+                if t not in lex.nouns:
+                    continue  # "بحذر" (carefully) is no warning
+                form = lex.nouns[t]  # "لدعم ترشح السيسي": the verbal noun
+            st = max((x for x in stmts if x[0] <= ts < x[1]), default=None)  # the innermost
+            if _blocked(v, lex, m.start(), a):
+                continue
+            for holder, target, s, e, pol in _read(v, lex, form, m.start(), ts, m.end(), a, b, st, cues):
+                if holder is None or target is None or holder == target or self_stance(v, holder, target) \
+                        or _own_organ(v, holder, target):
+                    continue
+                key = (holder, target, pol, s)
+                if key in seen:
+                    continue
+                seen.add(key)
+                os_, oe = to_original(v.nt, s, e)
+                if form.kind in ("verb", "participle", "relation") and _civilian(v, target):
+                    continue  # warning citizens, backing "المدنيين": no attitude toward a party
+                # a relation phrase is the writer's account of the holder, not a position it stated
+                # (so is backing named by a noun: "الدعم الإيراني للحوثيين" is what others say of Iran)
+                reported = form.kind == "relation" or (form.kind == "noun" and pol > 0 and holder != (st[2] if st else None)) \
+                    or bool(st and (st[4] or (st[2] != holder)))
+                out.append(Stance(os_, oe, holder, target, SUPPORT if pol > 0 else OPPOSE,
+                                  Provenance(STAGE, f"attitude.{form.kind}"), ISSUE, st[3] if st else None,
+                                  reported, date_of(doc, os_, oe)))
+    return out
+
+
+def _object_next(v: StanceView, lex: AttLexicon, form: AttForm, te: int) -> bool:
+    """Does the noun's object (its preposition, or an actor) come right after it?"""
+    nxt = WORD_RE.search(v.text, te)
+    if nxt is None:
+        return False
+    w = nxt.group()
+    return w in form.objects or mention_at(v, nxt.start(), nxt.end()) is not None or (
+        w[:1] in ("ل", "ب") and w[1:2] != "" and (w[:1] in form.objects or w[:2] == "لل"))
+
+
+def _civilian(v: StanceView, aid: str) -> bool:
+    a = v.actor(aid)
+    return a is not None and a.type == "CVL"
+
+
+def _own_organ(v: StanceView, holder: str, target: str) -> bool:
+    """A state toward its own police, forces or citizens ("حذرت الداخلية المواطنين")."""
+    h, t = v.actor(holder), v.actor(target)
+    return bool(h and t and h.country and h.country == t.country and h.type in _STATE
+                and t.type in _STATE | {"CVL"})
+
+
+def _blocked(v: StanceView, lex: AttLexicon, start: int, lo: int) -> bool:
+    """A negator within two words before, or a condition/question earlier in the clause."""
+    words = list(WORD_RE.finditer(v.text, max(lo, start - 40), start))
+    if any(w.group().lstrip("وف") in lex.negators or w.group() in lex.negators for w in words[-2:]):
+        return True
+    clause_lo = clause_start(v, lex, start, lo)
+    return lex.irrealis.search(v.text, clause_lo, start) is not None
+
+
+def _read(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: int, st, cues):
+    """(holder, target, evidence start, evidence end, polarity) of one trigger."""
+    for holder, target, s, e in _read_args(v, lex, form, ws, ts, te, lo, hi, st, cues):
+        if form.kind != "describe":
+            yield holder, target, s, e, form.polarity
+            continue
+        label = _label(v, lex, e, hi)  # "وصفت المعتقلين بـ«الخونة»"
+        if label is not None:
+            yield holder, target, s, label[1], label[0]
+
+
+def _label(v, lex, pos: int, hi: int) -> tuple[int, int] | None:
+    """The polarity of the label after a described object ("بـ«المهزلة»") and where it ends."""
+    words = words_in(v, pos, hi)[:4]
+    for k, w in enumerate(words):
+        word = w.group()
+        if not word.startswith("ب"):
+            continue
+        for x in ([word[1:]] if len(word) > 1 else []) + [y.group() for y in words[k + 1:k + 3]]:
+            if x in lex.labels:
+                return lex.labels[x], w.end() if x == word[1:] else v.text.find(x, w.end()) + len(x)
+        break
+    return None
+
+
+def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: int, st, cues):
+    speaker = st[2] if st else None
+    clo, chi = clause_start(v, lex, ws, lo), clause_end(v, lex, te, hi)
+    if form.kind == "relation":
+        yield from _relation(v, lex, form, ws, te, clo, chi)
+        return
+    if form.kind == "eval":
+        if speaker is None:
+            return
+        for tgt in _evaluated(v, lex, form, ws, te, clo, chi):
+            yield speaker, tgt.actor, min(ws, tgt.start), max(te, tgt.end)
+        return
+    prev = WORD_RE.findall(v.text, max(lo, ws - 14), ws)
+    prev = normalize(prev[-1]) if prev else ""
+    if form.kind == "verb" and prev in _PRONOUN_THAT and speaker is not None:
+        # "قال ترامب إنه حمّل بوتين المسؤولية": the pronoun is the speaker, the actor after the object
+        holder, subj_end = speaker, te
+    elif form.kind == "verb" and prev in _WHEN and subject_after(v, lex, te, chi) is None:
+        # "وفاجأ ترامب حتى مؤيديه عندما أشاد بالزعيم الروسي": the main clause's subject
+        m = next((m for m in reversed(v.mentions_in(lo, ws)) if not m.prepositional
+                  and len(words_in(v, m.end, ws)) <= 5), None)
+        holder, subj_end = (m.actor if m else None), te
+    else:
+        holder, subj_end = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues, hi=hi)
+    subj = None
+    if subj_end > chi:
+        # "رحب الرئيس الأمريكي، دونالد ترامب، بـ…": the clause goes on past the apposition's comma
+        after = subj_end + len(v.text[subj_end:subj_end + 3]) - len(v.text[subj_end:subj_end + 3].lstrip(" ,"))
+        chi = clause_end(v, lex, after, hi)
+    if subj_end > te:
+        subj = mention_at(v, words_in(v, te, chi)[0].start(), subj_end) if words_in(v, te, chi) else None
+        conj = coordinated(v, subj, chi) if subj is not None else []
+        subj_end = conj[-1].end if conj else subj_end  # "اتهم السعودية والإمارات": no object after the list
+    targets = list(_objects(v, lex, form, max(te, subj_end), chi)) if holder else []
+    if not targets and subj is not None and "direct" in form.objects and _disagrees(v, v.text[ts:te], subj.actor):
+        # "…، اتهم السعودية والإمارات بـ": the actor after the verb does not agree with it, so
+        # it is the object and the subject is elided (the speaker, or the sentence's subject)
+        holder, _ = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues, vso=False)
+        targets = list(_objects(v, lex, form, te, chi)) if holder else []
+    for tgt in targets:
+        yield holder, tgt[0], min(ws, tgt[1]), max(te, tgt[2])
+
+
+def _disagrees(v: StanceView, verb: str, aid: str) -> bool:
+    """Does a verb's agreement rule the actor after it out as its subject (اتهم … السعودية)?"""
+    if verb.startswith("ن"):
+        return True  # "نشكر إيران": we, the speaker, thank
+    if verb.endswith("وا"):
+        return False
+    fem = verb.endswith("ت") or verb.startswith("ت")
+    g = actor_gender(v.mv, aid)
+    return g is not None and (g == "m") == fem
+
+
+def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True, hi=None) -> tuple[str | None, int]:
+    """The trigger's subject and the end of its mention (for a VSO subject the object follows it)."""
+    if form.kind == "describe":
+        participle = "واصف" in v.text[ws:te]  # "…، واصفاً إياها بـ"
+        form = AttForm("participle" if participle else "verb", form.polarity, form.objects)
+    if form.kind == "verb" and after_relative(v, ws):
+        # "الميليشيات الإيرانية التي تدعم قوات النظام": the relative's antecedent is the subject
+        m = nearest_before(v, words_in(v, lo, ws)[-1].start(), lo, 2) if words_in(v, lo, ws) else None
+        return (m.actor, te) if m is not None else (None, te)
+    if form.kind == "verb":
+        m = subject_after(v, lex, te, chi, hi) if vso else None
+        if m is not None:
+            return m.actor, m.end
+        m = subject_before(v, lex, ws, clo)
+        if m is not None:
+            return m.actor, te
+    elif form.kind == "noun":
+        m = _light_subject(v, lex, ws, lo)
+        if m is not None:
+            return m, te
+        m = mention_at(v, te + 1, te + 2)
+        if m is not None and not m.prepositional and "direct" not in form.objects:
+            return m.actor, m.end  # "انتقادات المنظمات"، "دعم إيران للحوثيين": the genitive is the agent
+    if form.kind == "participle" and v.text[ws:te].lstrip("وف").startswith("ال"):
+        # "الاحتجاجات المنددة بنقل السفارة": the noun the participle qualifies, named right before it
+        m = nearest_before(v, ws, lo, 0)
+        return (m.actor if m is not None and not m.prepositional else None), te
+    if form.kind == "noun" and v.text[ws:te].endswith(("ه", "ها", "هم")) and v.text[ws:te] not in lex.forms:
+        return None, te  # "دعمها للجماعات": the pronoun's antecedent, not the speaker, backs them
+    if form.kind == "noun" and not _object_next(v, lex, form, te):
+        return None, te  # "دعم الحزب لميليشيا الحوثي": an unnamed agent stands between
+    if speaker is not None:
+        return speaker, te
+    if form.kind == "noun":
+        return None, te
+    # an elided subject or a circumstantial participle: the speaker of the sentence, else its subject
+    i = bisect.bisect_right(cues, (ws, "\uffff")) - 1
+    if form.kind == "participle" and i >= 0 and cues[i][0] >= lo:
+        return cues[i][1], te
+    before = [m for m in v.mentions_in(lo, ws) if not m.prepositional]
+    if form.kind == "participle" and before and len(words_in(v, before[-1].end, ws)) <= 10:
+        return before[-1].actor, te  # "خالد علي، الذي انسحب بدوره متهماً": the owner of the participle
+    if before and len(words_in(v, lo, before[0].start)) <= 3 and after_relative(v, ws, before[0].end):
+        # "الوزير القطري الذي كان يتحدث …، اتهم": the topic a relative clause describes
+        return before[0].actor, te
+    return None, te
+
+
+def _light_subject(v, lex, ws: int, lo: int) -> str | None:
+    """"وجهت المندوبة … نيكي هايلي انتقادات إلى": the subject of a light verb before the noun."""
+    words = words_in(v, lo, ws)[-12:]
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].group().lstrip("وف") in lex.light_verbs or words[k].group() in lex.light_verbs:
+            m = next((m for m in v.mentions_in(words[k].end(), ws) if not m.prepositional), None)
+            if m is None:
+                m = subject_before(v, lex, words[k].start(), lo)
+            return m.actor if m is not None else None
+    return None
+
+
+def _objects(v, lex, form: AttForm, start: int, chi: int):
+    """(actor, start, end) the trigger is toward: its first object and those coordinated with it."""
+    words = words_in(v, start, chi)[:7]
+    first = None
+    marked_noun = False  # "رحب … بإعلان السعودية": the marked noun's genitive is the object
+    for k, w in enumerate(words):
+        m = mention_at(v, w.start(), w.end())
+        word = w.group()
+        if word.startswith(("بان", "لان")) and m is None:
+            break  # "منوهاً بأن …": noting that, not praising
+        if m is not None:
+            if _marked(v, lex, form, m, word) or (k <= 1 and not m.prepositional and "direct" in form.objects) \
+                    or (k == 1 and marked_noun and not m.prepositional) or _of_object(v, form, words[:k], m):
+                first = m
+            break
+        if k == 0 and any(word.startswith(p) for p in _PREFIX_PREPS) and len(words) > 1:
+            marked_noun = word[:1] in form.objects or word[:2] == "لل" and "ل" in form.objects
+            nis = v.nisba(words[1].group()) if words[1].group().startswith("ال") else None
+            if nis and any(o in form.objects for o in ("ب", "ل", "direct")):
+                yield nis, words[1].start(), words[1].end()  # "بالقرار الأمريكي"
+                return
+            continue  # "بتصريحات وزير الخارجية": a noun, its genitive follows
+        if (word in lex.victim_preps and word not in form.objects) or k >= 3:
+            break
+    if first is None:
+        return
+    if form.needs and not any(w.group() in form.needs for w in words_in(v, first.end, chi)[:3]):
+        return
+    yield first.actor, first.start, first.end
+    yield from ((m.actor, m.start, m.end) for m in coordinated(v, first, chi))
+
+
+def _of_object(v: StanceView, form: AttForm, before: list[re.Match], m: NMention) -> bool:
+    """"انتقد البيت الأبيض "الأفعال المتهورة" لإيران": the owner of the object noun, through ل."""
+    return ("direct" in form.objects and 1 <= len(before) <= 3 and all(w.group().startswith("ال") for w in before)
+            and v.text[m.start - 1:m.start] == "ل")
+
+
+def _marked(v, lex, form: AttForm, m: NMention, word: str) -> bool:
+    """Is the mention governed by one of the trigger's object prepositions?"""
+    prev = WORD_RE.findall(v.text, max(0, m.start - 14), m.start)
+    attached = ""
+    if m.start and v.text[m.start - 1].isalpha():
+        k = m.start - 1
+        while k > 0 and v.text[k - 1].isalpha():
+            k -= 1
+        attached = v.text[k:m.start].lstrip("وف")
+    if attached:
+        return attached in form.objects or (attached == "لل" and "ل" in form.objects) \
+            or (attached == "بال" and "ب" in form.objects)
+    return bool(prev) and prev[-1] in form.objects
+
+
+def _relation(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int):
+    """"X المدعومة من Y": Y backs X; "X الموالية لـ Y": X backs Y."""
+    before = nearest_before(v, skip_quoted(v, ws, clo), clo, 0)
+    if before is None and v.text[ws:ws + 1] == "ب":
+        # "وتشن قوات النظام … عملية … بدعم من روسيا": the clause's subject is backed
+        before = next((m for m in v.mentions_in(clo, ws) if not m.prepositional), None)
+    after = next(iter(_objects(v, lex, AttForm("verb", 1, form.objects), te, chi)), None) if form.objects else \
+        direct_after(v, te, chi)
+    if before is None or after is None:
+        return
+    if form.slot in ("after", "both"):
+        yield after[0], before.actor, before.start, max(te, after[2])
+    if form.slot in ("before", "both"):
+        yield before.actor, after[0], before.start, max(te, after[2])
+
+
+def _evaluated(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int) -> list[NMention]:
+    """The actors an evaluative word is said of: its subject before it, or its genitive after it."""
+    head = v.text[ws:te]
+    if form.slot in ("before", "adjacent"):
+        # an adjective qualifies the noun right before it ("النظام السوري الخارج عن القانون"، "روسيا
+        # هي الأداة"); a predicate may stand a few words after its subject ("الروس لم يفوا")
+        ms = [m for m in v.mentions_in(clo, ws) if not m.prepositional and (
+            len(words_in(v, m.end, ws)) <= 6 if form.slot == "before"
+            else all(w.group() in _COPULA for w in words_in(v, m.end, ws)))]
+        if not ms or victim(v, lex, ms[-1]):
+            return []
+        if any(w.group() in _PRONOUN_THAT for w in words_in(v, ms[-1].end, ws)):
+            return []  # "وصفته واشنطن بأنه مجموعة إرهابية": the pronoun, not Washington, is said to be
+        return [ms[-1]]
+    words = words_in(v, te, chi)[:2]
+    if not words:
+        return []
+    own = covering(v, ws)
+    inside = (own if own is not None and own.start == ws else None) or covering(v, words[0].start())
+    if inside is not None:
+        return [inside]  # "ميليشيات الحوثي الإيرانية": the mention the word heads, not its adjective
+    m = mention_at(v, words[0].start(), words[0].end())
+    if m is not None and not m.prepositional and not head.split()[-1].startswith("ال"):
+        return [m] + coordinated(v, m, chi)
+    if m is not None and head.split()[-1].startswith("ال") and words[0].group().startswith("ل"):
+        return [m]  # "الأداء السيء للحكومات العراقية": a genitive through ل
+    for k, w in enumerate(words):
+        # "العدوان الإسرائيلي"، "الأداء السيء للحكومات العراقية": a country adjective, right after
+        # the word or on the definite noun that follows it
+        if w.group().startswith("ال") and (k == 0 or words[0].group().startswith(("لل", "ال"))):
+            aid = v.nisba(w.group())
+            if aid:
+                return [NMention(w.start(), w.end(), aid, False)]
+    return []

@@ -1,0 +1,36 @@
+"""Bare headlines between paragraphs: other stories' (BBC runs of related links) versus the
+article's own section titles and lists. Real ant_news articles."""
+from __future__ import annotations
+
+from corpus import ant_news
+
+from marsad.pipeline import analyze
+
+
+def inserts(doc_id: str) -> list[str]:
+    a = ant_news()[doc_id]
+    doc = analyze(a["text"], a["id"], published=a["published"])
+    return [a["text"][b.start:b.end] for b in doc.boilerplate if b.prov.rule == "bare-headline"]
+
+
+def test_bbc_run_of_related_headlines():
+    # three related-story links in a row; the third shares the article's topic (Trump's health)
+    # but belongs to the run
+    got = inserts("BB-internationalNews-450-20180502")
+    assert got == ["ترامب يرفض التشكيك في قواه العقلية ويقول إنه \"عبقري\"",
+                   "تيلرسون: لم أشكك أبدا في صحة ترامب العقلية",
+                   "طبيب البيت الأبيض يؤكد أن صحة ترامب ممتازة"]
+    # a run whose lines share words with each other is still a run of headlines
+    assert len(inserts("BB-internationalNews-912-20180802")) == 3
+
+
+def test_section_titles_that_announce_their_paragraph_are_kept():
+    # "أكثر من 120 ألف نازح …" heads the paragraph on 120,000 displaced; "الأمير زيد: …" the
+    # paragraph quoting him
+    assert inserts("FR-middleEast-709-20180629") == []
+    assert inserts("FR-middleEast-937-20180817") == []
+
+
+def test_a_list_is_not_a_run_of_headlines():
+    # the Oscar winners: "أفضل فيلم: …", "أفضل مخرج: …", …
+    assert inserts("FR-internationalNews-258-20180305") == []
