@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/corpus/seed-iraq-us-coalition.txt
 
-.PHONY: install demo test eval bench clean
+.PHONY: install demo test eval bench bench-api serve clean
 
 install: $(VENV)/.installed
 
@@ -28,6 +28,13 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/throughput.py --shared $(SHARED)
+
+# p50/p95 of a document page and a filtered event query on loopback (store of the 4,000 dev articles).
+bench-api: install
+	$(BIN)/python bench/api.py --shared $(SHARED)
+
+serve: install
+	$(BIN)/marsad serve
 
 clean:
 	rm -rf $(VENV) marsad.db marsad.db-* .pytest_cache build *.egg-info

@@ -19,6 +19,7 @@ from collections import Counter
 from marsad.actors.base import Atom, ResolverBase, norm
 from marsad.actors.dictionary import LAM_PROCLITICS, PROCLITICS, default_surname
 from marsad.actors.entity_layer import proclitic_gap
+from marsad.entities.words import never_name
 
 # Quotation marks that Arabic news puts around a name inside a longer phrase (تنظيم «القاعدة»).
 QUOTES_RE = re.compile('[«»"“”]')
@@ -158,7 +159,7 @@ class AtomsMixin(ResolverBase):
                         s0, e0 = nt.to_original(pos, e)
                         ti, tj = self.tok_index(s0), self.tok_index(e0 - 1)
                         if ti >= 0 and self.toks[ti].sentence not in self.boiler and \
-                                not self.in_boilerplate(s0, e0):
+                                not self.in_boilerplate(s0, e0) and not never_name(self.doc.text[s0:e0]):
                             new_atoms.append(Atom(s0, e0, ti, tj, (("S", code),)))
                     pos = text.find(form, e)
         new_atoms.sort(key=lambda x: x.s)
@@ -193,5 +194,8 @@ class AtomsMixin(ResolverBase):
         r = a.get("P")
         if r is not None:
             name = norm(r[1])
-            return self.new_person(r[1]).id, default_surname(name) or None
+            sn = default_surname(name)
+            if any(k[0] == "N" for k in self.lex.keys.get(sn, ())):
+                sn = ""  # a title phrase the tagger read as a name ("ولي العهد السعودي")
+            return self.new_person(r[1]).id, sn or None
         return None, None

@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from marsad.actors.base import STAGE, norm
 from marsad.actors.dictionary import RESOURCES
+from marsad.actors.groups import LED_BY, LED_VERBS, RELATIVE
 from marsad.doc import Doc, Entity, Provenance
+from marsad.entities.document import nisba_adjective
 
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s")
@@ -59,6 +61,18 @@ def _name_span(text: str, s: int, e: int) -> tuple[int, int]:
     """The mention [s, e) without leading and trailing designator words (الملك، قطاع …)."""
     a, b = _name_offsets(text[s:e])
     return s + a, s + b
+
+
+def _leader_cut(text: str, s: int, e: int) -> int:
+    """Where a coalition's name ends before its leader: "التحالف [بقيادة السعودية]", "القوات
+    [التي تقودها الولايات المتحدة]" — the leader is a place entity of its own, as in the gold
+    format and ANERcorp; e when the mention names no leader."""
+    words = [(m.start(), m.end(), norm(m.group())) for m in _WORD.finditer(text, s, e)]
+    for k in range(1, len(words)):
+        w = words[k][2]
+        if w in LED_BY or (w in RELATIVE and k + 1 < len(words) and words[k + 1][2] in LED_VERBS):
+            return words[k - 1][1]
+    return e
 
 
 @lru_cache(maxsize=50_000)
@@ -115,7 +129,11 @@ def merge_entities(doc: Doc, mentions: list[tuple[int, int, str, str, str | None
 
 def _merge_group(doc: Doc, ents: list[Entity], named: list[tuple]) -> list[Entity]:
     starts = [x.start for x in ents]
-    for s, e, aid, rule, label in named:
+    for s, e, aid, rule, label in named:  # e only ever shrinks: the groups stay independent
+        if _SPACE.search(doc.text, s, e):
+            e = _leader_cut(doc.text, s, e)
+        elif rule == "country" and nisba_adjective(doc.text, s, norm(doc.text[s:e])):
+            continue  # "إدارة مدنية سورية": an adjective, no place entity
         lo = max(0, bisect.bisect_right(starts, s) - 1)
         hi = bisect.bisect_left(starts, e)
         where = [k for k in range(lo, hi) if ents[k].start < e and s < ents[k].end]
@@ -131,6 +149,8 @@ def _merge_group(doc: Doc, ents: list[Entity], named: list[tuple]) -> list[Entit
                     over[0].label = "LOC"
                 elif label == "ORG" and over[0].label == "PER":
                     over[0].label = "ORG"  # a listed group the tagger took for a person
+                elif over[0].prov.rule == "document" and rule != "country":
+                    over[0].label = label  # a repeated reading yields to the dictionary's
             continue  # an entity crosses or contains it: the entity stays
         if len(over) == 1 and _designated(doc.text, s, e, over[0]):
             continue  # "قطاع [غزة]": the name is the entity, the designator stays outside

@@ -14,6 +14,9 @@ from marsad.actors.dictionary import Entry
 from marsad.actors.entity_layer import merge_entities, proclitic_gap
 from marsad.doc import Actor, Mention, Provenance
 
+# sectors of a state's own bodies: an unknown one with no state in its name is the main country's
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
 
 class OutputMixin(ResolverBase):
     """Entity ORG/LOC actors, unknown persons' context, then the actors layer."""
@@ -87,19 +90,27 @@ class OutputMixin(ResolverBase):
             code = "new:" + " ".join(norm(name).split())
             e = self.new.get(code)
             if e is None:
-                words = norm(name).split()
-                sector = None
-                if en.label == "ORG" and words:
-                    sector = self.lex.org_heads.get(" ".join(words[:2])) or \
-                        self.lex.org_heads.get(words[0])
+                sector = self._org_sector(norm(name).split()) if en.label == "ORG" else None
                 lo = bisect.bisect_left(by_start, (en.start, -1))
                 hi = bisect.bisect_left(by_start, (en.end + 1, -1), lo)
                 inside = sorted(k for _, k in by_start[lo:hi]
                                 if self.mentions[k][1] <= en.end and self.mentions[k][2].country)
                 iso = self.mentions[inside[0]][2].country if inside else None
+                if iso is None and sector in STATE_SECTORS and self.ranking:
+                    # a state body with no state named in it ("رئاسة أمن الدولة", "المفوضية
+                    # العليا للانتخابات"): the document's main country's, as for bare heads
+                    iso = self.ranking[0]
                 e = self.new[code] = Entry(code, name, None, iso, sector, en.label)
             bisect.insort(by_start, (en.start, len(self.mentions)))
             self.mentions.append((en.start, en.end, e, "entity-" + en.label.lower(), None))
+
+    def _org_sector(self, words: list[str]) -> str | None:
+        """Sector of an unknown organisation from its first word(s), with or without ال."""
+        heads = self.lex.org_heads
+        if not words:
+            return None
+        first = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else words[0]
+        return heads.get(" ".join(words[:2])) or heads.get(words[0]) or heads.get(first)
 
     # -- 6. output -------------------------------------------------------------------------------
     def emit(self) -> None:
@@ -108,7 +119,7 @@ class OutputMixin(ResolverBase):
         end_toks = None
         for s, e, entry, rule, _ in self.mentions:
             if entry.id.startswith("new:") and entry.kind == "PER" and \
-                    (entry.country is None or entry.type is None) and rule == "entity-person":
+                    (entry.country is None or entry.type is None) and rule in ("entity-person", "surname"):
                 if end_toks is None:  # the mentions do not change in this loop: once
                     end_toks = [self.tok_index(m[1] - 1) for m in self.mentions]
                 self._person_context(s, e, entry, end_toks)

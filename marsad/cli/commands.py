@@ -192,16 +192,68 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return compare_csv(args.pairs, as_json=args.json)
 
 
+EXPORT_FORMATS = ("plover-jsonl", "polecat-tsv", "csv", "parquet")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from marsad.store import open_store
-    from marsad.track.export import export_plover
+    from marsad.track import export as ex
 
-    if args.format != "plover-jsonl":
-        _err(f"unknown export format {args.format!r}")
+    if args.format == "parquet" and not args.output:
+        _err("--format parquet writes a file: give -o FILE")
+        return 2
+    if args.table != "events" and args.format in ("plover-jsonl", "polecat-tsv"):
+        _err(f"--format {args.format} exports events only (--table is for csv and parquet)")
         return 2
     store = open_store(args.db, readonly=True)
-    n = export_plover(store, args.doc_id, sys.stdout)
-    print(f"exported {n} events", file=sys.stderr)
+    rows = ex.table_rows(store.db, args.table, args.type, args.since, args.until, args.doc_id)
+    if args.format == "parquet":
+        n = ex.export_parquet(rows, args.output, args.table)
+    else:
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        try:
+            if args.format == "plover-jsonl":
+                n = ex.plover_filtered(store, args.doc_id, args.type, args.since, args.until, out)
+            elif args.format == "polecat-tsv":
+                n = ex.export_polecat(rows, out)
+            else:
+                n = ex.export_csv(rows, out)
+        finally:
+            if out is not sys.stdout:
+                out.close()
+    print(f"exported {n} {args.table}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The web app and JSON API (marsad.api), read-only unless --allow-writes."""
+    try:
+        import uvicorn
+
+        from marsad.api.app import create_app
+        from marsad.store import StoreError
+
+        app = create_app(args.db, allow_writes=args.allow_writes, cors_origins=args.cors_origin)
+    except (ValueError, StoreError) as e:
+        _err(str(e))
+        return 2
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from marsad.search.query import search
+    from marsad.store import open_store
+
+    store = open_store(args.db, readonly=True)
+    hits, total = search(store.db.conn, args.query, args.kind, args.limit)
+    for h in hits:
+        if args.json:
+            print(json.dumps(h.to_json(), ensure_ascii=False))
+        else:
+            text = "".join(f"[{t}]" if m else t for t, m in h.snippet).replace("\n", " ")
+            print(f"{h.doc_id}  {h.kind}{'' if h.ref is None else ' ' + str(h.ref)}  {text}")
+    print(f"{total} matches", file=sys.stderr)
     return 0
 
 
@@ -323,8 +375,31 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=cmd_compare)
 
-    e = sub.add_parser("export", help="export events")
-    e.add_argument("--format", default="plover-jsonl")
+    v = sub.add_parser("serve", help="web app and JSON API over the store (read-only by default)")
+    add_db(v)
+    v.add_argument("--host", default="127.0.0.1")
+    v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--allow-writes", action="store_true",
+                   help="accept POST /api/documents with the token in MARSAD_TOKEN")
+    v.add_argument("--cors-origin", action="append", help="allow this origin (CORS is off by default)")
+    v.set_defaults(func=cmd_serve)
+
+    q = sub.add_parser("search", help="full-text search of documents and statements (Arabic-aware)")
+    q.add_argument("query")
+    q.add_argument("--kind", choices=["document", "statement"])
+    q.add_argument("--limit", type=int, default=20)
+    q.add_argument("--json", action="store_true", help="one JSON object per hit")
+    add_db(q)
+    q.set_defaults(func=cmd_search)
+
+    e = sub.add_parser("export", help="export events (PLOVER JSONL, POLECAT-style TSV, CSV, Parquet)")
+    e.add_argument("--format", default="plover-jsonl", choices=EXPORT_FORMATS)
+    e.add_argument("--table", default="events", choices=["events", "statements", "stances"],
+                   help="layer for csv and parquet (default events)")
+    e.add_argument("--type", help="event type (PLOVER, e.g. ASSAULT)")
+    e.add_argument("--since", help="YYYY[-MM[-DD]], inclusive (the item's date, else the document's)")
+    e.add_argument("--until", help="YYYY[-MM[-DD]], inclusive")
+    e.add_argument("-o", "--output", help="file to write (default: standard output)")
     e.add_argument("--doc-id", help="one document (default: the whole store)")
     add_db(e)
     e.set_defaults(func=cmd_export)

@@ -80,7 +80,7 @@ class Gazetteer:
         self.empty = not entries
 
     @classmethod
-    def load(cls, directory: Path, entities: Counter | None = None) -> "Gazetteer":
+    def load(cls, directory: Path, entities: Counter | None = None) -> Gazetteer:
         """Gazetteer from a directory of lists; ``entities`` overrides its train_entities.tsv."""
         entries: dict[tuple[str, ...], set[str]] = {}
         counts: Counter = Counter()
@@ -197,7 +197,7 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
 
 
 class WordFeatures:
-    __slots__ = ("key", "own", "prev", "next", "prev2", "next2", "bare")
+    __slots__ = ("bare", "key", "next", "next2", "own", "prev", "prev2")
 
     def __init__(self, key, own, prev, next_, prev2, next2, bare):
         self.key, self.own, self.prev, self.next = key, own, prev, next_

@@ -28,6 +28,7 @@ import numpy as np
 from marsad import resources
 from marsad.doc import Doc, Entity, Provenance, Token
 from marsad.entities import features
+from marsad.entities.document import consistent
 from marsad.entities.features import (
     _GAZ_STRINGS,
     Featurizer,
@@ -497,12 +498,16 @@ class NerModel:
         return [self.labels[y] for y in self.viterbi([self.emissions(norms)])[0]]
 
     # -- spans -----------------------------------------------------------------------------
-    def doc_spans(self, sentences: list[list[Token]]) -> list[tuple[int, int, str, float]]:
-        """(start, end, label, score) of the entities in several tokenised sentences."""
+    def doc_spans(self, sentences: list[list[Token]],
+                  keep: list[np.ndarray] | None = None) -> list[tuple[int, int, str, float]]:
+        """(start, end, label, score) of the entities in several tokenised sentences (the
+        non-empty sentences' emission matrices appended to ``keep`` when given)."""
         sentences = [s for s in sentences if s]
         if not sentences:
             return []
         ems = self.emissions_many([_norms(toks) for toks in sentences])
+        if keep is not None:
+            keep.extend(ems)
         labels = self.labels
         o, inside_of = self._label_o, self._inside_of
         found = []  # (first token, last token, label id, its emission row)
@@ -568,11 +573,21 @@ class EntitiesStage:
 
     def __call__(self, doc: Doc) -> Doc:
         m = model()
-        sents = [doc.tokens_of(s) for s in doc.content_sentences()]
-        # names inside boilerplate left in content sentences (datelines, credits) are not
-        # part of the article
-        inside = doc.in_boilerplate if doc.boilerplate else (lambda s, e: False)
-        doc.entities = [Entity(start, end, label, Provenance("entities", "crf", score))
-                        for start, end, label, score in m.doc_spans(sents)
-                        if end > start and not inside(start, end)]
+        sents = [t for t in map(doc.tokens_of, doc.content_sentences()) if t]
+        ems: list[np.ndarray] = []
+        found = m.doc_spans(sents, ems)
+        o = m._label_o
+
+        def name_prob(si: int, ti: int) -> float:
+            row = ems[si][ti]
+            p = np.exp(row - row.max())
+            return 1.0 - float(p[o] / p.sum())
+
+        # names inside boilerplate left in content sentences (credits, inserted links) are
+        # not part of the article; a dateline's place ("دبي، الإمارات العربية المتحدة (CNN)")
+        # is, as in the gold format
+        clutter = [b for b in doc.boilerplate if b.kind != "dateline"]
+        doc.entities = [Entity(start, end, label, Provenance("entities", rule, score))
+                        for start, end, label, score, rule in consistent(doc.text, found, sents, name_prob)
+                        if end > start and not any(b.start <= start and end <= b.end for b in clutter)]
         return doc

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from marsad import ANALYSIS_VERSION, __version__
 from marsad.doc import Actor, Doc
+from marsad.search.index import index_document
 from marsad.store.connect import BUSY_TIMEOUT, StoreError, _write_problem, open_read, open_write
 from marsad.store.schema import mention_rows
 from marsad.text.normalize import normalize
@@ -140,6 +141,7 @@ class Store:
             "analysis": json.dumps(analysis, ensure_ascii=False),
         }, replace=True)
         self._insert_layers(doc)
+        index_document(self.db, doc)  # the search index moves with the document
 
     def _delete_layers(self, doc_id: str) -> None:
         for table in LAYER_TABLES:

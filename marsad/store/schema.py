@@ -73,7 +73,46 @@ def mention_rows(doc_id: str, actors: Iterable[tuple[str, str, list, str | None,
 
 
 @migrations()
-def m002_all_actor_mentions(db: Database) -> None:
+def m002_search(db: Database) -> None:
+    """Full-text search (marsad.search): the index tables, filled for the stored documents."""
+    from marsad.search.index import create_search, rebuild
+
+    create_search(db)
+    rebuild(db)
+
+
+@migrations()
+def m003_actor_indexes(db: Database) -> None:
+    """Indexes for following one actor (marsad serve: an actor's events, statements, stances)."""
+    db["events"].create_index(["source_code"], if_not_exists=True)
+    db["events"].create_index(["target_code"], if_not_exists=True)
+    db["statements"].create_index(["speaker_code"], if_not_exists=True)
+
+
+@migrations()
+def m004_readable_views(db: Database) -> None:
+    """Readable views for SQL browsers such as Datasette: layers with actor names, the
+    document's url and the evidence text."""
+    def name(col: str, alias: str) -> str:
+        return f"(SELECT a.name FROM actors a WHERE a.code = x.{col}) AS {alias}"
+
+    link = ("x.doc_id, d.url, d.published, x.start, x.end, "
+            "substr(d.text, x.start + 1, x.end - x.start) AS evidence, x.stage, x.rule")
+    views = {
+        "events_named": f"x.idx, x.type, x.mode, x.date, {name('source_code', 'source')}, "
+                        f"{name('target_code', 'target')}, x.location, x.place, x.score",
+        "statements_named": f"x.idx, {name('speaker_code', 'speaker')}, x.direct, x.date",
+        "stances_named": f"x.idx, {name('holder_code', 'holder')}, x.polarity, "
+                         f"{name('target_code', 'target')}, x.issue, x.date",
+    }
+    for view, cols in views.items():
+        table = view.removesuffix("_named")
+        db.execute(f"CREATE VIEW IF NOT EXISTS {view} AS SELECT {cols}, {link} "
+                   f"FROM {table} x JOIN documents d ON d.id = x.doc_id")
+
+
+@migrations()
+def m005_all_actor_mentions(db: Database) -> None:
     """Stores of 0.1.0 lack the mention rows of actors that the events stage added: add them
     from each document's stored analysis."""
     from marsad.text.normalize import normalize

@@ -86,3 +86,134 @@ def export_plover(store: Any, doc_id: str | None, out: IO[str]) -> int:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
             n += 1
     return n
+
+
+# -- tables: POLECAT-style TSV, CSV, Parquet -------------------------------------------------
+
+WHEN = {"events": "COALESCE(x.date, d.published)", "statements": "COALESCE(x.date, d.published)",
+        "stances": "COALESCE(x.date, d.published)"}
+_ACTOR = "(SELECT {f} FROM actors a WHERE a.code = x.{col})"
+TABLE_SQL = {
+    "events": (
+        "x.doc_id || ':' || x.idx AS id, {when} AS date, x.type, x.mode, x.aux AS context, "
+        "x.source_code, " + _ACTOR.format(f="name", col="source_code") + " AS source_name, "
+        + _ACTOR.format(f="country", col="source_code") + " AS source_country, "
+        + _ACTOR.format(f="type", col="source_code") + " AS source_sector, "
+        + _ACTOR.format(f="qid", col="source_code") + " AS source_qid, "
+        "x.target_code, " + _ACTOR.format(f="name", col="target_code") + " AS target_name, "
+        + _ACTOR.format(f="country", col="target_code") + " AS target_country, "
+        + _ACTOR.format(f="type", col="target_code") + " AS target_sector, "
+        + _ACTOR.format(f="qid", col="target_code") + " AS target_qid, "
+        "x.location AS country, x.place, x.score"),
+    "statements": (
+        "x.doc_id || ':' || x.idx AS id, {when} AS date, x.speaker_code, "
+        + _ACTOR.format(f="name", col="speaker_code") + " AS speaker_name, "
+        + _ACTOR.format(f="country", col="speaker_code") + " AS speaker_country, "
+        "x.direct, substr(d.text, x.cue_start + 1, x.cue_end - x.cue_start) AS cue"),
+    "stances": (
+        "x.doc_id || ':' || x.idx AS id, {when} AS date, x.holder_code, "
+        + _ACTOR.format(f="name", col="holder_code") + " AS holder_name, x.target_code, "
+        + _ACTOR.format(f="name", col="target_code") + " AS target_name, x.polarity, x.issue, "
+        "x.statement_idx AS statement, x.reported"),
+}
+LINK = ("x.doc_id AS document, d.url, d.published, d.source, x.start, x.end, "
+        "substr(d.text, x.start + 1, x.end - x.start) AS text, x.stage, x.rule")
+
+
+def table_rows(db: Any, table: str = "events", type: str | None = None, since: str | None = None,
+               until: str | None = None, doc_id: str | None = None) -> Iterable[dict[str, Any]]:
+    """Rows of one layer with actor names, each linking its document (id, url) and evidence
+    (offsets and text). Filters are SQL parameters, never SQL text."""
+    if table not in TABLE_SQL:
+        raise ValueError(f"unknown table {table!r} (events, statements, stances)")
+    when = WHEN[table]
+    conds, args = [], []
+    if type and table == "events":
+        conds.append("x.type = ?")
+        args.append(type.upper())
+    if since:
+        conds.append(f"{when} >= ?")
+        args.append(since)
+    if until:
+        conds.append(f"substr({when}, 1, length(?)) <= ?")
+        args += [until, until]
+    if doc_id:
+        conds.append("x.doc_id = ?")
+        args.append(doc_id)
+    where = " WHERE " + " AND ".join(conds) if conds else ""
+    cur = db.execute(f"SELECT {TABLE_SQL[table].format(when=when)}, {LINK} FROM [{table}] x "
+                     f"JOIN documents d ON d.id = x.doc_id{where} ORDER BY {when}, x.doc_id, x.idx", args)
+    cols = [c[0] for c in cur.description]
+    for row in cur:
+        yield dict(zip(cols, row))
+
+
+# POLECAT's weekly files are tab-separated with these columns (Marsad adds the evidence ones).
+POLECAT = [
+    ("Event ID", "id"), ("Event Date", "date"), ("Event Type", "type"), ("Event Mode", "mode"),
+    ("Contexts", "context"), ("Quad Code", "quad"), ("Actor Name", "source_name"),
+    ("Actor Country", "source_country"), ("Actor Sector", "source_sector"),
+    ("Actor Wikidata ID", "source_qid"), ("Recipient Name", "target_name"),
+    ("Recipient Country", "target_country"), ("Recipient Sector", "target_sector"),
+    ("Recipient Wikidata ID", "target_qid"), ("Placename", "place"), ("Country", "country"),
+    ("Story ID", "document"), ("Publication Date", "published"), ("Source", "source"),
+    ("URL", "url"), ("Language", "language"), ("Evidence Start", "start"), ("Evidence End", "end"),
+    ("Evidence Text", "text"), ("Coder Rule", "rule"), ("Score", "score"),
+]
+
+
+def _tsv(value: Any) -> str:
+    return "" if value is None else str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def export_polecat(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    out.write("\t".join(h for h, _ in POLECAT) + "\n")
+    n = 0
+    for r in rows:
+        r = {**r, "quad": QUAD.get(r["type"]), "language": "ar"}
+        out.write("\t".join(_tsv(r.get(k)) for _, k in POLECAT) + "\n")
+        n += 1
+    return n
+
+
+def export_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    import csv
+
+    writer = None
+    n = 0
+    for r in rows:
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(r))
+            writer.writeheader()
+        writer.writerow(r)
+        n += 1
+    return n
+
+
+def export_parquet(rows: Iterable[dict[str, Any]], path: str, table: str) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    items = list(rows)
+    if items:
+        data = pa.Table.from_pylist(items)
+    else:  # an empty file still carries the columns
+        data = pa.table({c.split(" AS ")[-1].strip(): pa.array([], pa.string())
+                         for c in (TABLE_SQL[table] + ", " + LINK).split(", ") if " AS " in c})
+    pq.write_table(data, path)
+    return len(items)
+
+
+def plover_filtered(store: Any, doc_id: str | None, type: str | None, since: str | None,
+                    until: str | None, out: IO[str]) -> int:
+    """PLOVER JSONL with the same filters as the tables (on the record's date)."""
+    n = 0
+    for analysis, text in store.iter_analyses(doc_id):
+        for rec in plover_records(analysis, text):
+            d = rec.get("date") or ""
+            if (type and rec["event"][0] != type.upper()) or (since and d < since) or \
+                    (until and d[:len(until)] > until):
+                continue
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+    return n

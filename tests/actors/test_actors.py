@@ -13,8 +13,9 @@ from marsad.doc import Doc, Entity, Provenance
 from marsad.text.stage import TextStage
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+# sector codes: PLOVER's, with media MED and health HLH as in CAMEO, the GSR and the gold format
 PLOVER_TYPES = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR",
-                "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL",
+                "BUS", "CRM", "CVL", "EDU", "ELI", "HLH", "LAB", "MED", "REF", "OPP", "PRE", "REL",
                 "SOC", "IGO", "NGO"}
 
 

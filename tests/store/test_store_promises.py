@@ -39,11 +39,11 @@ def test_mentions_table_holds_event_stage_actors(tmp_path):
 
 
 def _old_store(path):
-    """A store as Marsad 0.1.0 wrote it: only m001, no event-actor mention rows."""
+    """A store as Marsad wrote it before m005: no event-actor mention rows."""
     store = open_store(f"sqlite:///{path}")
     store.save(analyze(EVENT_ACTOR, "ev", "2018-06-18"))
     store.db.execute("DELETE FROM mentions WHERE stage = 'events'")
-    store.db.execute("DELETE FROM _sqlite_migrations WHERE name != 'm001_documents'")
+    store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm005_all_actor_mentions'")
     store.db.conn.commit()
     store.db.conn.close()
 
@@ -56,7 +56,7 @@ def test_old_store_read_commands_say_upgrade_and_migrate_backfills(tmp_path, cap
     err = capsys.readouterr().err
     assert "older Marsad" in err and "marsad migrate" in err and "Traceback" not in err
     assert main(["migrate", "--db", db]) == 0
-    assert "m002_all_actor_mentions" in capsys.readouterr().err
+    assert "m005_all_actor_mentions" in capsys.readouterr().err
     assert main(["show", "ev", "--db", db, "--json"]) == 0
     in_json, in_sql = _mention_counts(open_store(db, readonly=True), "ev")
     assert in_sql == in_json

@@ -1,0 +1,46 @@
+"""Read connections to the store: one read-only SQLite connection per server thread."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from urllib.parse import quote
+
+from marsad.store import StoreError, open_store
+
+
+def store_path(url: str) -> str:
+    """File path of a ``sqlite:///PATH`` URL (or a bare path); the server needs a file."""
+    if url.startswith("sqlite:///"):
+        path = url[len("sqlite:///"):]
+    elif "://" in url:
+        raise StoreError(f"unsupported store URL {url!r}: only sqlite:///PATH is available")
+    else:
+        path = url
+    if not path or path == ":memory:":
+        raise StoreError("the server needs a store file, not an in-memory store")
+    return path
+
+
+class Reader:
+    """Per-thread read-only connections; the store is opened once first so that its
+    migrations (the search index included) are applied."""
+
+    def __init__(self, url: str, create: bool = False):
+        self.path = store_path(url)
+        if not create and not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such store (run `marsad ingest` first)")
+        open_store(f"sqlite:///{self.path}").db.conn.close()
+        self._local = threading.local()
+        self.setup = None  # called with each new connection (to register SQL functions)
+
+    def conn(self) -> sqlite3.Connection:
+        c = getattr(self._local, "conn", None)
+        if c is None:
+            uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
+            c = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            c.row_factory = sqlite3.Row
+            if self.setup is not None:
+                self.setup(c)
+            self._local.conn = c
+        return c
