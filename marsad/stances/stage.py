@@ -215,12 +215,15 @@ def extract(doc: Doc) -> list[Stance]:
             i += 1
         return r
 
+    # the statements by content start: those inside one are found by binary search (linear time)
+    nst_order = sorted(range(len(nst)), key=lambda k: nst[k][2])
+    nst_index = ([nst[k][2] for k in nst_order], nst_order)
     for i, s, a, b, _, _ in nst:
         if s.speaker is None:
             continue
         # reported speech inside this content ("قال X إن Y أبلغ … أنه يريد …") holds its own speaker's stances
-        inner = [(lo, hi) for j, s2, lo, hi, _, _ in nst if j != i and s2.speaker and a <= lo and hi <= b
-                 and (lo, hi) != (a, b)]
+        inner = [(lo, hi) for j, s2, lo, hi, _, _ in _starting_in(nst_index, nst, a, b)
+                 if j != i and s2.speaker and hi <= b and (lo, hi) != (a, b)]
         ts = [t for t in in_range(a, b) if not any(lo <= t.start < hi for lo, hi in inner)]
         if not ts:
             continue
@@ -251,6 +254,14 @@ def extract(doc: Doc) -> list[Stance]:
             _add(out, seen, v, st, statement=None, reported=False, date=None)
     out.sort(key=lambda s: (s.start, s.end))
     return out
+
+
+def _starting_in(index, items: list, lo: int, hi: int) -> list:
+    """The items whose start (index[0], sorted; index[1] their positions) lies in [lo, hi],
+    in list order."""
+    starts, order = index
+    found = sorted(order[bisect.bisect_left(starts, lo):bisect.bisect_right(starts, hi)])
+    return [items[k] for k in found]
 
 
 def _add(out, seen, v: StanceView, ch: Chain, statement, reported, date) -> None:
