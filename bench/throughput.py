@@ -9,6 +9,10 @@ dictionary and the event lexicon meet for the first time costs its features. A l
 way analysts run years of news — soon meets mostly words it has seen, so the next M articles
 (--then, default 1,000; different documents) are timed as well and reported as the steady state.
 
+The length-scaling line analyses one long document of 0.5, 1, 2 and 4 MB (news articles of the
+same file joined by blank lines), each in a forked process, and prints its time and peak memory:
+time per MB that stays flat means linear growth (--scaling-only runs just that line).
+
 The "machine reference" is the time of a fixed pure-Python workload on this machine: the same
 code ran 2,500 sentences/s on one machine of this project and 1,550 on another, so compare
 throughputs across sessions only together with it.
@@ -74,6 +78,50 @@ def machine_reference() -> float:
     return best
 
 
+SCALING_MB = (0.5, 1, 2, 4)
+
+
+def long_document(shared: Path, mb: float) -> str:
+    """Articles of the ANT news file joined by blank lines, cut at ``mb`` MB of UTF-8."""
+    parts, size = [], 0
+    with gzip.open(shared / "data" / "ant_news" / "dev.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line)["text"]
+            parts.append(text)
+            size += len(text.encode("utf-8")) + 2
+            if size >= mb * 2**20:
+                break
+    return "\n\n".join(parts).encode("utf-8")[:int(mb * 2**20)].decode("utf-8", "ignore")
+
+
+def _timed_child(pipeline: Pipeline, text: str, conn) -> None:
+    t0 = time.perf_counter()
+    doc = pipeline(Doc(text=text, id="long"))
+    conn.send((time.perf_counter() - t0, len(doc.sentences),
+               resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    conn.close()
+
+
+def length_scaling(shared: Path, pipeline: Pipeline) -> None:
+    """One line: time and peak memory of one document of each length in SCALING_MB."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    cells, per_mb = [], []
+    for mb in SCALING_MB:
+        text = long_document(shared, mb)
+        here, there = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_timed_child, args=(pipeline, text, there))
+        child.start()
+        elapsed, _, peak = here.recv()
+        child.join()
+        cells.append(f"{mb:g} MB ({len(text) / 1e6:.2f} M chars) {elapsed:.1f} s {peak:,.0f} MB")
+        per_mb.append(elapsed / mb)
+    print("length scaling, one document on 1 core: " + " | ".join(cells))
+    print("  seconds per MB: " + "  ".join(f"{x:.1f}" for x in per_mb)
+          + f"   (4 MB / 0.5 MB time ratio {per_mb[-1] * 4 / (per_mb[0] * 0.5):.1f}; linear is 8)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -82,7 +130,14 @@ def main() -> int:
                     help="further articles timed after the first N, as the steady state (default 1000)")
     ap.add_argument("--upto", help="stop after this stage (e.g. text, entities, times)")
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--scaling-only", action="store_true", help="only the length-scaling line")
+    ap.add_argument("--no-scaling", action="store_true", help="skip the length-scaling line")
     args = ap.parse_args()
+    if args.scaling_only:
+        pipeline = Pipeline()
+        pipeline(Doc(text=load(Path(args.shared), 1)[0]["text"], id="warmup"))
+        length_scaling(Path(args.shared), pipeline)
+        return 0
     articles = load(Path(args.shared), args.n + args.then)
     articles, later = articles[:args.n], articles[args.n:]
     ref_before = machine_reference()
@@ -122,6 +177,8 @@ def main() -> int:
               f"{sentences / elapsed:,.0f} sentences/s per core   {chars / elapsed / 1e3:,.0f} k chars/s   "
               f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
         print("  " + "  ".join(f"{name} {per_stage[name]:.2f}s" for name in pipeline.names))
+    if not args.no_scaling and not args.upto:
+        length_scaling(Path(args.shared), pipeline)
     return 0
 
 

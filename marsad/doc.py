@@ -6,6 +6,7 @@ rule or model that produced it, so an analyst can check every claim against the 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, fields
 from datetime import date
 from itertools import groupby
@@ -212,8 +213,6 @@ class Doc:
         return [s for s in self.sentences if not s.boilerplate]
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        import bisect
-
         starts = self.cache.get("_sent_starts")
         if starts is None or len(starts) != len(self.sentences):
             starts = [s.start for s in self.sentences]
@@ -237,8 +236,30 @@ class Doc:
         return index.get(sent.index, [])
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        """Actor mentions lying inside [start, end), in text order."""
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """Actor mentions lying inside [start, end), in ``self.mentions`` order."""
+        return [m for m in self.starting_in("mentions", start, end) if m.end <= end]
+
+    def starting_in(self, layer: str, lo: int, hi: int) -> list[Any]:
+        """The items of list layer ``layer`` ("mentions", "entities", "times" …) that start in
+        [lo, hi), in list order.
+
+        A start-sorted index (rebuilt when the layer is replaced or grows) makes each call cost
+        the items near the span, not all of the document's: scanning them all on every call made
+        analysis time grow with the square of a document's length. Items must not move (change
+        their start) while the layer is read this way."""
+        items = getattr(self, layer)
+        index = self.cache.get(("_starts", layer))
+        if index is None or index[0] is not items or index[1] != len(items):
+            order = sorted(range(len(items)), key=lambda k: items[k].start)
+            # the index holds the list itself: its id cannot be reused by another list
+            index = self.cache[("_starts", layer)] = (items, len(items),
+                                                      [items[k].start for k in order], order)
+        starts, order = index[2], index[3]
+        i = bisect.bisect_left(starts, lo)
+        found = order[i:bisect.bisect_left(starts, hi, i)]
+        if len(found) > 1:
+            found.sort()
+        return [items[k] for k in found]
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor of the longest mention overlapping [start, end), if any."""
@@ -248,9 +269,24 @@ class Doc:
                 best = m
         return self.actors.get(best.actor) if best else None
 
-    def in_boilerplate(self, start: int, end: int) -> bool:
-        """Inside page clutter (a dateline is not: its places are names of the article)."""
-        return any(b.start <= start and end <= b.end for b in self.boilerplate if b.kind != "dateline")
+    def in_boilerplate(self, start: int, end: int, dateline: bool = False) -> bool:
+        """Inside page clutter (a dateline is not: its places are names of the article), or with
+        ``dateline`` inside any boilerplate span. A binary search over the spans sorted by start,
+        with the running maximum of their ends: no scan of every span (linear time)."""
+        spans = self.boilerplate
+        if not spans:
+            return False
+        key = "_boiler_index_all" if dateline else "_boiler_index"
+        index = self.cache.get(key)
+        if index is None or index[0] is not spans or index[1] != len(spans):
+            pairs = sorted((b.start, b.end) for b in spans if dateline or b.kind != "dateline")
+            reach, best = [], -1
+            for _, e in pairs:
+                best = max(best, e)
+                reach.append(best)
+            index = self.cache[key] = (spans, len(spans), [p[0] for p in pairs], reach)
+        i = bisect.bisect_right(index[2], start) - 1
+        return i >= 0 and index[3][i] >= end
 
     def clutter(self) -> list[Boilerplate]:
         """The boilerplate that is not part of the article: everything but the dateline, which

@@ -92,8 +92,8 @@ class AtomsMixin(ResolverBase):
         extra: list[Atom] = []
         for en in pers:
             lo = bisect.bisect_left(starts, en.start - 200)
-            inside = [k for k in range(lo, len(atoms))
-                      if atoms[k].s < en.end and en.start < atoms[k].e]
+            hi = bisect.bisect_left(starts, en.end, lo)  # atoms starting after it: not inside
+            inside = [k for k in range(lo, hi) if en.start < atoms[k].e]
             if any(atoms[k].get("A") and atoms[k].get("A")[3] == "person" for k in inside):
                 continue  # a known person
             if any(atoms[k].s < en.start or atoms[k].e > en.end for k in inside):

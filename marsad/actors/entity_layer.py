@@ -99,21 +99,47 @@ def _designated(text: str, s: int, e: int, entity: Entity) -> bool:
     return bool(rest) and all(norm(w) in designators() for w in rest)
 
 
+def _overlap_groups(ents: list[Entity], named: list[tuple]) -> list[tuple[list[Entity], list[tuple]]]:
+    """Entities and named mentions in groups of overlapping spans, in text order; each keeps the
+    order of its list. A mention only ever changes entities it overlaps, so the groups merge
+    independently, and joined in text order they give the list one merge of all would: each
+    merge then edits a short list, not one of every entity (list edits grew with the square
+    of a document's length)."""
+    spans = sorted([(x.start, x.end, 0, i) for i, x in enumerate(ents)]
+                   + [(m[0], m[1], 1, j) for j, m in enumerate(named)])
+    groups: list[tuple[list[int], list[int]]] = []
+    reach = None
+    for s, e, kind, k in spans:
+        if reach is None or s >= reach:
+            groups.append(([], []))
+            reach = e
+        reach = max(reach, e)
+        groups[-1][kind].append(k)
+    return [([ents[i] for i in sorted(ei)], [named[j] for j in sorted(mj)]) for ei, mj in groups]
+
+
 def merge_entities(doc: Doc, mentions: list[tuple[int, int, str, str, str | None]]) -> None:
     """Named mentions become entities (longest wins); entities get their mention's actor."""
-    ents = sorted(doc.entities, key=lambda x: x.start)
+    named = sorted((m for m in mentions if m[4] is not None), key=lambda m: m[0] - m[1])
+    ents: list[Entity] = []
+    for group, group_named in _overlap_groups(sorted(doc.entities, key=lambda x: x.start), named):
+        ents += _merge_group(doc, group, group_named)
+    _attach_actors(doc, ents, mentions)
+
+
+def _merge_group(doc: Doc, ents: list[Entity], named: list[tuple]) -> list[Entity]:
     starts = [x.start for x in ents]
-    for s, e, aid, rule, label in sorted((m for m in mentions if m[4] is not None),
-                                         key=lambda m: m[0] - m[1]):
+    for s, e, aid, rule, label in named:  # e only ever shrinks: the groups stay independent
         if _SPACE.search(doc.text, s, e):
             e = _leader_cut(doc.text, s, e)
         elif rule == "country" and nisba_adjective(doc.text, s, norm(doc.text[s:e])):
             continue  # "إدارة مدنية سورية": an adjective, no place entity
         lo = max(0, bisect.bisect_right(starts, s) - 1)
         hi = bisect.bisect_left(starts, e)
-        over = [x for x in ents[lo:hi] if x.start < e and s < x.end]
+        where = [k for k in range(lo, hi) if ents[k].start < e and s < ents[k].end]
+        over = [ents[k] for k in where]
         if len(over) == 1 and over[0].end == e and proclitic_gap(doc.text, over[0].start, s):
-            over[0].start = s  # the name without the proclitic the tagger kept
+            over[0].start = starts[where[0]] = s  # the name without the proclitic the tagger kept
         if over and not (all(s <= x.start and x.end <= e for x in over) and
                          any(x.end - x.start < e - s for x in over)):
             if len(over) == 1 and (over[0].start, over[0].end) == (s, e):
@@ -128,13 +154,16 @@ def merge_entities(doc: Doc, mentions: list[tuple[int, int, str, str, str | None
             continue  # an entity crosses or contains it: the entity stays
         if len(over) == 1 and _designated(doc.text, s, e, over[0]):
             continue  # "قطاع [غزة]": the name is the entity, the designator stays outside
-        for x in over:
-            ents.remove(x)
+        for k in reversed(where):  # by position: no scan of the list per removal (linear time)
+            del ents[k], starts[k]
         ns, ne = _name_span(doc.text, s, e)
-        starts = [x.start for x in ents]
         k = bisect.bisect_left(starts, ns)
         ents.insert(k, Entity(ns, ne, label, Provenance(STAGE, rule), aid))
         starts.insert(k, ns)
+    return ents
+
+
+def _attach_actors(doc: Doc, ents: list[Entity], mentions: list[tuple]) -> None:
     # every entity: the actor of the mention with its span, else of the longest mention
     # inside it, else of the longest overlapping it
     spans = sorted(mentions, key=lambda m: m[0])

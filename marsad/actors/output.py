@@ -32,10 +32,17 @@ class OutputMixin(ResolverBase):
         ti, tj = self.tok_index(s), self.tok_index(e - 1)
         if end_toks is None:
             end_toks = [self.tok_index(m[1] - 1) for m in self.mentions]
-        by_tok: dict[int, tuple] = {}
-        for m, k in zip(self.mentions, end_toks):
-            if m[1] <= s:
-                by_tok[k] = m
+        # the last mention (in self.mentions order) ending on token k before s; the mentions of
+        # each end token are indexed once per end_toks list, not scanned on every call
+        index = getattr(self, "_end_tok_index", None)
+        if index is None or index[0] is not end_toks:
+            by_end: dict[int, list[tuple]] = {}
+            for m, k in zip(self.mentions, end_toks):
+                by_end.setdefault(k, []).append(m)
+            index = self._end_tok_index = (end_toks, by_end)
+
+        def ending_on(k: int) -> tuple | None:
+            return next((m for m in reversed(index[1].get(k, ())) if m[1] <= s), None)
         windows = [range(ti - 1, max(-1, ti - 7), -1)]
         if tj + 1 < len(self.toks) and self.toks[tj + 1].text in PUNCT_GAP:
             windows.append(range(tj + 2, min(len(self.toks), tj + 8)))
@@ -43,7 +50,7 @@ class OutputMixin(ResolverBase):
             for k in window:
                 if not self.same_sentence(k, ti):
                     break
-                m = by_tok.get(k)
+                m = ending_on(k)
                 if m is not None and m[2].kind == "ORG":
                     entry.country = entry.country or m[2].country
                     entry.type = entry.type or m[2].type
@@ -67,6 +74,9 @@ class OutputMixin(ResolverBase):
         """ORG/LOC entities of the entities layer that no mention covers become actors."""
         spans = sorted((m[0], m[1]) for m in self.mentions)
         starts = [sp[0] for sp in spans]
+        # (start, position) of every mention, kept sorted as mentions are added: the first
+        # mention inside an entity is found near it, not by scanning them all (linear time)
+        by_start = sorted((m[0], k) for k, m in enumerate(self.mentions))
         for en in self.doc.entities:
             if en.label not in ("ORG", "LOC") or self.in_boilerplate(en.start, en.end):
                 continue
@@ -81,13 +91,17 @@ class OutputMixin(ResolverBase):
             e = self.new.get(code)
             if e is None:
                 sector = self._org_sector(norm(name).split()) if en.label == "ORG" else None
-                iso = next((m[2].country for m in self.mentions
-                            if en.start <= m[0] and m[1] <= en.end and m[2].country), None)
+                lo = bisect.bisect_left(by_start, (en.start, -1))
+                hi = bisect.bisect_left(by_start, (en.end + 1, -1), lo)
+                inside = sorted(k for _, k in by_start[lo:hi]
+                                if self.mentions[k][1] <= en.end and self.mentions[k][2].country)
+                iso = self.mentions[inside[0]][2].country if inside else None
                 if iso is None and sector in STATE_SECTORS and self.ranking:
                     # a state body with no state named in it ("رئاسة أمن الدولة", "المفوضية
                     # العليا للانتخابات"): the document's main country's, as for bare heads
                     iso = self.ranking[0]
                 e = self.new[code] = Entry(code, name, None, iso, sector, en.label)
+            bisect.insort(by_start, (en.start, len(self.mentions)))
             self.mentions.append((en.start, en.end, e, "entity-" + en.label.lower(), None))
 
     def _org_sector(self, words: list[str]) -> str | None:

@@ -228,7 +228,6 @@ class BoilerplateStage:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.boilerplate = detect(doc)
-        spans = [(b.start, b.end) for b in doc.boilerplate]
-        for s in doc.sentences:
-            s.boilerplate = any(a <= s.start and s.end <= b for a, b in spans)
+        for s in doc.sentences:  # a binary search, not a scan of every span (linear time)
+            s.boilerplate = doc.in_boilerplate(s.start, s.end, dateline=True)
         return doc

@@ -3,47 +3,63 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import sqlite3
 import sys
-from typing import Iterator
+from datetime import date
+from typing import Callable, Iterator
 
 from marsad.doc import Doc
+from marsad.ingest.batch import DEFAULT_TIMEOUT
 from marsad.ingest.dates import InvalidDate, parse_published
 from marsad.ingest.readers import InputError, Record, read_paths
 
 DEFAULT_DB = "sqlite:///marsad.db"
+# What a planner says of a record before analysis: None (analyse it), "unchanged" (count and
+# skip it) or an InputError (report it).
+Planner = Callable[[Record], "str | InputError | None"]
+
+
+def _say(kind: str, msg: str) -> None:
+    from marsad.cli.report import safe
+
+    print(f"marsad: {kind}: {safe(msg)}", file=sys.stderr)
 
 
 def _err(msg: str) -> None:
-    print(f"marsad: error: {msg}", file=sys.stderr)
+    _say("error", msg)
 
 
-def analyzed(paths: list[str], published: str | None, doc_id: str | None,
-             stats: dict[str, int], jobs: int = 1, skip=None, dask: str | None = None,
+def analyzed(args: argparse.Namespace, stats: dict[str, int], plan: Planner | None = None,
              bar=None) -> Iterator[tuple[Record, Doc]]:
     """Analyse every readable document; report and count the others.
 
-    ``skip(record)`` true means the record needs no analysis (already stored as it is).
-    ``dask``: a Dask scheduler address or ``local:N`` (marsad.ingest.distributed). ``bar``: a
-    progress bar (marsad.cli.progress) advanced once per record."""
+    ``plan`` runs on each record before analysis, in the writer's thread (records are read a
+    bounded window ahead: marsad.ingest.stream). ``args.dask``: a Dask scheduler address or
+    ``local:N`` (marsad.ingest.distributed). ``bar``: a progress bar advanced once per record."""
     from marsad.ingest.batch import analyse_all
     from marsad.ingest.stream import Throttle
 
     def needed() -> Iterator[Record | InputError]:
-        for r in read_paths(paths, doc_id):
-            if skip is not None and isinstance(r, Record) and skip(r):
-                stats["skipped"] = stats.get("skipped", 0) + 1
+        for r in read_paths(args.paths, args.id):
+            stats["read"] += 1
+            if isinstance(r, Record) and r.warning:
+                _say("warning", f"{r.origin or r.id}: {r.warning}")
+            verdict = plan(r) if plan is not None and isinstance(r, Record) else None
+            if verdict == "unchanged":
+                stats["unchanged"] += 1
                 if bar is not None:
                     bar.advance()
-            else:
-                yield r
+                continue
+            yield verdict if isinstance(verdict, InputError) else r
 
-    if dask:  # the Dask runner bounds its own work in flight
+    if args.dask:  # the Dask runner bounds its own work in flight
         from marsad.ingest.distributed import analyse_dask
 
-        feed, results = None, analyse_dask(needed(), published, dask)
+        feed, results = None, analyse_dask(needed(), args.published, args.dask)
     else:  # a bounded window of records in flight, however eagerly the pool reads
         feed = Throttle(needed())
-        results = analyse_all(feed, published, jobs)
+        results = analyse_all(feed, args.published, args.jobs, args.doc_timeout)
     for item, result in results:
         if feed is not None:
             feed.done()
@@ -57,60 +73,134 @@ def analyzed(paths: list[str], published: str | None, doc_id: str | None,
         yield item, result
 
 
+def _no_input(args: argparse.Namespace, stats: dict[str, int]) -> bool:
+    if stats["read"] == 0:
+        _err(f"no documents found in {', '.join(args.paths)} (files ending .txt .html .json "
+             ".jsonl[.gz], or folders holding them)")
+        return True
+    return False
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     from marsad.cli.progress import progress_bar
     from marsad.cli.report import render_report
 
-    stats = {"ok": 0, "failed": 0}
+    stats = {"ok": 0, "failed": 0, "read": 0, "unchanged": 0}
     with progress_bar(args.paths, args.quiet, "analyse") as bar:
-        docs = analyzed(args.paths, args.published, args.id, stats, args.jobs, dask=args.dask, bar=bar)
+        docs = analyzed(args, stats, bar=bar)
         if args.json:
             for _, doc in docs:  # one compact object per line: JSONL for several documents
                 print(json.dumps(doc.to_json(), ensure_ascii=False), flush=False)
         else:
             for _, doc in docs:
                 render_report(doc.to_json(), doc.text)
+    if _no_input(args, stats):
+        return 1
     return 0 if stats["ok"] else 1
+
+
+def _ingest_planner(store, args: argparse.Namespace, stats: dict[str, int]) -> Planner:
+    """Skip what is stored as it is, refuse ids used twice, keep stored metadata not given."""
+    from marsad.store import content_hash
+
+    seen: dict[str, str] = {}
+
+    def plan(rec: Record) -> str | InputError | None:
+        if rec.id in seen:
+            stats["collisions"] += 1
+            return InputError(rec.origin or rec.id, f"id {rec.id!r} is also the id of {seen[rec.id]} "
+                              "in this batch: not stored (give each document its own id)")
+        seen[rec.id] = rec.origin or rec.id
+        meta = {"published": args.published or rec.published, "title": rec.title,
+                "url": rec.url, "source": rec.source}
+        verdict, row = store.plan(rec.id, content_hash(rec.text), meta, rec.origin, rec.named)
+        if verdict == "collision":
+            stats["collisions"] += 1
+            return InputError(rec.origin or rec.id, f"id {rec.id!r} already belongs to "
+                              f"{row['origin'] or 'another document'} in the store (another text): "
+                              "not stored (give it --id, or ingest both folders in one command)")
+        if verdict == "unchanged":
+            return verdict
+        for key in ("published", "title", "url", "source"):  # corrected fields only
+            if row is not None and getattr(rec, key) is None and not (key == "published" and args.published):
+                setattr(rec, key, row[key])
+        return None
+
+    return plan
+
+
+def _duplicate_index(store):
+    from marsad.track.duplicates import DuplicateIndex
+
+    try:
+        return DuplicateIndex(store.db)
+    except ImportError as e:  # an install without datasketch still ingests; a later run indexes
+        _err(f"near-duplicate index skipped ({e}); pip install datasketch")
+        return None
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from marsad.cli.progress import progress_bar
-    from marsad.store import content_hash, open_store
-    from marsad.track.duplicates import DuplicateIndex
+    from marsad.store import open_store
 
     store = open_store(args.db)
+    if store.created:
+        _say("note", f"new store {store.path}")
+    dups = _duplicate_index(store)
+    stats = {"ok": 0, "failed": 0, "read": 0, "unchanged": 0, "collisions": 0,
+             "new": 0, "updated": 0}
+    interrupted = False
     try:
-        dups = DuplicateIndex(store.db)
-    except ImportError as e:  # an install without datasketch still ingests; a later run indexes
-        _err(f"near-duplicate index skipped ({e}); pip install datasketch")
-        dups = None
-    stats = {"ok": 0, "failed": 0, "skipped": 0}
-    added = 0
-
-    def unchanged(rec: Record) -> bool:
-        return store.is_current(rec.id, content_hash(rec.text))
-
-    with progress_bar(args.paths, args.quiet, "ingest") as bar:
-        for rec, doc in analyzed(args.paths, args.published, args.id, stats, args.jobs,
-                                 skip=unchanged, dask=args.dask, bar=bar):
-            if store.save(doc, raw_html=rec.html, origin=rec.origin):
-                added += 1
+        with progress_bar(args.paths, args.quiet, "ingest") as bar:
+            for rec, doc in analyzed(args, stats, _ingest_planner(store, args, stats), bar):
+                status = store.write(doc, raw_html=rec.html, origin=rec.origin, named=rec.named)
+                if status == "collision":
+                    stats["collisions"] += 1
+                    stats["failed"] += 1
+                    _err(f"{rec.origin or rec.id}: id {rec.id!r} was stored from another file meanwhile: "
+                         "not stored")
+                    continue
+                stats[status] += 1
                 if dups is not None:
                     dups.add_doc(doc)
-    skipped = stats["skipped"]
-    if dups is not None:
-        dups.index_missing()
-    store.refresh_tracks()
-    print(f"ingested {added} new or re-analysed, {skipped} unchanged, {stats['failed']} failed",
-          file=sys.stderr)
-    return 0 if stats["ok"] or skipped or not stats["failed"] else 1
+    except KeyboardInterrupt:
+        interrupted = True
+    if not interrupted and _no_input(args, stats):
+        return 1
+    if not interrupted:
+        if dups is not None:
+            dups.index_missing()
+        store.refresh_tracks()
+    _ingest_summary(store, stats, interrupted)
+    if interrupted:
+        return 130
+    return 0 if stats["new"] + stats["updated"] + stats["unchanged"] or not stats["failed"] else 1
+
+
+def _ingest_summary(store, stats: dict[str, int], interrupted: bool) -> None:
+    held = store.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    collisions = f" ({stats['collisions']} of them id collisions)" if stats["collisions"] else ""
+    line = (f"ingested {stats['new']} new, {stats['updated']} re-analysed, {stats['unchanged']} "
+            f"unchanged, {stats['failed']} failed{collisions}; the store holds {held} documents")
+    if interrupted:
+        line = (f"interrupted after {stats['read']} documents read: {line} (every document counted "
+                "as stored is complete; run the same command again to go on)")
+    print(line, file=sys.stderr)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from marsad.store.connect import migrate
+
+    done = migrate(args.db)
+    print(f"applied {', '.join(done)}" if done else "the store is up to date", file=sys.stderr)
+    return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     from marsad.cli.report import render_report
     from marsad.store import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, readonly=True)
     found = store.load(args.doc_id)
     if found is None:
         _err(f"{args.doc_id}: no such document in {args.db}")
@@ -127,7 +217,7 @@ def cmd_flips(args: argparse.Namespace) -> int:
     from marsad.store import open_store
     from marsad.track.flips import print_flips
 
-    store = open_store(args.db)
+    store = open_store(args.db, readonly=True)
     return print_flips(store, actor=args.actor, since=args.since, as_json=args.json)
 
 
@@ -150,7 +240,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.table != "events" and args.format in ("plover-jsonl", "polecat-tsv"):
         _err(f"--format {args.format} exports events only (--table is for csv and parquet)")
         return 2
-    store = open_store(args.db)
+    store = open_store(args.db, readonly=True)
     rows = ex.table_rows(store.db, args.table, args.type, args.since, args.until, args.doc_id)
     if args.format == "parquet":
         n = ex.export_parquet(rows, args.output, args.table)
@@ -190,7 +280,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from marsad.search.query import search
     from marsad.store import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, readonly=True)
     hits, total = search(store.db.conn, args.query, args.kind, args.limit)
     for h in hits:
         if args.json:
@@ -206,14 +296,50 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
     from marsad.store import open_store
     from marsad.track.duplicates import print_duplicates
 
-    return print_duplicates(open_store(args.db), as_json=args.json)
+    return print_duplicates(open_store(args.db, readonly=True), as_json=args.json)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from marsad.store import open_store
     from marsad.track.stats import print_stats
 
-    return print_stats(open_store(args.db), as_json=args.json)
+    return print_stats(open_store(args.db, readonly=True), as_json=args.json)
+
+
+def _jobs(value: str) -> int:
+    from marsad.ingest.batch import max_jobs
+
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{n} is negative (0 = one per core)")
+    if n > max_jobs():
+        _say("note", f"--jobs {n}: this machine has {max_jobs()} cores, running {max_jobs()}")
+    return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not n > 0:
+        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    return n
+
+
+def _day(value: str) -> str:
+    """YYYY-MM-DD (or YYYY-MM, YYYY), checked as a real date."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    try:
+        if m is None:
+            raise ValueError
+        date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
+    return value
 
 
 def cmd_stages(args: argparse.Namespace) -> int:
@@ -247,35 +373,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"marsad {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
-    def add_jobs(sp):
-        sp.add_argument("--jobs", "-j", type=int, default=1,
-                        help="worker processes (0 = one per core; default 1)")
-
-    def add_stream(sp):
+    def add_input(sp):
+        sp.add_argument("paths", nargs="+", help="files (.txt .html .json .jsonl[.gz]) or directories")
+        sp.add_argument("--published", type=published_date,
+                        help="document date YYYY-MM-DD (overrides the record's)")
+        sp.add_argument("--id", help="document id (one file only)")
+        sp.add_argument("--jobs", "-j", type=_jobs, default=1,
+                        help="worker processes (0 = one per core, at most one per core; default 1)")
+        sp.add_argument("--doc-timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=f"stop analysing a document after this long and report it "
+                             f"(default {DEFAULT_TIMEOUT:g})")
         sp.add_argument("--dask", metavar="SCHEDULER",
                         help="analyse on a Dask cluster: a scheduler address, or local:N for N local workers")
         sp.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
     def add_db(sp):
-        sp.add_argument("--db", default=DEFAULT_DB, help=f"store URL (default {DEFAULT_DB})")
+        sp.add_argument("--db", default=DEFAULT_DB,
+                        help=f"store URL (default {DEFAULT_DB}; sqlite:////abs/path for an absolute path)")
 
     a = sub.add_parser("analyze", help="analyse documents and print the report or JSON")
-    a.add_argument("paths", nargs="+", help="files (.txt .html .json .jsonl[.gz]) or directories")
+    add_input(a)
     a.add_argument("--json", action="store_true", help="print marsad.analysis/1 JSON (JSONL for several)")
-    a.add_argument("--published", type=published_date, help="document date YYYY-MM-DD (overrides the record's)")
-    a.add_argument("--id", help="document id for a single file")
-    add_jobs(a)
-    add_stream(a)
     a.set_defaults(func=cmd_analyze)
 
     i = sub.add_parser("ingest", help="analyse documents into the store")
-    i.add_argument("paths", nargs="+")
-    i.add_argument("--published", type=published_date, help="document date YYYY-MM-DD (overrides the record's)")
-    i.add_argument("--id")
-    add_jobs(i)
-    add_stream(i)
+    add_input(i)
     add_db(i)
     i.set_defaults(func=cmd_ingest)
+
+    m = sub.add_parser("migrate", help="upgrade a store written by an older Marsad")
+    add_db(m)
+    m.set_defaults(func=cmd_migrate)
 
     st = sub.add_parser("stages", help="print the pipeline: each stage with the layers it requires and assigns")
     st.add_argument("--json", action="store_true", help="one JSON object per stage")
@@ -289,7 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     f = sub.add_parser("flips", help="list stance contradictions held in the store")
     f.add_argument("--actor", help="holder name (Arabic or English, part of it)")
-    f.add_argument("--since", help="only contradictions whose later side is on or after YYYY-MM-DD")
+    f.add_argument("--since", type=_day, help="only contradictions whose later side is on or after YYYY-MM-DD")
     f.add_argument("--json", action="store_true", help="print marsad.flips/1 lines")
     add_db(f)
     f.set_defaults(func=cmd_flips)
@@ -342,9 +470,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "id", None) is not None and len(args.paths) > 1:
+        parser.error(f"--id names one document, but {len(args.paths)} paths were given")
+    from marsad.store.connect import StoreError
+
     try:
         return args.func(args)
+    except StoreError as e:
+        _err(str(e))
+        return 1
+    except sqlite3.DatabaseError as e:  # a damaged file, a disk full: a message, not a traceback
+        _err(f"store {getattr(args, 'db', '')}: {e}")
+        return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

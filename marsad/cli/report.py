@@ -4,6 +4,11 @@ contradictions), each item with its evidence text.
 Terminals lay text out left to right; every Arabic value is wrapped in Unicode right-to-left
 isolates (RLI … PDI) so that a bidi-aware terminal shows it correctly and its numbers and
 punctuation never bleed into the English labels around it.
+
+Everything shown comes from user data (ids, titles, article text): it is printed as plain text,
+never as Rich markup (a title with "[/bold]" or "[link=…]" is shown as written), and control
+characters are shown as visible symbols (an ESC or a newline in an id cannot colour the terminal
+or forge a line).
 """
 from __future__ import annotations
 
@@ -13,8 +18,18 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 RLI, PDI = "\u2067", "\u2069"
+# C0 controls as their Unicode control pictures (ESC → ␛, newline → ␊), DEL → ␡; C1 controls,
+# line and paragraph separators and bidi embeddings/overrides (which could reorder a line) → �.
+_VISIBLE = {**{c: 0x2400 + c for c in range(32)}, 0x7F: 0x2421,
+            **{c: 0xFFFD for c in (*range(0x80, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F))}}
+
+
+def safe(s: object) -> str:
+    """A string that prints as exactly one line of plain characters."""
+    return str(s).translate(_VISIBLE)
 
 
 def rtl(s: str | None, limit: int = 160) -> str:
@@ -23,12 +38,12 @@ def rtl(s: str | None, limit: int = 160) -> str:
     s = " ".join(s.split())
     if len(s) > limit:
         s = s[: limit - 1] + "…"
-    return f"{RLI}{s}{PDI}"
+    return f"{RLI}{safe(s)}{PDI}"
 
 
 def _console() -> Console:
     return Console(file=sys.stdout, width=int(os.environ.get("COLUMNS", 120)), highlight=False,
-                   soft_wrap=False)
+                   soft_wrap=False, markup=False, emoji=False)
 
 
 def render_report(a: dict[str, Any], text: str) -> None:
@@ -47,13 +62,13 @@ def render_report(a: dict[str, Any], text: str) -> None:
         return rtl(text[s:e])
 
     d = a["document"]
-    con.rule(f"[bold]Marsad report[/bold] — {d['id']}")
+    con.rule(Text("Marsad report", style="bold") + Text(f" — {safe(d['id'])}"))
     meta = [f"published: {d.get('published') or 'unknown'}"]
     if d.get("title"):
         meta.append(f"title: {rtl(d['title'], 80)}")
     meta.append(f"sentences: {len(a.get('sentences', []))}   boilerplate spans: {len(a.get('boilerplate', []))}")
     for line in meta:
-        con.print(line)
+        con.print(safe(line))
 
     sections = [
         ("Actors", ["actor", "code", "mentions", "aliases"],
@@ -87,5 +102,5 @@ def render_report(a: dict[str, Any], text: str) -> None:
         for c in cols:
             table.add_column(c, overflow="fold")
         for r in rows:
-            table.add_row(*r)
+            table.add_row(*(safe(c) for c in r))
         con.print(table)

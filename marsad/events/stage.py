@@ -642,8 +642,8 @@ def generic_actor(doc: Doc, slot: Slot, sector: str | None = "") -> str:
 def _location(doc: Doc, sent: Sentence, cand: Candidate, target: Actor | None) -> tuple[str | None, str | None]:
     """Country (ISO alpha-3) and name of the place in the trigger's sentence, else the target's."""
     best = None
-    for e in doc.entities:
-        if e.label != "LOC" or not (sent.start <= e.start < sent.end):
+    for e in doc.starting_in("entities", sent.start, sent.end):  # not every entity: linear time
+        if e.label != "LOC":
             continue
         a = doc.actors.get(e.actor) if e.actor else None
         if a is None or not a.country:

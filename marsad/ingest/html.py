@@ -6,6 +6,7 @@ the extracted text (which is what offsets then refer to, and what the store keep
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
@@ -18,6 +19,39 @@ _NOISE_HINTS = ("share", "social", "related", "read-more", "readmore", "breadcru
                 "newsletter", "subscribe", "advert", "promo", "tags", "byline-share", "sidebar",
                 "footer", "header", "menu", "nav", "cookie")
 _BLOCKS = "p, h1, h2, h3, h4, li, blockquote"
+
+
+# Nesting deeper than this is no page layout but a broken or hostile page: parsing and
+# extraction then take time growing with the square of the depth (100,000 unclosed <div>: minutes).
+MAX_DEPTH = 400
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+# Elements that never hold others, or whose end tag is optional (a parser closes them itself).
+_FLAT = frozenset("""area base br col embed hr img input link meta param source track wbr p li dt dd
+option optgroup tr td th thead tbody tfoot colgroup rb rt rp html head body""".split())
+
+
+def flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
+    """The page without the start tags that would open elements deeper than ``limit`` (their
+    text stays). One linear pass over the tags; a page within the limit comes back unchanged."""
+    depth, deepest = 0, 0
+    tags = [(m.start(), m.end(), bool(m.group(1))) for m in _TAG.finditer(html)
+            if m.group(2).lower() not in _FLAT]
+    for _, _, closing in tags:
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    if deepest <= limit:
+        return html
+    out, pos, depth = [], 0, 0
+    for s, e, closing in tags:
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > limit:
+            out.append(html[pos:s])
+            pos = e
+    out.append(html[pos:])
+    return "".join(out)
 
 
 @dataclass(slots=True)
@@ -51,7 +85,7 @@ def _meta(tree, *names: str) -> str | None:
 
 
 def extract_html(html: str) -> Page:
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(flatten_deep(html))
     title = _meta(tree, "og:title")
     if not title and tree.css_first("title") is not None:
         title = tree.css_first("title").text(strip=True) or None

@@ -17,6 +17,13 @@ import regex
 from marsad.ingest.html import extract_html
 
 MAX_BYTES = int(os.environ.get("MARSAD_MAX_BYTES", 10 * 1024 * 1024))
+# Longest text analysed (after HTML extraction). Time and memory grow linearly with length, about
+# 0.4 KB of memory per character: 2.5 million characters (a 4.3 MB Arabic text) peak near 1.1 GB.
+MAX_CHARS = int(os.environ.get("MARSAD_MAX_CHARS", 2_500_000))
+# Invalid UTF-8 bytes kept as U+FFFD (with a warning) while the rest decodes as UTF-8: at most
+# this many, or one per 100 non-ASCII characters, whichever is more (a cut-off last character or
+# a stray byte in a scraped page); beyond it the text is not UTF-8.
+_MAX_BAD_UTF8 = 8
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
@@ -36,6 +43,8 @@ class Record:
     source: str | None = None
     origin: str = ""  # file (and line) it came from
     html: str | None = None  # the raw page, when the text was extracted from HTML
+    named: bool = False  # the id was given (--id, the record's "id"), not derived from a file name
+    warning: str | None = None  # something repaired on reading (invalid bytes replaced)
 
 
 @dataclass(slots=True)
@@ -69,16 +78,37 @@ def check_text(text: str, name: str, max_chars: int | None = None) -> str | None
     return None
 
 
-def decode(data: bytes) -> tuple[str | None, str]:
-    """Decode bytes of a text file: UTF-8 (with or without BOM), else windows-1256 / ISO-8859-6.
+def decode_utf8(data: bytes, offset: int = 0) -> tuple[str | None, str | None]:
+    """UTF-8 text of ``data`` and a warning when a few invalid bytes were replaced by U+FFFD;
+    (None, reason) when too many bytes are invalid for the data to be UTF-8 at all.
 
-    Returns (text or None, encoding or reason).
+    ``offset`` is added to byte positions in the warning (a BOM, a line's start)."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as e:
+        first = e.start
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    wide = sum(1 for c in text if c > "\x7f") - bad
+    if bad > max(_MAX_BAD_UTF8, wide // 100):
+        return None, f"invalid UTF-8 ({bad:,} bad bytes, the first at byte {first + offset:,})"
+    fixed = "".join("\ufffd" if "\udc80" <= c <= "\udcff" else c for c in text)
+    return fixed, (f"{bad} invalid UTF-8 byte{'s' if bad > 1 else ''} replaced by U+FFFD "
+                   f"(the first at byte {first + offset:,})")
+
+
+def decode(data: bytes) -> tuple[str | None, str]:
+    """Decode bytes of a text file: UTF-8 (with or without BOM; a few invalid bytes replaced),
+    else windows-1256 / ISO-8859-6.
+
+    Returns (text or None, encoding or reason); the encoding says what was replaced, if anything
+    (``utf-8; 1 invalid UTF-8 byte replaced …``).
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError as e:
-            return None, f"invalid UTF-8 after BOM at byte {e.start + 3}"
+        text, note = decode_utf8(data[3:], 3)
+        if text is None:
+            return None, f"{note} after a UTF-8 BOM"
+        return text, "utf-8-sig" + (f"; {note}" if note else "")
     if b"\x00" in data[:4096]:
         for enc in ("utf-16",):
             if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
@@ -87,10 +117,9 @@ def decode(data: bytes) -> tuple[str | None, str]:
                 except UnicodeDecodeError:
                     pass
         return None, "binary content, not text"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    text, note = decode_utf8(data)
+    if text is not None:
+        return text, "utf-8" + (f"; {note}" if note else "")
     # Arabic single-byte encodings: keep the decoding whose letters are most Arabic (windows-1256
     # decodes ISO-8859-6 bytes too, but into Latin accented letters), else ask charset-normalizer.
     best_text, best_enc, best_share = None, "", 0.0
@@ -125,12 +154,22 @@ def _from_json(rec: object, name: str, default_id: str) -> Record | InputError:
     text = rec.get("text")
     if not isinstance(text, str):
         return InputError(name, "JSON record has no 'text' string")
-    doc_id = str(rec["id"]) if rec.get("id") not in (None, "") else default_id
+    named = rec.get("id") not in (None, "")
+    doc_id = str(rec["id"]) if named else default_id
     return Record(doc_id, text, _meta(rec, "title"), _meta(rec, "published"), _meta(rec, "url"),
-                  _meta(rec, "source"), name)
+                  _meta(rec, "source"), name, named=named)
 
 
-def read_file(path: Path, doc_id: str | None = None) -> Iterator[Record | InputError]:
+def _warned(item: Record | InputError, note: str | None) -> Record | InputError:
+    if note and isinstance(item, Record):
+        item.warning = note
+    return item
+
+
+def read_file(path: Path, doc_id: str | None = None,
+              default_id: str | None = None) -> Iterator[Record | InputError]:
+    """The records of one file. ``doc_id``: the id the user gave; ``default_id``: the id to
+    derive record ids from instead of the file name (unique among the files of a batch)."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -141,11 +180,12 @@ def read_file(path: Path, doc_id: str | None = None) -> Iterator[Record | InputE
     gz = suffixes[-1:] == [".gz"]
     kind = (suffixes[-2] if gz and len(suffixes) >= 2 else suffixes[-1]) if suffixes else ""
     if size > MAX_BYTES and kind not in JSONL_SUFFIXES:
-        yield InputError(name, f"file too large ({size / 2**20:.1f} MB > {MAX_BYTES / 2**20:.0f} MB limit)")
+        yield InputError(name, f"file too large ({size / 2**20:.1f} MB > {MAX_BYTES / 2**20:.0f} MB "
+                               "limit, MARSAD_MAX_BYTES)")
         return
-    stem = path.name.split(".")[0] if gz else path.stem
+    stem = default_id or (path.name.split(".")[0] if gz else path.stem)
     if kind in JSONL_SUFFIXES:
-        yield from _read_jsonl(path, gz)
+        yield from _read_jsonl(path, gz, stem)
         return
     try:
         data = gzip.decompress(path.read_bytes()) if gz else path.read_bytes()
@@ -153,32 +193,48 @@ def read_file(path: Path, doc_id: str | None = None) -> Iterator[Record | InputE
         yield InputError(name, f"cannot read: {e}")
         return
     if kind in JSON_SUFFIXES:
-        try:
-            obj = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            yield InputError(name, f"malformed JSON: {e}")
-            return
-        items = obj if isinstance(obj, list) else [obj]
-        for i, rec in enumerate(items):
-            label = f"{name}[{i}]" if isinstance(obj, list) else name
-            yield _from_json(rec, label, doc_id or (f"{stem}-{i + 1}" if isinstance(obj, list) else stem))
+        yield from _read_json(data, name, stem, doc_id)
         return
     text, enc = decode(data)
     if text is None:
         yield InputError(name, enc)
         return
+    note = enc.split("; ", 1)[1] if "; " in enc else None
     if kind in HTML_SUFFIXES or (not kind and text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))):
         try:
             page = extract_html(text)
         except Exception as e:  # a parser failure on one page must not stop the batch
             yield InputError(name, f"malformed HTML: {e}")
             return
-        yield Record(doc_id or stem, page.text, page.title, page.published, page.url, None, name, text)
+        yield _warned(Record(doc_id or stem, page.text, page.title, page.published, page.url, None,
+                             name, text, named=doc_id is not None), note)
         return
-    yield Record(doc_id or stem, text, None, None, None, None, name)
+    yield _warned(Record(doc_id or stem, text, None, None, None, None, name,
+                         named=doc_id is not None), note)
 
 
-def _read_jsonl(path: Path, gz: bool) -> Iterator[Record | InputError]:
+def _read_json(data: bytes, name: str, stem: str, doc_id: str | None) -> Iterator[Record | InputError]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    text, note = decode_utf8(data)
+    try:
+        if text is None:
+            raise ValueError(note)
+        obj = json.loads(text)
+    except ValueError as e:
+        yield InputError(name, f"malformed JSON: {e}")
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for i, rec in enumerate(items):
+        label = f"{name}[{i}]" if isinstance(obj, list) else name
+        default = f"{stem}-{i + 1}" if isinstance(obj, list) else stem
+        item = _from_json(rec, label, doc_id or default)
+        if doc_id is not None and isinstance(item, Record):
+            item.named = True
+        yield _warned(item, note)
+
+
+def _read_jsonl(path: Path, gz: bool, stem: str) -> Iterator[Record | InputError]:
     name = str(path)
     opener = gzip.open if gz else open
     try:
@@ -188,33 +244,76 @@ def _read_jsonl(path: Path, gz: bool) -> Iterator[Record | InputError]:
                 if not raw.strip():
                     continue
                 if len(raw) > MAX_BYTES:
-                    yield InputError(label, f"record too large ({len(raw) / 2**20:.1f} MB)")
+                    yield InputError(label, f"record too large ({len(raw) / 2**20:.1f} MB > "
+                                            f"{MAX_BYTES / 2**20:.0f} MB limit, MARSAD_MAX_BYTES)")
                     continue
+                if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                text, note = decode_utf8(raw)
                 try:
-                    rec = json.loads(raw.decode("utf-8-sig"))
-                except (UnicodeDecodeError, json.JSONDecodeError) as e:
+                    if text is None:
+                        raise ValueError(note)
+                    rec = json.loads(text)
+                except ValueError as e:
                     yield InputError(label, f"malformed JSON line: {e}")
                     continue
-                yield _from_json(rec, label, f"{path.name.split('.')[0]}-{n}")
+                yield _warned(_from_json(rec, label, f"{stem}-{n}"), note)
     except (OSError, EOFError, gzip.BadGzipFile) as e:
         yield InputError(name, f"cannot read: {e}")
 
 
+def _file_stem(path: Path) -> str:
+    return path.name.split(".")[0] if path.name.endswith(".gz") else path.stem
+
+
+def default_ids(files: list[tuple[Path, Path]]) -> dict[Path, str]:
+    """An id for each (root, file) of a batch that no other file of the batch shares: the file
+    name without its suffix, else (names shared by files in different folders, such as
+    2024-01-01/index.html and 2024-01-02/index.html) the path below the root without the suffix,
+    else the path below the root."""
+    stems: dict[str, int] = {}
+    for _, f in files:
+        stems[_file_stem(f)] = stems.get(_file_stem(f), 0) + 1
+    out: dict[Path, str] = {}
+    for root, f in files:
+        stem = _file_stem(f)
+        if stems[stem] > 1:
+            rel = f.relative_to(root) if root != f else Path(f.name)
+            stem = (rel.parent / stem).as_posix()
+        out[f] = stem
+    taken: dict[str, int] = {}
+    for v in out.values():
+        taken[v] = taken.get(v, 0) + 1
+    for root, f in files:
+        if taken[out[f]] > 1:  # a.txt and a.html in one folder
+            out[f] = (f.relative_to(root) if root != f else Path(f.name)).as_posix()
+    return out
+
+
 def read_paths(paths: list[str], doc_id: str | None = None) -> Iterator[Record | InputError]:
     """Records from files and directories (recursively, in sorted order)."""
+    import sys
+
+    plan: list[tuple[str, Path | None, Path | None]] = []  # (given path, root, file)
     for p in paths:
         path = Path(p)
         if p == "-":
-            import sys
-
-            data = sys.stdin.buffer.read()
-            text, enc = decode(data)
-            yield Record(doc_id or "stdin", text, origin="-") if text is not None else InputError("-", enc)
+            plan.append((p, None, None))
         elif path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and not f.name.startswith("."):
-                    yield from read_file(f)
-        elif path.exists():
-            yield from read_file(path, doc_id)
+            plan += [(p, path, f) for f in sorted(path.rglob("*"))
+                     if f.is_file() and not f.name.startswith(".")]
+        else:
+            plan.append((p, path, path))
+    ids = default_ids([(root, f) for _, root, f in plan if f is not None and f.exists()])
+    for p, root, f in plan:
+        if f is None:
+            text, enc = decode(sys.stdin.buffer.read())
+            if text is None:
+                yield InputError("-", enc)
+            else:
+                note = enc.split("; ", 1)[1] if "; " in enc else None
+                yield _warned(Record(doc_id or "stdin", text, origin="-", named=doc_id is not None), note)
+        elif f.exists():
+            yield from read_file(f, doc_id if root == f else None, ids.get(f))
         else:
             yield InputError(p, "no such file or directory")

@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from marsad import resources
 from marsad.doc import Doc, Provenance, Stance
@@ -115,8 +116,8 @@ def extract(doc: Doc) -> list[Stance]:
     ms: list[NMention] = mv.mentions
     m_starts = [m.start for m in ms]
     # statements in normalised offsets: (content start, end, speaker)
-    stmts = sorted((nt.from_original(s.start), nt.from_original(s.end), s.speaker, i)
-                   for i, s in enumerate(doc.statements) if s.speaker)
+    stmts = _Statements(sorted((nt.from_original(s.start), nt.from_original(s.end), s.speaker, i)
+                               for i, s in enumerate(doc.statements) if s.speaker))
     out: list[Stance] = []
     seen: set[tuple] = set()
     pub_year = doc.published_date.year if doc.published else 0
@@ -138,7 +139,7 @@ def extract(doc: Doc) -> list[Stance]:
                     obj_i, obj_end = back
                     act = lex.acts[("hold", "talks")]
                     obj_start = words.spans[obj_i][0]
-                    st = next((x for x in stmts if x[0] <= obj_start < x[1]), None)
+                    st = _covering(stmts, obj_start)
                     tgt = _target(doc, text, words, ms, m_starts, act, obj_end, hm.start(), "", 0, obj_start)
                     if st is not None and tgt is not None and not _negated(lex, words, hm.start(), a) \
                             and not _irrealis(lex, words, text, obj_start, a) and tgt[0] != st[2] \
@@ -167,7 +168,7 @@ def extract(doc: Doc) -> list[Stance]:
                 if neg == "reject" or cls == "meet" or neg is True:
                     continue
             polarity = act.polarity * (-1 if neg else 1)
-            st = next((x for x in stmts if x[0] <= hs < x[1]), None)
+            st = _covering(stmts, hs)
             if st is not None and holder != st[2] and _own_state(doc, st[2], holder):
                 holder = st[2]  # "قال ترامب إن القوات الأمريكية ستبقى": the speaker's own state acts
             tgt = _target(doc, text, words, ms, m_starts, act, obj_end, b, holder, subj_end, hm.start())
@@ -180,7 +181,7 @@ def extract(doc: Doc) -> list[Stance]:
             if key in seen:
                 continue
             seen.add(key)
-            st = next((x for x in stmts if x[0] <= start < x[1]), None)
+            st = _covering(stmts, start)
             s, e = to_original(nt, min(start, tgt[1]), end)
             out.append(Stance(s, e, holder, tgt[0], "support" if polarity > 0 else "oppose",
                               Provenance(STAGE, f"act.{cls}.{act.issue}"), act.issue,
@@ -309,6 +310,23 @@ def _mention_at(ms, m_starts, off: int, end: int | None = None):
     return ms[k] if k >= 0 and (ms[k].start <= off < ms[k].end or (end and off <= ms[k].start < end)) else None
 
 
+class _Statements(list):
+    """Statements sorted by start, with the furthest end reached so far (``reach``): the first
+    one covering an offset is found by binary search, not by a scan of all (linear time)."""
+
+    def __init__(self, items):
+        super().__init__(items)
+        self.starts = [x[0] for x in self]
+        self.reach = list(accumulate((x[1] for x in self), max))
+
+
+def _covering(stmts: _Statements, pos: int):
+    """The first statement (in start order) with start <= pos < end, or None. The first whose
+    running end passes pos is it, when it starts at or before pos."""
+    i = bisect.bisect_right(stmts.reach, pos)
+    return stmts[i] if i < len(stmts) and stmts.starts[i] <= pos else None
+
+
 def _holder(text, words: _Words, ms, m_starts, hm, verb: bool, lo: int, obj_start: int, stmts):
     """The act's subject: an actor id and the end of its mention (0 when none is in the text)."""
     hs, he = hm.start(), hm.end("h")
@@ -343,7 +361,7 @@ def _holder(text, words: _Words, ms, m_starts, hm, verb: bool, lo: int, obj_star
         k -= 1
         steps += 1
     # an attached pronoun or an elided subject inside reported speech: the speaker
-    st = next((x for x in stmts if x[0] <= hs < x[1]), None)
+    st = _covering(stmts, hs)
     if not verb and hm.group("h").endswith(("ه", "ها")) and st is None:
         # "أعلنت واشنطن هذا العام انسحابها": the pronoun names the clause's subject
         k = words.index(hs) - 1

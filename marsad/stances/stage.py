@@ -25,6 +25,7 @@ statements and sentences, and merges the act stances of ``stance_acts``.
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 
 import regex
 
@@ -214,12 +215,15 @@ def extract(doc: Doc) -> list[Stance]:
             i += 1
         return r
 
+    # the statements by content start: those inside one are found by binary search (linear time)
+    nst_order = sorted(range(len(nst)), key=lambda k: nst[k][2])
+    nst_index = ([nst[k][2] for k in nst_order], nst_order)
     for i, s, a, b, _, _ in nst:
         if s.speaker is None:
             continue
         # reported speech inside this content ("قال X إن Y أبلغ … أنه يريد …") holds its own speaker's stances
-        inner = [(lo, hi) for j, s2, lo, hi, _, _ in nst if j != i and s2.speaker and a <= lo and hi <= b
-                 and (lo, hi) != (a, b)]
+        inner = [(lo, hi) for j, s2, lo, hi, _, _ in _starting_in(nst_index, nst, a, b)
+                 if j != i and s2.speaker and hi <= b and (lo, hi) != (a, b)]
         ts = [t for t in in_range(a, b) if not any(lo <= t.start < hi for lo, hi in inner)]
         if not ts:
             continue
@@ -229,18 +233,35 @@ def extract(doc: Doc) -> list[Stance]:
                           cue_frame=family in lex.cue_polarity):
             _add(out, seen, v, st, statement=i, reported=s.via is not None, date=s.date)
     covered = sorted((lo, hi) for *_, lo, hi in nst)
+    # binary searches, not scans of every statement per sentence and trigger (linear time):
+    # the statement starts, the furthest end reached so far, and every bound in order
+    c_starts, c_reach = [lo for lo, _ in covered], list(accumulate((hi for _, hi in covered), max))
+    bounds = sorted(x for lo, hi in covered for x in (lo, hi))
+
+    def in_statement(x: int) -> bool:
+        k = bisect.bisect_right(c_starts, x) - 1
+        return k >= 0 and c_reach[k] > x
+
     for sent in sents:
         a, b = v.nt.from_original(sent.start), v.nt.from_original(sent.end)
-        ts = [t for t in in_range(a, b) if not any(lo <= t.start < hi for lo, hi in covered)]
+        ts = [t for t in in_range(a, b) if not in_statement(t.start)]
         if not any(t.spec.agentive for t in ts):
             continue
         # reported speech in the sentence bounds the clauses outside it
-        extra = sorted(x for lo, hi in covered for x in (lo, hi) if a < x < b)
+        extra = bounds[bisect.bisect_right(bounds, a):bisect.bisect_left(bounds, b)]
         inside = breaks[bisect.bisect_right(breaks, a):bisect.bisect_left(breaks, b)]  # all clause_stances uses
         for st in clause_stances(v, ts, negs, sorted(inside + extra) if extra else breaks, a, b, holder=None, sign=1):
             _add(out, seen, v, st, statement=None, reported=False, date=None)
     out.sort(key=lambda s: (s.start, s.end))
     return out
+
+
+def _starting_in(index, items: list, lo: int, hi: int) -> list:
+    """The items whose start (index[0], sorted; index[1] their positions) lies in [lo, hi],
+    in list order."""
+    starts, order = index
+    found = sorted(order[bisect.bisect_left(starts, lo):bisect.bisect_right(starts, hi)])
+    return [items[k] for k in found]
 
 
 def _add(out, seen, v: StanceView, ch: Chain, statement, reported, date) -> None:

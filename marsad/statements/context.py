@@ -73,10 +73,38 @@ class Context:
         self.mentions = ms = list(_norm_mentions(doc, nt))
         self.m_starts = [m.start for m in ms]
         self.found: list[Found] = []
+        # the statements of each sentence and every span found, so that checks look at one
+        # sentence's statements, not all of the document's (linear time); see add()
+        self.by_sentence: dict[int, list[Found]] = {}
+        self.found_spans: set[tuple[int, int]] = set()
+        self._content: list | None = None
+        self._content_pos: dict[int, int] | None = None
         self.cue_starts: list[int] = []
         self.gender_cache: dict[str, str | None] = {}
         self.made: dict[str, str] = {}  # code → id of the speaker actors this stage created
         self.titled: list[tuple[list[str], str]] = []  # (title words, person id) seen in apposition
+
+    def add(self, f: Found) -> None:
+        """Record one statement (sentences are read in order, so each sentence's list and
+        ``found`` keep the same order)."""
+        self.found.append(f)
+        self.by_sentence.setdefault(f.sentence, []).append(f)
+        self.found_spans.add((f.start, f.end))
+
+    def of_sentence(self, sidx: int) -> list[Found]:
+        return self.by_sentence.get(sidx, [])
+
+    def content_sentences(self) -> list:
+        """The document's content sentences (listed once, not on every call)."""
+        if self._content is None:
+            self._content = self.doc.content_sentences()
+        return self._content
+
+    def content_position(self, sidx: int) -> int | None:
+        """Position of sentence ``sidx`` among the document's content sentences."""
+        if self._content_pos is None:
+            self._content_pos = {s.index: n for n, s in enumerate(self.content_sentences())}
+        return self._content_pos.get(sidx)
 
     def mentions_in(self, s: int, e: int) -> list[NMention]:
         i = bisect.bisect_left(self.m_starts, s)

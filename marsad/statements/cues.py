@@ -196,7 +196,7 @@ def _postposed(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, v
         after = [t for t in toks[tok_at(sp[1]):] if t.start < stop]
         if after and (after[0].text in PREPOSITIONS or after[0].text in THAT):
             return  # "تشير النمسا إلى تاريخها": the verb takes its own object, no content before
-    for f in ctx.found:
+    for f in ctx.of_sentence(sidx):  # each loop wants this sentence's only
         if f.sentence == sidx and f.start < content_end <= f.end + 2:
             if f.via is None and speaker != f.speaker:
                 f.via = (m.start("cue") if not m.group("pre") else m.start(), sp[1])
@@ -286,7 +286,7 @@ def _attribution(ctx, lex, toks, tok_at, m, ss, se, sidx, boundaries, first_loca
     a = m.start()
     # A chained source ("وفقاً لما نقلته الوكالة نقلاً عن المتحدث"): the later one spoke, the
     # earlier one is the channel.
-    for f in ctx.found:
+    for f in ctx.of_sentence(sidx):  # each loop wants this sentence's only
         if f.sentence == sidx and f.rule == "attribution" and f.extra.get("phrase_end") is not None \
                 and text[f.extra["phrase_end"]:a].strip(" ,-–") == "":
             src = ctx.mentions_in(ps, pe)
@@ -297,7 +297,7 @@ def _attribution(ctx, lex, toks, tok_at, m, ss, se, sidx, boundaries, first_loca
             f.extra["phrase_end"] = pe
             return
     # Already a via of a statement of this sentence, or inside an existing content?
-    for f in ctx.found:
+    for f in ctx.of_sentence(sidx):  # each loop wants this sentence's only
         if f.sentence != sidx:
             continue
         if f.via and f.via[0] <= a < f.via[1]:
@@ -305,7 +305,7 @@ def _attribution(ctx, lex, toks, tok_at, m, ss, se, sidx, boundaries, first_loca
         if f.start <= a < f.end:
             return
     # Right after a statement of this sentence: the channel it came through.
-    for f in ctx.found:
+    for f in ctx.of_sentence(sidx):  # each loop wants this sentence's only
         if f.sentence == sidx and f.end <= a and text[f.end:a].strip(' ,"»”-–') == "":
             src = ctx.mentions_in(ps, pe)
             if f.via is None and not (src and src[0].actor == f.speaker):

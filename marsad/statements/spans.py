@@ -197,12 +197,12 @@ def emit(ctx: Context, start: int, end: int, cue, speaker, direct, rule, sidx, g
                 parts.append((pos, trim_end(text, pos, m.start())))
                 pos = m.end()
         parts.append((trim_start(text, pos, end), end))
-    parts = [(a, b) for a, b in parts if b - a >= 3 and not any(f.start == a and f.end == b for f in ctx.found)]
+    parts = [(a, b) for a, b in parts if b - a >= 3 and (a, b) not in ctx.found_spans]  # a set: linear time
     if parts and speaker is None and speaker_span is not None:
         speaker, got = phrase_speaker(ctx, *speaker_span, sidx)
         speaker_span = got or speaker_span
     for a, b in parts:
-        ctx.found.append(Found(a, b, cue, speaker, direct, rule, sidx, gender, via, speaker_span))
+        ctx.add(Found(a, b, cue, speaker, direct, rule, sidx, gender, via, speaker_span))
 
 
 def _balanced_quotes(text: str, s: int, e: int) -> bool:

@@ -44,16 +44,15 @@ def resolve_speaker(ctx: Context, gender: str | None, before: int, ss: int, sidx
               and compatible(ctx, m.actor, gender) and not _in_fronted_topic(ctx, ss, m, before)), None)
     if m is not None:
         return m.actor
-    for f in reversed(ctx.found):
-        # the earlier cue's own agreement counts too ("كشفت القوات المسلحة … وأوضحت أنه")
-        if f.sentence < sidx and f.sentence >= sidx - 4 and f.speaker and (
-                compatible(ctx, f.speaker, gender) or gender is not None and f.gender == gender):
-            return f.speaker
+    for k in range(sidx - 1, sidx - 5, -1):  # the last four sentences' statements, latest first
+        for f in reversed(ctx.of_sentence(k)):
+            # the earlier cue's own agreement counts too ("كشفت القوات المسلحة … وأوضحت أنه")
+            if f.speaker and (compatible(ctx, f.speaker, gender) or gender is not None and f.gender == gender):
+                return f.speaker
     # The subject of the previous sentence(s).
-    doc = ctx.doc
-    sents = doc.content_sentences()
+    sents = ctx.content_sentences()
     for back in (1, 2):
-        j = next((n for n, s in enumerate(sents) if s.index == sidx), None)
+        j = ctx.content_position(sidx)
         if j is None or j - back < 0:
             break
         ps = sents[j - back]
@@ -91,9 +90,9 @@ def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias,
              and not any(a <= t.start < pe for a, _, _, pe in vias)]
     if sub is not None:
         if form.family in _OBJECT_FIRST and m.group("pre") and any(
-                f.sentence == sidx and f.cue[0] < m.start() for f in ctx.found):
+                f.cue[0] < m.start() for f in ctx.of_sentence(sidx)):
             # "وقال بيريز إنه شن الهجوم، ودعا الشعب الفنزويلي إلى …": the same speaker goes on
-            prev = [f for f in ctx.found if f.sentence == sidx and f.cue[0] < m.start()][-1]
+            prev = [f for f in ctx.of_sentence(sidx) if f.cue[0] < m.start()][-1]
             return prev.speaker, prev.speaker_span, via
         alt = _phrase_before(ctx, words, sub, span_e)
         if alt is not None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
+import threading
 from datetime import datetime, timezone
 from typing import Any, Iterator
 
@@ -17,15 +19,14 @@ from sqlite_utils import Database
 from marsad import ANALYSIS_VERSION, __version__
 from marsad.doc import Actor, Doc
 from marsad.search.index import index_document
-from marsad.store.schema import migrations
+from marsad.store.connect import BUSY_TIMEOUT, StoreError, _write_problem, open_read, open_write
+from marsad.store.schema import mention_rows
 from marsad.text.normalize import normalize
 
+__all__ = ["Store", "StoreError", "open_store", "content_hash", "actor_code"]
+_KEPT = ("content_hash", "analysis_version", "origin", "published", "title", "url", "source")
 LAYER_TABLES = ("sentences", "boilerplate", "mentions", "entities", "times", "statements",
                 "events", "stances")
-
-
-class StoreError(Exception):
-    pass
 
 
 def content_hash(text: str) -> str:
@@ -37,57 +38,110 @@ def actor_code(actor: Actor) -> str:
     return actor.code or f"new:{normalize(actor.name)}"
 
 
-def open_store(url: str) -> "Store":
-    """Open the store at a URL. ``sqlite:///path`` (or a bare path); other back ends to come."""
-    if url.startswith("sqlite:///"):
-        path = url[len("sqlite:///"):]
-    elif url.startswith("sqlite://"):
-        path = url[len("sqlite://"):] or ":memory:"
-    elif "://" in url:
-        raise StoreError(f"unsupported store URL {url!r}: only sqlite:///PATH is available")
-    else:
-        path = url
-    return Store(Database(path) if path != ":memory:" else Database(memory=True))
+def open_store(url: str, readonly: bool = False) -> "Store":
+    """Open the store at a URL: ``sqlite:///relative/path``, ``sqlite:////absolute/path`` or a
+    bare path. ``readonly``: never create, switch or migrate it (read commands). A store that
+    cannot be opened is a :class:`StoreError` saying why in words."""
+    if readonly:
+        db, path = open_read(url)
+        return Store(db, path=path, readonly=True)
+    db, path, new = open_write(url)
+    return Store(db, path=path, created=new)
 
 
 class Store:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, path: str = ":memory:", readonly: bool = False,
+                 created: bool = False):
         self.db = db
-        if db.conn.execute("PRAGMA database_list").fetchone()[2]:  # a file, not :memory:
-            db.execute("PRAGMA journal_mode=WAL")
+        self.path = path
+        self.readonly = readonly
+        self.created = created
+        self._local = threading.local()
         db.execute("PRAGMA foreign_keys=ON")
-        migrations.apply(db)
 
     # -- writing -------------------------------------------------------------------------
+    def stored(self, doc_id: str) -> dict[str, Any] | None:
+        """What the store holds about a document (no text or layers), or None. Safe to call
+        from any thread: each other thread reads through its own connection."""
+        row = self._reader().execute(
+            f"SELECT {', '.join(_KEPT)} FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return dict(zip(_KEPT, row)) if row else None
+
+    def _reader(self) -> sqlite3.Connection:
+        if self.path == ":memory:" or threading.current_thread() is threading.main_thread():
+            return self.db.conn
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+        return conn
+
     def is_current(self, doc_id: str, digest: str) -> bool:
         """Is this document already stored with this content and this analysis version?
 
         Identity is the document id: a syndicated copy of the same text under another id is its
         own document (analysts and gold files refer to it by its id)."""
-        row = self.db.execute(
-            "SELECT 1 FROM documents WHERE id = ? AND content_hash = ? AND analysis_version = ?",
-            [doc_id, digest, ANALYSIS_VERSION]).fetchone()
-        return row is not None
+        row = self.stored(doc_id)
+        return row is not None and row["content_hash"] == digest and \
+            row["analysis_version"] == ANALYSIS_VERSION
+
+    def plan(self, doc_id: str, digest: str, meta: dict[str, str | None], origin: str,
+             named: bool) -> tuple[str, dict[str, Any] | None]:
+        """What storing a document means: ("unchanged" | "analyse" | "collision", stored row).
+
+        Unchanged: the same text, analysis version and metadata (a field not given keeps its
+        stored value). A collision: the id was derived from a file name and the store holds
+        another text under it, from another file; that document is never overwritten."""
+        row = self.stored(doc_id)
+        if row is None:
+            return "analyse", None
+        if not named and row["origin"] != origin and row["content_hash"] != digest:
+            return "collision", row
+        same = row["content_hash"] == digest and row["analysis_version"] == ANALYSIS_VERSION
+        if same and all(v is None or row[k] == v for k, v in meta.items()):
+            return "unchanged", row
+        return "analyse", row
 
     def save(self, doc: Doc, raw_html: str | None = None, origin: str = "") -> bool:
         """Write one analysed document; False when the same content is already stored."""
+        return self.write(doc, raw_html, origin) in ("new", "updated")
+
+    def write(self, doc: Doc, raw_html: str | None = None, origin: str = "",
+              named: bool = True) -> str:
+        """Write one analysed document in one transaction: "new", "updated", "unchanged" (the
+        same text, version and metadata: another process may have stored it meanwhile) or
+        "collision" (see :meth:`plan`)."""
         digest = content_hash(doc.text)
-        if self.is_current(doc.id, digest):
-            return False
+        meta = {"published": doc.published, "title": doc.title, "url": doc.url, "source": doc.source}
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")  # the write lock before the check: no other
+            try:                            # process can store it between the two
+                status, row = self.plan(doc.id, digest, meta, origin, named)
+                if status == "analyse":
+                    self._write(doc, digest, raw_html, origin)
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+        except sqlite3.OperationalError as e:
+            raise StoreError(_write_problem(self.path, e)) from None
+        if status != "analyse":
+            return status
+        return "updated" if row else "new"
+
+    def _write(self, doc: Doc, digest: str, raw_html: str | None, origin: str) -> None:
         analysis = doc.to_json()
-        with self.db.atomic():
-            self._delete_layers(doc.id)
-            self.db["documents"].insert({
-                "id": doc.id, "content_hash": digest, "text": doc.text, "html": raw_html,
-                "title": doc.title, "published": doc.published, "url": doc.url,
-                "source": doc.source, "origin": origin, "analysis_version": ANALYSIS_VERSION,
-                "marsad_version": __version__,
-                "analyzed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "analysis": json.dumps(analysis, ensure_ascii=False),
-            }, replace=True)
-            self._insert_layers(doc)
-            index_document(self.db, doc)  # the search index moves with the document
-        return True
+        self._delete_layers(doc.id)
+        self.db["documents"].insert({
+            "id": doc.id, "content_hash": digest, "text": doc.text, "html": raw_html,
+            "title": doc.title, "published": doc.published, "url": doc.url,
+            "source": doc.source, "origin": origin, "analysis_version": ANALYSIS_VERSION,
+            "marsad_version": __version__,
+            "analyzed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "analysis": json.dumps(analysis, ensure_ascii=False),
+        }, replace=True)
+        self._insert_layers(doc)
+        index_document(self.db, doc)  # the search index moves with the document
 
     def _delete_layers(self, doc_id: str) -> None:
         for table in LAYER_TABLES:
@@ -119,6 +173,12 @@ class Store:
         ins["boilerplate"].insert_all(rows(doc.boilerplate, lambda i, b: {**base(b), "kind": b.kind}))
         ins["mentions"].insert_all(rows(doc.mentions, lambda i, m: {
             **base(m), "actor_code": codes.get(m.actor), "local_id": m.actor}))
+        # actors that later stages added (the events stage's participants) hold mentions that
+        # doc.mentions lacks: one row each, so that SQL counts agree with the analysis
+        have = {(m.start, m.end, m.actor) for m in doc.mentions}
+        ins["mentions"].insert_all(mention_rows(
+            d, ((a.id, codes[a.id], a.mentions, a.prov.stage if a.prov else None,
+                 a.prov.rule if a.prov else None) for a in doc.actors.values()), have))
         ins["entities"].insert_all(rows(doc.entities, lambda i, e: {
             **base(e), "label": e.label, "actor_code": codes.get(e.actor) if e.actor else None,
             "score": e.prov.score}))

@@ -2,6 +2,9 @@
 so existing stores upgrade in place."""
 from __future__ import annotations
 
+import json
+from typing import Any, Iterable
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -52,6 +55,21 @@ def m001_documents(db: Database) -> None:
     db["contradictions"].create_index(["holder_code"])
     db["contradictions"].create_index(["a_doc"])
     db["contradictions"].create_index(["b_doc"])
+
+
+def mention_rows(doc_id: str, actors: Iterable[tuple[str, str, list, str | None, str | None]],
+                 have: set[tuple[int, int, str]]) -> list[dict[str, Any]]:
+    """Rows of the mentions table for actor mentions not yet in it: ``actors`` gives (local
+    id, code, mention spans, stage, rule) for each; ``have`` the (start, end, local id) stored."""
+    out = []
+    for local_id, code, spans, stage, rule in actors:
+        for start, end in spans:
+            if (start, end, local_id) in have:
+                continue
+            have.add((start, end, local_id))
+            out.append({"doc_id": doc_id, "start": start, "end": end, "stage": stage,
+                        "rule": rule, "actor_code": code, "local_id": local_id})
+    return out
 
 
 @migrations()
@@ -105,3 +123,20 @@ def m005_duplicates(db: Database) -> None:
     db["duplicates"].create({"doc_id": str, "duplicate_of": str, "similarity": float,
                              "matched": str, "stage": str, "rule": str}, pk="doc_id")
     db["duplicates"].create_index(["duplicate_of"])
+
+
+@migrations()
+def m006_all_actor_mentions(db: Database) -> None:
+    """Stores of 0.1.0 lack the mention rows of actors that the events stage added: add them
+    from each document's stored analysis."""
+    from marsad.text.normalize import normalize
+
+    for doc_id, analysis in db.execute("SELECT id, analysis FROM documents").fetchall():
+        actors = json.loads(analysis).get("actors", [])
+        have = {tuple(r) for r in db.execute(
+            "SELECT start, [end], local_id FROM mentions WHERE doc_id = ?", [doc_id])}
+        rows = mention_rows(doc_id, ((a["id"], a.get("code") or f"new:{normalize(a['name'])}",
+                                      a.get("mentions", []), a.get("stage"), a.get("rule"))
+                                     for a in actors), have)
+        if rows:
+            db["mentions"].insert_all(rows)

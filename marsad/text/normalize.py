@@ -118,7 +118,38 @@ def normalize_with_map(original: str) -> NormText:
     remains for texts with compatibility characters (NFKC can expand one into several).
     """
     if _COMPAT_RE.search(original) is not None:
-        return _normalize_with_map_chars(original)
+        return _normalize_with_runs(original)
+    return _normalize_with_map_fast(original)
+
+
+_COMPAT_RUN_RE = re.compile(_COMPAT_RE.pattern + "+")
+
+
+def _normalize_with_runs(original: str) -> NormText:
+    """Texts with compatibility characters: the runs of them character by character, the rest
+    column-wise. (One such character used to send the whole text, megabytes long, through the
+    character loop.) Every fold depends on one character only, so the pieces join exactly."""
+    runs = [(m.start(), m.end()) for m in _COMPAT_RUN_RE.finditer(original)]
+    if len(runs) * 50 > len(original):
+        return _normalize_with_map_chars(original)  # compatibility characters everywhere
+    chars: list[str] = []
+    origin = array("i")
+    pos = 0
+    for s, e in [*runs, (len(original), len(original))]:
+        if s > pos:
+            part = _normalize_with_map_fast(original[pos:s])
+            chars.append(part.text)
+            origin.extend(x + pos for x in part.origin[:-1])
+        for i in range(s, e):
+            for c in fold_char(original[i]):
+                chars.append(c)
+                origin.append(i)
+        pos = e
+    origin.append(len(original))
+    return NormText(original, "".join(chars), origin)
+
+
+def _normalize_with_map_fast(original: str) -> NormText:
     import numpy as np
 
     lut = _fold_table()

@@ -31,7 +31,7 @@ def anchor(doc: Doc, start: int, end: int) -> str | None:
     sent = doc.sentence_at(start)
     if sent is None:
         return doc.reference_date
-    times = [t for t in doc.times if sent.start <= t.start < sent.end and _dated(t)]
+    times = [t for t in doc.starting_in("times", sent.start, sent.end) if _dated(t)]
     if not times:
         return doc.reference_date
     lo, hi = sent.start, sent.end

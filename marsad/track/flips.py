@@ -108,7 +108,7 @@ def print_flips(store, actor: str | None = None, since: str | None = None,
         for r in records:
             print(json.dumps(r, ensure_ascii=False))
         return 0
-    from marsad.cli.report import rtl
+    from marsad.cli.report import rtl, safe
 
     texts: dict[str, str] = {}
 
@@ -120,12 +120,15 @@ def print_flips(store, actor: str | None = None, since: str | None = None,
         return rtl(texts[doc][side["start"]:side["end"]])
 
     if not records:
-        print("no contradictions in the store", file=sys.stderr)
+        held = len(store.contradictions()) if actor or since else 0
+        print(f"none of the store's {held} contradictions matches "
+              f"{' and '.join(f for f in (actor and '--actor', since and '--since') if f)}"
+              if held else "no contradictions in the store", file=sys.stderr)
     for r in records:
         h, t = r["holder"], r["target"]
-        print(f"{r['kind'].upper()}  {rtl(h['name'])} [{h['country'] or '—'}/{h['type'] or '—'}] "
-              f"→ {rtl(t['name'])} [{t['country'] or '—'}/{t['type'] or '—'}]  issue: {t.get('issue') or '—'}")
+        print(safe(f"{r['kind'].upper()}  {rtl(h['name'])} [{h['country'] or '—'}/{h['type'] or '—'}] "
+                   f"→ {rtl(t['name'])} [{t['country'] or '—'}/{t['type'] or '—'}]  issue: {t.get('issue') or '—'}"))
         for side in ("a", "b"):
             s = r[side]
-            print(f"   {side}: {s['polarity'] or '?':7} {s['date'] or 'undated':10}  {s['document']}  {evidence(s)}")
+            print(safe(f"   {side}: {s['polarity'] or '?':7} {s['date'] or 'undated':10}  {s['document']}  {evidence(s)}"))
     return 0

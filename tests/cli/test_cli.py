@@ -51,7 +51,7 @@ def test_ingest_then_show(tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "doc.txt"), "--db", db, "--published", "2024-01-11"]) == 0
     assert "ingested 1 new" in capsys.readouterr().err
     assert main(["ingest", str(tmp_path / "doc.txt"), "--db", db]) == 0
-    assert "0 new or re-analysed, 1 unchanged" in capsys.readouterr().err
+    assert "ingested 0 new, 0 re-analysed, 1 unchanged" in capsys.readouterr().err
     assert main(["show", "doc", "--db", db, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["document"]["id"] == "doc"
     assert main(["show", "doc", "--db", db]) == 0

@@ -68,6 +68,7 @@ def test_migrations_are_recorded_and_reopen_is_safe(tmp_path):
     # near-duplicate index); each is applied once.
     assert names[0] == "m001_documents" and "m002_search" in names and "m005_duplicates" in names
     assert len(names) == len(set(names))
+    assert names[-1] == "m006_all_actor_mentions"
 
 
 def test_unsupported_url():
