@@ -1,8 +1,9 @@
 """Time-expression patterns: the vocabulary of ``resources/times/times.yaml`` compiled into one regex.
 
 Each rule of :data:`_RULES` is a template whose upper-case placeholders (MON, WD, YEAR …) are
-filled from the vocabulary; the named group of a rule names the method of
-:class:`~marsad.times.reader.Reader` that checks and reads its matches. Trying the full
+filled from the vocabulary; the named group of a rule picks, through the table
+``marsad.times.reader._READERS``, the method of :class:`~marsad.times.reader.Reader` that checks
+and reads its matches. Trying the full
 alternation at every word would be slow, so :func:`expression_starts` first finds the words an
 expression must contain (an Aho-Corasick automaton of keywords) and returns only the few word
 starts before them where an expression can open.
@@ -19,6 +20,17 @@ import ahocorasick
 
 from marsad import resources
 from marsad.text.normalize import normalize
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    """``resources/times/times.yaml``, parsed once (the times stage's words, read by other stages too)."""
+    return resources.read_yaml("times", "times.yaml")
+
+
+def weekday_words() -> frozenset[str]:
+    """The normalised weekday names (the one list of them: times.yaml)."""
+    return frozenset(normalize(w) for forms in vocabulary()["weekdays"].values() for w in forms)
 
 
 def _alt(words) -> str:
@@ -57,7 +69,7 @@ class Lexicon:
 
 # The rules, tried in this order at each candidate word start (the first that matches wins).
 # Upper-case placeholders are filled from the vocabulary by lexicon(); the named group of each
-# rule is the method of Reader that checks and reads it.
+# rule picks the method of Reader that checks and reads it (reader._READERS).
 _RULES = [
     # 29/6/2018, 2018-06-29, 1439/12/4هـ
     r"""(?P<n>(?<![\d/.])(?:(?P<n_d>[0-3]?\d)[/.\-](?P<n_m>[01]?\d)[/.\-](?P<n_y>(?:1[3489]|20)\d\d)
@@ -130,31 +142,11 @@ _RANGE_TAIL = r"""\s*(?:-|–|و|الي|حتي|وحتي|ولغايه)\s*(?:NARRO
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = resources.read_yaml("times", "times.yaml")
+    data = vocabulary()
     norm_set = lambda key: frozenset(normalize(w) for w in data[key])  # noqa: E731
-    ordinals: dict[str, int] = {}
-    units1 = {int(k): v for k, v in data["ordinal_units"].items()}
-    tens = {int(k): v for k, v in data["ordinal_tens"].items()}
-    one_c = data["ordinal_one_in_compounds"]
-    for n, forms in units1.items():
-        for w in forms:
-            ordinals[normalize(w)] = n
-    compound_units = {1: [one_c], **{n: f for n, f in units1.items() if n > 1}}
-    for n, forms in compound_units.items():
-        for w in forms:
-            ordinals[normalize(f"{w} {data['ordinal_teen']}")] = 10 + n
-            for t in (20, 30):
-                if t + n <= 31:
-                    for tw in tens[t]:
-                        ordinals[normalize(f"{w} و{tw}")] = t + n
-    for t, forms in tens.items():
-        for w in forms:
-            ordinals[normalize(w)] = t
-    units = {}
-    for unit, kinds in data["units"].items():
-        for kind, forms in kinds.items():
-            for w in forms:
-                units[normalize(w)] = (unit, kind)
+    ordinals = _ordinals(data)
+    units = {normalize(w): (unit, kind) for unit, kinds in data["units"].items()
+             for kind, forms in kinds.items() for w in forms}
     quals = {normalize(w): q for q, forms in data["qualifiers"].items() for w in forms}
     months = _index({int(k): v for k, v in data["months"].items()})
     hmonths = _index({int(k): v for k, v in data["hijri_months"].items()})
@@ -201,6 +193,29 @@ def lexicon() -> Lexicon:
         range_tail=re.compile(_fill(_RANGE_TAIL, t), re.X), months=months, hmonths=hmonths,
         weekdays=weekdays, numbers=numbers, ordinals=ordinals, units=units, quals=quals, deictic=deictic,
         decades=decades, centuries=centuries, vague=vague, sets=sets, named=named)
+
+
+def _ordinals(data: dict) -> dict[str, int]:
+    """{normalised ordinal: day} from the first to the thirty-first (الأول … الحادي والثلاثين)."""
+    ordinals: dict[str, int] = {}
+    units1 = {int(k): v for k, v in data["ordinal_units"].items()}
+    tens = {int(k): v for k, v in data["ordinal_tens"].items()}
+    one_c = data["ordinal_one_in_compounds"]
+    for n, forms in units1.items():
+        for w in forms:
+            ordinals[normalize(w)] = n
+    compound_units = {1: [one_c], **{n: f for n, f in units1.items() if n > 1}}
+    for n, forms in compound_units.items():
+        for w in forms:
+            ordinals[normalize(f"{w} {data['ordinal_teen']}")] = 10 + n
+            for t in (20, 30):
+                if t + n <= 31:
+                    for tw in tens[t]:
+                        ordinals[normalize(f"{w} و{tw}")] = t + n
+    for t, forms in tens.items():
+        for w in forms:
+            ordinals[normalize(w)] = t
+    return ordinals
 
 
 def _fill(template: str, parts: dict[str, str]) -> str:
