@@ -39,6 +39,11 @@ def _alt(words) -> str:
     return "(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in uniq) + ")"
 
 
+def _seq(words) -> str:
+    """Alternation of normalised words in the order given (no group: the rule template has it)."""
+    return "|".join(re.escape(normalize(w)).replace("\\ ", r"\s+") for w in words)
+
+
 def _index(table: dict) -> dict[str, Any]:
     """{key: [forms]} -> {normalised form: key}."""
     return {normalize(w): k for k, forms in table.items() for w in forms}
@@ -77,7 +82,7 @@ _RULES = [
         (?:\s?(?P<n_h>ه)(?!\w))?)""",
     # [مساء] [الثلاثاء،] [9 | التاسع من] [شهر] كانون الثاني (يناير) [2024 | الماضي | من العام المقبل]
     r"""(?P<g>(?:(?P<g_p>NARROW|PART)\s+)?(?:PART\s+)?
-        (?:(?:(?:(?:اليوم|امس|غدا)\s*,?\s*)?(?P<g_wd>WD)\s*,?\s*(?P<g_op>\()?\s*
+        (?:(?:(?:(?:NEARDAY)\s*,?\s*)?(?P<g_wd>WD)\s*,?\s*(?P<g_op>\()?\s*
               (?:(?:QPNC|الموافق)\s*,?\s*)?)?
            (?P<g_dl>(?:DAY\s*(?:,|-|–|و|الي|حتي|وحتي)\s*)+)?
            (?:(?P<g_d>DAY)|(?P<g_o>ORD)(?=\s+(?:من\s+)?(?:شهر\s+)?MON))\s*(?:من\s+)?)?
@@ -89,12 +94,12 @@ _RULES = [
           |\s+(?P<g_mq>QPNC)(?!\w))?
         (?(g_op)\s*\)))""",
     # 15 رمضان 1439 هـ, شهر رمضان, ذي الحجة
-    r"""(?P<h>(?:(?:NARROW|PART)\s+)?(?:PART\s+)?(?:(?:(?:اليوم|امس|غدا)\s*,?\s*)?(?P<h_wd>WD)\s*,?\s*)?
+    r"""(?P<h>(?:(?:NARROW|PART)\s+)?(?:PART\s+)?(?:(?:(?:NEARDAY)\s*,?\s*)?(?P<h_wd>WD)\s*,?\s*)?
         (?:(?:(?P<h_d>DAY)|(?P<h_o>ORD)(?=\s+من\s))\s*(?:من\s+)?)?
         (?P<h_sh>شهر\s+)?(?P<h_m>HMON)(?!\w)
         (?:\s*,?\s*(?:من\s+)?(?:ل?(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<h_y>1[34]\d\d)(?!\d)
            (?:\s*HMARK(?!\w))?)?
-        (?:\s+(?P<h_q>QPNC|المبارك|الكريم|الفضيل)(?!\w))?)""",
+        (?:\s+(?P<h_q>QPNC|HOLY)(?!\w))?)""",
     # 1439 هـ
     r"""(?P<hy>(?:ل?(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<hy_y>1[34]\d\d)\s*HMARK(?!\w))""",
     # [مطلع] [عام] 2020 [م] [و2021]
@@ -107,27 +112,27 @@ _RULES = [
     r"""(?P<dr>(?:(?P<dr_wd>WD)\s*,?\s*)?(?:(?P<dr_d>DAY)|(?P<dr_o>ORD))\s+(?:من\s+)?
         (?:(?:هذا\s+)?(?P<dr_sh>الشهر)\s+)?(?P<dr_q>QPNC)(?!\w))""",
     # [مساء] [أمس] الثلاثاء [الماضي]
-    r"""(?P<w>(?:(?P<w_p>NARROW|PART)\s+)?(?:PART\s+)?(?:(?P<w_x>اليوم|امس|غدا)\s*,?\s*)?
+    r"""(?P<w>(?:(?P<w_p>NARROW|PART)\s+)?(?:PART\s+)?(?:(?P<w_x>NEARDAY)\s*,?\s*)?
         (?P<w_op>\()?(?P<w_wd>WD)(?!\w)
         (?(w_op)\))(?:\s+(?P<w_q>QPNC)(?!\w))?)""",
     # الأسبوع الماضي, هذا العام, مطلع الشهر المقبل, العام التالي, نفس اليوم
-    r"""(?P<r>(?=(?:NARROW|هذا|هذه|نفس|ذات|ذلك|تلك)\s
-            |(?:الاسبوع|الشهر|العام|السنه|اليوم)\s+QREL(?!\w))
-        (?:(?P<r_p>NARROW)\s+)?(?:(?P<r_pre>هذا|هذه|نفس|ذات|ذلك|تلك)\s+)?
-        (?P<r_u>الاسبوع|الشهر|العام|السنه|اليوم)(?!\w)(?:\s+(?P<r_q>QREL)(?!\w))?
+    r"""(?P<r>(?=(?:NARROW|DEMONS)\s
+            |(?:RUNITS)\s+QREL(?!\w))
+        (?:(?P<r_p>NARROW)\s+)?(?:(?P<r_pre>DEMONS)\s+)?
+        (?P<r_u>RUNITS)(?!\w)(?:\s+(?P<r_q>QREL)(?!\w))?
         (?:\s+(?P<r_y>YEAR))?)""",
     # [صباح] اليوم, أمس, غداً, بعد غد
     r"""(?P<x>(?:(?!اول\s+امس)(?P<x_p>PART|NARROW)\s+)?(?:PART\s+)?
         (?P<x_w>DEICTIC|الليله(?:\s+الماضيه)?|الغد)(?!\w))""",
     # قبل ثلاثة أيام, منذ عامين, منذ سنوات
-    r"""(?P<a>(?P<a_p>قبل|منذ)\s+(?:APPROX\s+)?(?:(?P<a_f>FEW)\s+)?(?:(?P<a_n>NUM)\s+)?
+    r"""(?P<a>(?P<a_p>AGOHEAD)\s+(?:APPROX\s+)?(?:(?P<a_f>FEW)\s+)?(?:(?P<a_n>NUM)\s+)?
         (?P<a_u>UANY)(?!\w)
-        (?!\s*\d|\s+ال|\s+MON|\s+HMON)(?:\s+(?:و\s?)?نصف)?(?:\s+(?:طويله|عديده|قليله|كثيره|طويل)(?!\w))?)""",
+        (?!\s*\d|\s+ال|\s+MON|\s+HMON)(?:\s+(?:و\s?)?نصف)?(?:\s+(?:AGOADJ)(?!\w))?)""",
     # الأسبوعين الماضيين, الأيام القليلة الماضية, الـ48 ساعة الماضية
     r"""(?P<p>(?:ال\s?)?(?:(?P<p_n>NUM)\s+)?(?P<p_u>UDEF|UONE)\s+(?:(?:ال\s?)?(?P<p_n2>NUM|القليله)\s+)?
         (?P<p_q>QPER)(?!\w))""",
     # لمدة ثلاث سنوات
-    r"""(?P<du>(?:لمده|طيله|طوال|علي\s+مدي|علي\s+مدار)\s+(?:APPROX\s+)?
+    r"""(?P<du>(?:DURHEAD)\s+(?:APPROX\s+)?
         (?:(?P<du_n>NUM)\s+(?P<du_u>UONE|UMANY)|(?P<du_u2>UONE|UTWO))(?!\w)(?!\s+ال|\s*\d))""",
     # مؤخراً, منذ فترة طويلة, حتى الآن, في المستقبل
     r"""(?P<v>VAGUE)(?!\w)""",
@@ -171,6 +176,10 @@ def lexicon() -> Lexicon:
     mon, hmon, wd = _alt(months), _alt(hmonths), _alt(weekdays)
     num = r"(?:\d{1,3}|" + _alt(numbers) + ")"
     t = {
+        "NEARDAY": _seq(data["rule_near_days"]), "DEMONS": _seq(data["rule_demonstratives"]),
+        "RUNITS": _seq(data["rule_relative_units"]), "AGOHEAD": _seq(data["rule_ago_heads"]),
+        "AGOADJ": _seq(data["rule_ago_adjectives"]), "DURHEAD": _seq(data["rule_duration_heads"]),
+        "HOLY": _seq(data["rule_hijri_epithets"]),
         "MON": mon, "HMON": hmon, "WD": wd, "NUM": num,
         "ORD": _alt(ordinals), "PART": _alt(data["day_parts"]), "NARROW": _alt(data["narrowers"]),
         "DAY": r"(?:ال\s?)?(?:0?[1-9]|[12]\d|3[01])(?!\d|[.,]\d)",
@@ -232,9 +241,7 @@ def _firsts(data, months, hmonths, weekdays, ordinals, deictic, units, numbers, 
     out |= {(w[3:] if w.startswith("في ") else w).split()[0] for w in vague}
     out |= {"ال" + w for w in list(units) + list(numbers)} | {"ال"}
     out |= {a + t + s for t in decades for a in ("", "ال") for s in ("ات", "يات")}
-    out |= {normalize(w) for w in ("شهر", "هذا", "هذه", "نفس", "ذات", "ذلك", "تلك", "الأسبوع", "الشهر",
-                                   "العام", "السنة", "اليوم", "الليلة", "الغد", "قبل", "منذ", "لمدة",
-                                   "طيلة", "طوال", "على", "عام", "سنة")}
+    out |= {normalize(w) for w in data["opening_words"]}
     return frozenset(out)
 
 
@@ -252,7 +259,7 @@ def _keywords(data, *tables) -> Any:
             if key not in needs_digits:
                 words.add(max(reversed(key.split()), key=len))
     words.update("ال" + w for w in tables[3])  # units: الأيام, الأسبوعين …
-    words.update(normalize(w) for w in ("العام", "السنة", "الشهر", "الأسبوع", "الغد", "الليلة", "غد"))
+    words.update(normalize(w) for w in data["keywords"])
     words.update(a + t + s for t in tables[5] for s in ("ات", "يات") for a in ("", "ال"))  # decades
     auto = ahocorasick.Automaton()
     for w in words:

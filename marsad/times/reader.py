@@ -13,14 +13,18 @@ from dataclasses import dataclass
 from hijridate import Hijri
 
 from marsad.times.calendar import date_or_none, hijri_to_iso, month_value
-from marsad.times.patterns import Lexicon
+from marsad.text.normalize import normalize
+from marsad.times.patterns import Lexicon, vocabulary
 
 _SKIP_BACK = ' \t"«(“'
 _PUNCT = ',.;:!?"«»()“”-'
 _OF_YEAR = re.compile(r"\s*,?\s*(?:من\s+)?ل?(?:ال)?عام\s+((?:19|20)\d\d)(?!\d)")  # نفس اليوم من عام 2016
 _FUTURE_VERB = re.compile(r"س[يتن]\w{3,}")
-_WHO = frozenset(("من", "ممن"))
-_RANGE_OPENERS = frozenset(("من", "بين"))  # من 1999 إلى 2001, بين 1990 و1998
+_WORDS = {k: frozenset(normalize(w) for w in vocabulary()[k]) for k in (
+    "al_function_words", "who_words", "range_openers", "ago_not_before", "weekday_links",
+    "same_demonstratives", "this_demonstratives")}
+_WHO = _WORDS["who_words"]
+_RANGE_OPENERS = _WORDS["range_openers"]  # من 1999 إلى 2001, بين 1990 و1998
 _DAY_IN_LIST = re.compile(r"(?:ال\s?)?(\d{1,2})(?!\d)")
 
 
@@ -55,7 +59,7 @@ def _in(word: str, words: frozenset) -> bool:
     return False
 
 
-_AL_FUNCTION_WORDS = frozenset(("الي", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي"))
+_AL_FUNCTION_WORDS = _WORDS["al_function_words"]
 
 
 def _definite(word: str) -> bool:
@@ -318,16 +322,16 @@ class Reader:
         if m.group().startswith("و") and m.start() < m.start("w"):
             return _word_before(self.norm, m.start(), ns) in self.lex.weekdays
         prev = self.before(m, "w", ns)
-        if prev in ("الي", "حتي", "او"):
+        if prev in _WORDS["weekday_links"]:
             return _word_before(self.norm, m.start("w") - len(prev) - 1, ns) in self.lex.weekdays
         return False
 
     def _relative_unit(self, m, ns, ne):
         u, q, pre = m.group("r_u"), m.group("r_q"), m.group("r_pre")
         q = self.lex.quals[q] if q else None
-        if pre in ("نفس", "ذات", "ذلك", "تلك"):
+        if pre in _WORDS["same_demonstratives"]:
             q = "same"
-        elif pre in ("هذا", "هذه") and q is None:
+        elif pre in _WORDS["this_demonstratives"] and q is None:
             if u == "اليوم":
                 return None  # في مثل هذا اليوم: an anniversary
             q = "current"
@@ -379,7 +383,7 @@ class Reader:
     def _ago(self, m, ns, ne):
         unit, kind = self.lex.units[m.group("a_u")]
         nxt = self.after(m, ne)
-        if nxt in ("من", "علي", "عن", "اخري", "اضافيه"):
+        if nxt in _WORDS["ago_not_before"]:
             return None  # قبل يومين من الانتخابات: relative to another event; قبل أربعة أشهر أخرى
         n = None
         if m.group("a_n"):
