@@ -2,7 +2,8 @@
 
 Cues are data (``resources/statements/speech_cues.yaml``): speech verbs by family and agreement, their
 circumstantial participles, nominal cues and attribution phrases, each read into a
-:class:`CueForm`. :func:`trie_pattern` and :func:`scan` are the word-level matching the stances
+:class:`CueForm`. The word lists of the rules (complementisers, prepositions, adjuncts …) are data
+too (``resources/statements/words.yaml``, through :func:`words`). :func:`trie_pattern` and :func:`scan` are the word-level matching the stances
 stage shares.
 """
 from __future__ import annotations

@@ -183,8 +183,12 @@ def _quoted(text: str, q: int, se: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-_ASIDE_RE = regex.compile(r",\s*(?:وهو|وهي|وهم|الامر) (?:ما|الذي)(?!\p{L})")
-_COORD_RE = regex.compile(r",\s*و(?:ان|انه|انها|انهم|بان|بانه|بانها|ان)(?!\p{L})")
+def _alternation(key: str) -> str:
+    return "|".join(sorted(words(key)))
+
+
+_ASIDE_RE = regex.compile(rf",\s*(?:{_alternation('aside_heads')}) (?:{_alternation('aside_relatives')})(?!\p{{L}})")
+_COORD_RE = regex.compile(rf",\s*و(?:{_alternation('coordinated_that')})(?!\p{{L}})")
 
 
 def emit(ctx: Context, start: int, end: int, cue, speaker, direct, rule, sidx, gender=None, via=None,
