@@ -83,14 +83,14 @@ _RULES = [
     # [مساء] [الثلاثاء،] [9 | التاسع من] [شهر] كانون الثاني (يناير) [2024 | الماضي | من العام المقبل]
     r"""(?P<g>(?:(?P<g_p>NARROW|PART)\s+)?(?:PART\s+)?
         (?:(?:(?:(?:NEARDAY)\s*,?\s*)?(?P<g_wd>WD)\s*,?\s*(?P<g_op>\()?\s*
-              (?:(?:QPNC|الموافق)\s*,?\s*)?)?
-           (?P<g_dl>(?:DAY\s*(?:,|-|–|و|الي|حتي|وحتي)\s*)+)?
+              (?:(?:QPNC|EQUIVALENT)\s*,?\s*)?)?
+           (?P<g_dl>(?:DAY\s*(?:,|-|–|DAYLINK)\s*)+)?
            (?:(?P<g_d>DAY)|(?P<g_o>ORD)(?=\s+(?:من\s+)?(?:شهر\s+)?MON))\s*(?:من\s+)?)?
         (?P<g_sh>شهر\s+)?(?P<g_m1>MON)(?![^\W\d_])
         (?:\s*(?:[(/\-–]\s*)?(?P<g_m2>MON)(?![^\W\d_])(?:\s*\))?)?
         (?:\s*,?\s*(?:من\s+)?(?:YNOUN\s*)?(?P<g_y>YEAR)YSUF
-          |\s+(?:من\s+)?(?:هذا\s+|هذه\s+)?(?:ال)?(?:عام|سنه)\s+(?P<g_yq>QPNC)(?!\w)
-          |\s+(?:من\s+)?(?P<g_yt>هذا|هذه)\s+(?:ال)?(?:عام|سنه)(?!\w)
+          |\s+(?:من\s+)?(?:هذا\s+|هذه\s+)?(?:ال)?(?:YEARWORD)\s+(?P<g_yq>QPNC)(?!\w)
+          |\s+(?:من\s+)?(?P<g_yt>THIS)\s+(?:ال)?(?:YEARWORD)(?!\w)
           |\s+(?P<g_mq>QPNC)(?!\w))?
         (?(g_op)\s*\)))""",
     # 15 رمضان 1439 هـ, شهر رمضان, ذي الحجة
@@ -104,7 +104,7 @@ _RULES = [
     r"""(?P<hy>(?:ل?(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<hy_y>1[34]\d\d)\s*HMARK(?!\w))""",
     # [مطلع] [عام] 2020 [م] [و2021]
     r"""(?P<y>(?:(?P<y_p>NARROW)\s+)?(?:(?P<y_n>YNOUN)\s+(?:من\s+)?)?(?P<y_1>YEAR)(?P<y_s>YSUF)
-        (?:\s*(?P<y_sep>-|–|/|و|الي|حتي|وحتي|ولغايه|لغايه)\s*(?P<y_2>YEAR)YSUF)?)""",
+        (?:\s*(?P<y_sep>-|–|/|YEARLINK)\s*(?P<y_2>YEAR)YSUF)?)""",
     # التسعينيات, ثمانينات القرن الماضي
     r"""(?P<dc>(?:(?P<dc_p>NARROW)\s+(?:من\s+)?)?(?:ال)?(?P<dc_t>TENS)(?:يات|ات)(?!\w)
         (?:\s+(?:من\s+)?(?P<dc_c>CENT)(?!\w))?)""",
@@ -141,7 +141,7 @@ _RULES = [
 
 # After a month without year: the range's end carries the year for both
 # (بين كانون الثاني ونيسان 2018).
-_RANGE_TAIL = r"""\s*(?:-|–|و|الي|حتي|وحتي|ولغايه)\s*(?:NARROW\s+)?(?:(?:ال\s?)?\d{1,2}\s*(?:من\s+)?)?(?:شهر\s+)?
+_RANGE_TAIL = r"""\s*(?:-|–|MONTHLINK)\s*(?:NARROW\s+)?(?:(?:ال\s?)?\d{1,2}\s*(?:من\s+)?)?(?:شهر\s+)?
     (?P<rm>MON)(?:\s*[(/\-–]?\s*MON(?:\s*\))?)?\s*,?\s*(?:من\s+)?(?:YNOUN\s*)?(?P<ry>YEAR)"""
 
 
@@ -179,7 +179,10 @@ def lexicon() -> Lexicon:
         "NEARDAY": _seq(data["rule_near_days"]), "DEMONS": _seq(data["rule_demonstratives"]),
         "RUNITS": _seq(data["rule_relative_units"]), "AGOHEAD": _seq(data["rule_ago_heads"]),
         "AGOADJ": _seq(data["rule_ago_adjectives"]), "DURHEAD": _seq(data["rule_duration_heads"]),
-        "HOLY": _seq(data["rule_hijri_epithets"]),
+        "HOLY": _seq(data["rule_hijri_epithets"]), "DAYLINK": _seq(data["rule_day_links"]),
+        "MONTHLINK": _seq(data["rule_month_range_links"]), "YEARLINK": _seq(data["rule_year_range_links"]),
+        "YEARWORD": _seq(data["rule_year_words"]), "THIS": _seq(data["this_demonstratives"]),
+        "EQUIVALENT": _seq(data["rule_equivalent"]),
         "MON": mon, "HMON": hmon, "WD": wd, "NUM": num,
         "ORD": _alt(ordinals), "PART": _alt(data["day_parts"]), "NARROW": _alt(data["narrowers"]),
         "DAY": r"(?:ال\s?)?(?:0?[1-9]|[12]\d|3[01])(?!\d|[.,]\d)",
