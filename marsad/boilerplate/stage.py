@@ -17,7 +17,7 @@ from marsad.boilerplate.leads import other_leads
 from marsad.doc import Boilerplate, Doc, Provenance
 from marsad.registry import stage
 from marsad.text.morphology import segment_word
-from marsad.text.normalize import normalize, word_set
+from marsad.text.normalize import normalize
 
 STAGE = "boilerplate"
 
@@ -62,9 +62,7 @@ def _is_bare_headline(line: str, index: int, lines: int) -> bool:
     return True
 
 
-_STOP = word_set(
-    "في من على إلى الى عن مع أن إن التي الذي الذين هذا هذه ذلك تلك بعد قبل حول خلال بين ضد "
-    "كان كانت قد لا لم لن ما هو هي هم أو ثم كما وقد وفي ومن حتى منذ عند لدى أي كل بعض غير")
+_STOP = frozenset(normalize(w) for w in resources.read_words("boilerplate", "stop_words.txt"))
 
 
 def _content_words(s: str) -> Counter:

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.doc import Doc
-from marsad.statements.lexicon import PREPOSITIONS, QUANTIFIERS, lexicon
-from marsad.text.normalize import NormText, normalize, word_set
+from marsad.statements.lexicon import PREPOSITIONS, QUANTIFIERS, lexicon, words
+from marsad.text.normalize import NormText, normalize
 from marsad.times.anchor import anchor
 
 _TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
@@ -203,9 +203,7 @@ def actor_gender(ctx: Context, actor_id: str) -> str | None:
     return g
 
 
-_BROKEN_PLURALS = word_set(
-    "الفصائل الجماعات القوات الميليشيات المليشيات المسلحين المتظاهرين المحتجين الحوثيون الحوثيين "
-    "السلطات المسؤولون الدول الأحزاب المعارضة القادة الزعماء الوزراء النواب")
+_BROKEN_PLURALS = words("broken_plurals")
 
 
 def _titled(head: str) -> bool:

@@ -21,6 +21,7 @@ from marsad.statements.lexicon import (
     THAT,
     CueForm,
     Lexicon,
+    words,
 )
 from marsad.statements.spans import (
     clause_end,
@@ -40,10 +41,9 @@ from marsad.statements.speakers import (
     speaker_for,
     subject_in,
 )
-from marsad.text.normalize import normalize
 
 # A speech verb right after these has a relative antecedent for its speaker ("التي قال إنها").
-_RELATIVE_HEADS = frozenset(normalize(w) for w in "التي الذي الذين من ما لما بما ".split())
+_RELATIVE_HEADS = words("relative_heads")
 
 
 def read_sentence(ctx: Context, lex: Lexicon, ss: int, se: int, sidx: int, cues) -> None:
@@ -165,27 +165,10 @@ def _postposed(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, v
         return
     if m.group("pre"):
         return  # "، وأشاروا …" opens a new clause; a post-posed cue takes no conjunction
-    # Speaker NP right after the cue, closed by a comma, the sentence end or a participle.
-    k = tok_at(m.end())
-    if k >= len(toks) or toks[k].text in PREPOSITIONS or toks[k].text in THAT:
+    got = _postposed_speaker(ctx, toks, tok_at, m, se, vias)
+    if got is None:
         return
-    stop = se
-    for t in toks[k:]:
-        if t.text in (",", ".", ";", ":") or t.text in OPEN_QUOTES:
-            stop = t.start
-            break
-    sub = subject_in(ctx, m.end(), stop, vias)
-    if sub is None and k < len(toks) and toks[k].start < stop:
-        sp_end = toks[k].end
-        for t in toks[k + 1:k + 4]:
-            if t.start >= stop or t.text in PREPOSITIONS or t.text in ADJUNCTS or not t.text[0].isalpha():
-                break
-            sp_end = t.end
-        speaker, sp = None, (toks[k].start, sp_end)
-    elif sub is not None:
-        speaker, sp = sub.actor, (sub.start, sub.end)
-    else:
-        return
+    speaker, sp, stop = got
     # The content the speaker closes: an earlier statement in this sentence already owns it?
     content_end = toks[j].start if quote_close is None else quote_close
     if quote_close is None and not kama:
@@ -201,6 +184,42 @@ def _postposed(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, v
             if f.via is None and speaker != f.speaker:
                 f.via = (m.start("cue") if not m.group("pre") else m.start(), sp[1])
             return
+    cs, content_end, direct = _postposed_content(ctx, toks[j].start, ss, se, stop, quote_close, content_end,
+                                                 boundaries)
+    emit(ctx, cs, content_end, cue, speaker, direct, f"{form.family}.post", sidx, form.gender,
+          speaker_span=sp, split=False)
+
+
+def _postposed_speaker(ctx, toks, tok_at, m, se, vias):
+    """(speaker id, speaker span, where the speaker phrase stops) of a post-posed cue, or None.
+
+    The speaker NP follows the cue and is closed by a comma, the sentence end or a quotation.
+    """
+    k = tok_at(m.end())
+    if k >= len(toks) or toks[k].text in PREPOSITIONS or toks[k].text in THAT:
+        return None
+    stop = se
+    for t in toks[k:]:
+        if t.text in (",", ".", ";", ":") or t.text in OPEN_QUOTES:
+            stop = t.start
+            break
+    sub = subject_in(ctx, m.end(), stop, vias)
+    if sub is None and k < len(toks) and toks[k].start < stop:
+        sp_end = toks[k].end
+        for t in toks[k + 1:k + 4]:
+            if t.start >= stop or t.text in PREPOSITIONS or t.text in ADJUNCTS or not t.text[0].isalpha():
+                break
+            sp_end = t.end
+        return None, (toks[k].start, sp_end), stop
+    if sub is not None:
+        return sub.actor, (sub.start, sub.end), stop
+    return None
+
+
+def _postposed_content(ctx, before_cue: int, ss, se, stop, quote_close, content_end, boundaries):
+    """(start, end, direct) of the content a post-posed speaker closes; ``before_cue`` is the
+    offset of the comma or quote right before the cue."""
+    text = ctx.text
     if quote_close is not None:
         opener = opening_quote(text, ss, quote_close)
         cs = opener + 1 if opener is not None else ss
@@ -208,7 +227,7 @@ def _postposed(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, v
     else:
         opener = text[ss] in OPEN_QUOTES and text.find(OPEN_QUOTES[text[ss]], ss + 1, content_end) < 0
         cs = ss + 1 if opener else ss
-        prior = [b for b in boundaries if ss < b < content_end and b != toks[j].start]
+        prior = [b for b in boundaries if ss < b < content_end and b != before_cue]
         direct = bool(opener)
         if prior:
             cs = max(prior) + 1
@@ -221,8 +240,7 @@ def _postposed(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, v
         if rest_e > rest_s and not apposition and not any(b == stop for b in boundaries) \
                 and n_words(text, rest_s, rest_e) >= 2 and not any(rest_s <= b <= rest_s + 2 for b in boundaries):
             content_end = rest_e
-    emit(ctx, cs, content_end, cue, speaker, direct, f"{form.family}.post", sidx, form.gender,
-          speaker_span=sp, split=False)
+    return cs, content_end, direct
 
 
 def _noun(ctx, lex, toks, tok_at, m, form, ss, se, sidx, boundaries, vias, governor=None):
@@ -313,6 +331,13 @@ def _attribution(ctx, lex, toks, tok_at, m, ss, se, sidx, boundaries, first_loca
             return
     # Between the subject and the cue of a later statement ("لكنه، وفق ما نشر …، يؤكد"): done in
     # speaker_for; here only standalone attributions remain.
+    _standalone(ctx, toks, tok_at, m, ps, pe, ss, se, sidx, boundaries)
+
+
+def _standalone(ctx, toks, tok_at, m, ps: int, pe: int, ss: int, se: int, sidx: int, boundaries) -> None:
+    """An attribution with no speech verb of its own: the clause before or after it is the content."""
+    text = ctx.text
+    a = m.start()
     src = ctx.mentions_in(ps, pe)
     speaker = src[0].actor if src else None
     sp = (src[0].start, src[0].end) if src else None

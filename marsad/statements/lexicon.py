@@ -2,7 +2,8 @@
 
 Cues are data (``resources/statements/speech_cues.yaml``): speech verbs by family and agreement, their
 circumstantial participles, nominal cues and attribution phrases, each read into a
-:class:`CueForm`. :func:`trie_pattern` and :func:`scan` are the word-level matching the stances
+:class:`CueForm`. The word lists of the rules (complementisers, prepositions, adjuncts …) are data
+too (``resources/statements/words.yaml``, through :func:`words`). :func:`trie_pattern` and :func:`scan` are the word-level matching the stances
 stage shares.
 """
 from __future__ import annotations
@@ -12,36 +13,41 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad import resources
-from marsad.text.normalize import normalize, word_set
+from marsad.text.normalize import normalize
+from marsad.times.patterns import weekday_words
 
-THAT = word_set(
-    "إن أن إنه أنه إنها أنها إنهم أنهم إنهما أنهما إنهن أنهن إننا أننا إنني أنني إني أني "
-    "بأن بأنه بأنها بأنهم بأنهما بأننا فإن فإنه فإنها فإنهم")
 OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "„": "”"}
 CLOSE_QUOTES = frozenset("»”\"")
-PREPOSITIONS = word_set(
-    "في من عن مع خلال أمام إلى على لدى عبر نحو ضد حول بشأن تجاه إزاء عند لصالح بين منذ بعد قبل "
-    "وفي ومن وعن ومع وإلى وعلى")
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> dict:
+    return resources.read_yaml("statements", "words.yaml")
+
+
+def words(key: str) -> frozenset[str]:
+    """The normalised words of one list of ``resources/statements/words.yaml``."""
+    return frozenset(normalize(w) for w in _word_lists()[key])
+
+
+def time_words() -> frozenset[str]:
+    """Weekday names (from the times stage's data), today and yesterday, and other time words."""
+    return weekday_words() | words("day_words") | words("time_words")
+
+
+THAT = words("that")
+PREPOSITIONS = words("prepositions")
 # Words that open an adjunct between a verb and its complement (قال أيضاً، قال الاثنين …).
-ADJUNCTS = word_set(
-    "أيضا أيضاً كذلك اليوم أمس غدا الليلة الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد "
-    "يوم صباح مساء اليوم، لاحقا سابقا مؤخرا حينها بدوره بدورها قد كان كانت للصحفيين للصحافيين "
-    "للصحافة لوسائل بيان تصريح تصريحات تغريدة كلمة مؤتمر مقابلة حديث")
-B_STOP = word_set(
-    "بين بعد بشأن بسبب بدون بها به بهم بهن بعض بن بنت بل بينما بلاده بلادها بالقرب بما بكل "
-    "بحسب بعدما بدء بدأ بقيادة برئاسة بمشاركة بحضور بدوره بدورها بمناسبة بخصوص")
+ADJUNCTS = words("adjuncts") | weekday_words()
+B_STOP = words("b_stop")
 # "غير أن" (however), "بعد أن" (after) …: أن that introduces no reported content.
-NOT_COMP_BEFORE = word_set(
-    "غير إلا بيد رغم برغم بعد قبل منذ حتى يمكن يجب ينبغي بد دون بدون مجرد لابد يمكنه")
+NOT_COMP_BEFORE = words("not_complement_after")
 # Heads that take a quoted name ("باسم "غرفة العمليات""، صحيفة "صباح"، تنظيم "جيش الإسلام").
-NAME_HEADS = word_set(
-    "باسم صحيفة وكالة موقع قناة منظمة حركة تنظيم جماعة جبهة مجموعة شبكة مجلة تلفزيون إذاعة غرفة هيئة "
-    "لجنة مركز مرصد حزب ائتلاف تحالف فصيل لواء كتائب جيش عملية")
-IRREALIS = frozenset(normalize(w) for w in "إذا لو".split())
-# Families whose verb takes an object before the content (طالب X بـ، دعا X إلى، حث X على، حذر X من).
-RELATIVES = frozenset(normalize(w) for w in "التي الذي الذين اللذين اللتين اللواتي".split())
+NAME_HEADS = words("name_heads")
+IRREALIS = words("irrealis")
+RELATIVES = words("relatives")
 # "العديد من الجماعات": the subject is under من after a quantifier.
-QUANTIFIERS = frozenset(normalize(w) for w in "العديد عدد بعض أحد إحدى مجموعة كثير عشرات مئات آلاف".split())
+QUANTIFIERS = words("quantifiers")
 
 
 @dataclass(slots=True)

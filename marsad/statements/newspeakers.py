@@ -24,7 +24,7 @@ from functools import lru_cache
 from marsad import resources
 from marsad.doc import Actor, Provenance
 from marsad.statements.context import Context, NMention, tokens
-from marsad.statements.lexicon import ADJUNCTS, NAME_HEADS, OPEN_QUOTES, PREPOSITIONS, THAT, lexicon
+from marsad.statements.lexicon import ADJUNCTS, NAME_HEADS, OPEN_QUOTES, PREPOSITIONS, THAT, lexicon, time_words, words
 from marsad.text.normalize import normalize
 
 STAGE = "statements"
@@ -32,10 +32,8 @@ _MAX_WORDS = 10
 # Prepositions that may attach an affiliation to a generic head ("مسؤول في الخارجية"، "مصادر من المعارضة").
 _BI_ISM = normalize("باسم")
 _MIN = normalize("من")
-_TIME = frozenset(normalize(w) for w in (
-    "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد اليوم أمس يوم صباح مساء الأسبوع الشهر العام "
-    "السنة الماضي المقبل الجاري آنذاك حينها").split())
-_AFFILIATION = frozenset(normalize(w) for w in "في من".split())
+_TIME = time_words()
+_AFFILIATION = words("affiliation")
 
 
 @dataclass(frozen=True)
@@ -129,11 +127,11 @@ def _apposed(ctx: Context, e: int) -> NMention | None:
 
 
 # Name particles that may precede a definite word inside a personal name (عبد الله، أبو الغيط).
-_NAME_PARTS = frozenset(normalize(w) for w in "عبد أبو ابو أبي ابي بن ابن آل أم ام نصر سيف صلاح نور شمس".split())
+_NAME_PARTS = words("name_particles")
 
 
 # Definite words that end a compound first name (فخر الدين، عبد الله، سيف الإسلام).
-_NAME_ENDS = frozenset(normalize(w) for w in "الدين الله الرحمن الإسلام الحق".split())
+_NAME_ENDS = words("name_ends")
 
 
 def _plausible(words: list[str], surface: str) -> bool:

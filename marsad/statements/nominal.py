@@ -8,10 +8,11 @@ lexicon's ``np_heads`` (with ال or a pronoun suffix), so "أكد الرئيس 
 from __future__ import annotations
 
 from marsad.statements.context import Context, Tok
-from marsad.statements.lexicon import ADJUNCTS, CueForm, Lexicon
+from marsad.statements.lexicon import ADJUNCTS, CueForm, Lexicon, words
 from marsad.statements.newspeakers import phrase_end
 from marsad.statements.speakers import resolve_speaker, speaker_for, subject_word
 from marsad.statements.spans import clause_end, emit
+from marsad.times.patterns import weekday_words
 
 _SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
 
@@ -91,4 +92,4 @@ def _skip_adjuncts(ctx: Context, toks: list[Tok], k: int):
     return k, apposed
 
 
-_TIME = frozenset("الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد اليوم امس".split())
+_TIME = weekday_words() | words("day_words")

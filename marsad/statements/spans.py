@@ -23,6 +23,7 @@ from marsad.statements.lexicon import (
     RELATIVES,
     THAT,
     CueForm,
+    words,
 )
 
 _STRAIGHT_RE = re.compile('"')
@@ -69,7 +70,6 @@ def clause_start(text: str, toks: list[Tok], k: int, m, form: CueForm, ss: int) 
 
 def find_complement(ctx: Context, toks: list[Tok], k: int, form: CueForm, limit: int):
     """(token index of the complement, content start offset, kind) after token k, or None."""
-    text = ctx.text
     end = min(len(toks), k + limit)
     relative = False
     paren = k < len(toks) and toks[k].text == ","
@@ -93,26 +93,13 @@ def find_complement(ctx: Context, toks: list[Tok], k: int, form: CueForm, limit:
         if "colon" in form.comps and w == ":":
             return j, t.end, "colon"
         if "quote" in form.comps and w in OPEN_QUOTES:
-            inside = _quoted(text, t.start, len(text))
-            # A short quoted name in the subject (أعلن تنظيم "جيش الإسلام"، …، أنه …; "مدير المكتب
-            # الإعلامي في "غرفة العمليات" … "تم الاتفاق"") is no content.
-            shut = text.find(OPEN_QUOTES[w], inside[1]) if inside else -1
-            later = [x for x in toks[j + 1:end] if x.start > shut]
-            named = j > k and shut > 0 and (toks[j - 1].text in PREPOSITIONS or toks[j - 1].text in NAME_HEADS) \
-                and any(x.text in THAT or x.text == ":" or x.text in OPEN_QUOTES for x in later)
-            after_ism = j > k and toks[j - 1].text == BI_ISM  # "الناطق باسم "غرفة العمليات"": a name
-            that_at = next((x.start for x in later if x.text in THAT), None)
-            # … unless another cue opens between it and the أنّ ("قال تاجر "…" مضيفاً أن …")
-            if that_at is not None and any(shut < c < that_at for c in ctx.cue_starts):
-                that_at = None
-            if inside and j > k and (n_words(text, *inside) <= 4 and that_at is not None
-                                     or (named or after_ism) and n_words(text, *inside) <= 6):
-                close = text.find(OPEN_QUOTES[w], inside[1])
-                while skip_to + 1 < end and toks[skip_to + 1].start <= close:
-                    skip_to += 1
-                skip_to = max(skip_to, j)
-                continue
-            return j, t.start, "quote"
+            close = _quoted_name(ctx, toks, j, k, end)
+            if close is None:
+                return j, t.start, "quote"
+            while skip_to + 1 < end and toks[skip_to + 1].start <= close:
+                skip_to += 1
+            skip_to = max(skip_to, j)
+            continue
         nxt = toks[j + 1].text if j + 1 < len(toks) else ""
         for c in form.comps:
             if " " in c:
@@ -132,6 +119,30 @@ def find_complement(ctx: Context, toks: list[Tok], k: int, form: CueForm, limit:
             return j, t.start + 1, "ب"
         if w in (".", "!", "?"):
             break
+    return None
+
+
+def _quoted_name(ctx: Context, toks: list[Tok], j: int, k: int, end: int) -> int | None:
+    """Where the quotation opening at token j closes when it is a name, not the content, else None.
+
+    A short quoted name in the subject (أعلن تنظيم "جيش الإسلام"، …، أنه …; "مدير المكتب
+    الإعلامي في "غرفة العمليات" … "تم الاتفاق"") is no content.
+    """
+    text = ctx.text
+    t = toks[j]
+    inside = _quoted(text, t.start, len(text))
+    shut = text.find(OPEN_QUOTES[t.text], inside[1]) if inside else -1
+    later = [x for x in toks[j + 1:end] if x.start > shut]
+    named = j > k and shut > 0 and (toks[j - 1].text in PREPOSITIONS or toks[j - 1].text in NAME_HEADS) \
+        and any(x.text in THAT or x.text == ":" or x.text in OPEN_QUOTES for x in later)
+    after_ism = j > k and toks[j - 1].text == BI_ISM  # "الناطق باسم "غرفة العمليات"": a name
+    that_at = next((x.start for x in later if x.text in THAT), None)
+    # … unless another cue opens between it and the أنّ ("قال تاجر "…" مضيفاً أن …")
+    if that_at is not None and any(shut < c < that_at for c in ctx.cue_starts):
+        that_at = None
+    if inside and j > k and (n_words(text, *inside) <= 4 and that_at is not None
+                             or (named or after_ism) and n_words(text, *inside) <= 6):
+        return shut
     return None
 
 
@@ -172,8 +183,12 @@ def _quoted(text: str, q: int, se: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-_ASIDE_RE = regex.compile(r",\s*(?:وهو|وهي|وهم|الامر) (?:ما|الذي)(?!\p{L})")
-_COORD_RE = regex.compile(r",\s*و(?:ان|انه|انها|انهم|بان|بانه|بانها|ان)(?!\p{L})")
+def _alternation(key: str) -> str:
+    return "|".join(sorted(words(key)))
+
+
+_ASIDE_RE = regex.compile(rf",\s*(?:{_alternation('aside_heads')}) (?:{_alternation('aside_relatives')})(?!\p{{L}})")
+_COORD_RE = regex.compile(rf",\s*و(?:{_alternation('coordinated_that')})(?!\p{{L}})")
 
 
 def emit(ctx: Context, start: int, end: int, cue, speaker, direct, rule, sidx, gender=None, via=None,
@@ -240,7 +255,7 @@ def _goes_on(ctx, after: int, se: int, boundaries) -> bool:
 
 
 # Words that continue a clause after a quotation (a preposition or a conjunction, not a new cue).
-_CONTINUATIONS = frozenset(normalize(w) for w in "ضد في على من إلى مع عن بعد قبل منذ خلال لدى و".split())
+_CONTINUATIONS = words("continuations")
 
 
 def opening_quote(text: str, ss: int, close: int) -> int | None:

@@ -15,9 +15,10 @@ from marsad.statements.lexicon import (
     PREPOSITIONS,
     QUANTIFIERS,
     THAT,
+    time_words,
+    words,
 )
 from marsad.statements.spans import trim_end
-from marsad.text.normalize import normalize, word_set
 
 # Families whose verb takes an object before the content (طالب X بـ، دعا X إلى، حث X على، حذر X من).
 _OBJECT_FIRST = frozenset({"demand", "call", "urge", "warn", "accuse"})
@@ -66,25 +67,11 @@ def resolve_speaker(ctx: Context, gender: str | None, before: int, ss: int, sidx
 def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias, first_local):
     """(speaker id, speaker span, via span) of a verb or participle cue."""
     text = ctx.text
-    via = None
-    for a, b, ps, pe in vias:
-        # in the speaker span ("قالت المنظمة - بحسب ما نقلته الوكالة - إنها …"), or right
-        # before the cue ("لكنه، وفق ما نشر …، يؤكد بأن …")
-        if span_s <= a < span_e or (ss <= a and pe <= m.start() and text[pe:m.start()].strip(" ,-–") == ""):
-            via = (a, pe)
+    via = _via_of(ctx, m, span_s, span_e, ss, vias)
     if form.kind == "participle":
         return resolve_speaker(ctx, form.gender, m.start(), ss, sidx, first_local), None, via
     if form.speaker_after:
-        # "نقلت الوكالة عن مصدر أنّ …": the speaker follows عن; the subject is the channel.
-        ws = [t for t in toks[tok_at(span_s):tok_at(span_e)]]
-        for i, t in enumerate(ws):
-            if t.text == form.speaker_after and i + 1 < len(ws):
-                ms = ctx.mentions_in(ws[i + 1].start, span_e)
-                subj = subject_in(ctx, span_s, t.start, vias)
-                via = (subj.start, subj.end) if subj else (span_s, t.start)
-                sp_end = trim_end(text, ws[i + 1].start, span_e)
-                return (ms[0].actor if ms else None), (ws[i + 1].start, sp_end), via
-        return "__impersonal__", None, via  # نقل without عن: transport, not speech
+        return _speaker_after(ctx, toks, tok_at, form, span_s, span_e, vias, via)
     sub = subject_in(ctx, span_s, span_e, vias)
     words = [t for t in toks[tok_at(span_s):tok_at(span_e)] if t.text not in (",", "-", "–", "(", ")")
              and not any(a <= t.start < pe for a, _, _, pe in vias)]
@@ -133,7 +120,31 @@ def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias,
     return resolve_speaker(ctx, gender, before, ss, sidx, first_local), None, via
 
 
-_PREVERBAL_LINK = frozenset(normalize(w) for w in "قد وقد كان كانت وكان وكانت لطالما ولطالما بدوره بدورها".split())
+def _via_of(ctx, m, span_s: int, span_e: int, ss: int, vias) -> tuple[int, int] | None:
+    """The attribution a cue's statement came through: one in the speaker span ("قالت المنظمة -
+    بحسب ما نقلته الوكالة - إنها …"), or right before the cue ("لكنه، وفق ما نشر …، يؤكد بأن …")."""
+    text = ctx.text
+    via = None
+    for a, b, ps, pe in vias:
+        if span_s <= a < span_e or (ss <= a and pe <= m.start() and text[pe:m.start()].strip(" ,-–") == ""):
+            via = (a, pe)
+    return via
+
+
+def _speaker_after(ctx, toks, tok_at, form, span_s: int, span_e: int, vias, via):
+    """"نقلت الوكالة عن مصدر أنّ …": the speaker follows عن; the subject is the channel."""
+    ws = [t for t in toks[tok_at(span_s):tok_at(span_e)]]
+    for i, t in enumerate(ws):
+        if t.text == form.speaker_after and i + 1 < len(ws):
+            ms = ctx.mentions_in(ws[i + 1].start, span_e)
+            subj = subject_in(ctx, span_s, t.start, vias)
+            via = (subj.start, subj.end) if subj else (span_s, t.start)
+            sp_end = trim_end(ctx.text, ws[i + 1].start, span_e)
+            return (ms[0].actor if ms else None), (ws[i + 1].start, sp_end), via
+    return "__impersonal__", None, via  # نقل without عن: transport, not speech
+
+
+_PREVERBAL_LINK = words("preverbal_links")
 
 
 def _preverbal(ctx, toks, tok_at, m, ss) -> NMention | None:
@@ -153,7 +164,7 @@ def _preverbal(ctx, toks, tok_at, m, ss) -> NMention | None:
 
 
 # Prepositions that open a fronted topic ("وحول مشروع قناة سلوى …، قالت:").
-_TOPIC_HEADS = word_set("حول بخصوص بشأن عن وعن وحول وبخصوص وبشأن وردا ردا تعليقا وتعليقا وفي في إزاء وإزاء")
+_TOPIC_HEADS = words("topic_heads")
 
 
 def _in_fronted_topic(ctx, ss: int, mention: NMention, before: int) -> bool:
@@ -169,9 +180,7 @@ def _clause_breaks(text: str, s: int, e: int) -> list[int]:
     return [i for i in range(s, e) if text[i] in ".;:"]
 
 
-_TIME_WORDS = word_set(
-    "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد اليوم أمس يوم صباح مساء الأسبوع الشهر العام "
-    "السنة الماضي المقبل الجاري هذا هذه مرة مجددا آنذاك حينها حينذاك وقتها لاحقا مؤخرا سابقا")
+_TIME_WORDS = time_words() | words("time_adverbs")
 
 
 def _is_time_word(w: str) -> bool:
@@ -205,6 +214,9 @@ def _phrase_before(ctx, words, sub: NMention, span_e: int) -> tuple[int, int] | 
     if end is not None and end <= sub.start:
         return words[0].start, span_e
     return None
+
+
+_STATEMENT_NOUNS = words("source_statement_nouns")
 
 
 def _long_quote(text: str, q: int) -> bool:
@@ -249,7 +261,7 @@ def source_phrase(ctx, lex, toks, k: int, se: int) -> tuple[int, int] | None:
             ok = True
         elif stem in lex.source_nouns or w0 in lex.source_nouns:
             ok = True
-        elif len(words) > 1 and w0 in ("زعم", "قول", "تعبير", "رواية", "تصريح", "تصريحات") and ctx.mentions_in(s, e):
+        elif len(words) > 1 and w0 in _STATEMENT_NOUNS and ctx.mentions_in(s, e):
             ok = True
     return (s, e) if ok else None
 

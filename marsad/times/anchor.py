@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 
 from marsad.doc import Doc, TimeExpr
+from marsad.times.patterns import vocabulary
 
+# Punctuation, or a contrast or sequence conjunction (times.yaml: clause_breaks) between spaces.
 _CLAUSE_BREAK = re.compile(
-    r"[،,؛;:]|\s(?:بينما|فيما|في حين|لكن|ولكن|لكنه|لكنها|غير [أا]ن|[إا]لا [أا]ن|ثم|حيث|بعدما|وبعدما)\s")
+    r"[،,؛;:]|\s(?:" + "|".join(re.escape(w) for w in vocabulary()["clause_breaks"]) + r")\s")
 
 
 def _precision(value: str) -> int:

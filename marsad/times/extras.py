@@ -14,11 +14,10 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from marsad import resources
 from marsad.doc import Doc, Provenance, TimeExpr
 from marsad.text.normalize import normalize
 from marsad.times.calendar import date_or_none
-from marsad.times.patterns import lexicon
+from marsad.times.patterns import lexicon, vocabulary
 
 STAGE = "times"
 _DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
@@ -30,7 +29,7 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    data = resources.read_yaml("times", "times.yaml")
+    data = vocabulary()
     lex = lexicon()
     day = rf"(?:(?P<o>{'|'.join(re.escape(o) for o in sorted(lex.ordinals, key=len, reverse=True))})|(?P<d>\d{{1,2}}))"
     quals = {q: _alt(data["qualifiers"][q]) for q in ("past", "next", "current")}

@@ -1,8 +1,9 @@
 """Time-expression patterns: the vocabulary of ``resources/times/times.yaml`` compiled into one regex.
 
 Each rule of :data:`_RULES` is a template whose upper-case placeholders (MON, WD, YEAR …) are
-filled from the vocabulary; the named group of a rule names the method of
-:class:`~marsad.times.reader.Reader` that checks and reads its matches. Trying the full
+filled from the vocabulary; the named group of a rule picks, through the table
+``marsad.times.reader._READERS``, the method of :class:`~marsad.times.reader.Reader` that checks
+and reads its matches. Trying the full
 alternation at every word would be slow, so :func:`expression_starts` first finds the words an
 expression must contain (an Aho-Corasick automaton of keywords) and returns only the few word
 starts before them where an expression can open.
@@ -21,10 +22,26 @@ from marsad import resources
 from marsad.text.normalize import normalize
 
 
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    """``resources/times/times.yaml``, parsed once (the times stage's words, read by other stages too)."""
+    return resources.read_yaml("times", "times.yaml")
+
+
+def weekday_words() -> frozenset[str]:
+    """The normalised weekday names (the one list of them: times.yaml)."""
+    return frozenset(normalize(w) for forms in vocabulary()["weekdays"].values() for w in forms)
+
+
 def _alt(words) -> str:
     """Regex alternation of normalised words, longest first, spaces matching any whitespace."""
     uniq = sorted({normalize(w) for w in words}, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in uniq) + ")"
+
+
+def _seq(words) -> str:
+    """Alternation of normalised words in the order given (no group: the rule template has it)."""
+    return "|".join(re.escape(normalize(w)).replace("\\ ", r"\s+") for w in words)
 
 
 def _index(table: dict) -> dict[str, Any]:
@@ -57,7 +74,7 @@ class Lexicon:
 
 # The rules, tried in this order at each candidate word start (the first that matches wins).
 # Upper-case placeholders are filled from the vocabulary by lexicon(); the named group of each
-# rule is the method of Reader that checks and reads it.
+# rule picks the method of Reader that checks and reads it (reader._READERS).
 _RULES = [
     # 29/6/2018, 2018-06-29, 1439/12/4هـ
     r"""(?P<n>(?<![\d/.])(?:(?P<n_d>[0-3]?\d)[/.\-](?P<n_m>[01]?\d)[/.\-](?P<n_y>(?:1[3489]|20)\d\d)
@@ -65,29 +82,29 @@ _RULES = [
         (?:\s?(?P<n_h>ه)(?!\w))?)""",
     # [مساء] [الثلاثاء،] [9 | التاسع من] [شهر] كانون الثاني (يناير) [2024 | الماضي | من العام المقبل]
     r"""(?P<g>(?:(?P<g_p>NARROW|PART)\s+)?(?:PART\s+)?
-        (?:(?:(?:(?:اليوم|امس|غدا)\s*,?\s*)?(?P<g_wd>WD)\s*,?\s*(?P<g_op>\()?\s*
-              (?:(?:QPNC|الموافق)\s*,?\s*)?)?
-           (?P<g_dl>(?:DAY\s*(?:,|-|–|و|الي|حتي|وحتي)\s*)+)?
+        (?:(?:(?:(?:NEARDAY)\s*,?\s*)?(?P<g_wd>WD)\s*,?\s*(?P<g_op>\()?\s*
+              (?:(?:QPNC|EQUIVALENT)\s*,?\s*)?)?
+           (?P<g_dl>(?:DAY\s*(?:,|-|–|DAYLINK)\s*)+)?
            (?:(?P<g_d>DAY)|(?P<g_o>ORD)(?=\s+(?:من\s+)?(?:شهر\s+)?MON))\s*(?:من\s+)?)?
         (?P<g_sh>شهر\s+)?(?P<g_m1>MON)(?![^\W\d_])
         (?:\s*(?:[(/\-–]\s*)?(?P<g_m2>MON)(?![^\W\d_])(?:\s*\))?)?
         (?:\s*,?\s*(?:من\s+)?(?:YNOUN\s*)?(?P<g_y>YEAR)YSUF
-          |\s+(?:من\s+)?(?:هذا\s+|هذه\s+)?(?:ال)?(?:عام|سنه)\s+(?P<g_yq>QPNC)(?!\w)
-          |\s+(?:من\s+)?(?P<g_yt>هذا|هذه)\s+(?:ال)?(?:عام|سنه)(?!\w)
+          |\s+(?:من\s+)?(?:هذا\s+|هذه\s+)?(?:ال)?(?:YEARWORD)\s+(?P<g_yq>QPNC)(?!\w)
+          |\s+(?:من\s+)?(?P<g_yt>THIS)\s+(?:ال)?(?:YEARWORD)(?!\w)
           |\s+(?P<g_mq>QPNC)(?!\w))?
         (?(g_op)\s*\)))""",
     # 15 رمضان 1439 هـ, شهر رمضان, ذي الحجة
-    r"""(?P<h>(?:(?:NARROW|PART)\s+)?(?:PART\s+)?(?:(?:(?:اليوم|امس|غدا)\s*,?\s*)?(?P<h_wd>WD)\s*,?\s*)?
+    r"""(?P<h>(?:(?:NARROW|PART)\s+)?(?:PART\s+)?(?:(?:(?:NEARDAY)\s*,?\s*)?(?P<h_wd>WD)\s*,?\s*)?
         (?:(?:(?P<h_d>DAY)|(?P<h_o>ORD)(?=\s+من\s))\s*(?:من\s+)?)?
         (?P<h_sh>شهر\s+)?(?P<h_m>HMON)(?!\w)
         (?:\s*,?\s*(?:من\s+)?(?:ل?(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<h_y>1[34]\d\d)(?!\d)
            (?:\s*HMARK(?!\w))?)?
-        (?:\s+(?P<h_q>QPNC|المبارك|الكريم|الفضيل)(?!\w))?)""",
+        (?:\s+(?P<h_q>QPNC|HOLY)(?!\w))?)""",
     # 1439 هـ
     r"""(?P<hy>(?:ل?(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<hy_y>1[34]\d\d)\s*HMARK(?!\w))""",
     # [مطلع] [عام] 2020 [م] [و2021]
     r"""(?P<y>(?:(?P<y_p>NARROW)\s+)?(?:(?P<y_n>YNOUN)\s+(?:من\s+)?)?(?P<y_1>YEAR)(?P<y_s>YSUF)
-        (?:\s*(?P<y_sep>-|–|/|و|الي|حتي|وحتي|ولغايه|لغايه)\s*(?P<y_2>YEAR)YSUF)?)""",
+        (?:\s*(?P<y_sep>-|–|/|YEARLINK)\s*(?P<y_2>YEAR)YSUF)?)""",
     # التسعينيات, ثمانينات القرن الماضي
     r"""(?P<dc>(?:(?P<dc_p>NARROW)\s+(?:من\s+)?)?(?:ال)?(?P<dc_t>TENS)(?:يات|ات)(?!\w)
         (?:\s+(?:من\s+)?(?P<dc_c>CENT)(?!\w))?)""",
@@ -95,27 +112,27 @@ _RULES = [
     r"""(?P<dr>(?:(?P<dr_wd>WD)\s*,?\s*)?(?:(?P<dr_d>DAY)|(?P<dr_o>ORD))\s+(?:من\s+)?
         (?:(?:هذا\s+)?(?P<dr_sh>الشهر)\s+)?(?P<dr_q>QPNC)(?!\w))""",
     # [مساء] [أمس] الثلاثاء [الماضي]
-    r"""(?P<w>(?:(?P<w_p>NARROW|PART)\s+)?(?:PART\s+)?(?:(?P<w_x>اليوم|امس|غدا)\s*,?\s*)?
+    r"""(?P<w>(?:(?P<w_p>NARROW|PART)\s+)?(?:PART\s+)?(?:(?P<w_x>NEARDAY)\s*,?\s*)?
         (?P<w_op>\()?(?P<w_wd>WD)(?!\w)
         (?(w_op)\))(?:\s+(?P<w_q>QPNC)(?!\w))?)""",
     # الأسبوع الماضي, هذا العام, مطلع الشهر المقبل, العام التالي, نفس اليوم
-    r"""(?P<r>(?=(?:NARROW|هذا|هذه|نفس|ذات|ذلك|تلك)\s
-            |(?:الاسبوع|الشهر|العام|السنه|اليوم)\s+QREL(?!\w))
-        (?:(?P<r_p>NARROW)\s+)?(?:(?P<r_pre>هذا|هذه|نفس|ذات|ذلك|تلك)\s+)?
-        (?P<r_u>الاسبوع|الشهر|العام|السنه|اليوم)(?!\w)(?:\s+(?P<r_q>QREL)(?!\w))?
+    r"""(?P<r>(?=(?:NARROW|DEMONS)\s
+            |(?:RUNITS)\s+QREL(?!\w))
+        (?:(?P<r_p>NARROW)\s+)?(?:(?P<r_pre>DEMONS)\s+)?
+        (?P<r_u>RUNITS)(?!\w)(?:\s+(?P<r_q>QREL)(?!\w))?
         (?:\s+(?P<r_y>YEAR))?)""",
     # [صباح] اليوم, أمس, غداً, بعد غد
     r"""(?P<x>(?:(?!اول\s+امس)(?P<x_p>PART|NARROW)\s+)?(?:PART\s+)?
         (?P<x_w>DEICTIC|الليله(?:\s+الماضيه)?|الغد)(?!\w))""",
     # قبل ثلاثة أيام, منذ عامين, منذ سنوات
-    r"""(?P<a>(?P<a_p>قبل|منذ)\s+(?:APPROX\s+)?(?:(?P<a_f>FEW)\s+)?(?:(?P<a_n>NUM)\s+)?
+    r"""(?P<a>(?P<a_p>AGOHEAD)\s+(?:APPROX\s+)?(?:(?P<a_f>FEW)\s+)?(?:(?P<a_n>NUM)\s+)?
         (?P<a_u>UANY)(?!\w)
-        (?!\s*\d|\s+ال|\s+MON|\s+HMON)(?:\s+(?:و\s?)?نصف)?(?:\s+(?:طويله|عديده|قليله|كثيره|طويل)(?!\w))?)""",
+        (?!\s*\d|\s+ال|\s+MON|\s+HMON)(?:\s+(?:و\s?)?نصف)?(?:\s+(?:AGOADJ)(?!\w))?)""",
     # الأسبوعين الماضيين, الأيام القليلة الماضية, الـ48 ساعة الماضية
     r"""(?P<p>(?:ال\s?)?(?:(?P<p_n>NUM)\s+)?(?P<p_u>UDEF|UONE)\s+(?:(?:ال\s?)?(?P<p_n2>NUM|القليله)\s+)?
         (?P<p_q>QPER)(?!\w))""",
     # لمدة ثلاث سنوات
-    r"""(?P<du>(?:لمده|طيله|طوال|علي\s+مدي|علي\s+مدار)\s+(?:APPROX\s+)?
+    r"""(?P<du>(?:DURHEAD)\s+(?:APPROX\s+)?
         (?:(?P<du_n>NUM)\s+(?P<du_u>UONE|UMANY)|(?P<du_u2>UONE|UTWO))(?!\w)(?!\s+ال|\s*\d))""",
     # مؤخراً, منذ فترة طويلة, حتى الآن, في المستقبل
     r"""(?P<v>VAGUE)(?!\w)""",
@@ -124,37 +141,17 @@ _RULES = [
 
 # After a month without year: the range's end carries the year for both
 # (بين كانون الثاني ونيسان 2018).
-_RANGE_TAIL = r"""\s*(?:-|–|و|الي|حتي|وحتي|ولغايه)\s*(?:NARROW\s+)?(?:(?:ال\s?)?\d{1,2}\s*(?:من\s+)?)?(?:شهر\s+)?
+_RANGE_TAIL = r"""\s*(?:-|–|MONTHLINK)\s*(?:NARROW\s+)?(?:(?:ال\s?)?\d{1,2}\s*(?:من\s+)?)?(?:شهر\s+)?
     (?P<rm>MON)(?:\s*[(/\-–]?\s*MON(?:\s*\))?)?\s*,?\s*(?:من\s+)?(?:YNOUN\s*)?(?P<ry>YEAR)"""
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = resources.read_yaml("times", "times.yaml")
+    data = vocabulary()
     norm_set = lambda key: frozenset(normalize(w) for w in data[key])  # noqa: E731
-    ordinals: dict[str, int] = {}
-    units1 = {int(k): v for k, v in data["ordinal_units"].items()}
-    tens = {int(k): v for k, v in data["ordinal_tens"].items()}
-    one_c = data["ordinal_one_in_compounds"]
-    for n, forms in units1.items():
-        for w in forms:
-            ordinals[normalize(w)] = n
-    compound_units = {1: [one_c], **{n: f for n, f in units1.items() if n > 1}}
-    for n, forms in compound_units.items():
-        for w in forms:
-            ordinals[normalize(f"{w} {data['ordinal_teen']}")] = 10 + n
-            for t in (20, 30):
-                if t + n <= 31:
-                    for tw in tens[t]:
-                        ordinals[normalize(f"{w} و{tw}")] = t + n
-    for t, forms in tens.items():
-        for w in forms:
-            ordinals[normalize(w)] = t
-    units = {}
-    for unit, kinds in data["units"].items():
-        for kind, forms in kinds.items():
-            for w in forms:
-                units[normalize(w)] = (unit, kind)
+    ordinals = _ordinals(data)
+    units = {normalize(w): (unit, kind) for unit, kinds in data["units"].items()
+             for kind, forms in kinds.items() for w in forms}
     quals = {normalize(w): q for q, forms in data["qualifiers"].items() for w in forms}
     months = _index({int(k): v for k, v in data["months"].items()})
     hmonths = _index({int(k): v for k, v in data["hijri_months"].items()})
@@ -179,6 +176,13 @@ def lexicon() -> Lexicon:
     mon, hmon, wd = _alt(months), _alt(hmonths), _alt(weekdays)
     num = r"(?:\d{1,3}|" + _alt(numbers) + ")"
     t = {
+        "NEARDAY": _seq(data["rule_near_days"]), "DEMONS": _seq(data["rule_demonstratives"]),
+        "RUNITS": _seq(data["rule_relative_units"]), "AGOHEAD": _seq(data["rule_ago_heads"]),
+        "AGOADJ": _seq(data["rule_ago_adjectives"]), "DURHEAD": _seq(data["rule_duration_heads"]),
+        "HOLY": _seq(data["rule_hijri_epithets"]), "DAYLINK": _seq(data["rule_day_links"]),
+        "MONTHLINK": _seq(data["rule_month_range_links"]), "YEARLINK": _seq(data["rule_year_range_links"]),
+        "YEARWORD": _seq(data["rule_year_words"]), "THIS": _seq(data["this_demonstratives"]),
+        "EQUIVALENT": _seq(data["rule_equivalent"]),
         "MON": mon, "HMON": hmon, "WD": wd, "NUM": num,
         "ORD": _alt(ordinals), "PART": _alt(data["day_parts"]), "NARROW": _alt(data["narrowers"]),
         "DAY": r"(?:ال\s?)?(?:0?[1-9]|[12]\d|3[01])(?!\d|[.,]\d)",
@@ -203,6 +207,29 @@ def lexicon() -> Lexicon:
         decades=decades, centuries=centuries, vague=vague, sets=sets, named=named)
 
 
+def _ordinals(data: dict) -> dict[str, int]:
+    """{normalised ordinal: day} from the first to the thirty-first (الأول … الحادي والثلاثين)."""
+    ordinals: dict[str, int] = {}
+    units1 = {int(k): v for k, v in data["ordinal_units"].items()}
+    tens = {int(k): v for k, v in data["ordinal_tens"].items()}
+    one_c = data["ordinal_one_in_compounds"]
+    for n, forms in units1.items():
+        for w in forms:
+            ordinals[normalize(w)] = n
+    compound_units = {1: [one_c], **{n: f for n, f in units1.items() if n > 1}}
+    for n, forms in compound_units.items():
+        for w in forms:
+            ordinals[normalize(f"{w} {data['ordinal_teen']}")] = 10 + n
+            for t in (20, 30):
+                if t + n <= 31:
+                    for tw in tens[t]:
+                        ordinals[normalize(f"{w} و{tw}")] = t + n
+    for t, forms in tens.items():
+        for w in forms:
+            ordinals[normalize(w)] = t
+    return ordinals
+
+
 def _fill(template: str, parts: dict[str, str]) -> str:
     """Replace the upper-case placeholders of a rule template (MON, WD, YEAR …)."""
     for key in sorted(parts, key=len, reverse=True):
@@ -217,9 +244,7 @@ def _firsts(data, months, hmonths, weekdays, ordinals, deictic, units, numbers, 
     out |= {(w[3:] if w.startswith("في ") else w).split()[0] for w in vague}
     out |= {"ال" + w for w in list(units) + list(numbers)} | {"ال"}
     out |= {a + t + s for t in decades for a in ("", "ال") for s in ("ات", "يات")}
-    out |= {normalize(w) for w in ("شهر", "هذا", "هذه", "نفس", "ذات", "ذلك", "تلك", "الأسبوع", "الشهر",
-                                   "العام", "السنة", "اليوم", "الليلة", "الغد", "قبل", "منذ", "لمدة",
-                                   "طيلة", "طوال", "على", "عام", "سنة")}
+    out |= {normalize(w) for w in data["opening_words"]}
     return frozenset(out)
 
 
@@ -237,7 +262,7 @@ def _keywords(data, *tables) -> Any:
             if key not in needs_digits:
                 words.add(max(reversed(key.split()), key=len))
     words.update("ال" + w for w in tables[3])  # units: الأيام, الأسبوعين …
-    words.update(normalize(w) for w in ("العام", "السنة", "الشهر", "الأسبوع", "الغد", "الليلة", "غد"))
+    words.update(normalize(w) for w in data["keywords"])
     words.update(a + t + s for t in tables[5] for s in ("ات", "يات") for a in ("", "ال"))  # decades
     auto = ahocorasick.Automaton()
     for w in words:

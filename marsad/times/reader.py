@@ -13,14 +13,18 @@ from dataclasses import dataclass
 from hijridate import Hijri
 
 from marsad.times.calendar import date_or_none, hijri_to_iso, month_value
-from marsad.times.patterns import Lexicon
+from marsad.text.normalize import normalize
+from marsad.times.patterns import Lexicon, vocabulary
 
 _SKIP_BACK = ' \t"«(“'
 _PUNCT = ',.;:!?"«»()“”-'
 _OF_YEAR = re.compile(r"\s*,?\s*(?:من\s+)?ل?(?:ال)?عام\s+((?:19|20)\d\d)(?!\d)")  # نفس اليوم من عام 2016
 _FUTURE_VERB = re.compile(r"س[يتن]\w{3,}")
-_WHO = frozenset(("من", "ممن"))
-_RANGE_OPENERS = frozenset(("من", "بين"))  # من 1999 إلى 2001, بين 1990 و1998
+_WORDS = {k: frozenset(normalize(w) for w in vocabulary()[k]) for k in (
+    "al_function_words", "who_words", "range_openers", "ago_not_before", "weekday_links",
+    "same_demonstratives", "this_demonstratives")}
+_WHO = _WORDS["who_words"]
+_RANGE_OPENERS = _WORDS["range_openers"]  # من 1999 إلى 2001, بين 1990 و1998
 _DAY_IN_LIST = re.compile(r"(?:ال\s?)?(\d{1,2})(?!\d)")
 
 
@@ -55,7 +59,7 @@ def _in(word: str, words: frozenset) -> bool:
     return False
 
 
-_AL_FUNCTION_WORDS = frozenset(("الي", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي"))
+_AL_FUNCTION_WORDS = _WORDS["al_function_words"]
 
 
 def _definite(word: str) -> bool:
@@ -88,8 +92,8 @@ class Reader:
         self.s = lex.sets
 
     def read(self, m: re.Match, ns: int, ne: int) -> list[Candidate]:
-        rule = m.lastgroup
-        return getattr(self, "_" + rule)(m, ns, ne) or []
+        """Candidates of the match of one rule (its named group: ``m.lastgroup``)."""
+        return _READERS[m.lastgroup](self, m, ns, ne) or []
 
     # small accessors
     def before(self, m, g, ns):
@@ -126,7 +130,7 @@ class Reader:
         w = w[1:] if w[0] in "وف" and len(w) > 5 else w
         return bool(_FUTURE_VERB.fullmatch(w)) and w not in self.s["future_verb_not"]
 
-    def _n(self, m, ns, ne):
+    def _numeric_date(self, m, ns, ne):
         if m.group("n_y"):
             y, mo, d = int(m.group("n_y")), int(m.group("n_m")), int(m.group("n_d"))
         else:
@@ -139,7 +143,7 @@ class Reader:
         return [Candidate(m.start("n"), m.end(), "numeric-date", "abs",
                       {"value": f"{y:04d}-{mo:02d}-{d:02d}", "kind": "date"}, year=y)]
 
-    def _g(self, m, ns, ne):
+    def _gregorian_date(self, m, ns, ne):
         lex = self.lex
         m1 = lex.months[re.sub(r"\s+", " ", m.group("g_m1"))]
         end = m.end()
@@ -165,7 +169,6 @@ class Reader:
                 return None
             if word in self.s["verb_months"] and _in(prev, _WHO):
                 return None  # بمن مارس الغدر: "who practised"
-        out = []
         if d is not None and y is None and not (yq or mq) and _in(prev, self.s["name_words"]):
             for words, nd, nm, ny in lex.named:  # هجمات 11 سبتمبر, ثورة 25 يناير
                 if nd == d and nm == m1 and _in(prev, words):
@@ -174,22 +177,11 @@ class Reader:
             return None  # شارع 26 يوليو, قوى 14 آذار: a name
         f = {"m": m1, "d": d, "wd": wd, "mq": lex.quals.get(mq) if mq else None,
              "yq": lex.quals.get(yq) if yq else None, "fut": self.future(m.start("g"), ns)}
-        if m.group("g_dl") and d is not None:  # 16 و17 و18 مارس: each listed day too
-            for dm in _DAY_IN_LIST.finditer(self.norm, m.start("g_dl"), m.end("g_dl")):
-                d0 = int(dm.group(1))
-                if not 0 < d0 < d:
-                    continue
-                out.append(Candidate(start if not out else dm.start(), dm.end(), "day-list",
-                                 "md" if y is None else "abs",
-                                 {**f, "d": d0, "wd": None} if y is None else
-                                 {"value": f"{int(y):04d}-{m1:02d}-{d0:02d}", "kind": "date"},
-                                 year=int(y) if y else None))
-            if out:
-                start = m.start("g_d")
-        if y is None and not (yq or mq):  # بين كانون الثاني ونيسان 2018: the range's year
-            tail = lex.range_tail.match(self.norm, end, ne)
-            if tail:
-                y = int(tail.group("ry")) - (m1 > lex.months[re.sub(r"\s+", " ", tail.group("rm"))])
+        out = self._listed_days(m, f, start, m1, d, y) if m.group("g_dl") and d is not None else []
+        if out:
+            start = m.start("g_d")
+        if y is None and not (yq or mq):
+            y = self._range_year(end, ne, m1)
         if y is not None:
             y = int(y)
             if d is not None and not date_or_none(y, m1, d):
@@ -202,7 +194,29 @@ class Reader:
             out.append(Candidate(start, end, "gregorian-date" if d else "month", "md", f))
         return out
 
-    def _h(self, m, ns, ne):
+    def _listed_days(self, m, f: dict, start: int, m1: int, d: int, y) -> list[Candidate]:
+        """The days listed before the last one (16 و17 و18 مارس): each a date too."""
+        out = []
+        for dm in _DAY_IN_LIST.finditer(self.norm, m.start("g_dl"), m.end("g_dl")):
+            d0 = int(dm.group(1))
+            if not 0 < d0 < d:
+                continue
+            out.append(Candidate(start if not out else dm.start(), dm.end(), "day-list",
+                             "md" if y is None else "abs",
+                             {**f, "d": d0, "wd": None} if y is None else
+                             {"value": f"{int(y):04d}-{m1:02d}-{d0:02d}", "kind": "date"},
+                             year=int(y) if y else None))
+        return out
+
+    def _range_year(self, end: int, ne: int, m1: int) -> int | None:
+        """The year a month range ends with (بين كانون الثاني ونيسان 2018), for its first month."""
+        lex = self.lex
+        tail = lex.range_tail.match(self.norm, end, ne)
+        if tail:
+            return int(tail.group("ry")) - (m1 > lex.months[re.sub(r"\s+", " ", tail.group("rm"))])
+        return None
+
+    def _hijri_date(self, m, ns, ne):
         lex = self.lex
         hm = lex.hmonths[re.sub(r"\s+", " ", m.group("h_m"))]
         d = _digits(m.group("h_d"))
@@ -231,7 +245,7 @@ class Reader:
                       {"hm": hm, "d": d, "q": lex.quals.get(q) if q else None,
                        "gy": int(gy.group(1)) if gy else None})]
 
-    def _hy(self, m, ns, ne):
+    def _hijri_year(self, m, ns, ne):
         y = int(m.group("hy_y"))
         try:
             g = Hijri(y, 6, 15).to_gregorian()  # the Gregorian year holding most of it
@@ -239,7 +253,7 @@ class Reader:
             return None
         return [Candidate(m.start("hy"), m.end(), "hijri-year", "abs", {"value": f"{g.year:04d}", "kind": "year"})]
 
-    def _y(self, m, ns, ne):
+    def _year(self, m, ns, ne):
         y1 = int(m.group("y_1"))
         y2 = int(m.group("y_2")) if m.group("y_2") else None
         if y2 is not None and not (0 < y2 - y1 < 100 or (m.group("y_sep") == "و" and y2 != y1)):
@@ -267,7 +281,7 @@ class Reader:
             i -= 1
         return i == ns
 
-    def _dc(self, m, ns, ne):
+    def _decade(self, m, ns, ne):
         nxt = self.norm[m.end():m.end() + 25].split()
         if any(_in(w.strip(".,;:"), self.s["age_words"]) for w in nxt[:3]):
             return None  # في الثلاثينات من العمر
@@ -278,7 +292,7 @@ class Reader:
         c = self.lex.centuries[re.sub(r"\s+", " ", m.group("dc_c"))] if m.group("dc_c") else None
         return [Candidate(m.start("dc"), m.end(), "decade", "decade", {"t": t, "c": c})]
 
-    def _dr(self, m, ns, ne):
+    def _day_of_month(self, m, ns, ne):
         d = _digits(m.group("dr_d"))
         if d is None:
             if not m.group("dr_sh"):
@@ -287,7 +301,7 @@ class Reader:
         return [Candidate(m.start("dr"), m.end(), "day-of-month", "dayrel",
                       {"d": d, "q": self.lex.quals[m.group("dr_q")]})]
 
-    def _w(self, m, ns, ne):
+    def _weekday(self, m, ns, ne):
         wd_word = m.group("w_wd")
         wd = self.lex.weekdays[wd_word]
         nxt = self.after(m, ne, "w_wd")
@@ -308,16 +322,16 @@ class Reader:
         if m.group().startswith("و") and m.start() < m.start("w"):
             return _word_before(self.norm, m.start(), ns) in self.lex.weekdays
         prev = self.before(m, "w", ns)
-        if prev in ("الي", "حتي", "او"):
+        if prev in _WORDS["weekday_links"]:
             return _word_before(self.norm, m.start("w") - len(prev) - 1, ns) in self.lex.weekdays
         return False
 
-    def _r(self, m, ns, ne):
+    def _relative_unit(self, m, ns, ne):
         u, q, pre = m.group("r_u"), m.group("r_q"), m.group("r_pre")
         q = self.lex.quals[q] if q else None
-        if pre in ("نفس", "ذات", "ذلك", "تلك"):
+        if pre in _WORDS["same_demonstratives"]:
             q = "same"
-        elif pre in ("هذا", "هذه") and q is None:
+        elif pre in _WORDS["this_demonstratives"] and q is None:
             if u == "اليوم":
                 return None  # في مثل هذا اليوم: an anniversary
             q = "current"
@@ -337,7 +351,7 @@ class Reader:
                       {"u": u, "q": q or "current", "y": int(m.group("r_y")) if m.group("r_y") else None,
                        "of": int(of_year.group(1)) if of_year else None})]
 
-    def _x(self, m, ns, ne):
+    def _deictic(self, m, ns, ne):
         w = re.sub(r"\s+", " ", m.group("x_w"))
         prev = self.before(m, "x", ns)
         nxt = self.after(m, ne)
@@ -366,10 +380,10 @@ class Reader:
                 return None  # غدا الوضع أسوأ: "became"
         return [Candidate(m.start("x"), m.end(), "deictic", "deictic", {"off": off})]
 
-    def _a(self, m, ns, ne):
+    def _ago(self, m, ns, ne):
         unit, kind = self.lex.units[m.group("a_u")]
         nxt = self.after(m, ne)
-        if nxt in ("من", "علي", "عن", "اخري", "اضافيه"):
+        if nxt in _WORDS["ago_not_before"]:
             return None  # قبل يومين من الانتخابات: relative to another event; قبل أربعة أشهر أخرى
         n = None
         if m.group("a_n"):
@@ -384,7 +398,7 @@ class Reader:
             return None
         return [Candidate(m.start("a"), m.end(), "ago", "ago", {"u": unit, "n": n})]
 
-    def _p(self, m, ns, ne):
+    def _period(self, m, ns, ne):
         unit, kind = self.lex.units[m.group("p_u")[2:] if m.group("p_u").startswith("ال") and
                                     m.group("p_u")[2:] in self.lex.units else m.group("p_u")]
         q = self.lex.quals[m.group("p_q")]
@@ -401,7 +415,7 @@ class Reader:
                           {"value": "FUTURE_REF" if q == "next" else "PAST_REF"})]
         return [Candidate(m.start("p"), m.end(), "period", "period", {"u": unit, "n": n, "q": q})]
 
-    def _du(self, m, ns, ne):
+    def _duration(self, m, ns, ne):
         if m.group("du_n"):
             unit, _ = self.lex.units[m.group("du_u")]
             n = _digits(m.group("du_n")) or self.lex.numbers.get(re.sub(r"\s+", " ", m.group("du_n")))
@@ -414,7 +428,7 @@ class Reader:
             return None
         return [Candidate(start, m.end(), "duration", "dur", {"u": unit, "n": n})]
 
-    def _v(self, m, ns, ne):
+    def _vague(self, m, ns, ne):
         phrase = re.sub(r"\s+", " ", m.group("v"))
         value = self.lex.vague.get(phrase) or self.lex.vague.get("في " + phrase)
         nxt = self.after(m, ne)
@@ -426,3 +440,11 @@ class Reader:
                 return None  # آلان / ألان: the name Alain
         return [Candidate(m.start("v"), m.end(), "vague", "vague", {"value": value})]
 
+
+# The reader of each rule of marsad.times.patterns, by the rule's named group.
+_READERS = {
+    "n": Reader._numeric_date, "g": Reader._gregorian_date, "h": Reader._hijri_date, "hy": Reader._hijri_year,
+    "y": Reader._year, "dc": Reader._decade, "dr": Reader._day_of_month, "w": Reader._weekday,
+    "r": Reader._relative_unit, "x": Reader._deictic, "a": Reader._ago, "p": Reader._period,
+    "du": Reader._duration, "v": Reader._vague,
+}

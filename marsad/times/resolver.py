@@ -37,7 +37,7 @@ class Resolver:
         self.priors: list[str] = []  # resolved values in text order, for العام التالي / اليوم نفسه
 
     def value(self, c: Candidate) -> tuple[str, str, bool] | None:
-        out = getattr(self, "_" + c.what)(c.f)
+        out = _RESOLVERS[c.what](self, c.f)
         if out is None:
             return None
         value, kind, inferred = out
@@ -45,13 +45,13 @@ class Resolver:
             self.priors.append(value)
         return out
 
-    def _abs(self, f):
+    def _absolute(self, f):
         return f["value"], f["kind"], False
 
     def _vague(self, f):
         return f["value"], "vague", False
 
-    def _md(self, f):
+    def _month_day(self, f):
         m, d, wd = f["m"], f["d"], f["wd"]
         ref = self.ref
         if ref is None:
@@ -78,7 +78,7 @@ class Resolver:
             return None
         return f"{y:04d}-{m:02d}-{d:02d}", "date", self.ref_inferred
 
-    def _hmd(self, f):
+    def _hijri_month_day(self, f):
         ref = date(f["gy"], 7, 1) if f.get("gy") else self.ref
         if ref is None:
             return None
@@ -102,7 +102,7 @@ class Resolver:
         v = hijri_to_iso(y, f["hm"], f["d"])
         return (v, "date" if f["d"] else "month", self.ref_inferred and not f.get("gy")) if v else None
 
-    def _wd(self, f):
+    def _weekday(self, f):
         if self.ref is None:
             return None
         prior = self.priors[-1] if f.get("chain") and self.priors else ""
@@ -131,7 +131,7 @@ class Resolver:
                 return v
         return None
 
-    def _rel(self, f):
+    def _relative_unit(self, f):
         u, q = f["u"], f["q"]
         if f["y"]:
             return f"{f['y']:04d}", "year", False
@@ -181,13 +181,13 @@ class Resolver:
         # vague references to the past or future, not as intervals ending at the document date
         return ("FUTURE_REF" if f["q"] == "next" else "PAST_REF"), "vague", False
 
-    def _dur(self, f):
+    def _duration(self, f):
         n, u = f["n"], f["u"]
         if u == "decade":
             n *= 10
         return (f"PT{n}H" if u == "hour" else f"P{n}{_DURATION[u]}"), "duration", False
 
-    def _dayrel(self, f):
+    def _day_of_month(self, f):
         if self.ref is None:
             return None
         y, m = add_months(self.ref.year, self.ref.month, _STEP[f["q"]])
@@ -200,3 +200,11 @@ class Resolver:
             c = base // 100 if (base // 100) * 100 + t * 10 <= base else base // 100 - 1
         return f"{c}{t}", "decade", False
 
+
+# How each kind of candidate (Candidate.what, set by the reader) becomes a value.
+_RESOLVERS = {
+    "abs": Resolver._absolute, "md": Resolver._month_day, "hmd": Resolver._hijri_month_day,
+    "wd": Resolver._weekday, "deictic": Resolver._deictic, "rel": Resolver._relative_unit, "ago": Resolver._ago,
+    "period": Resolver._period, "dur": Resolver._duration, "dayrel": Resolver._day_of_month,
+    "decade": Resolver._decade, "vague": Resolver._vague,
+}
