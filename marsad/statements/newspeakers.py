@@ -302,6 +302,32 @@ def _bare(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
+def _latest_mentions(ctx: Context, k: int) -> dict[str, int]:
+    """actor → the start of its latest mention among the first ``k`` mentions. Phrases come in
+    text order, so the map grows from the last call's instead of being rebuilt (linear time)."""
+    done, last = getattr(ctx, "_latest", (0, {}))
+    if k < done:
+        done, last = 0, {}
+    for m in ctx.mentions[done:k]:
+        last[m.actor] = m.start  # an actor keeps its first-seen place in the order
+    ctx._latest = (k, last)
+    return last
+
+
+def _forms(actor) -> list[list[str]]:
+    """The normalised words of an actor's name and aliases (cached by those names)."""
+    key = (actor.name, *actor.aliases)
+    got = _FORMS.get(key)
+    if got is None:
+        got = _FORMS[key] = [normalize(f).split() for f in [actor.name, *actor.aliases] if f]
+        if len(_FORMS) > 50_000:
+            _FORMS.clear()
+    return list(got)
+
+
+_FORMS: dict[tuple, list[list[str]]] = {}
+
+
 def _refers_back(ctx: Context, words: list[str], s: int) -> str | None:
     """An earlier actor a definite head or a surname names again."""
     head = words[0]
@@ -310,16 +336,13 @@ def _refers_back(ctx: Context, words: list[str], s: int) -> str | None:
     definite = head.startswith("ال")
     if not definite and (len(words) > 2 or head in speaker_lexicon().heads):
         return None
-    last: dict[str, int] = {}  # actor → its latest mention before the phrase
-    for m in ctx.mentions[:bisect.bisect_left(ctx.m_starts, s)]:
-        last[m.actor] = m.start
+    last = _latest_mentions(ctx, bisect.bisect_left(ctx.m_starts, s))
     best, best_pos = None, -1
     for aid, pos in last.items():
         a = ctx.doc.actors.get(aid)
         if a is None or pos <= best_pos:
             continue
-        forms = [normalize(f).split() for f in [a.name, *a.aliases] if f]
-        forms += [t for t, x in ctx.titled if x == aid]
+        forms = _forms(a) + [t for t, x in ctx.titled if x == aid]
         if definite:
             ok = any(f and _bare(f[0]) == _bare(head) and set(words[1:]) <= set(f[1:]) for f in forms)
         else:
