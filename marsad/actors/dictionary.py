@@ -20,14 +20,19 @@ import ahocorasick
 from marsad import resources
 from marsad.resources.cache import compiled
 from marsad.text.normalize import normalize
+from marsad.text.segment import CONJ, PREP, PROCLITIC_PAIRS
 
 RESOURCES = resources.ROOT / "actors"
 
 # Proclitic letter sequences allowed before a dictionary key inside a word (spans exclude them).
-PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
+PROCLITICS = frozenset(("", *CONJ, *PREP, *PROCLITIC_PAIRS))
 # Before a key written with its article merged into a preposition lam (للعراق = ل + العراق).
-LAM_PROCLITICS = frozenset({"ل", "ول", "فل"})
-NAME_PREFIXES = ("عبد", "ابو", "بن", "ابن", "ال", "ولد", "ابي", "ام")
+LAM_PROCLITICS = frozenset(p for p in PROCLITICS if p.endswith("ل"))
+# The resolver's own words (guard words, led-by phrases, name prefixes …), read once.
+RESOLVER_WORDS = resources.read_yaml("actors", "resolver_words.yaml")
+NAME_PREFIXES = tuple(RESOLVER_WORDS["name_prefixes"])
+# Inflections of a nisba base: (suffix, plural).
+NISBA_SUFFIXES = tuple((suffix, plural) for suffix, plural in RESOLVER_WORDS["nisba_suffixes"])
 
 
 @dataclass(slots=True)
@@ -221,9 +226,7 @@ def nisba_forms(base: str) -> list[tuple[str, bool, bool]]:
     """Inflected forms of a nisba base: (surface, plural, definite). عراقي → العراقية, عراقيون …"""
     words = base.split()
     out = []
-    for suffix, plural in (("", False), ("ة", False), ("ا", False), ("ون", True), ("ين", True),
-                           ("ات", True), ("ان", False), ("تان", False), ("تين", False)):
-        # (تان / تين: the feminine dual, "طائرتين أميركيتين")
+    for suffix, plural in NISBA_SUFFIXES:
         for definite in (True, False):
             if definite and suffix == "ا":
                 continue
@@ -335,7 +338,7 @@ def _read_offices(lex: Lexicon) -> None:
     for phrase in data["not_titles"]:
         lex.add_key(phrase, ("X",))
     # Coalition heads: resolved from context (led-by phrase, earlier coalition, main country).
-    for phrase, label in (("التحالف", None), ("قوات التحالف", "ORG")):
+    for phrase, label in RESOLVER_WORDS["coalition_heads"].items():
         lex.add_key(phrase, ("C", label))
 
 

@@ -13,6 +13,7 @@ from itertools import accumulate
 
 import regex
 
+from marsad import resources
 from marsad.doc import Sentence, Token
 from marsad.text.normalize import normalize
 
@@ -139,13 +140,18 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, para: int) 
 
 
 # -- clitics ------------------------------------------------------------------------------
-CONJ = ("و", "ف")
-PREP = ("ب", "ل", "ك")
-FUTURE = ("س",)
+# The clitic inventory (resources/text/clitics.yaml): conjunctions, prepositions, the future
+# marker and the attached pronouns, in the order readings try them.
+_CLITICS = resources.read_yaml("text", "clitics.yaml")
+CONJ: tuple[str, ...] = tuple(_CLITICS["conjunctions"])
+PREP: tuple[str, ...] = tuple(_CLITICS["prepositions"])
+FUTURE: tuple[str, ...] = tuple(_CLITICS["future"])
+# Proclitic pairs, conjunction then preposition (وب، ول … فك).
+PROCLITIC_PAIRS = tuple(c + p for c in CONJ for p in PREP)
 _PROCLITIC_LETTERS = frozenset(CONJ + PREP)
 _ANY_PROCLITIC = frozenset(CONJ + PREP + FUTURE)
 _PREP_LETTERS = frozenset(PREP)
-ENCLITICS = ("هما", "هم", "ها", "كم", "كما", "هن", "نا", "ه", "ي", "ك")
+ENCLITICS: tuple[str, ...] = tuple(_CLITICS["enclitics"])
 # The enclitics a word can end with, by its last letter (in ENCLITICS order): most stems are
 # tested against two or three instead of all ten.
 _ENCLITICS_BY_LAST = {c: tuple(e for e in ENCLITICS if e[-1] == c) for c in {e[-1] for e in ENCLITICS}}
