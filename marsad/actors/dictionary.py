@@ -109,8 +109,6 @@ class Lexicon:
         self.heads: dict[str, str] = {}  # normalised head noun before a nisba → sector / NONE
         self.person_roles: dict[str, str] = {}  # word near an unknown person → sector
         self.org_heads: dict[str, str] = {}  # first word(s) of an unknown organisation → sector
-        self.reb: dict = {}
-        self.uaf: dict = {}
         self.reb_adjectives: frozenset[str] = frozenset()
         self.not_current: frozenset[str] = frozenset()
         self.keys: dict[str, list[tuple]] = {}

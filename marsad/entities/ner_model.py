@@ -68,8 +68,8 @@ class NerModel:
         self._model_path = model_path
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(model_path))
-        self._read_weights(self.tagger.info())
-        self._index_extra_rows()
+        weights = self._read_weights(self.tagger.info())
+        self._index_extra_rows(weights)
         # feature → row(s): own features by their full name; a neighbour's features (seen from
         # ±1 or ±2) by their name without the "-1"/"+1"/"-2"/"+2" prefix, mapping to the rows
         # of both sides, so a new word needs neither the prefixed strings nor two lookups each
@@ -96,8 +96,9 @@ class NerModel:
         self._new_near: list[list[tuple[int, int]]] = []
         self._new_ctx: list[list[tuple[int, int]]] = []
 
-    def _read_weights(self, info) -> None:
-        """Labels, per-feature state weights, their matrix and the transition weights."""
+    def _read_weights(self, info) -> dict[str, np.ndarray]:
+        """Labels, the state weights' matrix and the transition weights; returns feature →
+        its weight per label."""
         self.labels = sorted(info.labels, key=info.labels.get)
         lid = {lab: i for i, lab in enumerate(self.labels)}
         n = len(self.labels)
@@ -107,7 +108,6 @@ class NerModel:
             if v is None:
                 v = weights[attr] = np.zeros(n)
             v[lid[lab]] = w
-        self.weights = weights
         # one row per feature (row 0: zeros) so a word's vectors are sums of fancy-indexed rows
         self.rows = {attr: i + 1 for i, attr in enumerate(weights)}
         self.matrix = np.vstack([np.zeros((1, n))] + [weights[a][None] for a in weights])
@@ -118,19 +118,19 @@ class NerModel:
         zero = np.zeros(n)
         self.bos = weights.get("BOS", zero)
         self.eos = weights.get("EOS", zero)
+        return weights
 
-    def _index_extra_rows(self) -> None:
-        """Word-pair and gazetteer vectors, and their rows in one extra matrix."""
-        weights = self.weights
+    def _index_extra_rows(self, weights: dict[str, np.ndarray]) -> None:
+        """Word-pair and gazetteer vectors as rows of one extra matrix."""
         zero = np.zeros(len(self.labels))
         # word-pair features: "a|b" → (vector for the second token, vector for the first)
-        self.bigrams: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        bigrams: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         for attr, v in weights.items():
             if attr.startswith(("B-=", "B+=")):
                 pair = attr[3:]
-                minus, plus = self.bigrams.get(pair, (zero, zero))
-                self.bigrams[pair] = (v, plus) if attr[1] == "-" else (minus, v)
-        self.gaz_vectors = {s: weights.get(s, zero) for strings in _GAZ_STRINGS.values() for s in strings}
+                minus, plus = bigrams.get(pair, (zero, zero))
+                bigrams[pair] = (v, plus) if attr[1] == "-" else (minus, v)
+        gaz_vectors = {s: weights.get(s, zero) for strings in _GAZ_STRINGS.values() for s in strings}
         # The same word-pair and gazetteer vectors as rows of one matrix, so a document's
         # additions go into one np.add.at (which adds in list order, like a loop would)
         extra: list[np.ndarray] = []
@@ -139,13 +139,13 @@ class NerModel:
             extra.append(v)
             return len(extra) - 1
 
-        self._bigram_rows = {p: (row(minus), row(plus)) for p, (minus, plus) in self.bigrams.items()}
-        self._gaz_rows = {k: tuple(row(self.gaz_vectors[x]) for x in strings)
+        self._bigram_rows = {p: (row(minus), row(plus)) for p, (minus, plus) in bigrams.items()}
+        self._gaz_rows = {k: tuple(row(gaz_vectors[x]) for x in strings)
                           for k, strings in _GAZ_STRINGS.items()}
         self._extra = np.vstack(extra)
         # bare forms that open / close some word-pair feature: most pairs need no string building
-        self._bigram_left = {p.split("|", 1)[0] for p in self.bigrams}
-        self._bigram_right = {p.split("|", 1)[1] for p in self.bigrams}
+        self._bigram_left = {p.split("|", 1)[0] for p in bigrams}
+        self._bigram_right = {p.split("|", 1)[1] for p in bigrams}
 
     def _empty_score_cache(self) -> None:
         # row k: score matrix of the k-th cached word. np.zeros takes its pages from the OS
