@@ -83,11 +83,11 @@ class NerModel:
         self._inside_of = [self.labels.index("I-" + lab[2:]) if "I-" + lab[2:] in self.labels else -1
                            for lab in self.labels]
         self._name_cut: dict[str, int] = {}  # token norm → proclitic letters left out of a name
-        # word → its id: its row in _mats, and index of its gazetteer key, bare form and
+        # word → its id: its row in _word_scores, and index of its gazetteer key, bare form and
         # whether the bare form can open / close a word-pair feature
         self._words: dict[str, int] = {}
-        self._w_key: list[str] = []
-        self._w_bare: list[str] = []
+        self._word_gaz_key: list[str] = []
+        self._word_bare: list[str] = []
         self._empty_score_cache()
         # words added since the last flush: cache row, own weight rows, (-1, +1) and (-2, +2)
         # weight row pairs
@@ -151,13 +151,13 @@ class NerModel:
         # row k: score matrix of the k-th cached word. np.zeros takes its pages from the OS
         # only as rows are written, so room for the whole cache costs nothing up front and
         # the array never needs to be grown (copied) while the cache fills
-        self._mats = np.zeros((_MAX_WORDS + 4096, 5, len(self.labels)))
-        self._w_left = np.zeros(len(self._mats), bool)
-        self._w_right = np.zeros(len(self._mats), bool)
+        self._word_scores = np.zeros((_MAX_WORDS + 4096, 5, len(self.labels)))
+        self._opens_pair = np.zeros(len(self._word_scores), bool)
+        self._closes_pair = np.zeros(len(self._word_scores), bool)
 
     def __getstate__(self) -> dict:
         # the tagger is a C object and the score cache is empty room: both are made anew
-        state = {k: v for k, v in self.__dict__.items() if k not in ("tagger", "_mats", "_w_left", "_w_right")}
+        state = {k: v for k, v in self.__dict__.items() if k not in ("tagger", "_word_scores", "_opens_pair", "_closes_pair")}
         state["_model_path"] = self._model_path
         return state
 
@@ -183,19 +183,19 @@ class NerModel:
         k = self._words.get(norm)
         if k is None:
             k = len(self._words)
-            if k == len(self._mats):
-                self._mats = np.concatenate([self._mats, np.zeros_like(self._mats)])
-                self._w_left = np.concatenate([self._w_left, np.zeros_like(self._w_left)])
-                self._w_right = np.concatenate([self._w_right, np.zeros_like(self._w_right)])
+            if k == len(self._word_scores):
+                self._word_scores = np.concatenate([self._word_scores, np.zeros_like(self._word_scores)])
+                self._opens_pair = np.concatenate([self._opens_pair, np.zeros_like(self._opens_pair)])
+                self._closes_pair = np.concatenate([self._closes_pair, np.zeros_like(self._closes_pair)])
             key, bare, own, near, ctx = self.word_rows.of(norm)
             self._new_own.append(own)
             self._new_near.append(near)
             self._new_ctx.append(ctx)
             self._new_words.append(k)
-            self._w_key.append(key)
-            self._w_bare.append(bare)
-            self._w_left[k] = bare in self._bigram_left
-            self._w_right[k] = bare in self._bigram_right
+            self._word_gaz_key.append(key)
+            self._word_bare.append(bare)
+            self._opens_pair[k] = bare in self._bigram_left
+            self._closes_pair[k] = bare in self._bigram_right
             self._words[norm] = k
         return k
 
@@ -209,7 +209,7 @@ class NerModel:
         """
         if not self._new_words:
             return
-        mats = self._mats
+        mats = self._word_scores
         k = self._new_words
         mats[k, 0:1] = self._summed(self._new_own)
         mats[k, 1:3] = self._summed(self._new_near, 2)
@@ -244,7 +244,7 @@ class NerModel:
         words = self._words
         if len(words) >= _MAX_WORDS:  # bound the cache; only between documents, as rows get reused
             words.clear()
-            self._w_key, self._w_bare = [], []
+            self._word_gaz_key, self._word_bare = [], []
         ids = list(map(words.get, chain.from_iterable(sentences)))
         if None in ids:  # new words
             word = self._word
@@ -258,7 +258,7 @@ class NerModel:
         idx = np.arange(n)
         pos = idx - np.repeat(starts, lens)  # tokens before it in its sentence
         after = np.repeat(ends, lens) - idx - 1  # tokens after it
-        m = self._mats[ida]
+        m = self._word_scores[ida]
         e = m[:, 0].copy()
         if n > 1:
             e[1:] += np.where((pos[1:] >= 1)[:, None], m[:-1, 1], 0.0)
@@ -274,16 +274,16 @@ class NerModel:
         targets: list[int] = []
         rows: list[int] = []
         bigram_rows = self._bigram_rows
-        bare = self._w_bare
+        bare = self._word_bare
         # tokens whose bare form opens a word pair the model has, before one that closes one
-        pairs = np.flatnonzero(self._w_left[ida[:-1]] & self._w_right[ida[1:]]).tolist()
+        pairs = np.flatnonzero(self._opens_pair[ida[:-1]] & self._closes_pair[ida[1:]]).tolist()
         for i in pairs:
             if i + 1 not in first:
                 pr = bigram_rows.get(bare[ids[i]] + "|" + bare[ids[i + 1]])
                 if pr is not None:
                     targets += (i + 1, i)
                     rows += pr
-        self._gazetteer_rows(list(map(self._w_key.__getitem__, ids)), first, targets, rows)
+        self._gazetteer_rows(list(map(self._word_gaz_key.__getitem__, ids)), first, targets, rows)
         if targets:
             np.add.at(e, targets, self._extra[rows])
         return np.split(e, ends[:-1])
