@@ -39,7 +39,7 @@ from build_gazetteer import CORPORA, SHARED, entity_strings, is_heldout, read_co
 
 from marsad.doc import Sentence  # noqa: E402
 from marsad.entities.features import Featurizer, Gazetteer, load_clusters  # noqa: E402
-from marsad.entities.stage import resource  # noqa: E402
+from marsad.entities.ner_model import resource  # noqa: E402
 from marsad.text.segment import tokenize  # noqa: E402
 
 MODEL_DIR = ROOT / "marsad" / "resources" / "entities"

@@ -16,10 +16,14 @@ from functools import lru_cache
 from marsad.actors.dictionary import Entry, Lexicon
 from marsad.doc import Doc
 from marsad.text.normalize import normalize
+from marsad.text.segment import CONJ, PREP
 
 STAGE = "actors"
 PUNCT_GAP = frozenset({",", "،", "-", "–", ":"})
 PERSON_KINDS = ("S", "P")
+_CONJ_LETTERS = frozenset(CONJ)
+_PREP_LETTERS = frozenset(PREP)
+_PROCLITIC_LETTERS = _CONJ_LETTERS | _PREP_LETTERS
 
 
 @lru_cache(maxsize=100_000)
@@ -82,9 +86,9 @@ class ResolverBase:
             out = [t.norm]
             if t.stem and t.stem != t.norm:
                 out.append(t.stem)
-            if len(t.norm) > 3 and t.norm[0] in "وفبلك":
+            if len(t.norm) > 3 and t.norm[0] in _PROCLITIC_LETTERS:
                 out.append(t.norm[1:])
-                if len(t.norm) > 4 and t.norm[1] in "بلك" and t.norm[0] in "وف":
+                if len(t.norm) > 4 and t.norm[1] in _PREP_LETTERS and t.norm[0] in _CONJ_LETTERS:
                     out.append(t.norm[2:])
             f = self._forms[k] = tuple(out)
         return f

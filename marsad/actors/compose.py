@@ -9,13 +9,12 @@ document's main country. A rule that declines leaves the atom to the next readin
 from __future__ import annotations
 
 from marsad.actors.base import PUNCT_GAP, Atom
+from marsad.actors.dictionary import RESOLVER_WORDS
 from marsad.actors.groups import GroupsMixin
 from marsad.text.normalize import normalize
 
 # Words that must precede a guarded country name (مالي is also "financial").
-GUARD_WORDS = frozenset(normalize(w) for w in (
-    "في", "من", "إلى", "الى", "على", "عن", "جمهورية", "دولة", "شمال", "جنوب", "شرق", "غرب",
-    "وسط", "حكومة", "رئيس", "عاصمة", "و", "مع", "بين", "لدى", "سفير", "سفارة", "جيش"))
+GUARD_WORDS = frozenset(normalize(w) for w in RESOLVER_WORDS["guard_words"])
 
 
 # What may stand between a title and its name: a comma, a dash, or a bracket ("للرئيس (ترامب)").
@@ -108,38 +107,15 @@ class ComposeMixin(GroupsMixin):
     def _title(self, i: int, r) -> bool:
         a = self.atoms[i]
         t = self.lex.titles[r[1]]
-        b = self.next_atom(i)
-        iso, end, last = t.fixed, a.e, a.tj
-        if iso is None and self.adjacent(a, b) and b.get("N") is not None and not t.construct:
-            iso, end, last = b.get("N")[1], b.e, b.tj
-            b.done = True
-            b = self.next_atom(i + 1)
-        elif iso is None and t.construct:
-            iso = self.country_atom(b) if self.adjacent(a, b) else None
-            if iso is None:
-                return False
+        qualified = self._title_country(i, t)
+        if qualified is None:
+            return False
+        iso, end, last = qualified
         if t.only and iso not in t.only:
             return False
         former = last + 1 < len(self.toks) and self.same_sentence(last, last + 1) and \
             bool(self.lex.not_current.intersection(self.forms(last + 1)))
-        # A name right after the title (or after a comma): the title is that person.
-        j = i + 1
-        while j < len(self.atoms) and self.atoms[j].ti <= last:
-            j += 1
-        nb = self.atoms[j] if j < len(self.atoms) else None
-        if nb is not None and t.construct and self.country_atom(nb) == iso and nb.ti == last + 1:
-            last = nb.tj  # رئيس وزراء العراق [name]
-            nb = self.atoms[j + 1] if j + 1 < len(self.atoms) else None
-        skip = last + 1 + former
-        if nb is not None and self.is_person(nb) and self.same_sentence(last, nb.ti) and \
-                (nb.ti == skip or (nb.ti == skip + 1 and self.toks[skip].text in TITLE_GAP)):
-            pe = self.entry_of(nb)
-            if pe is not None and pe.id.startswith("new:"):
-                pe.country = pe.country or iso
-                pe.type = pe.type or self._office_sector(t.office, iso)
-            self.emit_mention(a.s, end, pe, "title-name", None)
-            if pe is not None:
-                self.titled[r[1]] = pe
+        if self._title_name(i, r[1], iso, end, last, former):
             return True
         if former:
             return True
@@ -148,6 +124,50 @@ class ComposeMixin(GroupsMixin):
             # at the document's date ("الملك حسين … وتعرضت قافلة الملك")
             self.emit_mention(a.s, end, self.titled[r[1]], "title-anaphor", None)
             return True
+        return self._title_holder(a, t, iso, end)
+
+    def _title_country(self, i: int, t) -> tuple[str | None, int, int] | None:
+        """(state, end offset, last token) of the title at atom i with the nisba or country that
+        qualifies it; None for a construct title ("رئيس وزراء ...") without a country after it."""
+        a = self.atoms[i]
+        b = self.next_atom(i)
+        iso, end, last = t.fixed, a.e, a.tj
+        if iso is None and self.adjacent(a, b) and b.get("N") is not None and not t.construct:
+            iso, end, last = b.get("N")[1], b.e, b.tj
+            b.done = True
+        elif iso is None and t.construct:
+            iso = self.country_atom(b) if self.adjacent(a, b) else None
+            if iso is None:
+                return None
+        return iso, end, last
+
+    def _title_name(self, i: int, slot: int, iso: str | None, end: int, last: int,
+                    former: bool) -> bool:
+        """A name right after the title (or after a comma): the title is that person."""
+        a = self.atoms[i]
+        t = self.lex.titles[slot]
+        j = i + 1
+        while j < len(self.atoms) and self.atoms[j].ti <= last:
+            j += 1
+        nb = self.atoms[j] if j < len(self.atoms) else None
+        if nb is not None and t.construct and self.country_atom(nb) == iso and nb.ti == last + 1:
+            last = nb.tj  # رئيس وزراء العراق [name]
+            nb = self.atoms[j + 1] if j + 1 < len(self.atoms) else None
+        skip = last + 1 + former
+        if nb is None or not self.is_person(nb) or not self.same_sentence(last, nb.ti) or \
+                not (nb.ti == skip or (nb.ti == skip + 1 and self.toks[skip].text in TITLE_GAP)):
+            return False
+        pe = self.entry_of(nb)
+        if pe is not None and pe.id.startswith("new:"):
+            pe.country = pe.country or iso
+            pe.type = pe.type or self._office_sector(t.office, iso)
+        self.emit_mention(a.s, end, pe, "title-name", None)
+        if pe is not None:
+            self.titled[slot] = pe
+        return True
+
+    def _title_holder(self, a: Atom, t, iso: str | None, end: int) -> bool:
+        """The person holding the title's office at the document's date, else the office."""
         if iso is not None:
             candidates = [iso]
         elif t.bare:  # the office of the document's main country (PRES/KING: that one only)

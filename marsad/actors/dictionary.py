@@ -20,14 +20,19 @@ import ahocorasick
 from marsad import resources
 from marsad.resources.cache import compiled
 from marsad.text.normalize import normalize
+from marsad.text.segment import CONJ, PREP, PROCLITIC_PAIRS
 
 RESOURCES = resources.ROOT / "actors"
 
 # Proclitic letter sequences allowed before a dictionary key inside a word (spans exclude them).
-PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
+PROCLITICS = frozenset(("", *CONJ, *PREP, *PROCLITIC_PAIRS))
 # Before a key written with its article merged into a preposition lam (للعراق = ل + العراق).
-LAM_PROCLITICS = frozenset({"ل", "ول", "فل"})
-NAME_PREFIXES = ("عبد", "ابو", "بن", "ابن", "ال", "ولد", "ابي", "ام")
+LAM_PROCLITICS = frozenset(p for p in PROCLITICS if p.endswith("ل"))
+# The resolver's own words (guard words, led-by phrases, name prefixes …), read once.
+RESOLVER_WORDS = resources.read_yaml("actors", "resolver_words.yaml")
+NAME_PREFIXES = tuple(RESOLVER_WORDS["name_prefixes"])
+# Inflections of a nisba base: (suffix, plural).
+NISBA_SUFFIXES = tuple((suffix, plural) for suffix, plural in RESOLVER_WORDS["nisba_suffixes"])
 
 
 @dataclass(slots=True)
@@ -104,8 +109,6 @@ class Lexicon:
         self.heads: dict[str, str] = {}  # normalised head noun before a nisba → sector / NONE
         self.person_roles: dict[str, str] = {}  # word near an unknown person → sector
         self.org_heads: dict[str, str] = {}  # first word(s) of an unknown organisation → sector
-        self.reb: dict = {}
-        self.uaf: dict = {}
         self.reb_adjectives: frozenset[str] = frozenset()
         self.not_current: frozenset[str] = frozenset()
         self.keys: dict[str, list[tuple]] = {}
@@ -221,9 +224,7 @@ def nisba_forms(base: str) -> list[tuple[str, bool, bool]]:
     """Inflected forms of a nisba base: (surface, plural, definite). عراقي → العراقية, عراقيون …"""
     words = base.split()
     out = []
-    for suffix, plural in (("", False), ("ة", False), ("ا", False), ("ون", True), ("ين", True),
-                           ("ات", True), ("ان", False), ("تان", False), ("تين", False)):
-        # (تان / تين: the feminine dual, "طائرتين أميركيتين")
+    for suffix, plural in NISBA_SUFFIXES:
         for definite in (True, False):
             if definite and suffix == "ا":
                 continue
@@ -335,7 +336,7 @@ def _read_offices(lex: Lexicon) -> None:
     for phrase in data["not_titles"]:
         lex.add_key(phrase, ("X",))
     # Coalition heads: resolved from context (led-by phrase, earlier coalition, main country).
-    for phrase, label in (("التحالف", None), ("قوات التحالف", "ORG")):
+    for phrase, label in RESOLVER_WORDS["coalition_heads"].items():
         lex.add_key(phrase, ("C", label))
 
 

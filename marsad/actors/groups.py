@@ -11,19 +11,15 @@ from __future__ import annotations
 import bisect
 
 from marsad.actors.base import PUNCT_GAP, Atom, ResolverBase
-from marsad.actors.dictionary import Entry
+from marsad.actors.dictionary import RESOLVER_WORDS, Entry
 from marsad.text.normalize import normalize
 
 # "القوات التي تقودها الولايات المتحدة" / "بقيادة أميركية": the words before the leading state.
-RELATIVE = frozenset({"التي", "الذي", "اللذين", "اللتين"})
-LED_VERBS = frozenset({"تقودها", "يقودها", "تقوده", "يقوده", "قادتها", "قادته", "تتزعمها",
-                       "يتزعمها", "تتزعمه", "يتزعمه", "تترأسها", "تترأسه"})
-LED_BY = frozenset({"بقياده", "بزعامه"})
+RELATIVE = frozenset(RESOLVER_WORDS["relative"])
+LED_VERBS = frozenset(RESOLVER_WORDS["led_verbs"])
+LED_BY = frozenset(RESOLVER_WORDS["led_by"])
 # One adjective allowed between an institution head and its nisba (القوات الخاصة العراقية).
-INST_GAP = frozenset(normalize(w) for w in (
-    "الرسمية", "المسلحة", "الخاصة", "الجوية", "البحرية", "البرية", "النظامية", "الحكومية",
-    "العسكرية", "الأمنية", "المركزية", "الاتحادية", "المحلية", "الوطنية", "الموالية", "الجديدة",
-    "محلية", "رسمية", "حكومية"))
+INST_GAP = frozenset(normalize(w) for w in RESOLVER_WORDS["institution_gap"])
 
 
 class GroupsMixin(ResolverBase):

@@ -32,19 +32,11 @@ entities layer); this module runs the phases in order.
 from __future__ import annotations
 
 from marsad.actors.atoms import AtomsMixin
-from marsad.actors.base import PERSON_KINDS, PUNCT_GAP, STAGE
-from marsad.actors.compose import GUARD_WORDS, ComposeMixin
+from marsad.actors.compose import ComposeMixin
 from marsad.actors.dictionary import Lexicon, lexicon
-from marsad.actors.entity_layer import designators
-from marsad.actors.groups import INST_GAP, LED_BY, LED_VERBS, RELATIVE
 from marsad.actors.output import OutputMixin
 from marsad.doc import Doc
 from marsad.registry import stage
-
-__all__ = [
-    "GUARD_WORDS", "INST_GAP", "LED_BY", "LED_VERBS", "PERSON_KINDS", "PUNCT_GAP", "RELATIVE", "STAGE",
-    "ActorsStage", "designators",
-]
 
 
 @stage("actors", requires=("sentences", "tokens", "boilerplate", "entities"),

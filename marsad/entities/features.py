@@ -24,13 +24,14 @@ from marsad.text.segment import (
     CONJ,
     FUTURE,
     PREP,
+    PROCLITIC_PAIRS,
     clitic_candidates,
     proclitic_readings,
     strip_proclitics,
 )
 
 # Proclitic letter sequences (conjunction, then preposition) that may open an entity's token.
-PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+PROCLITICS = PROCLITIC_PAIRS + CONJ + PREP
 # First letters of the proclitic readings of marsad.text.segment.proclitic_readings.
 _CLITIC_FIRST = frozenset(CONJ + PREP + FUTURE)
 # Gazetteer types: external lists and entity strings of the training data (tPER …).

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from marsad import resources
 from marsad.entities.words import never_name
+from marsad.text.segment import CONJ, PREP
 
 _OPEN, _CLOSE = "\"«“", "\"»”"
 MAX_WORDS = 4
@@ -27,7 +28,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     naming = "|".join(sorted((re.escape(x).replace("\\ ", r"\s+") for x in data["naming"]),
                              key=len, reverse=True))
     quote = rf"[{_OPEN}]([^{_CLOSE}\n]{{2,60}})[{_CLOSE}]"
-    pre = r"(?<![\w])[وفبلك]{0,2}"
+    pre = r"(?<![\w])[" + "".join(CONJ + PREP) + "]{0,2}"  # up to two proclitics
     right_after = re.compile(rf"{pre}(?:{ops})\s+{quote}")
     named = re.compile(rf"(?<![\w])(?:{naming})\s+{quote}")
     with_year = re.compile(rf"{pre}(?:{heads})[^.،,؛:\n{_OPEN}]{{0,{_CLAUSE_GAP}}}{quote}")

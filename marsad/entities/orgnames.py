@@ -14,10 +14,10 @@ from marsad import resources
 from marsad.doc import Token
 from marsad.entities.words import bare, never_name, with_proclitics
 from marsad.text.normalize import normalize
-from marsad.text.segment import proclitic_readings
+from marsad.text.segment import CONJ, PREP, proclitic_readings
 
 MAX_WORDS = 6  # words after the head
-_PROCLITIC_FIRST = frozenset("وفبلك")
+_PROCLITIC_FIRST = frozenset(CONJ + PREP)
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from marsad import resources
+from marsad.text.segment import CONJ, FUTURE, PREP
 
 _MARKS = re.compile("[\u064B-\u0652\u0640]")  # short vowels and tatweel
 
@@ -38,8 +39,8 @@ def preposition(word: str) -> bool:
     return bare(word.strip()) in _prepositions()
 
 
-_CONJ = ("", "و", "ف")
-_PREP = ("", "ب", "ل", "ك", "س")
+_CONJ = ("", *CONJ)
+_PREP = ("", *PREP, *FUTURE)
 
 
 def with_proclitics(words) -> set[str]:

@@ -32,8 +32,10 @@ def cache_dir() -> Path | None:
     return Path(base) / "marsad"
 
 
-# Code every compiled object depends on besides its own builder: word normalisation and clitics.
-_SHARED_CODE = [Path(__file__).resolve().parents[1] / "text" / name for name in ("normalize.py", "segment.py")]
+# Code every compiled object depends on besides its own builder: word normalisation and clitics
+# (with the clitic inventory segment.py reads).
+_SHARED_CODE = [Path(__file__).resolve().parents[1] / "text" / name for name in ("normalize.py", "segment.py")] + [
+    Path(__file__).resolve().parent / "text" / "clitics.yaml"]
 
 
 def source_key(sources: Iterable[Path]) -> str:

@@ -13,6 +13,7 @@ from itertools import accumulate
 
 import regex
 
+from marsad import resources
 from marsad.doc import Sentence, Token
 from marsad.text.normalize import normalize
 
@@ -139,13 +140,20 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, para: int) 
 
 
 # -- clitics ------------------------------------------------------------------------------
-CONJ = ("و", "ف")
-PREP = ("ب", "ل", "ك")
-FUTURE = ("س",)
+# The clitic inventory (resources/text/clitics.yaml): conjunctions, prepositions, the future
+# marker and the attached pronouns, in the order readings try them.
+_CLITICS = resources.read_yaml("text", "clitics.yaml")
+CONJ: tuple[str, ...] = tuple(_CLITICS["conjunctions"])
+PREP: tuple[str, ...] = tuple(_CLITICS["prepositions"])
+FUTURE: tuple[str, ...] = tuple(_CLITICS["future"])
+# Proclitic pairs, conjunction then preposition (وب، ول … فك).
+PROCLITIC_PAIRS = tuple(c + p for c in CONJ for p in PREP)
 _PROCLITIC_LETTERS = frozenset(CONJ + PREP)
 _ANY_PROCLITIC = frozenset(CONJ + PREP + FUTURE)
 _PREP_LETTERS = frozenset(PREP)
-ENCLITICS = ("هما", "هم", "ها", "كم", "كما", "هن", "نا", "ه", "ي", "ك")
+ENCLITICS: tuple[str, ...] = tuple(_CLITICS["enclitics"])
+# Enclitics before which a stem's final ت is a تاء مربوطة (سياسته = سياسة + ه).
+_TA_MARBUTA_ENCLITICS = frozenset(_CLITICS["ta_marbuta_before"])
 # The enclitics a word can end with, by its last letter (in ENCLITICS order): most stems are
 # tested against two or three instead of all ten.
 _ENCLITICS_BY_LAST = {c: tuple(e for e in ENCLITICS if e[-1] == c) for c in {e[-1] for e in ENCLITICS}}
@@ -186,7 +194,7 @@ def clitic_candidates(norm: str) -> tuple[tuple[str, str, str], ...]:
         for enc in _ENCLITICS_BY_LAST.get(stem[-1:], ()):
             if stem.endswith(enc) and len(stem) - len(enc) >= 2:
                 base = stem[: -len(enc)]
-                if base.endswith("ت") and enc in ("ه", "ها", "هم"):
+                if base.endswith("ت") and enc in _TA_MARBUTA_ENCLITICS:
                     out.append((pro, base[:-1] + "ه", enc))  # تاء مربوطة before a pronoun
                 out.append((pro, base, enc))
     return tuple(dict.fromkeys(out))  # first occurrences, in order

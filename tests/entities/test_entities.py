@@ -6,7 +6,8 @@ from corpus import first_articles
 
 from marsad.boilerplate.stage import BoilerplateStage
 from marsad.doc import Doc
-from marsad.entities.stage import MODEL, EntitiesStage, model
+from marsad.entities.ner_model import MODEL
+from marsad.entities.stage import EntitiesStage, model
 from marsad.pipeline import Pipeline
 from marsad.text.stage import TextStage
 
@@ -87,7 +88,7 @@ def test_new_word_rows_are_the_feature_strings_rows(shared):
         want = ([r for r in (m.rows.get(f, 0) for f in own) if r],
                 [p for p in (m._near_rows.get(f, (0, 0)) for f in near) if p != (0, 0)],
                 [p for p in (m._ctx_rows.get(f, (0, 0)) for f in ctx) if p != (0, 0)])
-        k2, b2, own2, near2, ctx2 = m._word_rows(w)
+        k2, b2, own2, near2, ctx2 = m.word_rows.of(w)
         near2, ctx2 = zip(near2[::2], near2[1::2]), zip(ctx2[::2], ctx2[1::2])  # flat pairs
         got = ([r for r in own2 if r], [p for p in near2 if p != (0, 0)], [p for p in ctx2 if p != (0, 0)])
         assert (k2, b2, got) == (key, bare, want), w
