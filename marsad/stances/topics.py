@@ -16,7 +16,7 @@ from marsad import resources
 from marsad.doc import Doc, Stance
 from marsad.text.normalize import normalize
 
-GENERAL = "approval"
+GENERAL = frozenset({"approval", "accusation"})  # attitudes with no topic named
 _BREAK_RE = regex.compile(r"[.،,؛;:!?؟\n«»\"()]")
 _WORD_RE = regex.compile(r"\p{L}+")
 
@@ -63,7 +63,7 @@ def refine(doc: Doc, stances: list[Stance]) -> None:
     """Give general-issue stances the topic their phrase names (in place)."""
     t = topics()
     for s in stances:
-        if s.issue != GENERAL:
+        if s.issue not in GENERAL:
             continue
         rule = s.prov.rule or ""
         if rule.startswith("interaction."):

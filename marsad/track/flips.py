@@ -19,20 +19,30 @@ from sqlite_utils import Database
 STAGE = "track"
 MAX_RUN = 5
 MAX_LOOKBACK = 60  # documents looked back along one holder-target timeline
-GENERAL = "approval"
+GENERAL = frozenset({"approval", "accusation"})  # an attitude with no topic named
+ATTITUDE_RULES = frozenset({"attitude", "interaction", "approval", "accusation"})
 
 
-def compatible(a: str | None, b: str | None) -> bool:
-    """Two stances' issues compare: the same one, or one is the general attitude (praise or
-    blame with no topic named) toward the same target. Two different topics (a summit and
-    strikes, sanctions and a deal) never do: backing talks and condemning strikes is no reversal."""
-    return a == b or GENERAL in (a, b)
+def attitude(rule: str | None) -> bool:
+    """A stance read from an attitude word or an interaction (praise, blame, accusation, backing),
+    as against an act on a neutral issue (withdrawing from a deal, meeting for talks)."""
+    return (rule or "").split(".")[0].split("+")[-1] in ATTITUDE_RULES
+
+
+def compatible(a: tuple, b: tuple) -> bool:
+    """Two stances' issues compare: the same one, or one is the general attitude (praise or blame
+    with no topic named) and the other an attitude on a topic. Two different topics (a summit and
+    strikes, sanctions and a deal) never do, nor a general attitude and an act on a neutral issue
+    (a warning to Russia and a law that lets the president end sanctions on it)."""
+    if a[7] == b[7]:
+        return True
+    return (a[7] in GENERAL and attitude(b[9])) or (b[7] in GENERAL and attitude(a[9]))
 
 
 def corpus_flips(db: Database) -> list[dict[str, Any]]:
     rows = db.execute(
         "SELECT s.doc_id, s.start, s.end, COALESCE(s.date, d.published) AS date, s.polarity, "
-        "s.holder_code, s.target_code, s.issue, s.reported "
+        "s.holder_code, s.target_code, s.issue, s.reported, s.rule "
         "FROM stances s JOIN documents d ON d.id = s.doc_id "
         "WHERE s.holder_code IS NOT NULL AND s.target_code IS NOT NULL AND s.issue IS NOT NULL "
         # someone else's account of the holder ("قال X إن إيران تدعم …") is no position the holder took
@@ -50,7 +60,7 @@ def corpus_flips(db: Database) -> list[dict[str, Any]]:
             # back to the last that already held it (the most recent MAX_RUN of them).
             run: list[tuple] = []
             for old in reversed(per_doc[max(0, j - MAX_LOOKBACK):j]):
-                if old[0] == cur[0] or not compatible(old[7], cur[7]):
+                if old[0] == cur[0] or not compatible(old, cur):
                     continue
                 if old[4] == cur[4] or len(run) == MAX_RUN:
                     break
@@ -65,7 +75,7 @@ def _flip(key: tuple, prev: tuple, cur: tuple) -> dict[str, Any]:
     return {
         "scope": "corpus", "kind": "inconsistency" if same_day else "flip",
         "holder_code": key[0], "target_code": key[1],
-        "issue": cur[7] if cur[7] != GENERAL else prev[7],
+        "issue": cur[7] if cur[7] not in GENERAL else prev[7],
         "a_doc": prev[0], "a_start": prev[1], "a_end": prev[2], "a_date": prev[3],
         "a_polarity": prev[4], "b_doc": cur[0], "b_start": cur[1], "b_end": cur[2],
         "b_date": cur[3], "b_polarity": cur[4], "stage": STAGE,
