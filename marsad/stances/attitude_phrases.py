@@ -33,6 +33,22 @@ def clause_end(v: StanceView, lex: AttLexicon, pos: int, hi: int) -> int:
     return m.start() if m else end
 
 
+_INTERPOSED_RE = re.compile(r"\s*,\s*([^,;:.!?\n«»\"()]{1,90}?)\s*,\s*")
+
+
+def interposed(v: StanceView, lex: AttLexicon, pos: int, hi: int) -> int | None:
+    """Where the clause goes on after a phrase set off by commas between a verb's subject and its
+    object: a time ("اتهمت تركيا، الثلاثاء، مصر") or an apposed title ("انتقد أنور قرقاش، وزير
+    الدولة للشؤون الخارجية الإماراتي، الحوثيين"). None when no such phrase follows ``pos``."""
+    m = _INTERPOSED_RE.match(v.text, pos, hi)
+    if m is None:
+        return None
+    words = [w.group() for w in WORD_RE.finditer(m.group(1))]
+    if not words or len(words) > 7 or words[0] not in lex.titles or lex.breaks.search(m.group(1)):
+        return None
+    return m.end()
+
+
 def words_in(v: StanceView, a: int, b: int) -> list[re.Match]:
     return list(WORD_RE.finditer(v.text, a, b))
 

@@ -17,7 +17,7 @@ from marsad.doc import Doc, Stance
 from marsad.text.normalize import normalize
 
 GENERAL = frozenset({"approval", "accusation"})  # attitudes with no topic named
-_BREAK_RE = regex.compile(r"[.،,؛;:!?؟\n«»\"()]")
+_BREAK_RE = regex.compile(r"[.،,؛;:!?؟\n()]")  # quotes often enclose the topic
 _WORD_RE = regex.compile(r"\p{L}+")
 
 
