@@ -283,6 +283,7 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
     words = words_in(v, start, chi)[:7]
     first = None
     marked_noun = False  # "رحب … بإعلان السعودية": the marked noun's genitive is the object
+    skipped = 0
     for k, w in enumerate(words):
         m = mention_at(v, w.start(), w.end())
         word = w.group()
@@ -290,7 +291,7 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
             break  # "منوهاً بأن …": noting that, not praising
         if m is not None:
             if _marked(v, lex, form, m, word) or (k <= 1 and not m.prepositional and "direct" in form.objects) \
-                    or (k == 1 and marked_noun and not m.prepositional) or _of_object(v, form, words[:k], m):
+                    or (k - skipped == 1 and marked_noun and not m.prepositional) or _of_object(v, form, words[:k], m):
                 first = m
             break
         if k == 0 and any(word.startswith(p) for p in _PREFIX_PREPS) and len(words) > 1:
@@ -302,7 +303,10 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
                 yield nis, adj.start(), adj.end()  # "بالقرار الأمريكي"
                 return
             continue  # "بتصريحات وزير الخارجية": a noun, its genitive follows
-        if (word in lex.victim_preps and word not in form.objects) or k >= 3:
+        if marked_noun and word in lex.titles:
+            skipped += 1  # "بقرار الرئيس الأميركي دونالد ترمب": the genitive's title
+            continue
+        if (word in lex.victim_preps and word not in form.objects) or k - skipped >= 3:
             break
     if first is None:
         return
