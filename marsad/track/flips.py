@@ -19,8 +19,8 @@ from sqlite_utils import Database
 STAGE = "track"
 MAX_RUN = 5
 MAX_LOOKBACK = 60  # documents looked back along one holder-target timeline
-GENERAL = frozenset({"approval", "accusation"})  # an attitude with no topic named
-ATTITUDE_RULES = frozenset({"attitude", "interaction", "approval", "accusation"})
+GENERAL = frozenset({"approval", "accusation", "enmity"})  # an attitude with no topic named (friend or foe)
+ATTITUDE_RULES = frozenset({"attitude", "interaction", "approval", "accusation", "enmity"})
 
 
 def attitude(rule: str | None) -> bool:

@@ -63,3 +63,23 @@ def test_which_issues_a_flip_may_join():
     assert not compatible(_row("talks", "attitude.verb"), _row("military", "attitude.verb"))
     # a general attitude and an act on a neutral issue ("a law lets the president end sanctions")
     assert not compatible(praise, _row("sanctions", "act.impose.sanctions"))
+
+
+def _corpus_flips(tmp_path, rids):
+    from stances.test_attitudes import _store
+
+    from marsad.track.flips import flip_records
+
+    return [f for f in flip_records(_store(tmp_path, rids)) if f["scope"] == "corpus"]
+
+
+def test_two_topics_are_no_reversal(tmp_path):
+    """Trump wants more cooperation with Turkey in Syria (March), then announces sanctions on it over
+    a detained pastor (July): opposite stances on two issues, no flip between them."""
+    assert _corpus_flips(tmp_path, ["SK-middleEast-608-20180328", "BB-middleEast-772-20180727"]) == []
+
+
+def test_a_possibility_is_no_position(tmp_path):
+    """Asked whether Putin bears responsibility for the attack, Trump says "ربما" (April): no stance,
+    so no flip against his praise of Putin at Helsinki (July)."""
+    assert _corpus_flips(tmp_path, ["SK-middleEast-901-20180410", "SK-internationalNews-2703-20180718"]) == []
