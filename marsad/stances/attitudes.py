@@ -14,7 +14,8 @@ Three readings over the normalised text (the lexicon is ``resources/stances/atti
 
 A negator right before the trigger, or a condition or question earlier in its clause, makes no
 stance; an actor under a victim's preposition (الهجوم على X) is no target; a holder toward itself
-or its own state is none. Every stance carries the issue ``approval``.
+or its own state is none. Every stance carries the issue ``approval``; the stage then gives it the
+topic its phrase names, if any (``stances.topics``).
 """
 from __future__ import annotations
 
