@@ -51,12 +51,19 @@ def topic_in(text: str) -> str | None:
 
 def _window(doc: Doc, s: Stance, reach: int) -> str:
     """The stance's evidence plus up to ``reach`` words after it, cut at the first clause break
-    after the evidence."""
+    after the evidence; the holder's names are blanked (the title "مفوض الأمم المتحدة السامي لحقوق
+    الإنسان" says who speaks, not what about)."""
     tail = doc.text[s.end:s.end + 200]
     cut = _BREAK_RE.search(tail)
     tail = tail[:cut.start()] if cut else tail
-    words = _WORD_RE.findall(tail)[:reach]
-    return normalize(doc.text[s.start:s.end] + " " + " ".join(words))
+    words = list(_WORD_RE.finditer(tail))
+    end = s.end + (words[reach - 1].end() if len(words) >= reach else len(tail))
+    chars = list(doc.text[s.start:end])
+    for m in doc.mentions:
+        if m.actor == s.holder and m.start < end and m.end > s.start:
+            for k in range(max(m.start, s.start), min(m.end, end)):
+                chars[k - s.start] = " "
+    return normalize("".join(chars))
 
 
 def refine(doc: Doc, stances: list[Stance]) -> None:
