@@ -33,6 +33,22 @@ def clause_end(v: StanceView, lex: AttLexicon, pos: int, hi: int) -> int:
     return m.start() if m else end
 
 
+_INTERPOSED_RE = re.compile(r"\s*,\s*([^,;:.!?\n«»\"()]{1,90}?)\s*,\s*")
+
+
+def interposed(v: StanceView, lex: AttLexicon, pos: int, hi: int) -> int | None:
+    """Where the clause goes on after a phrase set off by commas between a verb's subject and its
+    object: a time ("اتهمت تركيا، الثلاثاء، مصر") or an apposed title ("انتقد أنور قرقاش، وزير
+    الدولة للشؤون الخارجية الإماراتي، الحوثيين"). None when no such phrase follows ``pos``."""
+    m = _INTERPOSED_RE.match(v.text, pos, hi)
+    if m is None:
+        return None
+    words = [w.group() for w in WORD_RE.finditer(m.group(1))]
+    if not words or len(words) > 7 or words[0] not in lex.titles or lex.breaks.search(m.group(1)):
+        return None
+    return m.end()
+
+
 def words_in(v: StanceView, a: int, b: int) -> list[re.Match]:
     return list(WORD_RE.finditer(v.text, a, b))
 
@@ -43,13 +59,24 @@ def mention_at(v: StanceView, pos: int, end: int) -> NMention | None:
     return v.mentions[i] if i < len(v.mentions) and v.mentions[i].start < end else None
 
 
+_BODIES = frozenset({"IGO", "LEG"})
+_COUNT_LINKS = frozenset({"من", "اصل", "في"})
+
+
 def subject_after(v: StanceView, lex: AttLexicon, end: int, hi: int, sent_hi: int | None = None) -> NMention | None:
-    """A verb's subject after it: titles, nisbas and time words may come first."""
-    for w in words_in(v, end, hi)[:6]:
+    """A verb's subject after it: titles, nisbas and time words may come first. A counted number
+    of members ("ونددت 128 دولة من أصل 193 في الجمعية العامة") speaks for the body they sit in."""
+    counted = False
+    for w in words_in(v, end, hi)[:8]:
         m = mention_at(v, w.start(), w.end())
         if m is not None:
+            if counted and m.prepositional and (v.actor(m.actor) is not None and v.actor(m.actor).type in _BODIES):
+                return m
             return None if m.prepositional else apposed(v, m, sent_hi or hi)
-        if w.group() not in lex.titles and not w.group().isdigit():
+        g = w.group()
+        counted = counted or (g in lex.members and words_in(v, end, w.start())[-1:] != []
+                              and words_in(v, end, w.start())[-1].group().isdigit())
+        if g not in lex.titles and not g.isdigit() and not (counted and g in _COUNT_LINKS | lex.members):
             return None
     return None
 

@@ -14,7 +14,8 @@ Three readings over the normalised text (the lexicon is ``resources/stances/atti
 
 A negator right before the trigger, or a condition or question earlier in its clause, makes no
 stance; an actor under a victim's preposition (الهجوم على X) is no target; a holder toward itself
-or its own state is none. Every stance carries the issue ``approval``.
+or its own state is none. Every stance carries the issue ``approval``; the stage then gives it the
+topic its phrase names, if any (``stances.topics``).
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from marsad.stances.attitude_phrases import (
     coordinated,
     covering,
     direct_after,
+    interposed,
     mention_at,
     nearest_before,
     skip_quoted,
@@ -193,6 +195,9 @@ def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: in
         subj = mention_at(v, words_in(v, te, chi)[0].start(), subj_end) if words_in(v, te, chi) else None
         conj = coordinated(v, subj, chi) if subj is not None else []
         subj_end = conj[-1].end if conj else subj_end  # "اتهم السعودية والإمارات": no object after the list
+    nxt = interposed(v, lex, subj_end, hi) if holder and subj_end > te and form.kind == "verb" else None
+    if nxt is not None:
+        subj_end, chi = nxt, clause_end(v, lex, nxt, hi)  # the object after "، الثلاثاء،"
     targets = list(_objects(v, lex, form, max(te, subj_end), chi)) if holder else []
     if not targets and subj is not None and "direct" in form.objects and _disagrees(v, v.text[ts:te], subj.actor):
         # "…، اتهم السعودية والإمارات بـ": the actor after the verb does not agree with it, so
@@ -279,6 +284,7 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
     words = words_in(v, start, chi)[:7]
     first = None
     marked_noun = False  # "رحب … بإعلان السعودية": the marked noun's genitive is the object
+    skipped = 0
     for k, w in enumerate(words):
         m = mention_at(v, w.start(), w.end())
         word = w.group()
@@ -286,17 +292,22 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
             break  # "منوهاً بأن …": noting that, not praising
         if m is not None:
             if _marked(v, lex, form, m, word) or (k <= 1 and not m.prepositional and "direct" in form.objects) \
-                    or (k == 1 and marked_noun and not m.prepositional) or _of_object(v, form, words[:k], m):
+                    or (k - skipped == 1 and marked_noun and not m.prepositional) or _of_object(v, form, words[:k], m):
                 first = m
             break
         if k == 0 and any(word.startswith(p) for p in _PREFIX_PREPS) and len(words) > 1:
             marked_noun = word[:1] in form.objects or word[:2] == "لل" and "ل" in form.objects
-            nis = v.nisba(words[1].group()) if words[1].group().startswith("ال") else None
+            # a detached preposition ("بـ«التوغل» التركي") marks the word after it
+            adj = words[2] if word in ("ب", "ل") and len(words) > 2 else words[1]
+            nis = v.nisba(adj.group()) if adj.group().startswith("ال") else None
             if nis and any(o in form.objects for o in ("ب", "ل", "direct")):
-                yield nis, words[1].start(), words[1].end()  # "بالقرار الأمريكي"
+                yield nis, adj.start(), adj.end()  # "بالقرار الأمريكي"
                 return
             continue  # "بتصريحات وزير الخارجية": a noun, its genitive follows
-        if (word in lex.victim_preps and word not in form.objects) or k >= 3:
+        if marked_noun and word in lex.titles:
+            skipped += 1  # "بقرار الرئيس الأميركي دونالد ترمب": the genitive's title
+            continue
+        if (word in lex.victim_preps and word not in form.objects) or k - skipped >= 3:
             break
     if first is None:
         return

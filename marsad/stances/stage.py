@@ -55,6 +55,7 @@ from marsad.stances.propositions import (
     pair_contradictions,
     proposition,
 )
+from marsad.stances.topics import refine as refine_topics
 from marsad.stances.view import StanceView
 from marsad.statements.stage import date_of, scan, to_original
 from marsad.text.normalize import normalize
@@ -159,6 +160,7 @@ class StancesStage:
         taken = [(s.start, s.end) for s in attitudes]
         events = [s for s in interaction_stances(doc) if not any(a < s.end and s.start < b for a, b in taken)]
         doc.stances = drop_nested(merge_more(doc, more, events))
+        refine_topics(doc, doc.stances)  # before contradictions: they pair stances on one issue
         doc.contradictions = contradictions(doc.stances)
         return doc
 

@@ -2,9 +2,10 @@
 
 Stances are compared as normalised propositions (holder code, target code, issue, polarity), so
 two statements in different words about the same issue compare, and two that only sound alike
-(another target, another issue) never do. Along each holder's dated timeline for one
-(target, issue), every change of polarity between two documents is a flip; a contradiction inside
-one document comes from the stances stage and is stored with scope "document".
+(another target, another issue) never do. Along each holder's dated timeline toward one target,
+every change of polarity between two documents on compatible issues (the same topic, or one is the
+general attitude) is a flip; a contradiction inside one document comes from the stances stage and
+is stored with scope "document".
 """
 from __future__ import annotations
 
@@ -17,35 +18,54 @@ from sqlite_utils import Database
 
 STAGE = "track"
 MAX_RUN = 5
+MAX_LOOKBACK = 60  # documents looked back along one holder-target timeline
+GENERAL = frozenset({"approval", "accusation", "enmity"})  # an attitude with no topic named (friend or foe)
+ATTITUDE_RULES = frozenset({"attitude", "interaction", "approval", "accusation", "enmity"})
+
+
+def attitude(rule: str | None) -> bool:
+    """A stance read from an attitude word or an interaction (praise, blame, accusation, backing),
+    as against an act on a neutral issue (withdrawing from a deal, meeting for talks)."""
+    return (rule or "").split(".")[0].split("+")[-1] in ATTITUDE_RULES
+
+
+def compatible(a: tuple, b: tuple) -> bool:
+    """Two stances' issues compare: the same one, or one is the general attitude (praise or blame
+    with no topic named) and the other an attitude on a topic. Two different topics (a summit and
+    strikes, sanctions and a deal) never do, nor a general attitude and an act on a neutral issue
+    (a warning to Russia and a law that lets the president end sanctions on it)."""
+    if a[7] == b[7]:
+        return True
+    return (a[7] in GENERAL and attitude(b[9])) or (b[7] in GENERAL and attitude(a[9]))
 
 
 def corpus_flips(db: Database) -> list[dict[str, Any]]:
     rows = db.execute(
         "SELECT s.doc_id, s.start, s.end, COALESCE(s.date, d.published) AS date, s.polarity, "
-        "s.holder_code, s.target_code, s.issue, s.reported "
+        "s.holder_code, s.target_code, s.issue, s.reported, s.rule "
         "FROM stances s JOIN documents d ON d.id = s.doc_id "
         "WHERE s.holder_code IS NOT NULL AND s.target_code IS NOT NULL AND s.issue IS NOT NULL "
         # someone else's account of the holder ("قال X إن إيران تدعم …") is no position the holder took
         "AND NOT COALESCE(s.reported, 0) "
-        "ORDER BY s.holder_code, s.target_code, s.issue, date, s.doc_id, s.start").fetchall()
+        "ORDER BY s.holder_code, s.target_code, date, s.doc_id, s.start").fetchall()
     found: list[dict[str, Any]] = []
-    for key, group in groupby(rows, key=lambda r: (r[5], r[6], r[7])):
-        timeline = list(group)
-        # Each document's stances on this proposition collapse to its last one in text order.
-        per_doc: list[tuple] = []
-        for r in timeline:
-            if per_doc and per_doc[-1][0] == r[0]:
-                per_doc[-1] = r
-            else:
-                per_doc.append(r)
-        # Each change of polarity pairs the new position with every document of the run it
-        # ends (the most recent MAX_RUN of them): the reversal is evidenced against each.
-        run: list[tuple] = []
-        for prev, cur in zip(per_doc, per_doc[1:]):
-            run = run + [prev] if run and run[-1][4] == prev[4] else [prev]
-            if prev[4] == cur[4]:
-                continue
-            for old in run[-MAX_RUN:]:
+    for key, group in groupby(rows, key=lambda r: (r[5], r[6])):
+        # Each document's stances on one issue collapse to its last one in text order.
+        last: dict[tuple, tuple] = {}
+        for r in group:
+            last[(r[0], r[7])] = r
+        per_doc = sorted(last.values(), key=lambda r: (r[3] or "", r[0], r[1]))
+        for j, cur in enumerate(per_doc):
+            # The earlier documents on a compatible issue whose position the new one reverses,
+            # back to the last that already held it (the most recent MAX_RUN of them).
+            run: list[tuple] = []
+            for old in reversed(per_doc[max(0, j - MAX_LOOKBACK):j]):
+                if old[0] == cur[0] or not compatible(old, cur):
+                    continue
+                if old[4] == cur[4] or len(run) == MAX_RUN:
+                    break
+                run.append(old)
+            for old in reversed(run):
                 found.append(_flip(key, old, cur))
     return found
 
@@ -54,7 +74,8 @@ def _flip(key: tuple, prev: tuple, cur: tuple) -> dict[str, Any]:
     same_day = prev[3] is not None and prev[3] == cur[3]
     return {
         "scope": "corpus", "kind": "inconsistency" if same_day else "flip",
-        "holder_code": key[0], "target_code": key[1], "issue": key[2],
+        "holder_code": key[0], "target_code": key[1],
+        "issue": cur[7] if cur[7] not in GENERAL else prev[7],
         "a_doc": prev[0], "a_start": prev[1], "a_end": prev[2], "a_date": prev[3],
         "a_polarity": prev[4], "b_doc": cur[0], "b_start": cur[1], "b_end": cur[2],
         "b_date": cur[3], "b_polarity": cur[4], "stage": STAGE,

@@ -120,7 +120,8 @@ def test_praise_then_blame_across_documents(tmp_path):
     from marsad.track.flips import flip_records
 
     store = _store(tmp_path, ["SK-internationalNews-2703-20180718", "BB-internationalNews-840-20180720"])
-    found = [f for f in flip_records(store) if f["scope"] == "corpus" and f["target"]["issue"] == "approval"]
+    # praise (no topic named) against blame for the election interference: compatible issues
+    found = [f for f in flip_records(store) if f["scope"] == "corpus"]
     # both told of Wednesday 18 July: the same day, so an inconsistency rather than a flip over time
     assert [(f["holder"]["name"], f["target"]["name"], {f["a"]["polarity"], f["b"]["polarity"]}) for f in found] == [
         ("دونالد ترامب", "فلاديمير بوتين", {"support", "oppose"})]
