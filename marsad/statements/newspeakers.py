@@ -302,16 +302,38 @@ def _bare(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
-def _latest_mentions(ctx: Context, k: int) -> dict[str, int]:
-    """actor → the start of its latest mention among the first ``k`` mentions. Phrases come in
-    text order, so the map grows from the last call's instead of being rebuilt (linear time)."""
-    done, last = getattr(ctx, "_latest", (0, {}))
-    if k < done:
-        done, last = 0, {}
-    for m in ctx.mentions[done:k]:
-        last[m.actor] = m.start  # an actor keeps its first-seen place in the order
-    ctx._latest = (k, last)
-    return last
+class _EarlierActors:
+    """The actors mentioned before a point of the text, each with its latest mention, indexed by
+    the words a later phrase may name it with. Phrases come in text order, so the map grows from
+    the last call's instead of being rebuilt (linear time); a change to the mentions before the
+    point seen so far starts it again."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.last: dict[str, int] = {}  # actor → start of its latest mention (first-seen order)
+        self.by_first: dict[str, set[str]] = {}  # bare first word of a name form → actors
+        self.by_last: dict[str, set[str]] = {}  # last word of a name form → actors
+
+    def upto(self, ctx: Context, k: int) -> "_EarlierActors":
+        if k < self.done:
+            self.__init__()
+        for m in ctx.mentions[self.done:k]:
+            if m.actor not in self.last:
+                a = ctx.doc.actors.get(m.actor)
+                for f in _forms(a) if a is not None else ():
+                    if f:
+                        self.by_first.setdefault(_bare(f[0]), set()).add(m.actor)
+                        self.by_last.setdefault(f[-1], set()).add(m.actor)
+            self.last[m.actor] = m.start
+        self.done = k
+        return self
+
+
+def _earlier(ctx: Context, k: int) -> _EarlierActors:
+    got = getattr(ctx, "_earlier", None)
+    if got is None:
+        got = ctx._earlier = _EarlierActors()
+    return got.upto(ctx, k)
 
 
 def _forms(actor) -> list[list[str]]:
@@ -328,6 +350,12 @@ def _forms(actor) -> list[list[str]]:
 _FORMS: dict[tuple, list[list[str]]] = {}
 
 
+def _in_order(aids: set[str], last: dict[str, int]) -> list[tuple[str, int]]:
+    """(actor, latest mention) of ``aids`` in the first-seen order of ``last``."""
+    order = {a: i for i, a in enumerate(last)} if len(aids) > 1 else {}
+    return sorted(((a, last[a]) for a in aids), key=lambda x: order.get(x[0], 0))
+
+
 def _refers_back(ctx: Context, words: list[str], s: int) -> str | None:
     """An earlier actor a definite head or a surname names again."""
     head = words[0]
@@ -336,11 +364,14 @@ def _refers_back(ctx: Context, words: list[str], s: int) -> str | None:
     definite = head.startswith("ال")
     if not definite and (len(words) > 2 or head in speaker_lexicon().heads):
         return None
-    last = _latest_mentions(ctx, bisect.bisect_left(ctx.m_starts, s))
+    seen = _earlier(ctx, bisect.bisect_left(ctx.m_starts, s))
+    last = seen.last
+    named = seen.by_first.get(_bare(head), set()) if definite else seen.by_last.get(words[-1], set())
+    named = named | {x for _, x in ctx.titled if x in last}
     best, best_pos = None, -1
-    for aid, pos in last.items():
+    for aid, pos in last.items() if len(named) * 4 > len(last) else _in_order(named, last):
         a = ctx.doc.actors.get(aid)
-        if a is None or pos <= best_pos:
+        if a is None or pos <= best_pos or aid not in named:
             continue
         forms = _forms(a) + [t for t, x in ctx.titled if x == aid]
         if definite:
@@ -433,4 +464,6 @@ def _new_actor(ctx: Context, s: int, e: int, words: list[str], inner: list[NMent
             i = bisect.bisect_left(ctx.m_starts, s)
             ctx.mentions.insert(i, NMention(s, e, aid, False))
             ctx.m_starts.insert(i, s)
+            if getattr(ctx, "_earlier", None) is not None and i < ctx._earlier.done:
+                ctx._earlier = None  # the mentions before the point seen so far changed
     return aid
