@@ -261,6 +261,16 @@ class Doc:
             found.sort()
         return [items[k] for k in found]
 
+    def overlapping(self, layer: str, lo: int, hi: int) -> list[Any]:
+        """The items of list layer ``layer`` that overlap [lo, hi), in list order (through the
+        start index of :meth:`starting_in` and the layer's longest item)."""
+        items = getattr(self, layer)
+        longest = self.cache.get(("_longest", layer))
+        if longest is None or longest[0] is not items or longest[1] != len(items):
+            longest = self.cache[("_longest", layer)] = (items, len(items),
+                                                         max((x.end - x.start for x in items), default=0))
+        return [x for x in self.starting_in(layer, lo - longest[2], hi) if x.end > lo]
+
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor of the longest mention overlapping [start, end), if any."""
         best = None

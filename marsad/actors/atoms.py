@@ -53,6 +53,37 @@ def unquoted(text: str, origin):
     return "".join(parts), orig
 
 
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+class WordEnds:
+    """Where a string occurs in a text as the end of a word (the string itself or after up to three
+    letters, as with proclitics), found through an index of word endings instead of a scan of the
+    text per string: many surnames in a long document cost linear time."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._index: dict[str, list[int]] | None = None
+
+    def occurrences(self, form: str, start: int) -> list[int]:
+        """Starts of ``form`` at or after ``start`` that end a word, as ``str.find`` would find
+        them one after the other (candidates for the caller's checks of the letters around)."""
+        if " " in form or not form:
+            out, pos = [], self.text.find(form, start)
+            while pos >= 0:
+                out.append(pos)
+                pos = self.text.find(form, pos + len(form))
+            return out
+        if self._index is None:
+            self._index = {}
+            for m in _WORD_RE.finditer(self.text):
+                w, p = m.group(), m.start()
+                for k in range(min(4, len(w))):
+                    self._index.setdefault(w[k:], []).append(p + k)
+        found = self._index.get(form, [])
+        return found[bisect.bisect_left(found, start):]
+
 class AtomsMixin(ResolverBase):
     """Phases 1–4: the atoms, in text order, and the country ranking."""
 
@@ -141,6 +172,7 @@ class AtomsMixin(ResolverBase):
             return atoms
         nt = self.doc.cache["norm_text"]
         text = nt.text
+        word_ends = WordEnds(text)
         new_atoms = []
         for sn, (code, after) in surnames.items():
             # the surname as a whole word, proclitics allowed (للسوداني = ل + لسوداني)
@@ -148,8 +180,8 @@ class AtomsMixin(ResolverBase):
             if sn.startswith("ال"):
                 forms.append((sn[1:], LAM_PROCLITICS))
             for form, allowed in forms:
-                pos = text.find(form, nt.from_original(after))
-                while pos >= 0:
+                start = nt.from_original(after)
+                for pos in word_ends.occurrences(form, start):
                     e = pos + len(form)
                     ws = pos
                     while ws > 0 and text[ws - 1].isalnum() and pos - ws <= 2:
@@ -161,7 +193,6 @@ class AtomsMixin(ResolverBase):
                         if ti >= 0 and self.toks[ti].sentence not in self.boiler and \
                                 not self.in_boilerplate(s0, e0) and not never_name(self.doc.text[s0:e0]):
                             new_atoms.append(Atom(s0, e0, ti, tj, (("S", code),)))
-                    pos = text.find(form, e)
         new_atoms.sort(key=lambda x: x.s)
         if not new_atoms:
             return atoms

@@ -57,6 +57,17 @@ _WHEN = frozenset({"عندما", "حينما", "حين", "بعدما", "لما",
 _PRONOUN_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لانه", "لانها", "لانهم"})
 
 
+def _innermost(stmts: list[tuple], starts: list[int], longest: int, pos: int) -> tuple | None:
+    """The greatest (innermost) of the start-sorted statements that contain ``pos``: walking back
+    from the last one starting at or before it, no further than the longest statement reaches."""
+    for j in range(bisect.bisect_right(starts, pos) - 1, -1, -1):
+        if starts[j] < pos - longest:
+            break
+        if pos < stmts[j][1]:
+            return stmts[j]
+    return None
+
+
 def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
     if not doc.mentions:
         return []
@@ -67,6 +78,8 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
     text = v.text
     stmts = sorted((v.nt.from_original(s.start), v.nt.from_original(s.end), s.speaker, i, s.via is not None)
                    for i, s in enumerate(doc.statements) if s.speaker)
+    stmt_starts = [x[0] for x in stmts]
+    longest = max((x[1] - x[0] for x in stmts), default=0)
     cues = sorted((v.nt.from_original(s.cue[0]), s.speaker) for s in doc.statements if s.speaker and s.cue)
     out: list[Stance] = []
     seen: set[tuple] = set()
@@ -82,7 +95,7 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
                 if t not in lex.nouns:
                     continue  # "بحذر" (carefully) is no warning
                 form = lex.nouns[t]  # "لدعم ترشح السيسي": the verbal noun
-            st = max((x for x in stmts if x[0] <= ts < x[1]), default=None)  # the innermost
+            st = _innermost(stmts, stmt_starts, longest, ts)
             if _blocked(v, lex, m.start(), a):
                 continue
             for holder, target, s, e, pol in _read(v, lex, form, m.start(), ts, m.end(), a, b, st, cues):

@@ -82,8 +82,8 @@ def _own_state(a, b) -> bool:
 def _near(doc: Doc, ev: Event, actor: str, reach: int) -> bool:
     """Is the actor named in the event's span within ``reach`` words of its trigger, in its clause?"""
     ts, te = ev.trigger
-    for m in doc.mentions:
-        if m.actor != actor or m.end <= ev.start or m.start >= ev.end:
+    for m in doc.overlapping("mentions", ev.start, ev.end):
+        if m.actor != actor:
             continue
         gap = doc.text[m.end:ts] if m.end <= ts else doc.text[te:m.start] if m.start >= te else ""
         if len(gap.split()) <= reach and not any(c in gap for c in "،,.؛;:"):

@@ -59,8 +59,8 @@ def _window(doc: Doc, s: Stance, reach: int) -> str:
     words = list(_WORD_RE.finditer(tail))
     end = s.end + (words[reach - 1].end() if len(words) >= reach else len(tail))
     chars = list(doc.text[s.start:end])
-    for m in doc.mentions:
-        if m.actor == s.holder and m.start < end and m.end > s.start:
+    for m in doc.overlapping("mentions", s.start, end):
+        if m.actor == s.holder:
             for k in range(max(m.start, s.start), min(m.end, end)):
                 chars[k - s.start] = " "
     return normalize("".join(chars))

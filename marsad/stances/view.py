@@ -38,6 +38,7 @@ class StanceView:
         self.m_starts = [m.start for m in self.mentions]
         self.words = [m.start() for m in _FAST_WORD_RE.finditer(self.text)]
         self._nisba: dict[str, str | None] = {}
+        self._nisba_by: tuple[dict[str, str], dict[str, str]] | None = None
         self.irrealis: list[int] = []
 
     def nwords(self, a: int, b: int) -> int:
@@ -72,22 +73,29 @@ class StanceView:
             return self._nisba[word]
         w = word[2:] if word.startswith("ال") else word
         w = w[:-1] if w.endswith("ه") else w
-        found = None
         code = self.lex.gentilics.get(word) or self.lex.gentilics.get(w)
-        for a in self.doc.actors.values():
-            names = [a.name] + list(a.aliases)
-            stems = set()
-            for n in names:
-                n = normalize(n or "")
-                if " " in n:
-                    continue
-                n = n[2:] if n.startswith("ال") else n
-                stems.add(n + "ي")
-                if n.endswith("ا"):
-                    stems.add(n[:-1] + "ي")
-            if w in stems or (code and a.country == code and (a.kind in ("GPE", "LOC") or a.type == "GOV")):
-                found = a.id
-                if w in stems:
-                    break
+        by_stem, by_country = self._nisba_tables()
+        # the first actor whose name makes the adjective, else the last state of its country
+        found = by_stem.get(w) or (by_country.get(code) if code else None)
         self._nisba[word] = found
         return found
+
+    def _nisba_tables(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(adjective stem → the first actor whose one-word name makes it, country → the last
+        state actor of that country), built once per document."""
+        if self._nisba_by is None:
+            by_stem: dict[str, str] = {}
+            by_country: dict[str, str] = {}
+            for a in self.doc.actors.values():
+                for n in [a.name] + list(a.aliases):
+                    n = normalize(n or "")
+                    if " " in n:
+                        continue
+                    n = n[2:] if n.startswith("ال") else n
+                    by_stem.setdefault(n + "ي", a.id)
+                    if n.endswith("ا"):
+                        by_stem.setdefault(n[:-1] + "ي", a.id)
+                if a.country and (a.kind in ("GPE", "LOC") or a.type == "GOV"):
+                    by_country[a.country] = a.id
+            self._nisba_by = (by_stem, by_country)
+        return self._nisba_by
