@@ -16,6 +16,8 @@ Every name is matched in one pass over the tokens (a dict from first word to the
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from functools import lru_cache
 from itertools import chain
@@ -161,6 +163,21 @@ def nisba_adjective(text: str, s: int, word: str) -> bool:
 _WORDS = re.compile(r"\S+")
 
 
+class _SpanIndex:
+    """(start, end) spans sorted by start, asked for those overlapping a span: a binary search
+    bounded by the longest span, not a scan of all of them (linear time in long documents)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end, lo)
+        return [(s, e) for s, e in self.spans[lo:hi] if s < end and start < e]
+
+
 def _long_orgs(text: str, found: list, sentences: list[list[Token]]) -> list:
     """The tagger's spans with long organisation names (marsad.entities.orgnames) and quoted
     event names (marsad.entities.named) in place of the spans inside them."""
@@ -176,11 +193,11 @@ def _long_orgs(text: str, found: list, sentences: list[list[Token]]) -> list:
         start = tok_start + (original_prefix_len(word, n_pro) if n_pro else 0)
         if not any(s < end and start < e for s, e in events):
             out.append((start, end, "ORG", 1.0))
-    # a tagged span that reaches outside a phrase keeps its reading ("… للملكية الفكرية الويبو")
-    out = [o for o in out if not any(f[0] < o[1] and o[0] < f[1] and (f[0] < o[0] or f[1] > o[1])
-                                     for f in found)]
-    taken = sorted((s, e) for s, e, _, _ in out)
-    out += [f for f in found if not any(s < f[1] and f[0] < e for s, e in taken)]
+    # a tagged span that reaches outside a phrase keeps its reading ("…للملكية الفكرية الويبو")
+    tagged = _SpanIndex([(f[0], f[1]) for f in found])
+    out = [o for o in out if not any(f[0] < o[0] or f[1] > o[1] for f in tagged.overlapping(o[0], o[1]))]
+    taken = _SpanIndex([(s, e) for s, e, _, _ in out])
+    out += [f for f in found if not taken.overlapping(f[0], f[1])]
     out.sort(key=lambda x: x[0])
     return out
 

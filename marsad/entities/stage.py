@@ -49,8 +49,7 @@ class EntitiesStage:
         # names inside boilerplate left in content sentences (credits, inserted links) are
         # not part of the article; a dateline's place ("دبي، الإمارات العربية المتحدة (CNN)")
         # is, as in the gold format
-        clutter = [b for b in doc.boilerplate if b.kind != "dateline"]
         doc.entities = [Entity(start, end, label, Provenance("entities", rule, score))
                         for start, end, label, score, rule in consistent(doc.text, found, sents, name_prob)
-                        if end > start and not any(b.start <= start and end <= b.end for b in clutter)]
+                        if end > start and not doc.in_boilerplate(start, end)]
         return doc
