@@ -116,6 +116,7 @@ class Statement:
     date: str | None = None
     via: tuple[int, int] | None = None  # the source it was reported through ("وفق ما نشر …")
     speaker_span: tuple[int, int] | None = None
+    family: str | None = None  # the cue's family in the speech lexicon (say, deny, call …)
 
 
 @dataclass(slots=True)
@@ -345,7 +346,7 @@ class Doc:
             "statements": [
                 {"start": s.start, "end": s.end, "speaker": s.speaker, "direct": s.direct,
                  "cue": list(s.cue) if s.cue else None, "date": s.date,
-                 "via": list(s.via) if s.via else None, "text": self.text[s.start:s.end],
+                 "via": list(s.via) if s.via else None, "family": s.family, "text": self.text[s.start:s.end],
                  **prov(s.prov)} for s in self.statements
             ],
             "events": [

@@ -202,7 +202,7 @@ def extract(doc: Doc) -> list[Stance]:
         a, b = v.nt.from_original(s.start), v.nt.from_original(s.end)
         # the cue is the statement's own only when the statement pass frames it (دعا، طالب، نفى);
         # another cue that is a trigger ("اتهمت لندن روسيا بـ…") stays with the sentence pass
-        framed = s.cue and (s.prov.rule or "").split(".")[0] in lex.cue_polarity
+        framed = s.cue and s.family in lex.cue_polarity
         ca = v.nt.from_original(s.cue[0]) if framed else a
         nst.append((i, s, a, b, min(a, ca), max(b, v.nt.from_original(s.cue[1]) if framed else b)))
     out: list[Stance] = []
@@ -229,7 +229,7 @@ def extract(doc: Doc) -> list[Stance]:
         ts = [t for t in in_range(a, b) if not any(lo <= t.start < hi for lo, hi in inner)]
         if not ts:
             continue
-        family = (s.prov.rule or "").split(".")[0]
+        family = s.family or ""
         sign = lex.cue_polarity.get(family, 1)
         for st in clause_stances(v, ts, negs, breaks, a, b, holder=s.speaker, sign=sign,
                           cue_frame=family in lex.cue_polarity):

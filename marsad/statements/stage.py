@@ -120,6 +120,7 @@ def extract(doc: Doc) -> list[Statement]:
         out.append(Statement(
             start=s, end=e, speaker=f.speaker, direct=f.direct,
             prov=Provenance(STAGE, f.rule),
+            family=f.rule.split(".", 1)[0],  # the stage's rules are family.shape.kind
             cue=to_original(nt, *f.cue),
             date=date_of(doc, s, e),
             via=nt.to_original(*f.via) if f.via else None,
