@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from corpus import SHARED
 
 SEED = SHARED / "corpus" / "seed-iraq-us-coalition.txt"
@@ -19,6 +18,7 @@ HOSTILE = ("قال وزير الخارجية الأمريكي إن <script>alert
 def build_store(path) -> str:
     from marsad.pipeline import analyze
     from marsad.store import open_store
+    from marsad.track.flips import refresh_flips
 
     url = f"sqlite:///{path}"
     store = open_store(url)
@@ -28,7 +28,7 @@ def build_store(path) -> str:
         store.save(analyze(f.read_text("utf-8"), f.stem, published, source=f.stem.split("-")[0]))
     store.save(analyze(SEED.read_text("utf-8"), "seed-iraq-us-coalition", "2024-01-11", source="seed"))
     store.save(analyze(HOSTILE, HOSTILE_ID, "2024-02-01", title="<i>عنوان</i>"))
-    store.refresh_tracks()
+    refresh_flips(store)
     store.db.conn.close()
     return url
 

@@ -3,8 +3,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from marsad.api.queries import (
+    WHEN,
+    Where,
+    actor_codes,
+    in_codes,
+    paged,
+    rows,
+    with_actors,
+)
 from marsad.search.keys import fts_query
-from marsad.api.queries import WHEN, Where, _fts_docs, actor_codes, in_codes, paged, rows, with_actors
 
 EVIDENCE = "substr(d.text, {a}.start + 1, {a}.end - {a}.start) AS text"
 PROV = "{a}.stage, {a}.rule"

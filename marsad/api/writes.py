@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import HTTPException
 
 from marsad.ingest.readers import MAX_BYTES, check_text
+from marsad.track.flips import refresh_flips
 
 
 def store_document(settings, rec: dict[str, Any]) -> dict[str, Any]:
@@ -26,7 +27,7 @@ def store_document(settings, rec: dict[str, Any]) -> dict[str, Any]:
         try:
             stored = store.save(doc, origin="api")
             if stored:
-                store.refresh_tracks()
+                refresh_flips(store)
         finally:
             store.db.conn.close()
     return {"id": doc.id, "stored": stored, "events": len(doc.events),

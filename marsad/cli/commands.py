@@ -170,7 +170,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not interrupted:
         if dups is not None:
             dups.index_missing()
-        store.refresh_tracks()
+        from marsad.track.flips import refresh_flips
+
+        refresh_flips(store)
     _ingest_summary(store, stats, interrupted)
     if interrupted:
         return 130
@@ -214,11 +216,18 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_flips(args: argparse.Namespace) -> int:
+    from marsad.cli.report import render_flips
     from marsad.store import open_store
-    from marsad.track.flips import print_flips
+    from marsad.track.flips import flip_records
 
     store = open_store(args.db, readonly=True)
-    return print_flips(store, actor=args.actor, since=args.since, as_json=args.json)
+    records = flip_records(store, args.actor, args.since)
+    if args.json:
+        for r in records:
+            print(json.dumps(r, ensure_ascii=False))
+    else:
+        render_flips(store, records, args.actor, args.since)
+    return 0
 
 
 def cmd_compare(args: argparse.Namespace) -> int:

@@ -104,3 +104,29 @@ def render_report(a: dict[str, Any], text: str) -> None:
         for r in rows:
             table.add_row(*(safe(c) for c in r))
         con.print(table)
+
+
+def render_flips(store, records: list[dict[str, Any]], actor: str | None = None,
+                 since: str | None = None) -> None:
+    """The flips of ``marsad flips`` as readable lines, each side with its evidence."""
+    texts: dict[str, str] = {}
+
+    def evidence(side: dict[str, Any]) -> str:
+        doc = side["document"]
+        if doc not in texts:
+            found = store.load(doc)
+            texts[doc] = found[1] if found else ""
+        return rtl(texts[doc][side["start"]:side["end"]])
+
+    if not records:
+        held = len(store.contradictions()) if actor or since else 0
+        print(f"none of the store's {held} contradictions matches "
+              f"{' and '.join(f for f in (actor and '--actor', since and '--since') if f)}"
+              if held else "no contradictions in the store", file=sys.stderr)
+    for r in records:
+        h, t = r["holder"], r["target"]
+        print(safe(f"{r['kind'].upper()}  {rtl(h['name'])} [{h['country'] or '—'}/{h['type'] or '—'}] "
+                   f"→ {rtl(t['name'])} [{t['country'] or '—'}/{t['type'] or '—'}]  issue: {t.get('issue') or '—'}"))
+        for side in ("a", "b"):
+            s = r[side]
+            print(safe(f"   {side}: {s['polarity'] or '?':7} {s['date'] or 'undated':10}  {s['document']}  {evidence(s)}"))

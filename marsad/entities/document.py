@@ -17,7 +17,6 @@ Every name is matched in one pass over the tokens (a dict from first word to the
 from __future__ import annotations
 
 import bisect
-
 import re
 from functools import lru_cache
 from itertools import chain

@@ -19,11 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.doc import Token
-from marsad.events.lexicon import first_person
 from marsad.events.args_nominal import (
     AGENT_SUPPORT,
     ANNOUNCE,
-    announcer,
     EXPOSED_TO,
     EXPOSURE_VERBS,
     GEN_OBJECT,
@@ -33,6 +31,7 @@ from marsad.events.args_nominal import (
     YIELD_MASDARS,
     agent_support,
     agentive_support,
+    announcer,
     relative_target,
     support_subject,
     topic_of,
@@ -126,6 +125,7 @@ from marsad.events.args_words import (
     is_nisba,
     skip_quantity,
 )
+from marsad.events.lexicon import first_person
 from marsad.events.triggers import Candidate
 
 __all__ = [

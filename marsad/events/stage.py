@@ -23,18 +23,24 @@ from operator import attrgetter
 from marsad.doc import Actor, Doc, Event, Provenance, Sentence, Token
 from marsad.events.args import (
     ANNA_PRONOUN,
-    SEPARATE_PRONOUNS,
     BORROWED_COUNTRY,
+    SEPARATE_PRONOUNS,
     Args,
     Slot,
     build_slots,
     find_args,
 )
-from marsad.events.args_words import NUMBER_WORDS, QTY_SKIP, QUANTIFIERS, bare_word, skip_quantity
+from marsad.events.args_words import (
+    NUMBER_WORDS,
+    QTY_SKIP,
+    QUANTIFIERS,
+    bare_word,
+    skip_quantity,
+)
 from marsad.events.blame import statement_accusations
 from marsad.events.context import Context, analyse, cues, mode_of, sentence_cues
-from marsad.events.lexicon import VERBAL_TYPES
 from marsad.events.filter import features, load_filter, rule_score, sentence_words
+from marsad.events.lexicon import VERBAL_TYPES
 from marsad.events.triggers import NO_TRIGGER, Candidate, find_candidates, is_word
 from marsad.registry import stage
 from marsad.text.normalize import word_set

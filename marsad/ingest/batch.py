@@ -36,9 +36,9 @@ def _init_worker() -> None:
     """Load the pipeline and its models, outside any time limit: a limit hit while a lexicon
     loads would leave it half-built for the documents after."""
     global _PIPELINE
-    from marsad.pipeline import Pipeline
-
     import multiprocessing as mp
+
+    from marsad.pipeline import Pipeline
 
     # a pool worker's main thread (a Dask worker runs tasks in other threads: no signals there)
     if mp.current_process().name != "MainProcess" and threading.current_thread() is threading.main_thread():

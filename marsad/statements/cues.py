@@ -12,7 +12,6 @@ import bisect
 import regex
 
 from marsad.statements.context import Context, compatible, tokens
-from marsad.statements.nominal import np_content
 from marsad.statements.lexicon import (
     ADJUNCTS,
     CLOSE_QUOTES,
@@ -23,6 +22,7 @@ from marsad.statements.lexicon import (
     Lexicon,
     words,
 )
+from marsad.statements.nominal import np_content
 from marsad.statements.spans import (
     clause_end,
     clause_start,

@@ -24,7 +24,16 @@ from functools import lru_cache
 from marsad import resources
 from marsad.doc import Actor, Provenance
 from marsad.statements.context import Context, NMention, tokens
-from marsad.statements.lexicon import ADJUNCTS, NAME_HEADS, OPEN_QUOTES, PREPOSITIONS, THAT, lexicon, time_words, words
+from marsad.statements.lexicon import (
+    ADJUNCTS,
+    NAME_HEADS,
+    OPEN_QUOTES,
+    PREPOSITIONS,
+    THAT,
+    lexicon,
+    time_words,
+    words,
+)
 from marsad.text.normalize import normalize
 
 STAGE = "statements"

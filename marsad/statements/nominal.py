@@ -10,8 +10,8 @@ from __future__ import annotations
 from marsad.statements.context import Context, Tok
 from marsad.statements.lexicon import ADJUNCTS, CueForm, Lexicon, words
 from marsad.statements.newspeakers import phrase_end
-from marsad.statements.speakers import resolve_speaker, speaker_for, subject_word
 from marsad.statements.spans import clause_end, emit
+from marsad.statements.speakers import resolve_speaker, speaker_for, subject_word
 from marsad.times.patterns import weekday_words
 
 _SUFFIXES = ("هما", "هم", "ها", "ه", "نا")

@@ -10,21 +10,21 @@ import re
 import regex
 
 from marsad.statements.context import Context, Found, Tok, inside_mention
-from marsad.statements.newspeakers import phrase_speaker
-from marsad.text.normalize import normalize
 from marsad.statements.lexicon import (
     B_STOP,
     CLOSE_QUOTES,
-    NAME_HEADS,
-    PREPOSITIONS,
     IRREALIS,
+    NAME_HEADS,
     NOT_COMP_BEFORE,
     OPEN_QUOTES,
+    PREPOSITIONS,
     RELATIVES,
     THAT,
     CueForm,
     words,
 )
+from marsad.statements.newspeakers import phrase_speaker
+from marsad.text.normalize import normalize
 
 _STRAIGHT_RE = re.compile('"')
 BI_ISM = normalize("باسم")

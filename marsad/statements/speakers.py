@@ -7,7 +7,6 @@ Speakers are actor mentions (``doc.mentions``); a subject the actors layer did n
 from __future__ import annotations
 
 from marsad.statements.context import Context, NMention, compatible, inside_mention
-from marsad.statements.newspeakers import person_word, phrase_end, speaker_lexicon
 from marsad.statements.lexicon import (
     ADJUNCTS,
     CLOSE_QUOTES,
@@ -18,6 +17,7 @@ from marsad.statements.lexicon import (
     time_words,
     words,
 )
+from marsad.statements.newspeakers import person_word, phrase_end, speaker_lexicon
 from marsad.statements.spans import trim_end
 
 # Families whose verb takes an object before the content (طالب X بـ، دعا X إلى، حث X على، حذر X من).

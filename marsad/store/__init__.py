@@ -19,7 +19,13 @@ from sqlite_utils import Database
 from marsad import ANALYSIS_VERSION, __version__
 from marsad.doc import Actor, Doc
 from marsad.search.index import index_document
-from marsad.store.connect import BUSY_TIMEOUT, StoreError, _write_problem, open_read, open_write
+from marsad.store.connect import (
+    BUSY_TIMEOUT,
+    StoreError,
+    _write_problem,
+    open_read,
+    open_write,
+)
 from marsad.store.schema import mention_rows
 from marsad.text.normalize import normalize
 
@@ -208,16 +214,6 @@ class Store:
                 "a_start": c.a[0], "a_end": c.a[1], "a_date": a_date, "a_polarity": a_pol,
                 "b_doc": d, "b_start": c.b[0], "b_end": c.b[1], "b_date": b_date,
                 "b_polarity": b_pol, "stage": c.prov.stage, "rule": c.prov.rule})
-
-    def refresh_tracks(self) -> int:
-        """Recompute the corpus-wide contradictions (flips between documents)."""
-        from marsad.track.flips import corpus_flips
-
-        with self.db.atomic():
-            self.db.execute("DELETE FROM contradictions WHERE scope = 'corpus'")
-            found = corpus_flips(self.db)
-            self.db["contradictions"].insert_all(found)
-        return len(found)
 
     # -- reading -------------------------------------------------------------------------
     def load(self, doc_id: str) -> tuple[dict[str, Any], str] | None:

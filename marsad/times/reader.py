@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from hijridate import Hijri
 
-from marsad.times.calendar import date_or_none, hijri_to_iso, month_value
 from marsad.text.normalize import normalize
+from marsad.times.calendar import date_or_none, hijri_to_iso, month_value
 from marsad.times.patterns import Lexicon, vocabulary
 
 _SKIP_BACK = ' \t"«(“'

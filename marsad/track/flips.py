@@ -9,8 +9,6 @@ is stored with scope "document".
 """
 from __future__ import annotations
 
-import json
-import sys
 from itertools import groupby
 from typing import Any
 
@@ -122,34 +120,10 @@ def flip_records(store, actor: str | None = None, since: str | None = None) -> l
     return out
 
 
-def print_flips(store, actor: str | None = None, since: str | None = None,
-                as_json: bool = False) -> int:
-    records = flip_records(store, actor, since)
-    if as_json:
-        for r in records:
-            print(json.dumps(r, ensure_ascii=False))
-        return 0
-    from marsad.cli.report import rtl, safe
-
-    texts: dict[str, str] = {}
-
-    def evidence(side: dict[str, Any]) -> str:
-        doc = side["document"]
-        if doc not in texts:
-            found = store.load(doc)
-            texts[doc] = found[1] if found else ""
-        return rtl(texts[doc][side["start"]:side["end"]])
-
-    if not records:
-        held = len(store.contradictions()) if actor or since else 0
-        print(f"none of the store's {held} contradictions matches "
-              f"{' and '.join(f for f in (actor and '--actor', since and '--since') if f)}"
-              if held else "no contradictions in the store", file=sys.stderr)
-    for r in records:
-        h, t = r["holder"], r["target"]
-        print(safe(f"{r['kind'].upper()}  {rtl(h['name'])} [{h['country'] or '—'}/{h['type'] or '—'}] "
-                   f"→ {rtl(t['name'])} [{t['country'] or '—'}/{t['type'] or '—'}]  issue: {t.get('issue') or '—'}"))
-        for side in ("a", "b"):
-            s = r[side]
-            print(safe(f"   {side}: {s['polarity'] or '?':7} {s['date'] or 'undated':10}  {s['document']}  {evidence(s)}"))
-    return 0
+def refresh_flips(store) -> int:
+    """Recompute the corpus-wide contradictions (flips between documents) in the store."""
+    with store.db.atomic():
+        store.db.execute("DELETE FROM contradictions WHERE scope = 'corpus'")
+        found = corpus_flips(store.db)
+        store.db["contradictions"].insert_all(found)
+    return len(found)

@@ -3,7 +3,6 @@ filters, JSON errors with the right status codes, writes only with --allow-write
 from __future__ import annotations
 
 import pytest
-
 from webstore import HOSTILE_ID
 
 pytest.importorskip("fastapi")

@@ -9,6 +9,7 @@ from statements.test_statements import _context
 
 from marsad.doc import Actor, Doc, Event, Mention, Provenance
 from marsad.stances.interactions import extract as interaction_stances
+from marsad.track.flips import refresh_flips
 
 US, RU, IR = ("GPE", "USA", "GOV"), ("GPE", "RUS", "GOV"), ("GPE", "IRN", "GOV")
 TRUMP, PUTIN = ("PER", "USA", "GOV"), ("PER", "RUS", "GOV")
@@ -111,7 +112,7 @@ def _store(tmp_path, rids):
     for rid in rids:
         r = ant_news()[rid]
         store.save(_pipeline()(Doc(r["text"], rid, r["published"], r.get("title"), r.get("url"), r.get("source"))))
-    store.refresh_tracks()
+    refresh_flips(store)
     return store
 
 

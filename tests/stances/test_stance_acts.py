@@ -10,6 +10,7 @@ from corpus import ant_news
 from marsad.doc import Doc
 from marsad.pipeline import Pipeline
 from marsad.text.segment import split_sentences
+from marsad.track.flips import refresh_flips
 
 
 class _NoEntities:
@@ -147,7 +148,7 @@ def test_flip_across_documents_months_apart(tmp_path):
     for rid in ("CN-internationalNews-89-20180310", "SK-internationalNews-1761-20180524"):
         r = ant_news()[rid]
         store.save(_pipeline()(Doc(r["text"], rid, r["published"], r.get("title"), r.get("url"), r.get("source"))))
-    assert store.refresh_tracks() >= 1
+    assert refresh_flips(store) >= 1
     flips = [f for f in flip_records(store) if f["scope"] == "corpus" and f["target"]["issue"] == "talks"]
     assert flips
     f = flips[0]
@@ -171,5 +172,5 @@ def test_two_statements_that_only_sound_alike_do_not_flip(tmp_path):
             ("d", "2018-07-02", "أعلنت الولايات المتحدة انسحابها من الاتفاق النووي مع إيران.")]
     for rid, date, text in docs:
         store.save(_analyse(text, rid, date))
-    store.refresh_tracks()
+    refresh_flips(store)
     assert [f for f in flip_records(store) if f["scope"] == "corpus"] == []

@@ -7,6 +7,7 @@ import marsad.store as store_mod
 from marsad.doc import Actor, Contradiction, Mention, Provenance, Stance
 from marsad.pipeline import analyze
 from marsad.store import StoreError, open_store
+from marsad.track.flips import refresh_flips
 
 TEXT = ("قال رئيس الوزراء العراقي إن الحكومة تريد خروج القوات الأجنبية من البلاد.\n"
         "وأضاف أن الحكومة لم تحدد موعداً نهائياً لذلك.")
@@ -92,7 +93,7 @@ def test_cross_document_flip(tmp_path):
     store.save(_stance_doc("may", "2018-05-24", "oppose", "ألغى ترامب القمة مع كيم جونغ أون."))
     store.save(_stance_doc("june", "2018-06-12", "support", "رحب ترامب بالقمة مع كيم جونغ أون."))
     store.save(_stance_doc("june2", "2018-06-13", "support", "أشاد ترامب مجدداً بالقمة مع كيم."))
-    assert store.refresh_tracks() == 1
+    assert refresh_flips(store) == 1
     [flip] = flip_records(store)
     assert flip["holder"]["name"] == "دونالد ترامب" and flip["target"]["country"] == "PRK"
     assert (flip["a"]["document"], flip["a"]["polarity"]) == ("may", "oppose")
@@ -103,7 +104,7 @@ def test_cross_document_flip(tmp_path):
     doc = _stance_doc("july", "2018-07-01", "oppose", "انتقد ترامب العقوبات على كوريا الشمالية.")
     doc.stances[0].issue = "sanctions"
     store.save(doc)
-    assert store.refresh_tracks() == 1
+    assert refresh_flips(store) == 1
 
 
 def test_within_document_contradiction_is_stored(tmp_path):
@@ -114,6 +115,6 @@ def test_within_document_contradiction_is_stored(tmp_path):
     doc.stances.append(Stance(20, 30, "a1", "a2", "support", Provenance("test"), issue="summit", date="2024-01-10"))
     doc.contradictions = [Contradiction("a1", "a2", (0, 10), (20, 30), Provenance("test"), issue="summit")]
     store.save(doc)
-    store.refresh_tracks()
+    refresh_flips(store)
     [c] = flip_records(store)
     assert c["scope"] == "document" and c["a"]["polarity"] == "oppose" and c["b"]["polarity"] == "support"

@@ -1,7 +1,14 @@
 """The one clitic inventory (resources/text/clitics.yaml) and the sets derived from it."""
 from marsad.actors.dictionary import LAM_PROCLITICS, PROCLITICS
 from marsad.entities import features
-from marsad.text.segment import CONJ, ENCLITICS, FUTURE, PREP, clitic_candidates, strip_proclitics
+from marsad.text.segment import (
+    CONJ,
+    ENCLITICS,
+    FUTURE,
+    PREP,
+    clitic_candidates,
+    strip_proclitics,
+)
 
 
 def test_inventory_letters_and_order():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from webstore import HOSTILE_ID
 
 pytest.importorskip("fastapi")
