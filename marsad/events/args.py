@@ -169,11 +169,11 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
             t = None
         out.target = t or protest_target(norms, slots, cand.j, exclude=out.source) or \
             protest_object(norms, slots, words, text, exclude=out.source)
-    if cand.type in MUTUAL_TYPES and (out.source is None or out.target is None):
+    if cand.lexeme.mutual and (out.source is None or out.target is None):
         pair = _between(cand, norms, slots)
         if pair is not None:
-            # "المحادثات بين وفد الفصائل والجانب الروسي": talks, deals and meetings between
-            # two parties, each the other's counterpart
+            # "المحادثات بين وفد الفصائل والجانب الروسي", "مواجهات بين قوات الأمن ومسلحين":
+            # talks, deals, meetings and clashes between two parties, each the other's counterpart
             out.source, out.target = out.source or pair[0], pair[1] if out.source in (None, pair[0]) else pair[0]
             out.rule = out.rule or "between"
     if cand.type == "ASSAULT" and cand.lexeme.id in LAUNCH_LEXEMES:
@@ -353,8 +353,7 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
 SEPARATE_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما", "اياهن"})
 
 
-# Interactions between two parties told as "X بين A و B".
-MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Interactions between two parties told as "X بين A و B" (lexemes flagged mutual).
 BETWEEN = frozenset({"بين", "وبين"})
 
 

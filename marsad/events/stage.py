@@ -563,9 +563,14 @@ def _after_pronoun_anna(words: list[Token], g: Scored) -> bool:
                                                and words[c.i - 2].norm in ANNA_PRONOUN))
 
 
+# Auxiliaries of a passive act told by its verbal noun (جرى اعتقال، وتم ضبط); normalised
+# forms (جرى is read جري).
+PASSIVE_AUX = word_set("جرى وجرى يجري ويجري وتم")
+
+
 def _passive_act(words: list[Token], g: Scored) -> bool:
     return g.args.passive or _after_tamma(words, g.cand) or (
-        g.cand.i > 0 and words[g.cand.i - 1].norm in ("جرى", "وجرى", "يجري", "وتم"))
+        g.cand.i > 0 and words[g.cand.i - 1].norm in PASSIVE_AUX)
 
 
 def _after_tamma(words: list[Token], cand: Candidate) -> bool:

@@ -286,3 +286,22 @@ def test_a_dispute_between_two_parties_is_no_talks():
                  "ساءت العلاقات بين موسكو والحلف، المكون من 29 دولة، منذ ضم روسيا لإقليم القرم في أوكرانيا للاتحاد "
                  "الروسي في 2014.", "CONSULT")
     assert not got, got
+
+
+def test_clashes_between_two_forces():
+    got = events('وأفاد مراسل "العربية" بوقوع اشتباكات عنيفة بين ميليشيات الحوثي وقوات الجيش أدت إلى '
+                 'مقتل عدد من عناصر الميليشيات.', "ASSAULT")
+    assert ("الحوثيون", "قوات") in got, got
+
+
+def test_clashes_between_two_places_name_no_parties():
+    assert events("وتدور اشتباكات حالياً بين بلدة أم المياذن ومدينة درعا.", "ASSAULT") == []
+    assert events('وكانت أهم مشاهد "في حرب" تلك التي تنقل المواجهات بين النقابات ثم بين النقابات '
+                  'والإدارة، فتعكس مدى عمق الشرخ الاجتماعي في فرنسا.', "ASSAULT") == []
+
+
+def test_an_arrest_told_after_jara_has_its_patient():
+    doc = Pipeline()(Doc(text="وفي وقت سابق جرى اعتقال الناشطات لجين الهذلول وإيمان النفجان.", id="t",
+                         published="2018-05-21"))
+    got = [(e.source, doc.actors[e.target].name) for e in doc.events if e.type == "COERCE" and e.target]
+    assert got and got[0][1] == "الناشطات", got
