@@ -106,6 +106,7 @@ from marsad.events.args_targets import (
     passing_target,
     protest_object,
     protest_target,
+    topic_nisba,
 )
 from marsad.events.args_words import (
     BORROWED_COUNTRY,
@@ -176,6 +177,10 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
             # talks, deals, meetings and clashes between two parties, each the other's counterpart
             out.source, out.target = out.source or pair[0], pair[1] if out.source in (None, pair[0]) else pair[0]
             out.rule = out.rule or "between"
+    if cand.lexeme.kind == "verbal" and cand.lexeme.stance == "oppose" and "ب" in cand.lexeme.topic:
+        nis = topic_nisba(cand, norms, slots, out.source)
+        if nis is not None and nis is not out.source and (out.target is None or out.target.i > nis.i):
+            out.target = nis  # "ندد بالقصف الروسي للمدنيين": Russia, not the civilians
     if cand.type == "ASSAULT" and cand.lexeme.id in LAUNCH_LEXEMES:
         origin, aim = launch_places(norms, slots, cand.j, words, text)
         if out.source is None and origin is not None and origin is not out.target:

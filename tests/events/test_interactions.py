@@ -305,3 +305,14 @@ def test_an_arrest_told_after_jara_has_its_patient():
                          published="2018-05-21"))
     got = [doc.text[e.start:e.end] for e in doc.events if e.type == "COERCE" and e.target]
     assert got and "الناشطات" in got[0], got
+
+
+def test_the_nisba_of_a_condemned_act_is_its_target():
+    got = events("وقد كشف وقائع هذه القضية المحقق الأمريكي روبرت مولر أثناء تحقيقه في ادعاءات بالتدخل "
+                 "الروسي في الانتخابات الرئاسية الأمريكية التي فاز بها دونالد ترامب عام 2016.", "ACCUSE")
+    assert got and all(t and "روس" in t for _, t in got), got
+
+
+def test_a_speech_act_without_a_nisba_topic_keeps_its_object():
+    got = events("ورفضت الجامعة العربية القرار الأمريكي بنقل السفارة.", "REJECT")
+    assert got == [("جامعة الدول العربية", "الولايات المتحدة")], got
