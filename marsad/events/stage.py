@@ -152,7 +152,8 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
                 # the filter learnt incident reports; a counted toll ("مقتل 54 فلسطينيا",
                 # "سقوط مئات القتلى") or a killing with its agent named is an attack however told
                 score, rule = max(m, CASUALTY_SCORE), "casualty:" + c.lexeme.key
-            elif not (_structured(doc, ctx, args) and score > m and not STRUCT_VETO.intersection(scues.flags)):
+            elif not ((_structured(doc, ctx, args) or _protest_told(c, ctx, args, norms)) and score > m
+                      and not STRUCT_VETO.intersection(scues.flags)):
                 score, rule = m, "model:" + c.lexeme.key
         elif not c.lexeme.model and casualty_report(c, ctx, args, norms):
             score, rule = max(score, CASUALTY_SCORE), "casualty:" + c.lexeme.key
@@ -277,6 +278,19 @@ def _structured(doc: Doc, ctx: Context, args: Args) -> bool:
         and not args.guessed
     return named and ctx.aux in (None, "historical") and not (
         ctx.opinion or ctx.governed_by or ctx.anaphoric or ctx.accident)
+
+
+# Words after which a perfect verb opens its clause (not a noun in construct: "موقع تجمع المتظاهرين").
+CLAUSE_OPENERS = word_set("قد وقد لقد حيث عندما فيما كما ثم حين بينما")
+
+
+def _protest_told(c: Candidate, ctx: Context, args: Args, norms: list[str]) -> bool:
+    """"أضرب تجار البازار في طهران": a protest verb in the perfect with its protesters as subject,
+    opening its clause, is a protest that happened, however unlike the GSR's incident reports."""
+    opens = c.i == 0 or c.proclitics[:1] in ("و", "ف") or norms[c.i - 1] in CLAUSE_OPENERS
+    return opens and c.type == "PROTEST" and c.cls == "perf" and args.source is not None \
+        and args.source.sector in DEFAULT_AGENTS["PROTEST"] and ctx.aux is None \
+        and not (ctx.opinion or ctx.governed_by or ctx.anaphoric)
 
 
 def _resolve_overlaps(scored: list[Scored]) -> list[Scored]:

@@ -316,3 +316,15 @@ def test_the_nisba_of_a_condemned_act_is_its_target():
 def test_a_speech_act_without_a_nisba_topic_keeps_its_object():
     got = events("ورفضت الجامعة العربية القرار الأمريكي بنقل السفارة.", "REJECT")
     assert got == [("جامعة الدول العربية", "الولايات المتحدة")], got
+
+
+def test_a_protest_verb_with_its_protesters_is_a_protest():
+    got = events("وسيزور الوفد أيضا مخيم كوتوبالونغ حيث تظاهر مئات من الروهينغا رافعين لافتات تطالب "
+                 "بإعادة حقوقهم في بورما.", "PROTEST")
+    assert got, got
+
+
+def test_a_protest_noun_in_construct_is_no_protest_verb():
+    got = events("عندما توجه كاسباروف الى «ساحة بوشكين» للمشاركة في مظاهرة القت الشرطة القبض عليه وهو "
+                 "يسير في فيرسكايا ستريت، قبل وصوله الى موقع تجمع المتظاهرين.", "PROTEST")
+    assert got == [], got
