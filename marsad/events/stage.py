@@ -281,7 +281,9 @@ def _structured(doc: Doc, ctx: Context, args: Args) -> bool:
 
 
 # Words after which a perfect verb opens its clause (not a noun in construct: "موقع تجمع المتظاهرين").
-CLAUSE_OPENERS = word_set("قد وقد لقد حيث عندما فيما كما ثم حين بينما")
+CLAUSE_OPENERS = word_set("قد وقد لقد حيث عندما فيما كما ثم حين بينما إذ بعدما")
+# Who protests in news: the usual protesters and traders (a strike of the bazaar's merchants).
+PROTESTERS = DEFAULT_AGENTS["PROTEST"] | {"BUS"}
 
 
 def _protest_told(c: Candidate, ctx: Context, args: Args, norms: list[str]) -> bool:
@@ -289,7 +291,7 @@ def _protest_told(c: Candidate, ctx: Context, args: Args, norms: list[str]) -> b
     opening its clause, is a protest that happened, however unlike the GSR's incident reports."""
     opens = c.i == 0 or c.proclitics[:1] in ("و", "ف") or norms[c.i - 1] in CLAUSE_OPENERS
     return opens and c.type == "PROTEST" and c.cls == "perf" and args.source is not None \
-        and args.source.sector in DEFAULT_AGENTS["PROTEST"] and ctx.aux is None \
+        and args.source.sector in PROTESTERS and ctx.aux is None \
         and not (ctx.opinion or ctx.governed_by or ctx.anaphoric)
 
 
