@@ -105,6 +105,7 @@ from marsad.events.args_targets import (
     passing_target,
     protest_object,
     protest_target,
+    topic_nisba,
 )
 from marsad.events.args_words import (
     BORROWED_COUNTRY,
@@ -169,13 +170,17 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
             t = None
         out.target = t or protest_target(norms, slots, cand.j, exclude=out.source) or \
             protest_object(norms, slots, words, text, exclude=out.source)
-    if cand.type in MUTUAL_TYPES and (out.source is None or out.target is None):
+    if cand.lexeme.mutual and (out.source is None or out.target is None):
         pair = _between(cand, norms, slots)
         if pair is not None:
-            # "المحادثات بين وفد الفصائل والجانب الروسي": talks, deals and meetings between
-            # two parties, each the other's counterpart
+            # "المحادثات بين وفد الفصائل والجانب الروسي", "مواجهات بين قوات الأمن ومسلحين":
+            # talks, deals, meetings and clashes between two parties, each the other's counterpart
             out.source, out.target = out.source or pair[0], pair[1] if out.source in (None, pair[0]) else pair[0]
             out.rule = out.rule or "between"
+    if cand.lexeme.kind == "verbal" and cand.lexeme.stance == "oppose" and "ب" in cand.lexeme.topic:
+        nis = topic_nisba(cand, norms, slots, out.source)
+        if nis is not None and nis is not out.source and (out.target is None or out.target.i > nis.i):
+            out.target = nis  # "ندد بالقصف الروسي للمدنيين": Russia, not the civilians
     if cand.type == "ASSAULT" and cand.lexeme.id in LAUNCH_LEXEMES:
         origin, aim = launch_places(norms, slots, cand.j, words, text)
         if out.source is None and origin is not None and origin is not out.target:
@@ -353,8 +358,7 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
 SEPARATE_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما", "اياهن"})
 
 
-# Interactions between two parties told as "X بين A و B".
-MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Interactions between two parties told as "X بين A و B" (lexemes flagged mutual).
 BETWEEN = frozenset({"بين", "وبين"})
 
 

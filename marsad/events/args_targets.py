@@ -7,6 +7,7 @@ the unit passing (لدى مرور دورية) the target, a launch's places its 
 from __future__ import annotations
 
 from marsad.events.args_slots import Slot
+from marsad.events.triggers import Candidate
 from marsad.events.args_words import (
     NUMBER_WORDS,
     PLACE_RULES,
@@ -228,4 +229,20 @@ def protest_object(norms, slots, words, text, exclude=None) -> Slot | None:
                 return hit
             if norms[m] in PREPS and m > start or norms[m] in ("التي", "الذي", "ما"):
                 break
+    return None
+
+
+# How far after a speech act its بـ-topic may stand (a long subject between: "ونددت 128 دولة من
+# أصل 193 في الجمعية العامة للأمم المتحدة بالقرار الأمريكي").
+TOPIC_REACH = 12
+
+
+def topic_nisba(cand: Candidate, norms: list[str], slots, source=None):
+    """"ندد الاتحاد الأوروبي بالقصف الروسي للمدنيين": the nisba adjective of the act a speech act
+    condemns through بـ is the party it condemns (Russia, not the civilians of the act)."""
+    lo = cand.j if source is None or source.j <= cand.i else max(cand.j, source.j)
+    for k in range(lo, min(len(norms), cand.j + TOPIC_REACH)):
+        w = norms[k]
+        if w[:1] == "ب" and len(w) > 3:
+            return next((s for s in slots if s.i == k + 1 and s.adjectival and s.country), None)
     return None

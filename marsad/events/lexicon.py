@@ -98,6 +98,7 @@ class Lexeme:
     object_first: bool = False  # takes an object before its topic (اتهم X بـ، وصف X بـ)
     casualty: bool = False  # tells deaths or wounds: a counted report is an attack, filter or not
     announced: bool = False  # an operation told by its agent (أعلن الجيش القضاء على …): genitive = patient
+    mutual: bool = False  # told between two parties (المحادثات / الاشتباكات بين A و B): A agent, B patient
     # the "any of" lists above as single alternations (derived; see any_of)
     _block: Pattern | None = field(default=None, compare=False, repr=False)
     _block_before: Pattern | None = field(default=None, compare=False, repr=False)
@@ -274,6 +275,7 @@ def load_lexicon() -> Lexicon:
                 model=bool(e.get("model", True)),
                 patient_before=bool(e.get("patient_before", False)),
                 announced=bool(e.get("announced", False)),
+                mutual=bool(e.get("mutual", dflt.get("mutual", False))),
             )
             lex.lexemes[lexeme.key] = lexeme
             for cls in ("perf", "impf", "noun", "ptcp", "form"):

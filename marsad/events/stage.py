@@ -158,7 +158,8 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
                 # the filter learnt incident reports; a counted toll ("مقتل 54 فلسطينيا",
                 # "سقوط مئات القتلى") or a killing with its agent named is an attack however told
                 score, rule = max(m, CASUALTY_SCORE), "casualty:" + c.lexeme.key
-            elif not (_structured(doc, ctx, args) and score > m and not STRUCT_VETO.intersection(scues.flags)):
+            elif not ((_structured(doc, ctx, args) or _protest_told(c, ctx, args, norms)) and score > m
+                      and not STRUCT_VETO.intersection(scues.flags)):
                 score, rule = m, "model:" + c.lexeme.key
         elif not c.lexeme.model and casualty_report(c, ctx, args, norms):
             score, rule = max(score, CASUALTY_SCORE), "casualty:" + c.lexeme.key
@@ -283,6 +284,21 @@ def _structured(doc: Doc, ctx: Context, args: Args) -> bool:
         and not args.guessed
     return named and ctx.aux in (None, "historical") and not (
         ctx.opinion or ctx.governed_by or ctx.anaphoric or ctx.accident)
+
+
+# Words after which a perfect verb opens its clause (not a noun in construct: "موقع تجمع المتظاهرين").
+CLAUSE_OPENERS = word_set("قد وقد لقد حيث عندما فيما كما ثم حين بينما إذ بعدما")
+# Who protests in news: the usual protesters and traders (a strike of the bazaar's merchants).
+PROTESTERS = DEFAULT_AGENTS["PROTEST"] | {"BUS"}
+
+
+def _protest_told(c: Candidate, ctx: Context, args: Args, norms: list[str]) -> bool:
+    """"أضرب تجار البازار في طهران": a protest verb in the perfect with its protesters as subject,
+    opening its clause, is a protest that happened, however unlike the GSR's incident reports."""
+    opens = c.i == 0 or c.proclitics[:1] in ("و", "ف") or norms[c.i - 1] in CLAUSE_OPENERS
+    return opens and c.type == "PROTEST" and c.cls == "perf" and args.source is not None \
+        and args.source.sector in PROTESTERS and ctx.aux is None \
+        and not (ctx.opinion or ctx.governed_by or ctx.anaphoric)
 
 
 def _resolve_overlaps(scored: list[Scored]) -> list[Scored]:
@@ -569,9 +585,14 @@ def _after_pronoun_anna(words: list[Token], g: Scored) -> bool:
                                                and words[c.i - 2].norm in ANNA_PRONOUN))
 
 
+# Auxiliaries of a passive act told by its verbal noun (جرى اعتقال، وتم ضبط); normalised
+# forms (جرى is read جري).
+PASSIVE_AUX = word_set("جرى وجرى يجري ويجري وتم")
+
+
 def _passive_act(words: list[Token], g: Scored) -> bool:
     return g.args.passive or _after_tamma(words, g.cand) or (
-        g.cand.i > 0 and words[g.cand.i - 1].norm in ("جرى", "وجرى", "يجري", "وتم"))
+        g.cand.i > 0 and words[g.cand.i - 1].norm in PASSIVE_AUX)
 
 
 def _after_tamma(words: list[Token], cand: Candidate) -> bool:

@@ -155,6 +155,13 @@ def _rest_matches(toks: list[str], rest: tuple[str, ...]) -> bool:
 _TANWIN = frozenset("\u064b\u064c\u064d")
 
 
+def _participle(norm: str, pro: str) -> bool:
+    """An inflected active participle (متهمين، داعية، المنددة), not a verbal noun (المزاعم)."""
+    stem = norm[len(pro):]
+    stem = stem[2:] if stem.startswith("ال") else stem
+    return (stem[:1] == "م" or stem[:2] in ("دا", "را", "وا")) and stem.endswith(("ين", "ة", "ه", "ا", "ون"))
+
+
 def _make(f: Form, words: list[Token], norms: list[str], i: int, j: int, pro: str, definite: bool):
     lx = f.lexeme
     if lx.need or lx.need_before or lx.block or lx.block_before:  # else accepts() takes anything
@@ -165,6 +172,8 @@ def _make(f: Form, words: list[Token], norms: list[str], i: int, j: int, pro: st
             return None
     if lx.need_target and pro[-1:] in ("ب", "ك") and f.cls in ("perf", "impf", "form"):
         return None  # "بحذر" is "cautiously", not "he warned"
+    if definite and f.cls == "form" and lx.kind == "verbal" and j == i + 1 and _participle(norms[i], pro):
+        return None  # a speech act's participle with the article is a noun: الداعية, المتهمين
     if f.cls in ("perf", "impf") and j == i + 1 and _TANWIN.intersection(words[i].text):
         return None  # a verb carries no tanwin: "فجراً" is "at dawn", not "they two blew up"
     return Candidate(lx, f.cls, i, j, words[i].start, words[j - 1].end, pro, definite, f.plural)

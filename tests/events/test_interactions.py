@@ -286,3 +286,58 @@ def test_a_dispute_between_two_parties_is_no_talks():
                  "ساءت العلاقات بين موسكو والحلف، المكون من 29 دولة، منذ ضم روسيا لإقليم القرم في أوكرانيا للاتحاد "
                  "الروسي في 2014.", "CONSULT")
     assert not got, got
+
+
+def test_clashes_between_two_forces():
+    got = events('وأفاد مراسل "العربية" بوقوع اشتباكات عنيفة بين ميليشيات الحوثي وقوات الجيش أدت إلى '
+                 'مقتل عدد من عناصر الميليشيات.', "ASSAULT")
+    assert ("الحوثيون", "قوات") in got, got
+
+
+def test_clashes_between_two_places_name_no_parties():
+    assert events("وتدور اشتباكات حالياً بين بلدة أم المياذن ومدينة درعا.", "ASSAULT") == []
+    assert events('وكانت أهم مشاهد "في حرب" تلك التي تنقل المواجهات بين النقابات ثم بين النقابات '
+                  'والإدارة، فتعكس مدى عمق الشرخ الاجتماعي في فرنسا.', "ASSAULT") == []
+
+
+def test_an_arrest_told_after_jara_has_its_patient():
+    doc = Pipeline()(Doc(text="وفي وقت سابق جرى اعتقال الناشطات لجين الهذلول وإيمان النفجان.", id="t",
+                         published="2018-05-21"))
+    got = [doc.text[e.start:e.end] for e in doc.events if e.type == "COERCE" and e.target]
+    assert got and "الناشطات" in got[0], got
+
+
+def test_the_nisba_of_a_condemned_act_is_its_target():
+    got = events("وقد كشف وقائع هذه القضية المحقق الأمريكي روبرت مولر أثناء تحقيقه في ادعاءات بالتدخل "
+                 "الروسي في الانتخابات الرئاسية الأمريكية التي فاز بها دونالد ترامب عام 2016.", "ACCUSE")
+    assert got and all(t and "روس" in t for _, t in got), got
+
+
+def test_a_speech_act_without_a_nisba_topic_keeps_its_object():
+    got = events("ورفضت الجامعة العربية القرار الأمريكي بنقل السفارة.", "REJECT")
+    assert got == [("جامعة الدول العربية", "الولايات المتحدة")], got
+
+
+def test_a_protest_verb_with_its_protesters_is_a_protest():
+    got = events("وسيزور الوفد أيضا مخيم كوتوبالونغ حيث تظاهر مئات من الروهينغا رافعين لافتات تطالب "
+                 "بإعادة حقوقهم في بورما.", "PROTEST")
+    assert got, got
+
+
+def test_a_protest_noun_in_construct_is_no_protest_verb():
+    got = events("عندما توجه كاسباروف الى «ساحة بوشكين» للمشاركة في مظاهرة القت الشرطة القبض عليه وهو "
+                 "يسير في فيرسكايا ستريت، قبل وصوله الى موقع تجمع المتظاهرين.", "PROTEST")
+    assert got == [], got
+
+
+def test_a_feminine_participle_of_calling_is_a_request():
+    got = events("وقالت الخارجية السورية إن كثيرا من النازحين داخليا عادوا بالفعل إلى ديارهم، داعية "
+                 "اللاجئين إلى أن يحذوا حذوهم.", "REQUEST")
+    assert got and got[0][0] == "وزارة الخارجية السورية", got
+
+
+def test_the_accused_are_no_accusation():
+    got = events("أصدرت المحكمة العليا في ولاية بنسلفانيا الأمريكية تقريرا يشرح بالتفصيل وقوع انتهاكات جنسية "
+                 "في الكنيسة الكاثوليكية ويكشف أسماء أكثر من 300 من رجال الدين المتهمين بممارسة هذه "
+                 "الانتهاكات.", "ACCUSE")
+    assert got == [], got
