@@ -3,6 +3,7 @@
 Runs the pipeline in-process over each gold set, writes the analyses as the CLI would, and scores
 them with the shared scorers (never a fork of them):
   - the seed article against seed.gold.json (score.py, every layer);
+  - the 12 real dev articles of ../shared/eval/dev against their gold (score.py, every layer);
   - the Arabic PLOVER event gold, dev half (gsr_score.py, ASSAULT and PROTEST, actor codes) —
     in-sample, since the event filter is trained on this half (scripts/train_event_filter.py
     prints its 5-fold held-out figures);
@@ -69,12 +70,30 @@ def gsr(pipeline: Pipeline, shared: Path, tmp: Path) -> None:
                                capture_output=True, text=True, check=True).stdout.splitlines()
         out = tmp / f"{kind}.jsonl"
         analyse_jsonl(pipeline, [json.loads(x) for x in lines if x.strip()], out)
-        rep = scorer(shared, "gsr_score.py", "score", str(csv_path), str(out), "--spans", str(base / f"{kind}_spans.json"))
-        suite = f"GSR dev {kind.upper()}, in-sample (gsr_score.py)"
-        row(suite, "event detection", rep["precision"], rep["recall"], rep["f1"], len(lines))
-        ac = rep.get("actor_coding", {})
-        for k in ("source", "target", "both"):
-            row(suite, f"{k} code accuracy", "", "", ac.get(f"{k}_accuracy", 0.0), ac.get(f"{k}_sentences", 0))
+        for label in ("unanimous", "majority"):
+            rep = scorer(shared, "gsr_score.py", "score", str(csv_path), str(out), "--spans",
+                         str(base / f"{kind}_spans.json"), "--label", label)
+            suite = f"GSR dev {kind.upper()}, {label} labels (gsr_score.py)"
+            row(suite, "event detection", rep["precision"], rep["recall"], rep["f1"], len(lines))
+            ac = rep.get("actor_coding", {})
+            for k in ("source", "target", "both"):
+                row(suite, f"{k} code accuracy", "", "", ac.get(f"{k}_accuracy", 0.0), ac.get(f"{k}_sentences", 0))
+
+
+def dev(pipeline: Pipeline, shared: Path, tmp: Path) -> None:
+    """The 12 real dev articles of ../shared/eval/dev (manifest.json), every layer, micro-averaged."""
+    folder = shared / "eval" / "dev"
+    pairs = []
+    for m in json.loads((folder / "manifest.json").read_text("utf-8")):
+        text = (folder / m["file"]).read_text("utf-8")
+        doc = pipeline(Doc(text=text, id=m["id"], published=m.get("published")))
+        out = tmp / f"{m['id']}.json"
+        out.write_text(json.dumps(doc.to_json(), ensure_ascii=False), "utf-8")
+        pairs += [str(folder / f"{m['id']}.gold.json"), str(out)]
+    rep = scorer(shared, "score.py", *pairs)
+    for layer, x in rep.items():
+        row(f"dev articles, {len(pairs) // 2} (score.py)", layer, x["p"], x["r"], x["f1"],
+            f"{x['system']}/{x['gold']}")
 
 
 def heldout(record_id: str) -> bool:
@@ -131,11 +150,12 @@ def ans(shared: Path, tmp: Path) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--only", help="comma-separated suites: seed,gsr,ner,ans")
+    ap.add_argument("--only", help="comma-separated suites: seed,dev,gsr,ner,ans")
     args = ap.parse_args()
     shared = Path(args.shared).resolve()
     pipeline = Pipeline()
-    suites = {"seed": lambda t: seed(pipeline, shared, t), "gsr": lambda t: gsr(pipeline, shared, t),
+    suites = {"seed": lambda t: seed(pipeline, shared, t), "dev": lambda t: dev(pipeline, shared, t),
+              "gsr": lambda t: gsr(pipeline, shared, t),
               "ner": lambda t: ner(pipeline, shared, t), "ans": lambda t: ans(shared, t)}
     wanted = args.only.split(",") if args.only else list(suites)
     failed = False
