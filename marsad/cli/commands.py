@@ -308,6 +308,16 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
     return print_duplicates(open_store(args.db, readonly=True), as_json=args.json)
 
 
+def cmd_metadata(args: argparse.Namespace) -> int:
+    from marsad.store import open_store
+    from marsad.store.datasette import write_metadata
+
+    store = open_store(args.db, readonly=True)
+    out = args.output or str(store.path).rsplit(".", 1)[0] + ".metadata.json"
+    print(f"wrote {write_metadata(store.db, store.path, out)} (datasette {store.path} -m {out})", file=sys.stderr)
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from marsad.store import open_store
     from marsad.track.stats import print_stats
@@ -470,6 +480,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help='one object a line: {"canonical": ID, "members": [ID, ...], "similarity": S}')
     add_db(d)
     d.set_defaults(func=cmd_duplicates)
+
+    md = sub.add_parser("metadata", help="write a Datasette metadata file describing the store's tables")
+    md.add_argument("-o", "--output", help="file to write (default: beside the store, .metadata.json)")
+    add_db(md)
+    md.set_defaults(func=cmd_metadata)
 
     n = sub.add_parser("stats", help="what the store holds: documents, actors, events, ...")
     n.add_argument("--json", action="store_true", help="one JSON object")
