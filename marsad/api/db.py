@@ -23,14 +23,15 @@ def store_path(url: str) -> str:
 
 
 class Reader:
-    """Per-thread read-only connections; the store is opened once first so that its
-    migrations (the search index included) are applied."""
+    """Per-thread read-only connections. The store is opened once first: read-only (never
+    created or migrated: a store from an older Marsad gets the "run marsad migrate" message), or
+    for writing with ``create`` (--allow-writes), which applies its migrations."""
 
     def __init__(self, url: str, create: bool = False):
         self.path = store_path(url)
         if not create and not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no such store (run `marsad ingest` first)")
-        open_store(f"sqlite:///{self.path}").db.conn.close()
+        open_store(f"sqlite:///{self.path}", readonly=not create).db.conn.close()
         self._local = threading.local()
         self.setup = None  # called with each new connection (to register SQL functions)
 

@@ -286,6 +286,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from marsad.cli.report import safe
     from marsad.search.query import search
     from marsad.store import open_store
 
@@ -296,7 +297,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(json.dumps(h.to_json(), ensure_ascii=False))
         else:
             text = "".join(f"[{t}]" if m else t for t, m in h.snippet).replace("\n", " ")
-            print(f"{h.doc_id}  {h.kind}{'' if h.ref is None else ' ' + str(h.ref)}  {text}")
+            print(safe(f"{h.doc_id}  {h.kind}{'' if h.ref is None else ' ' + str(h.ref)}  {text}"))
     print(f"{total} matches", file=sys.stderr)
     return 0
 
