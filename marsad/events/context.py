@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.events.cue_families import SentenceCues, _any_cues, cues, sentence_cues
+from marsad.events.cue_families import Cues, SentenceCues, _any_cues, cues, sentence_cues
 from marsad.events.triggers import Candidate
 
 # Present-tense predicates of generic claims about a kind of event ("هجمات الفصائل … تثير
@@ -124,13 +124,36 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
     """``breaks[k]``: punctuation stands between word k-1 and word k (a clause boundary)."""
     cu = cues()
     anyc = _any_cues()
-    hyp_set, generic_set, support_set, reaching_set = _window_sets()
-    i, j = cand.i, cand.j
+    i = cand.i
     ctx = Context()
     clause_lo = 0
     if breaks and True in breaks[1:i + 1]:  # the nearest break at or before i (a C-level scan)
         clause_lo = i - breaks[i:0:-1].index(True)
-    # negation: a negative particle right before, with only auxiliaries between
+    _negation(ctx, norms, cand, cu, anyc)
+    _future(ctx, norms, cand, cu, anyc, clause_lo, breaks)
+    before5 = " ".join(norms[max(0, i - 5):i])
+    _hypothetical(ctx, norms, cand, cu, anyc, before5)
+    # question
+    if _is_question(sentence_norm):
+        ctx.question = True
+    _historical(ctx, norms, cand, doc_year, sentence_norm, anyc, before5)
+    before4 = " ".join(norms[max(clause_lo, i - 4):i])
+    _generic_claim(ctx, norms, cand)
+    if i > 0 and cand.cls in ("noun", "phrase", "ptcp") and _bare(norms[i - 1]) in DEMONSTRATIVES:
+        ctx.anaphoric = True
+    ctx.opinion = anyc["opinion"].search(before4) is not None
+    if scues is None:
+        scues = sentence_cues(sentence_norm)
+    ctx.accident = scues.accident
+    ctx.realis = scues.realis
+    _support(ctx, norms, cand, cu)
+    ctx.governed_by = _governor(cand, cands)
+    return ctx
+
+
+def _negation(ctx: Context, norms: list[str], cand: Candidate, cu: Cues, anyc: dict) -> None:
+    """Negated (a negative particle right before, with only auxiliaries between), denied, foiled."""
+    i = cand.i
     k, steps = i - 1, 0
     while k >= 0 and steps < cu.neg_window:
         w = _bare(norms[k]) if norms[k] not in cu.neg_words else norms[k]
@@ -145,11 +168,15 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
     before8 = norms[max(0, i - 8):i]
     if not cu.deny.isdisjoint(before8) or not cu.deny.isdisjoint(map(_bare, before8)):
         ctx.denied = True
-    before5 = " ".join(norms[max(0, i - 5):i])
     before3 = " ".join(norms[max(0, i - 3):i])
     if anyc["foiled"].search(before3):
         ctx.foiled = True
-    # future
+
+
+def _future(ctx: Context, norms: list[str], cand: Candidate, cu: Cues, anyc: dict, clause_lo: int,
+            breaks: list[bool] | None) -> None:
+    """A future prefix, a future word before, or a future verb in the trigger's clause."""
+    i, j = cand.i, cand.j
     if "س" in cand.proclitics and cand.cls == "impf":
         ctx.future = True
     if not cu.fut_words.isdisjoint(map(_bare, norms[max(0, i - 3):i])):
@@ -169,9 +196,12 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
     after5 = " ".join(norms[j:j + 5])
     if anyc["fut_after"].search(after5):
         ctx.future = True
-    # hypothetical
+
+
+def _hypothetical(ctx: Context, norms: list[str], cand: Candidate, cu: Cues, anyc: dict, before5: str) -> None:
+    i = cand.i
     hyp_zone = norms[max(0, i - 5):i]
-    for w in (hyp_zone if not hyp_set.isdisjoint(hyp_zone) else ()):
+    for w in (hyp_zone if not _window_sets()[0].isdisjoint(hyp_zone) else ()):
         b = _bare(w)
         if b in cu.hyp_words:
             if b == "قد" and cand.cls != "impf" and not any(x.startswith("ي") or x.startswith("ت") for x in norms[i - 1:i]):
@@ -182,10 +212,12 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
     if anyc["hyp_before"].search(before5) and not (
             before5.endswith("في حاله") and (norms[i] in cu.hyp_states or _bare(norms[i]) in cu.hyp_states)):
         ctx.hypothetical = True
-    # question
-    if _is_question(sentence_norm):
-        ctx.question = True
-    # historical: an old year near the trigger, or a memory word before it
+
+
+def _historical(ctx: Context, norms: list[str], cand: Candidate, doc_year: int | None, sentence_norm: str,
+                anyc: dict, before5: str) -> None:
+    """An old year near the trigger, or a memory word before it."""
+    i, j = cand.i, cand.j
     # (a year has 18, 19 or 20 in it: most sentences are passed over without the word loop)
     if doc_year and ("20" in sentence_norm or "19" in sentence_norm or "18" in sentence_norm):
         lo = max(0, i - 10)
@@ -195,9 +227,13 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
                 break
     if anyc["hist_before"].search(before5):
         ctx.historical = True
-    before4 = " ".join(norms[max(clause_lo, i - 4):i])
+
+
+def _generic_claim(ctx: Context, norms: list[str], cand: Candidate) -> None:
+    """An event noun as the subject of a generic present-tense predicate (``GENERIC_PREDICATES``)."""
+    j = cand.j
     if cand.cls in ("noun", "phrase") and cand.type not in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") \
-            and not generic_set.isdisjoint(norms[j:j + 8]):
+            and not _window_sets()[1].isdisjoint(norms[j:j + 8]):
         for k in range(j, min(len(norms), j + 8)):
             w = _bare(norms[k])
             if w in GENERIC_PREDICATES:
@@ -207,13 +243,12 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
                 break
             if w in ("التي", "الذي", "قال", "ان", "انه", "انها") or (w[:1] in "يت" and k > j and w not in GENERIC_PREDICATES and len(w) > 3 and not w.startswith("ال")):
                 break
-    if i > 0 and cand.cls in ("noun", "phrase", "ptcp") and _bare(norms[i - 1]) in DEMONSTRATIVES:
-        ctx.anaphoric = True
-    ctx.opinion = anyc["opinion"].search(before4) is not None
-    if scues is None:
-        scues = sentence_cues(sentence_norm)
-    ctx.accident = scues.accident
-    ctx.realis = scues.realis
+
+
+def _support(ctx: Context, norms: list[str], cand: Candidate, cu: Cues) -> None:
+    """A support verb just before a nominal trigger ("شنت غارات"), or a reaching verb further back."""
+    i = cand.i
+    _, _, support_set, reaching_set = _window_sets()
     for k in (range(i - 1, max(-1, i - 4), -1) if not support_set.isdisjoint(norms[max(0, i - 3):i]) else ()):
         if _bare(norms[k]) in cu.support or norms[k] in cu.support:
             ctx.supported = True
@@ -227,16 +262,19 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
                 ctx.supported = True
                 cand.feats["support"] = k
                 break
-    # governed: inside the complement of a speech-act trigger that precedes it closely
+
+
+def _governor(cand: Candidate, cands: list[Candidate]) -> str | None:
+    """The type of a speech-act trigger whose complement holds the candidate, closely after it."""
+    i = cand.i
     for g in cands:
         if g is cand or not g.lexeme.gov or g.type == cand.type:
             continue
         if g.j <= i and (i - g.j <= 5 or i - g.j <= 15 and cand.cls == "noun" and cand.proclitics[-1:] == "ل"):
             # (a لـ + verbal noun is the purpose of the call however far its relative clause
             # carries it: "الدعوات التي أطلقتها … فصائل …، قريبة من إيران، لرحيل التحالف")
-            ctx.governed_by = g.type
-            break
-    return ctx
+            return g.type
+    return None
 
 
 def mode_of(cand: Candidate, norms: list[str], last: Candidate | None = None) -> str | None:
