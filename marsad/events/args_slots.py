@@ -12,6 +12,7 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad import resources
 from marsad.doc import Doc, Token
 from marsad.events.args_words import (
     BORROWED_COUNTRY,
@@ -124,7 +125,8 @@ def _orig_prefix(raw: str, n: int) -> int:
 
 # "his country", "its government": the country of the actor named before them.
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
-OWN_COUNTRY = word_set("بلاده بلادها بلادهم حكومته حكومتها حكومتهم دولته دولتها")
+_WORDS = resources.read_yaml("events", "args_slots.yaml")  # read once, at import
+OWN_COUNTRY = word_set(_WORDS["own_country"])
 
 
 def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
@@ -249,9 +251,7 @@ def _role_country(words: list[Token], slots: list[Slot], k: int, j: int, sector:
 
 # Units and places that stand for the force or body they belong to: "دورية للجيش الاميركي",
 # "مقر للشرطة", "موكب الوزير", "قافلة للقوات الاجنبية".
-CONTAINERS = word_set(
-    "دورية دوريه دوريات موكب مواكب قافلة قافله قوافل مقر مقرات مبنى مركز مراكز ثكنة ثكنه قاعدة "
-    "قاعده حاجز حواجز نقطة نقطه سيارة سياره سيارات آلية اليه اليات مكتب مكاتب منزل مستوطنة مستوطنه")
+CONTAINERS = word_set(_WORDS["containers"])
 
 
 def _containers(words: list[Token], slots: list[Slot]) -> list[Slot]:
@@ -336,23 +336,17 @@ def _role_states(words: list[Token], slots: list[Slot]) -> list[Slot]:
 
 # Nouns of membership whose genitive is the group they belong to: "أعضاء حزب الغد" is coded as
 # the party, "عناصر قوات الصحوة" as the force.
-MEMBER_NOUNS = word_set("أعضاء اعضاء عناصر أفراد افراد عضو عضوا منتسبي")
+MEMBER_NOUNS = word_set(_WORDS["member_nouns"])
 # Nouns of membership or leadership that "X في Y" places in the body Y: "عضو في حزب الغد",
 # "قيادي في حركة حماس", "أحد القيادات البارزة في تنظيم «القاعدة»".
-MEMBER_IN_NOUNS = MEMBER_NOUNS | word_set(
-    "العضو قيادي قياديا قياديان قياديين القيادي القياديين قيادات القيادات قادة القادة "
-    "زعماء الزعماء كوادر الكوادر ناشط ناشطا ناشطين الناشط الناشطين")
+MEMBER_IN_NOUNS = MEMBER_NOUNS | word_set(_WORDS["member_in_nouns"])
 # Adjectives between such a noun and في: "قيادي بارز في", "القيادات البارزة في".
-MEMBER_ADJECTIVES = word_set(
-    "بارز بارزا بارزة بارزان بارزين البارز البارزة البارزين كبير كبيرا كبار الكبير الكبار سابق سابقا السابق "
-    "السابقين رفيع رفيعا الرفيع المستوى")
+MEMBER_ADJECTIVES = word_set(_WORDS["member_adjectives"])
 # "أحد X" / "إحدى X": one of X, coded as X.
-ONE_OF = word_set("أحد احد إحدى احدى")
+ONE_OF = word_set(_WORDS["one_of"])
 # Heads of a partitive "X من Y" whose code is Y's: counts and groups ("ثلاثة من عناصر الشرطة",
 # "عدد من جنود المارينز", "قوة من الشرطة العراقية", "مجموعة من المتظاهرين").
-PARTITIVE_HEADS = QTY_SKIP | QUANTIFIERS | MEMBER_NOUNS | word_set(
-    "فرقة قوة وحدة مفرزة كتيبة سرية أحد احد إحدى احدى اثنين اثنان اثنتين عنصرين عنصران عنصرا عنصر "
-    "جنديين جنديان ضابطين كثير كثيرون الكثير")
+PARTITIVE_HEADS = QTY_SKIP | QUANTIFIERS | MEMBER_NOUNS | word_set(_WORDS["partitive_heads"])
 
 
 def _partitives(words: list[Token], slots: list[Slot]) -> list[Slot]:
@@ -448,7 +442,6 @@ def _counted_noun(norm: str) -> bool:
     return norm.startswith("ال") and norm not in SKIP_AFTER_VERB
 
 
-COUNTED_THINGS = word_set(
-    "الصواريخ القذائف الغارات الهجمات الضربات القتلى الجرحى المنازل السيارات العبوات الرصاصات")
+COUNTED_THINGS = word_set(_WORDS["counted_things"])
 # Counting words the role lexicon takes for crowds ("تظاهر الآلاف") when they stand alone.
-QUANTITY_ROLES = word_set("عشرات مئات آلاف الاف الالاف ألوف")
+QUANTITY_ROLES = word_set(_WORDS["quantity_roles"])
