@@ -10,7 +10,7 @@ whole pipeline up to statements, entities stage included, about 20 s.)
 Reads ``../shared/data/arabic_event_gsr/{assault,protest}_gsr.csv`` (sentence -> yes / easy no /
 difficult no; "ambiguous" left out), runs the pipeline up to the statements stage on every
 sentence, and collects the trigger candidates of the file's type with their features (the exact
-code path of ``marsad.events.stage.analyse_sentence``). Each candidate is trained on a soft
+code path of ``marsad.events.sentence.analyse_sentence``). Each candidate is trained on a soft
 label: positive with the share of annotators who accepted its sentence (accept / total), negative
 with the rest, both classes balanced; a sentence is detected when its best candidate scores over
 the threshold.
@@ -81,7 +81,7 @@ def collect(etype: str, pipe, docs: dict | None = None) -> list[dict]:
     """One record per sentence: id, label, fold, candidates' feature lists (and, when ``docs``
     is given, the analysed Doc of every sentence by id, for the end-to-end evaluation)."""
     from marsad.events.filter import load_filter
-    from marsad.events.stage import analyse_sentence
+    from marsad.events.sentence import analyse_sentence
 
     load_filter.cache_clear()
     flt = load_filter()

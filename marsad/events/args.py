@@ -241,49 +241,70 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         # "ندعو الدوحة إلى …", "نرفض …": the subject is "we", the speaker of the quotation (the
         # stage finds it); the phrase after the verb is its object, never its subject
         return Args(target=object_of(cand, words, slots, j, text), rule="first-person")
-    out = Args()
     agent = agent_after(norms, slots, j, words, text)
     if verbal:
-        passive = is_passive(cand, words, norms, slots, text) or (
-            agent is not None and passive_agent_marker(norms, j))
-        out.passive = passive
-        if not passive and cand.cls == "perf" and cand.lexeme.id in PASSIVE_PRONE and \
-                no_object(cand, words, norms, text) and not (i > 0 and norms[i - 1] in ANNA_PRONOUN):
-            # a transitive verb of harm with no object after it is passive: "جنديا أميركيا قتل
-            # وأصيب 10 آخرون", "خمسة اشخاص على الأقل قتلوا في هجوم", "جرح وزير الدفاع … في
-            # تفجير" (roles only: the filter's "passive" feature stays the marked passive)
-            passive = True
-        subj, subj_rule = subject_of(cand, words, norms, slots, text)
-        if passive:
-            out.target = subj
-            out.source = agent
-            out.rule = "passive" if out.passive else "passive-noobj"
-        else:
-            out.source = subj
-            out.rule = subj_rule
-            after_from = appositive_end(subj, slots, words, text) if subj is not None and subj.i >= j else j
-            out.target = object_of(cand, words, slots, after_from, text)
-            if out.source is None and agent is not None:
-                out.source = agent
-            _coordination(out, cand, words, norms, slots, text)
-            if subj is not None and subj.i >= j and subj.prep is None and cand.cls == "perf" \
-                    and cand.lexeme.id in PASSIVE_PRONE and agent is None and subj_rule == "vso" \
-                    and (out.target is None or out.target.prep is not None
-                         or any(c in text[subj.end:out.target.start] for c in ",،")) and not norms[i].endswith(OBJECT_SUFFIXES) \
-                    and _member_phrase(norms, subj):
-                # "قتل القيادي في مليشيات الحوثي": a leader or member a verb of harm names, with no
-                # object after him (a name after a comma is his apposition), is its victim (قُتل)
-                out.source, out.target, out.rule = None, subj, "passive-noobj"
-        if out.target is None and cand.type in ("REQUEST", "REJECT"):
-            out.target = yield_addressee(norms, slots, j, exclude=out.source)
-        return out
+        return _verbal_args(cand, words, slots, text, norms, agent)
     if cand.lexeme.id == "bitaawun":
-        # "X … بالتعاون مع Y": the clause's actor works with the one after مع
-        out.target = next((s for s in slots if j <= s.i <= j + 2), None)
-        before = [s for s in slots if s.j <= i and i - s.j <= 12 and s.prep is None and not s.adjectival]
-        out.source = before[-1] if before else None
-        out.rule = "comitative"
-        return out
+        return _comitative(cand, slots)
+    return _nominal_args(cand, words, slots, text, norms, agent)
+
+
+def _verbal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str, norms: list[str],
+                 agent: Slot | None) -> Args:
+    """Subject and object of a verb (active or passive), or of a verbal phrase."""
+    i, j = cand.i, cand.j
+    out = Args()
+    passive = is_passive(cand, words, norms, slots, text) or (
+        agent is not None and passive_agent_marker(norms, j))
+    out.passive = passive
+    if not passive and cand.cls == "perf" and cand.lexeme.id in PASSIVE_PRONE and \
+            no_object(cand, words, norms, text) and not (i > 0 and norms[i - 1] in ANNA_PRONOUN):
+        # a transitive verb of harm with no object after it is passive: "جنديا أميركيا قتل
+        # وأصيب 10 آخرون", "خمسة اشخاص على الأقل قتلوا في هجوم", "جرح وزير الدفاع … في
+        # تفجير" (roles only: the filter's "passive" feature stays the marked passive)
+        passive = True
+    subj, subj_rule = subject_of(cand, words, norms, slots, text)
+    if passive:
+        out.target = subj
+        out.source = agent
+        out.rule = "passive" if out.passive else "passive-noobj"
+    else:
+        out.source = subj
+        out.rule = subj_rule
+        after_from = appositive_end(subj, slots, words, text) if subj is not None and subj.i >= j else j
+        out.target = object_of(cand, words, slots, after_from, text)
+        if out.source is None and agent is not None:
+            out.source = agent
+        _coordination(out, cand, words, norms, slots, text)
+        if subj is not None and subj.i >= j and subj.prep is None and cand.cls == "perf" \
+                and cand.lexeme.id in PASSIVE_PRONE and agent is None and subj_rule == "vso" \
+                and (out.target is None or out.target.prep is not None
+                     or any(c in text[subj.end:out.target.start] for c in ",،")) and not norms[i].endswith(OBJECT_SUFFIXES) \
+                and _member_phrase(norms, subj):
+            # "قتل القيادي في مليشيات الحوثي": a leader or member a verb of harm names, with no
+            # object after him (a name after a comma is his apposition), is its victim (قُتل)
+            out.source, out.target, out.rule = None, subj, "passive-noobj"
+    if out.target is None and cand.type in ("REQUEST", "REJECT"):
+        out.target = yield_addressee(norms, slots, j, exclude=out.source)
+    return out
+
+
+def _comitative(cand: Candidate, slots: list[Slot]) -> Args:
+    i, j = cand.i, cand.j
+    out = Args()
+    # "X … بالتعاون مع Y": the clause's actor works with the one after مع
+    out.target = next((s for s in slots if j <= s.i <= j + 2), None)
+    before = [s for s in slots if s.j <= i and i - s.j <= 12 and s.prep is None and not s.adjectival]
+    out.source = before[-1] if before else None
+    out.rule = "comitative"
+    return out
+
+
+def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str, norms: list[str],
+                  agent: Slot | None) -> Args:
+    """Agent and patient of a nominal trigger: genitive, nisba, لـ, support verb, relative clause."""
+    i, j = cand.i, cand.j
+    out = Args()
     # nominal trigger
     gen_object = cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced
     jq, _ = skip_quantity(norms, j)

@@ -6,6 +6,7 @@ agent; a yielding masdar (لرحيل التحالف) whom a request addresses.
 """
 from __future__ import annotations
 
+from marsad import resources
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
     QUANTIFIERS,
@@ -17,24 +18,18 @@ from marsad.events.args_words import (
 from marsad.text.normalize import word_set
 
 # Verbs of a relative clause that name the recipient: "الغارات التي استهدفت قادة الفصائل".
-REL_TARGET_VERBS = word_set(
-    "استهدفت استهدف استهدفا طالت طال طاولت طاول ضربت ضرب أصابت اصابت أصاب اصاب تستهدف يستهدف "
-    "قتلت قتل أودت اودت")
+_WORDS = resources.read_yaml("events", "args_nominal.yaml")  # read once, at import
+REL_TARGET_VERBS = word_set(_WORDS["rel_target_verbs"])
 
 # Verbal nouns of yielding whose genitive is the addressee of a request (رحيل التحالف).
-YIELD_MASDARS = word_set(
-    "رحيل انسحاب الانسحاب خروج الخروج سحب إخراج اخراج تنحي التنحي استقالة الإفراج الافراج إطلاق "
-    "اطلاق طرد وقف إنهاء انهاء تسليم")
+YIELD_MASDARS = word_set(_WORDS["yield_masdars"])
 
 # Support verbs whose subject suffers the event: "تعرض قائد الشرطة لمحاولة اغتيال", "نجا … من".
-VICTIM_SUPPORT = word_set(
-    "تعرض تعرضت تعرضوا تعرضا يتعرض تتعرض يتعرضون نجا نجت نجوا ينجو تنجو أصيب اصيب أصيبت اصيبت "
-    "أصيبوا اصيبوا قتل قتلت قتلوا سقط سقطوا بتعرض لتعرض")
+VICTIM_SUPPORT = word_set(_WORDS["victim_support"])
 # Verbs of exposure whose subject suffers the attack named after لـ / إلى, far as it may be.
-EXPOSURE_VERBS = word_set(
-    "تعرض تعرضت تعرضوا تعرضا يتعرض تتعرض يتعرضون بتعرض لتعرض تعرضه تعرضها")
+EXPOSURE_VERBS = word_set(_WORDS["exposure_verbs"])
 # Nouns between لـ and the attack: "لمحاولة اغتيال", "الى هجوم".
-EXPOSED_TO = word_set("لمحاولة لمحاولات الى إلى لعملية")
+EXPOSED_TO = word_set(_WORDS["exposed_to"])
 # Verbal nouns whose genitive is the recipient, not the agent (اغتيال الوزير، زيارة بغداد).
 GEN_OBJECT = frozenset({
     "ASSAULT.ightiyal", "ASSAULT.qatl", "ASSAULT.khatf", "ASSAULT.istihdaf", "ASSAULT.qasf",
@@ -81,10 +76,8 @@ def yield_addressee(norms, slots, j, exclude=None) -> Slot | None:
 
 # Support verbs that say the event happened, or that someone reported it, without naming who
 # did it ("أعلن الجيش مقتل …", "شهدت المدينة هجوماً", "أسفر الهجوم عن …").
-NON_AGENTIVE = word_set(
-    "شهد شهدت وقع وقعت تقع يقع جرى جرت حدث تم اسفر أسفر اسفرت أسفرت ادى أدى ادت أدت اوقع أوقع "
-    "اوقعت أوقعت خلف خلفت")
-ANNOUNCE = word_set("أعلن اعلن أعلنت اعلنت يعلن تعلن إعلان اعلان")
+NON_AGENTIVE = word_set(_WORDS["non_agentive"])
+ANNOUNCE = word_set(_WORDS["announce"])
 
 
 def announcer(cand, norms) -> int | None:
@@ -111,8 +104,7 @@ def agentive_support(verb: str, etype: str) -> bool:
 
 # Verbs whose subject performs the verbal noun they govern, however far it stands: "قام عدد من
 # جنود المارينز بقتل المدنيين", "واصلت اسرائيل اعمال القتل".
-AGENT_SUPPORT = word_set(
-    "قام قامت قاموا يقوم تقوم يقومون بقيام لقيام قيام واصل واصلت واصلوا يواصل تواصل يواصلون")
+AGENT_SUPPORT = word_set(_WORDS["agent_support"])
 
 
 # the words agent_support returns on: bare form or word in AGENT_SUPPORT

@@ -7,6 +7,7 @@ after على / ضد / بحق.
 """
 from __future__ import annotations
 
+from marsad import resources
 from marsad.events.args_passive import ANNA_PRONOUN, CAUSE_NOUNS
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
@@ -30,8 +31,8 @@ _NO_SPACE = str.maketrans("", "", "قدل\u0640")
 
 # Words after which a noun phrase opens a nominal clause whose verb follows it (SVO):
 # "إن حركة طالبان اختطفت …", "وكانت حركة طالبان قد خطفت …".
-SVO_OPENERS = word_set(
-    "إن أن ان انه بأن بان كان كانت وكان وكانت فيما بينما حيث لكن ولكن إلا الا")
+_WORDS = resources.read_yaml("events", "args_order.yaml")  # read once, at import
+SVO_OPENERS = word_set(_WORDS["svo_openers"])
 
 
 def _fronted_subject(cand, words, norms, slots, text) -> Slot | None:
@@ -49,13 +50,10 @@ def _fronted_subject(cand, words, norms, slots, text) -> Slot | None:
 
 
 # كان before a fronted subject: "وكانت X قد أطلقت".
-KANA = word_set("كان كانت وكان وكانت فكان فكانت كانوا وكانوا")
+KANA = word_set(_WORDS["kana"])
 # Nouns of attacks and weapons: a nisba after one qualifies the attack ("هجوم انتحاري"), it is
 # not the object of the verb that follows.
-INANIMATE_AGENTS = CAUSE_NOUNS | word_set(
-    "عبوة عبوات ناسفة ناسفه مفخخة مفخخه ملغومة ملغومه سيارة سيارات شاحنة شاحنات صاروخ صواريخ قذيفة قذائف "
-    "قنبلة قنابل غارات الغارات الغارة ضربات الضربات الضربة الهجوم الهجمات الانفجار التفجير عملية "
-    "العملية انتحاري انتحارية الانتحاري الانتحارية طائرة طائرات")
+INANIMATE_AGENTS = CAUSE_NOUNS | word_set(_WORDS["inanimate_agents"])
 
 
 def _kana_subject(cand, words, norms, slots, text) -> Slot | None:
@@ -77,12 +75,9 @@ def _kana_subject(cand, words, norms, slots, text) -> Slot | None:
 
 # Singular masculine nouns of persons (the role lexicon's), which a feminine verb cannot have as
 # its subject: "فقتلت المدرس" (the fire killed the teacher), "خطفت مواطنا".
-MASC_PERSONS = word_set(
-    "مدرس معلم استاذ جندي شرطي ضابط مواطن شخص طالب صحافي صحفي مراسل مصور طبيب وزير مسؤول قاض "
-    "القاضي راهب امام مدني عامل موظف تاجر معارض متطوع مسلح انتحاري رجل قائد زعيم رئيس نائب "
-    "مدير محافظ سفير قنصل دبلوماسي مترجم سائق مزارع صياد حارس قيادي ناشط")
+MASC_PERSONS = word_set(_WORDS["masc_persons"])
 # Titles before a man's name: "العميد فرنسوا الحاج", "الشيخ …".
-MASC_TITLES = word_set("العميد اللواء العقيد الرائد المقدم النقيب الشيخ السيد الدكتور القس الحاج")
+MASC_TITLES = word_set(_WORDS["masc_titles"])
 
 
 def _masculine_singular(s: Slot, norms: list[str]) -> bool:

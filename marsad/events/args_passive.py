@@ -6,15 +6,14 @@ unvowelled perfect has a count or a cause after it and no object ("قتل 12 ش�
 """
 from __future__ import annotations
 
+from marsad import resources
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import QTY_SKIP, SKIP_AFTER_VERB, bare_forms, gap_ok
 from marsad.text.normalize import normalize, word_set
 
 # Relative verbs with the event as object pronoun, their subject after them: "التي شنتها X".
-AGENT_WORDS = word_set(
-    "شنها شنه شنته شنتها تشنها يشنها نفذها نفذه نفذته نفذتها قادتها قادته تقودها تقوده يقودها يقوده "
-    "تبناها تبناه تبنته تبنتها اطلقها اطلقه اطلقتها اطلقته ارتكبها ارتكبته ارتكبه يرتكبها ترتكبها "
-    "تقترفها يقترفها اقترفها تنفذها ينفذها")
+_WORDS = resources.read_yaml("events", "args_passive.yaml")  # read once, at import
+AGENT_WORDS = word_set(_WORDS["agent_words"])
 AGENT_PHRASES = tuple(tuple(normalize(w) for w in p.split()) for p in (
     "من قبل", "على يد", "على أيدي", "بأيدي", "من جانب", "بواسطة", "المدعومة من", "المدعوم من",
     "التابعة ل", "التابع ل"))
@@ -24,9 +23,8 @@ AGENT_FIRST = frozenset(p[0] for p in AGENT_PHRASES)
 PASSIVE_PRONE = frozenset({"qatl", "khatf", "ightiyal", "istihdaf", "taadhib", "ightisab", "itiqal",
                            "ightiyal", "qasf", "damar", "taan", "dabh"})
 # A cause after a plural verb of harm ("قتلوا جراء ضربة جوية") makes it passive.
-CAUSE_WORDS = word_set("جراء إثر اثر بسبب نتيجة")
-CAUSE_NOUNS = word_set(
-    "هجوم هجمات انفجار تفجير قصف غارة غارات ضربة اشتباكات اشتباك رصاص انفجارات اعتداء كمين")
+CAUSE_WORDS = word_set(_WORDS["cause_words"])
+CAUSE_NOUNS = word_set(_WORDS["cause_nouns"])
 
 
 # the words agent_after acts on: bare form in AGENT_WORDS, or the first word of an agent phrase
@@ -104,10 +102,8 @@ def is_passive(cand, words, norms, slots, text) -> bool:
 
 # Words after a verb of harm that show it has no object: a clause of time or cause, a second
 # passive casualty verb ("قتل وأصيب"), a preposition of place.
-NO_OBJECT_NEXT = word_set(
-    "في خلال جراء إثر اثر بسبب نتيجة عندما حين بعدما عقب مع أثناء اثناء قرب بالقرب داخل عند لدى "
-    "بانفجار بهجوم بتفجير بقصف بغارة بنيران برصاص بالرصاص اليوم")
-CASUALTY_COORD = word_set("وأصيب واصيب وأصيبت واصيبت وأصيبوا واصيبوا وجرح وجرحوا وخطف وخطفوا")
+NO_OBJECT_NEXT = word_set(_WORDS["no_object_next"])
+CASUALTY_COORD = word_set(_WORDS["casualty_coord"])
 
 
 def no_object(cand, words, norms, text) -> bool:

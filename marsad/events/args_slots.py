@@ -12,6 +12,7 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad import resources
 from marsad.doc import Doc, Token
 from marsad.events.args_words import (
     BORROWED_COUNTRY,
@@ -124,33 +125,16 @@ def _orig_prefix(raw: str, n: int) -> int:
 
 # "his country", "its government": the country of the actor named before them.
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
-OWN_COUNTRY = word_set("بلاده بلادها بلادهم حكومته حكومتها حكومتهم دولته دولتها")
+_WORDS = resources.read_yaml("events", "args_slots.yaml")  # read once, at import
+OWN_COUNTRY = word_set(_WORDS["own_country"])
 
 
 def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
     """Actor slots of one sentence, in text order, from mentions then generic role words."""
     if not words:
         return []
-    s0, s1 = words[0].start, words[-1].end
-    slots: list[Slot] = []
     taken = [False] * len(words)
-    for m in doc.mentions_in(s0, s1):
-        i = bisect.bisect_right(starts, m.start) - 1
-        j = bisect.bisect_left(starts, m.end)
-        if i < 0 or j <= i:
-            continue
-        if any(taken[i:j]):
-            continue
-        a = doc.actors.get(m.actor)
-        norm_span = [w.norm for w in words[i:j]]
-        slot = Slot(i, j, m.start, m.end, actor=m.actor, country=a.country if a else None,
-                    sector=a.type if a else None, name=doc.text[m.start:m.end],
-                    adjectival=(j - i == 1 and is_nisba(norm_span[0]) and i > 0),
-                    pro=normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else "",
-                    rule=m.prov.rule if m.prov is not None else "", kind=a.kind if a else None)
-        slots.append(slot)
-        for k in range(i, j):
-            taken[k] = True
+    slots = _mention_slots(doc, words, starts, taken)
     # only words that may be a participant are visited (most words are in _NO_ROLE)
     no_role = _NO_ROLE
     nxt = 0  # the first word after the last participant phrase this loop found
@@ -158,53 +142,10 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
         if k < nxt:
             continue
         w = words[k]
-        hit = None
-        # every phrase has a word after its head: the next word must begin one of them
-        heads = _role_phrase_heads(w.norm)
-        if heads and (k + 1 >= len(words) or words[k + 1].norm not in _role_phrase_seconds(w.norm)):
-            heads = ()
-        for pro, entries in heads:
-            for rest, sector in entries:
-                n = len(rest)
-                if k + 1 + n <= len(words) and all(
-                        words[k + 1 + x].norm == rest[x] or words[k + 1 + x].norm == "ال" + rest[x]
-                        for x in range(n)) and not any(taken[k:k + 1 + n]):
-                    hit = (k + 1 + n, sector, pro)
-                    break
-            if hit:
-                break
-        if hit is None:
-            r = role_of(w.norm)
-            if r is None and not _role_phrase_heads(w.norm) and len(_NO_ROLE) < 400_000:
-                _NO_ROLE.add(w.norm)
-            if r and w.norm != r[2] + r[1] and r[1].endswith("ي") and w.text.rstrip(_HARAKAT).endswith("ة") \
-                    and k > 0 and words[k - 1].text.rstrip(_HARAKAT).endswith(("ة", "ات")):
-                # "عملية عسكرية", "آليات عسكرية": a nisba agreeing with the feminine noun before
-                # it, not "his soldier" (ة reads as the pronoun ه once normalised)
-                r = None
-            if r and not (r[1] in QUANTITY_ROLES and k + 1 < len(words) and _counted_noun(words[k + 1].norm)):
-                # "عشرات الصواريخ" counts things; "مئات المتظاهرين" leaves the slot to its noun
-                hit = (k + 1, r[0], r[2])
+        hit = _role_hit(words, k, taken)
         if hit:
             j, sector, pro = hit
-            country = None
-            if j == k + 1 and bare_word(w.norm) in OWN_COUNTRY:
-                prev = [sl for sl in slots if sl.actor and sl.j <= k and sl.country]
-                country = prev[-1].country if prev else None
-                sector = "GOV"
-            elif j == k + 1 and w.norm.endswith(("ه", "ها", "هم")) and not w.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة") and role_of(w.norm) and \
-                    role_of(w.norm)[1] != w.norm[len(role_of(w.norm)[2]):]:
-                prev = [sl for sl in slots if sl.actor and sl.j <= k and sl.country]
-                if prev:
-                    country = prev[-1].country
-            # a nisba or country mention right after the role noun gives its country
-            for sl in slots:
-                if sl.actor and sl.i in (j, j + 1) and sl.country and sl.rule not in BORROWED_COUNTRY and (
-                        sl.adjectival or sl.j - sl.i == 1 or sl.sector and sl.rule not in PLACE_RULES and (
-                            sl.pro[-1:] == "ب" or words[sl.i].norm.startswith("بال") or words[sl.i - 1].norm == "في")):
-                    # (or the body it serves in: "وزيرة الدولة بوزارة الطاقة السودانية")
-                    country = sl.country
-                    break
+            country, sector = _role_country(words, slots, k, j, sector)
             off = _orig_prefix(w.text, len(pro)) if pro else 0
             start = words[k].start + off
             if not pro and k > 0 and not taken[k - 1] and words[k - 1].norm.isdigit():
@@ -226,11 +167,91 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
     return slots
 
 
+def _mention_slots(doc: Doc, words: list[Token], starts: list[int], taken: list[bool]) -> list[Slot]:
+    """The slots of the actors layer's mentions in the sentence (marking their words taken)."""
+    s0, s1 = words[0].start, words[-1].end
+    slots: list[Slot] = []
+    for m in doc.mentions_in(s0, s1):
+        i = bisect.bisect_right(starts, m.start) - 1
+        j = bisect.bisect_left(starts, m.end)
+        if i < 0 or j <= i:
+            continue
+        if any(taken[i:j]):
+            continue
+        a = doc.actors.get(m.actor)
+        norm_span = [w.norm for w in words[i:j]]
+        slot = Slot(i, j, m.start, m.end, actor=m.actor, country=a.country if a else None,
+                    sector=a.type if a else None, name=doc.text[m.start:m.end],
+                    adjectival=(j - i == 1 and is_nisba(norm_span[0]) and i > 0),
+                    pro=normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else "",
+                    rule=m.prov.rule if m.prov is not None else "", kind=a.kind if a else None)
+        slots.append(slot)
+        for k in range(i, j):
+            taken[k] = True
+    return slots
+
+
+def _role_hit(words: list[Token], k: int, taken: list[bool]) -> tuple | None:
+    """A generic participant phrase or role word starting at word k: (end, sector, pronoun prefix)."""
+    w = words[k]
+    hit = None
+    # every phrase has a word after its head: the next word must begin one of them
+    heads = _role_phrase_heads(w.norm)
+    if heads and (k + 1 >= len(words) or words[k + 1].norm not in _role_phrase_seconds(w.norm)):
+        heads = ()
+    for pro, entries in heads:
+        for rest, sector in entries:
+            n = len(rest)
+            if k + 1 + n <= len(words) and all(
+                    words[k + 1 + x].norm == rest[x] or words[k + 1 + x].norm == "ال" + rest[x]
+                    for x in range(n)) and not any(taken[k:k + 1 + n]):
+                hit = (k + 1 + n, sector, pro)
+                break
+        if hit:
+            break
+    if hit is None:
+        r = role_of(w.norm)
+        if r is None and not _role_phrase_heads(w.norm) and len(_NO_ROLE) < 400_000:
+            _NO_ROLE.add(w.norm)
+        if r and w.norm != r[2] + r[1] and r[1].endswith("ي") and w.text.rstrip(_HARAKAT).endswith("ة") \
+                and k > 0 and words[k - 1].text.rstrip(_HARAKAT).endswith(("ة", "ات")):
+            # "عملية عسكرية", "آليات عسكرية": a nisba agreeing with the feminine noun before
+            # it, not "his soldier" (ة reads as the pronoun ه once normalised)
+            r = None
+        if r and not (r[1] in QUANTITY_ROLES and k + 1 < len(words) and _counted_noun(words[k + 1].norm)):
+            # "عشرات الصواريخ" counts things; "مئات المتظاهرين" leaves the slot to its noun
+            hit = (k + 1, r[0], r[2])
+    return hit
+
+
+def _role_country(words: list[Token], slots: list[Slot], k: int, j: int, sector: str | None) -> tuple:
+    """The country (and sector) of the role phrase words[k:j]: the own country of "بلاده", the
+    country of a possessive pronoun's antecedent, or a nisba / country mention right after it."""
+    w = words[k]
+    country = None
+    if j == k + 1 and bare_word(w.norm) in OWN_COUNTRY:
+        prev = [sl for sl in slots if sl.actor and sl.j <= k and sl.country]
+        country = prev[-1].country if prev else None
+        sector = "GOV"
+    elif j == k + 1 and w.norm.endswith(("ه", "ها", "هم")) and not w.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة") and role_of(w.norm) and \
+            role_of(w.norm)[1] != w.norm[len(role_of(w.norm)[2]):]:
+        prev = [sl for sl in slots if sl.actor and sl.j <= k and sl.country]
+        if prev:
+            country = prev[-1].country
+    # a nisba or country mention right after the role noun gives its country
+    for sl in slots:
+        if sl.actor and sl.i in (j, j + 1) and sl.country and sl.rule not in BORROWED_COUNTRY and (
+                sl.adjectival or sl.j - sl.i == 1 or sl.sector and sl.rule not in PLACE_RULES and (
+                    sl.pro[-1:] == "ب" or words[sl.i].norm.startswith("بال") or words[sl.i - 1].norm == "في")):
+            # (or the body it serves in: "وزيرة الدولة بوزارة الطاقة السودانية")
+            country = sl.country
+            break
+    return country, sector
+
+
 # Units and places that stand for the force or body they belong to: "دورية للجيش الاميركي",
 # "مقر للشرطة", "موكب الوزير", "قافلة للقوات الاجنبية".
-CONTAINERS = word_set(
-    "دورية دوريه دوريات موكب مواكب قافلة قافله قوافل مقر مقرات مبنى مركز مراكز ثكنة ثكنه قاعدة "
-    "قاعده حاجز حواجز نقطة نقطه سيارة سياره سيارات آلية اليه اليات مكتب مكاتب منزل مستوطنة مستوطنه")
+CONTAINERS = word_set(_WORDS["containers"])
 
 
 def _containers(words: list[Token], slots: list[Slot]) -> list[Slot]:
@@ -315,23 +336,17 @@ def _role_states(words: list[Token], slots: list[Slot]) -> list[Slot]:
 
 # Nouns of membership whose genitive is the group they belong to: "أعضاء حزب الغد" is coded as
 # the party, "عناصر قوات الصحوة" as the force.
-MEMBER_NOUNS = word_set("أعضاء اعضاء عناصر أفراد افراد عضو عضوا منتسبي")
+MEMBER_NOUNS = word_set(_WORDS["member_nouns"])
 # Nouns of membership or leadership that "X في Y" places in the body Y: "عضو في حزب الغد",
 # "قيادي في حركة حماس", "أحد القيادات البارزة في تنظيم «القاعدة»".
-MEMBER_IN_NOUNS = MEMBER_NOUNS | word_set(
-    "العضو قيادي قياديا قياديان قياديين القيادي القياديين قيادات القيادات قادة القادة "
-    "زعماء الزعماء كوادر الكوادر ناشط ناشطا ناشطين الناشط الناشطين")
+MEMBER_IN_NOUNS = MEMBER_NOUNS | word_set(_WORDS["member_in_nouns"])
 # Adjectives between such a noun and في: "قيادي بارز في", "القيادات البارزة في".
-MEMBER_ADJECTIVES = word_set(
-    "بارز بارزا بارزة بارزان بارزين البارز البارزة البارزين كبير كبيرا كبار الكبير الكبار سابق سابقا السابق "
-    "السابقين رفيع رفيعا الرفيع المستوى")
+MEMBER_ADJECTIVES = word_set(_WORDS["member_adjectives"])
 # "أحد X" / "إحدى X": one of X, coded as X.
-ONE_OF = word_set("أحد احد إحدى احدى")
+ONE_OF = word_set(_WORDS["one_of"])
 # Heads of a partitive "X من Y" whose code is Y's: counts and groups ("ثلاثة من عناصر الشرطة",
 # "عدد من جنود المارينز", "قوة من الشرطة العراقية", "مجموعة من المتظاهرين").
-PARTITIVE_HEADS = QTY_SKIP | QUANTIFIERS | MEMBER_NOUNS | word_set(
-    "فرقة قوة وحدة مفرزة كتيبة سرية أحد احد إحدى احدى اثنين اثنان اثنتين عنصرين عنصران عنصرا عنصر "
-    "جنديين جنديان ضابطين كثير كثيرون الكثير")
+PARTITIVE_HEADS = QTY_SKIP | QUANTIFIERS | MEMBER_NOUNS | word_set(_WORDS["partitive_heads"])
 
 
 def _partitives(words: list[Token], slots: list[Slot]) -> list[Slot]:
@@ -427,7 +442,6 @@ def _counted_noun(norm: str) -> bool:
     return norm.startswith("ال") and norm not in SKIP_AFTER_VERB
 
 
-COUNTED_THINGS = word_set(
-    "الصواريخ القذائف الغارات الهجمات الضربات القتلى الجرحى المنازل السيارات العبوات الرصاصات")
+COUNTED_THINGS = word_set(_WORDS["counted_things"])
 # Counting words the role lexicon takes for crowds ("تظاهر الآلاف") when they stand alone.
-QUANTITY_ROLES = word_set("عشرات مئات آلاف الاف الالاف ألوف")
+QUANTITY_ROLES = word_set(_WORDS["quantity_roles"])

@@ -6,8 +6,8 @@ the unit passing (لدى مرور دورية) the target, a launch's places its 
 """
 from __future__ import annotations
 
+from marsad import resources
 from marsad.events.args_slots import Slot
-from marsad.events.triggers import Candidate
 from marsad.events.args_words import (
     NUMBER_WORDS,
     PLACE_RULES,
@@ -18,23 +18,22 @@ from marsad.events.args_words import (
     bare_word,
     skip_quantity,
 )
+from marsad.events.triggers import Candidate
 from marsad.text.normalize import word_set
 
-CASUALTY = word_set(
-    "مقتل قتل مصرع إصابة اصابة إصابات اصابات جرح وجرح وإصابة واصابة ومقتل استشهاد اختطاف خطف")
+_WORDS = resources.read_yaml("events", "args_targets.yaml")  # read once, at import
+CASUALTY = word_set(_WORDS["casualty"])
 
-AMONG = word_set("بينهم بينهما منهم معظمهم غالبيتهم اغلبهم أغلبهم")
+AMONG = word_set(_WORDS["among"])
 # Passive casualty verbs after their victims: "جنديين عراقيين قتلا بانفجار عبوة ناسفة".
-CASUALTY_VERBS = word_set(
-    "قتل قتلا قتلوا قتلت قتلتا أصيب اصيب أصيبا اصيبا أصيبوا اصيبوا أصيبت اصيبت جرح جرحوا "
-    "لقي لقيا لقوا خطف خطفوا اختطف اختطفوا استشهد استشهدوا")
+CASUALTY_VERBS = word_set(_WORDS["casualty_verbs"])
 
 # Claims of responsibility and attributions: "تبنت حركة طالبان مسؤوليتها عن الهجوم", "وقد تبناه
 # تنظيم القاعدة", "أعلنت حركة طالبان مسؤوليتها", "هجوم انتحاري نسب الى المتمردين التاميل".
-CLAIM_VERBS = word_set("تبنت تبنى تبنوا تتبنى يتبنى اعلنت اعلن اعلنوا تعلن يعلن")
-CLAIM_OBJECT_VERBS = word_set("تبناه تبنته تبناها تبنتها")
-RESPONSIBILITY = word_set("مسؤولية مسؤوليتها مسؤوليته مسؤوليتهم المسؤولية")
-ATTRIBUTED = word_set("نسب نسبت ينسب تنسب نسبته نسبها نسبه")
+CLAIM_VERBS = word_set(_WORDS["claim_verbs"])
+CLAIM_OBJECT_VERBS = word_set(_WORDS["claim_object_verbs"])
+RESPONSIBILITY = word_set(_WORDS["responsibility"])
+ATTRIBUTED = word_set(_WORDS["attributed"])
 
 
 # the words the loop below acts on (any other word leaves it unchanged): a set test finds them
@@ -68,7 +67,7 @@ def claim_source(norms: list[str], slots: list[Slot], exclude=None) -> Slot | No
 # Launches of missiles and shells: the place they came from stands for the side that fired them,
 # the place they were fired at for the side they hit.
 LAUNCH_LEXEMES = frozenset({"itlaq_nar", "sawarikh", "qasf", "qadhaif"})
-COMPASS = word_set("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط")
+COMPASS = word_set(_WORDS["compass"])
 
 
 def launch_places(norms, slots, j, words, text) -> tuple[Slot | None, Slot | None]:
@@ -92,7 +91,7 @@ def launch_places(norms, slots, j, words, text) -> tuple[Slot | None, Slot | Non
     return origin, aim
 
 
-PASSING = word_set("مرور لمرور بمرور ومرور عبور")
+PASSING = word_set(_WORDS["passing"])
 
 
 def passing_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot | None:
@@ -143,8 +142,7 @@ def _counts_after(norms: list[str], k: int) -> bool:
 
 
 # Prepositions of place: a slot after them is where an attack happened, not whom it hit.
-PLACE_PREPS = word_set(
-    "في وسط قرب شمال جنوب شرق غرب داخل عند من الى إلى عبر بين خلال منذ بعد قبل حول")
+PLACE_PREPS = word_set(_WORDS["place_preps"])
 
 
 def nearest_recipient(slots: list[Slot], j: int, exclude=None) -> Slot | None:
@@ -162,9 +160,7 @@ def nearest_recipient(slots: list[Slot], j: int, exclude=None) -> Slot | None:
 
 
 # Words after which protesters name whom they address: "مطالبين الحكومة المحلية بـ…".
-DEMAND_WORDS = word_set(
-    "مطالبين مطالبا مطالبة طالبوا طالب يطالبون تطالب مطالبون داعين دعوا يدعون منددين منددا "
-    "احتجاجا تنديدا")
+DEMAND_WORDS = word_set(_WORDS["demand_words"])
 # The addressees of a protest: the authorities, an army, a party, a state …
 PROTEST_TARGET_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "BUS", "IGO", None})
 
@@ -188,14 +184,11 @@ def protest_target(norms: list[str], slots: list[Slot], j: int, exclude=None) ->
 # What a protest is against, named after the words that state the grievance: "احتجاجا على زيارة
 # بوش", "للاحتجاج على قرار الحكومة", "ضد وجود القوات الإثيوبية", "غضب متزايد من قرار بريطانيا",
 # "أحرق متظاهرون أعلام اسرائيل", "مرددين هتافات منها «يسقط بوش»".
-GRIEVANCE = word_set(
-    "احتجاجا احتجاج للاحتجاج الاحتجاج احتجاجات تنديدا منددين منددة استنكارا غضب غضبا سخطا رفضا")
-GRIEVANCE_PREPS = word_set("على ضد من ب")
+GRIEVANCE = word_set(_WORDS["grievance"])
+GRIEVANCE_PREPS = word_set(_WORDS["grievance_preps"])
 # Adjectives of degree between a word of grievance and its preposition: "غضب متزايد من".
-GRIEVANCE_DEGREE = word_set(
-    "متزايد متزايدا متزايدة شديد شديدا شديدة واسع واسعا واسعة عارم عارما عارمة كبير كبيرا كبيرة شعبي شعبيا "
-    "عنيف عنيفا عنيفة")
-SLOGAN_HEADS = word_set("يسقط تسقط يسقط الموت اعلام أعلام علم العلم الاعلام صور")
+GRIEVANCE_DEGREE = word_set(_WORDS["grievance_degree"])
+SLOGAN_HEADS = word_set(_WORDS["slogan_heads"])
 
 
 # the words protest_object acts on: bare form ضد, a word of grievance or a slogan head

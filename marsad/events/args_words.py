@@ -5,42 +5,29 @@ words, and the actors-layer rules that name places or borrow a country.
 """
 from __future__ import annotations
 
+from marsad import resources
 from marsad.doc import Token
 from marsad.text.normalize import word_set
 
-PREPS = word_set(
-    "على ضد في من إلى الى عن مع بحق تجاه باتجاه نحو قرب داخل أمام خلال لدى عند بين منذ حول بعد قبل "
-    "ضمن عبر وسط شمال جنوب شرق غرب جانب بسبب إثر اثر عقب لصالح بشأن حيال دون بدون مثل")
-TARGET_PREPS = word_set("على ضد بحق تجاه باتجاه نحو")
+_WORDS = resources.read_yaml("events", "args_words.yaml")  # read once, at import
+PREPS = word_set(_WORDS["preps"])
+TARGET_PREPS = word_set(_WORDS["target_preps"])
 
 # Words that may stand between a verb and its subject: time adverbs, particles.
-SKIP_AFTER_VERB = word_set(
-    "أمس امس اليوم الليلة فجر صباح مساء ظهر عصر أول اول من يوم الأحد الاثنين الثلاثاء الأربعاء "
-    "الخميس الجمعة السبت الماضي الماضية ايضا أيضا مجددا مجدداً قد بالفعل كذلك")
+SKIP_AFTER_VERB = word_set(_WORDS["skip_after_verb"])
 # Quantifiers before a subject: "دعت العديد من الجماعات", "خرج آلاف من المتظاهرين".
-QUANTIFIERS = word_set(
-    "العديد عدد بعض كل جميع مئات آلاف الاف ألوف عشرات معظم أغلب اغلب غالبية مجموعة")
+QUANTIFIERS = word_set(_WORDS["quantifiers"])
 
-RELATIVES = word_set("التي الذي اللذين اللتين الذين اللواتي")
+RELATIVES = word_set(_WORDS["relatives"])
 # Adjectives that may stand between an event noun and its nisba agent (الغارات العسكرية الأميركية).
-EVENT_ADJECTIVES = word_set(
-    "المسلح المسلحة الأخير الأخيرة الجديد الجديدة الكبير الكبيرة العنيف العنيفة المتكرر المتكررة "
-    "المكثف المكثفة الدامي الدامية المشترك المشتركة المزدوج المزدوجة الواسع الواسعة المتواصلة "
-    "المستمرة الأخرى المباشر المباشرة")
+EVENT_ADJECTIVES = word_set(_WORDS["event_adjectives"])
 
 STRONG_PUNCT = set(".;:!?؟«»\"“”()[]")
 
-NUMERIC_QTY = word_set(
-    "عشرات مئات آلاف الاف ألف اكثر أكثر نحو حوالي زهاء قرابة ما لا يقل عدد عدد من ثلاثة أربعة خمسة "
-    "ستة سبعة ثمانية تسعة عشرة اثنين اثنان شخصين جنديين ثلاث أربع خمس ست سبع ثماني تسع عشر")
-NUMBER_WORDS = word_set(
-    "واحد واحدة اثنان اثنين اثنتين ثلاث ثلاثة اربع أربع أربعة اربعة خمس خمسة ست ستة سبع سبعة ثماني "
-    "ثمانية تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين اربعون أربعين خمسون خمسين ستون ستين سبعون "
-    "سبعين ثمانون ثمانين تسعون تسعين مئة مائة مئتي مئتين مائتي ألف الف آلاف الاف ألفين مليون عشرات "
-    "مئات ألوف بضعة بضع")
+NUMERIC_QTY = word_set(_WORDS["numeric_qty"])
+NUMBER_WORDS = word_set(_WORDS["number_words"])
 # Words of a quantity phrase standing before a noun: "ما لا يقل عن 28 متطوعاً", "أكثر من 15".
-QTY_SKIP = NUMERIC_QTY | NUMBER_WORDS | word_set(
-    "ما لا يقل عن من اكثر أكثر اقل أقل نحو حوالي حوالى زهاء قرابة عدد")
+QTY_SKIP = NUMERIC_QTY | NUMBER_WORDS | word_set(_WORDS["qty_skip"])
 
 # Actors-layer rules of place names (a country, a capital, a city …).
 PLACE_RULES = frozenset({"country", "capital", "city", "alias", "entity-loc"})

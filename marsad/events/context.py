@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.events.lexicon import any_of, compile_cue, indices_of, load_cues
+from marsad.events.cue_families import Cues, SentenceCues, _any_cues, cues, sentence_cues
 from marsad.events.triggers import Candidate
 
 # Present-tense predicates of generic claims about a kind of event ("هجمات الفصائل … تثير
@@ -32,241 +32,6 @@ YEAR_CONTEXT = frozenset({
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
-@dataclass(frozen=True)
-class Cues:
-    neg_words: frozenset
-    neg_bridges: frozenset
-    neg_window: int
-    deny: frozenset
-    foiled: tuple
-    fut_words: frozenset
-    fut_before: tuple
-    fut_after: tuple
-    hyp_words: frozenset
-    hyp_before: tuple
-    hyp_states: frozenset
-    question_starts: tuple
-    hist_before: tuple
-    opinion: tuple
-    accident: tuple
-    realis: tuple
-    support: frozenset
-    agent: tuple
-    modes: dict
-    sentence: tuple  # (name, patterns) of sentence-level cue families
-
-
-def _pats(xs) -> tuple:
-    return tuple(compile_cue(x) for x in (xs or ()))
-
-
-def _words(xs) -> frozenset:
-    from marsad.text.normalize import normalize
-    return frozenset(normalize(x) for x in (xs or ()))
-
-
-@lru_cache(maxsize=1)
-def cues() -> Cues:
-    from marsad.text.normalize import normalize
-    c = load_cues()
-    return Cues(
-        neg_words=_words(c["negation"]["words"]), neg_bridges=_words(c["negation"]["bridges"]),
-        neg_window=int(c["negation"]["window"]), deny=_words(c["negation"]["deny"]),
-        foiled=_pats(c["negation"]["foiled"]),
-        fut_words=_words(c["future"]["words"]), fut_before=_pats(c["future"]["before"]),
-        fut_after=_pats(c["future"]["after"]),
-        hyp_words=_words(c["hypothetical"]["words"]), hyp_before=_pats(c["hypothetical"]["before"]),
-        hyp_states=_words(c["hypothetical"].get("states")),
-        question_starts=tuple(normalize(x) for x in c["question"]["starts"]),
-        hist_before=_pats(c["historical"]["before"]), opinion=_pats(c["opinion"]["before"]),
-        accident=_pats(c["accident"]), realis=_pats(c["realis"]),
-        support=_words(c["support_verbs"]), agent=_pats(c["agent_markers"]),
-        modes={t: [(m, _pats(ps)) for m, ps in d.items()] for t, d in c["modes"].items()},
-        sentence=tuple((k, _pats(v)) for k, v in c.get("sentence_cues", {}).items()),
-    )
-
-
-_NEVER = re.compile(r"(?!)")  # matches nothing: an empty cue list
-
-
-@lru_cache(maxsize=1)
-def _any_cues() -> dict:
-    """Each "any of these patterns" cue list as one alternation (one regex scan per window)."""
-    cu = cues()
-    return {name: any_of(getattr(cu, name)) or _NEVER
-            for name in ("foiled", "fut_before", "fut_after", "hyp_before", "hist_before", "opinion")}
-
-
-def expand_alternatives(pattern: str, limit: int = 2000) -> list[str]:
-    """The literal strings a cue pattern matches, for the small regex subset the cue files use:
-    literals, groups with |, character classes [..] and the ? quantifier."""
-
-    def seq(p: str, i: int) -> tuple[list[str], int]:
-        outs = [""]
-        while i < len(p) and p[i] not in "|)":
-            if p[i] == "(":
-                alts, i = alt(p, i + 1)
-                i += 1  # ')'
-                items = alts
-            elif p[i] == "[":
-                k = p.index("]", i)
-                items = list(p[i + 1:k])
-                i = k + 1
-            elif p[i] == "\\":
-                items = [p[i + 1]]
-                i += 2
-            else:
-                items = [p[i]]
-                i += 1
-            if i < len(p) and p[i] == "?":
-                items = items + [""]
-                i += 1
-            outs = [o + x for o in outs for x in items][:limit]
-        return outs, i
-
-    def alt(p: str, i: int) -> tuple[list[str], int]:
-        res, i = seq(p, i)
-        while i < len(p) and p[i] == "|":
-            more, i = seq(p, i + 1)
-            res += more
-        return res, i
-
-    return alt(pattern, 0)[0]
-
-
-@lru_cache(maxsize=1)
-def _family_prefixes() -> tuple[dict, int]:
-    """Sentence-level cue families as literal word-start strings: prefix -> families."""
-    from marsad.text.normalize import normalize
-
-    c = load_cues()
-    fam = dict(c.get("sentence_cues", {}))
-    fam["x_accident"] = c["accident"]
-    fam["x_realis"] = c["realis"]
-    index: dict[str, set] = {}
-    for k, ps in fam.items():
-        for p in ps:
-            for lit in expand_alternatives(normalize(p)):
-                lit = lit.replace("(?!ي)", "")
-                if lit:
-                    index.setdefault(lit, set()).add(k)
-    longest = max(len(x) for x in index)
-    return {k: tuple(sorted(v)) for k, v in index.items()}, longest
-
-
-@dataclass(slots=True)
-class SentenceCues:
-    flags: list  # sentence-level cue families present (feature names)
-    accident: bool
-    realis: int
-
-
-_PROCLITIC_STRIP = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
-
-
-@lru_cache(maxsize=200_000)
-def _word_families(w: str) -> tuple[str, ...]:
-    """Cue families whose word-start strings begin this word (proclitics peeled)."""
-    index, longest = _family_prefixes()
-    starts = _family_starts()
-    if w[:2] not in starts and w[1:3] not in starts and w[2:4] not in starts and w[3:5] not in starts:
-        return ()  # no form below (the word less 0-3 proclitic letters) begins a cue string
-    forms = {w}
-    for pre in _PROCLITIC_STRIP:
-        if w.startswith(pre) and len(w) - len(pre) >= 2:
-            forms.add(w[len(pre):])
-    hit: set = set()
-    for f in forms:
-        if f[:2] not in starts:
-            continue  # no word-start string begins with these two letters (most forms)
-        for L in range(2, min(len(f), longest) + 1):
-            fam = index.get(f[:L])
-            if fam:
-                hit.update(fam)
-    return tuple(sorted(hit))
-
-
-@lru_cache(maxsize=1)
-def _family_starts() -> frozenset:
-    """The first two letters of every word-start string (each is two letters or more long)."""
-    index, _ = _family_prefixes()
-    return frozenset(k[:2] for k in index)
-
-
-@lru_cache(maxsize=1)
-def _multiword_heads() -> frozenset:
-    index, _ = _family_prefixes()
-    return frozenset(k.split(" ", 1)[0] for k in index if " " in k)
-
-
-@lru_cache(maxsize=200_000)
-def _pair_head(w: str) -> str | None:
-    """The word (first plain, then proclitics peeled) as the first word of a multi-word cue."""
-    heads = _multiword_heads()
-    if w not in heads and w[1:] not in heads and w[2:] not in heads and w[3:] not in heads:
-        return None  # (the proclitics peeled below are 1-3 letters long)
-    for pre in ("",) + _PROCLITIC_STRIP:
-        if w.startswith(pre) and w[len(pre):] in heads:
-            return w[len(pre):]
-    return None
-
-
-@lru_cache(maxsize=1)
-def _multiword_cues() -> tuple:
-    index, _ = _family_prefixes()
-    return tuple((k, v) for k, v in index.items() if " " in k)
-
-
-@lru_cache(maxsize=200_000)
-def _pair_families(pair: str) -> frozenset:
-    """Families of the multi-word cues that begin "head next-word" (cached per word pair)."""
-    return frozenset(f for k, v in _multiword_cues() if pair.startswith(k) for f in v)
-
-
-# Words that carry no cue family and start no multi-word cue (most words): skipped by a set test.
-_NO_CUE: set[str] = set()
-
-
-# (cue families, multi-word cue head) of each word met that has either: one dict lookup once warm
-_CUE_WORDS: dict[str, tuple] = {}
-
-
-def _positions(words: list[str], known: set[str]) -> list[int]:
-    """Indices of the words not in ``known``, in order: found by C-level list scans when they
-    are a few distinct words (the usual case), else by a comprehension."""
-    rest = set(words).difference(known)
-    if len(rest) > 12:
-        return [n for n, w in enumerate(words) if w not in known]
-    return indices_of(words, rest)
-
-
-def sentence_cues(sentence_norm: str) -> SentenceCues:
-    """Sentence-level cue families, by cached word-start lookups (no regex scan)."""
-    found: dict[str, int] = {}
-    words = sentence_norm.split()
-    last = len(words) - 1
-    no_cue, cue_words = _NO_CUE, _CUE_WORDS
-    for n in _positions(words, no_cue):
-        w = words[n]
-        info = cue_words.get(w)
-        if info is None:
-            # (the per-word functions uncached: this dict and _NO_CUE keep their answers)
-            info = (_word_families.__wrapped__(w), _pair_head.__wrapped__(w))
-            if not info[0] and info[1] is None:
-                if len(_NO_CUE) < 400_000:
-                    _NO_CUE.add(w)
-            elif len(cue_words) < 400_000:
-                cue_words[w] = info
-        fams, head = info
-        if head is not None and n < last:
-            extra = _pair_families(head + " " + words[n + 1])
-            if extra:
-                fams = set(fams) | extra
-        for k in fams:
-            found[k] = found.get(k, 0) + 1
-    flags = sorted(k for k in found if not k.startswith("x_"))
-    return SentenceCues(flags, "x_accident" in found,
-                        found.get("x_realis", 0) + found.get("casualty", 0) + found.get("time", 0))
 
 
 @lru_cache(maxsize=100_000)
@@ -359,13 +124,36 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
     """``breaks[k]``: punctuation stands between word k-1 and word k (a clause boundary)."""
     cu = cues()
     anyc = _any_cues()
-    hyp_set, generic_set, support_set, reaching_set = _window_sets()
-    i, j = cand.i, cand.j
+    i = cand.i
     ctx = Context()
     clause_lo = 0
     if breaks and True in breaks[1:i + 1]:  # the nearest break at or before i (a C-level scan)
         clause_lo = i - breaks[i:0:-1].index(True)
-    # negation: a negative particle right before, with only auxiliaries between
+    _negation(ctx, norms, cand, cu, anyc)
+    _future(ctx, norms, cand, cu, anyc, clause_lo, breaks)
+    before5 = " ".join(norms[max(0, i - 5):i])
+    _hypothetical(ctx, norms, cand, cu, anyc, before5)
+    # question
+    if _is_question(sentence_norm):
+        ctx.question = True
+    _historical(ctx, norms, cand, doc_year, sentence_norm, anyc, before5)
+    before4 = " ".join(norms[max(clause_lo, i - 4):i])
+    _generic_claim(ctx, norms, cand)
+    if i > 0 and cand.cls in ("noun", "phrase", "ptcp") and _bare(norms[i - 1]) in DEMONSTRATIVES:
+        ctx.anaphoric = True
+    ctx.opinion = anyc["opinion"].search(before4) is not None
+    if scues is None:
+        scues = sentence_cues(sentence_norm)
+    ctx.accident = scues.accident
+    ctx.realis = scues.realis
+    _support(ctx, norms, cand, cu)
+    ctx.governed_by = _governor(cand, cands)
+    return ctx
+
+
+def _negation(ctx: Context, norms: list[str], cand: Candidate, cu: Cues, anyc: dict) -> None:
+    """Negated (a negative particle right before, with only auxiliaries between), denied, foiled."""
+    i = cand.i
     k, steps = i - 1, 0
     while k >= 0 and steps < cu.neg_window:
         w = _bare(norms[k]) if norms[k] not in cu.neg_words else norms[k]
@@ -380,11 +168,15 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
     before8 = norms[max(0, i - 8):i]
     if not cu.deny.isdisjoint(before8) or not cu.deny.isdisjoint(map(_bare, before8)):
         ctx.denied = True
-    before5 = " ".join(norms[max(0, i - 5):i])
     before3 = " ".join(norms[max(0, i - 3):i])
     if anyc["foiled"].search(before3):
         ctx.foiled = True
-    # future
+
+
+def _future(ctx: Context, norms: list[str], cand: Candidate, cu: Cues, anyc: dict, clause_lo: int,
+            breaks: list[bool] | None) -> None:
+    """A future prefix, a future word before, or a future verb in the trigger's clause."""
+    i, j = cand.i, cand.j
     if "س" in cand.proclitics and cand.cls == "impf":
         ctx.future = True
     if not cu.fut_words.isdisjoint(map(_bare, norms[max(0, i - 3):i])):
@@ -404,9 +196,12 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
     after5 = " ".join(norms[j:j + 5])
     if anyc["fut_after"].search(after5):
         ctx.future = True
-    # hypothetical
+
+
+def _hypothetical(ctx: Context, norms: list[str], cand: Candidate, cu: Cues, anyc: dict, before5: str) -> None:
+    i = cand.i
     hyp_zone = norms[max(0, i - 5):i]
-    for w in (hyp_zone if not hyp_set.isdisjoint(hyp_zone) else ()):
+    for w in (hyp_zone if not _window_sets()[0].isdisjoint(hyp_zone) else ()):
         b = _bare(w)
         if b in cu.hyp_words:
             if b == "قد" and cand.cls != "impf" and not any(x.startswith("ي") or x.startswith("ت") for x in norms[i - 1:i]):
@@ -417,10 +212,12 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
     if anyc["hyp_before"].search(before5) and not (
             before5.endswith("في حاله") and (norms[i] in cu.hyp_states or _bare(norms[i]) in cu.hyp_states)):
         ctx.hypothetical = True
-    # question
-    if _is_question(sentence_norm):
-        ctx.question = True
-    # historical: an old year near the trigger, or a memory word before it
+
+
+def _historical(ctx: Context, norms: list[str], cand: Candidate, doc_year: int | None, sentence_norm: str,
+                anyc: dict, before5: str) -> None:
+    """An old year near the trigger, or a memory word before it."""
+    i, j = cand.i, cand.j
     # (a year has 18, 19 or 20 in it: most sentences are passed over without the word loop)
     if doc_year and ("20" in sentence_norm or "19" in sentence_norm or "18" in sentence_norm):
         lo = max(0, i - 10)
@@ -430,9 +227,13 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
                 break
     if anyc["hist_before"].search(before5):
         ctx.historical = True
-    before4 = " ".join(norms[max(clause_lo, i - 4):i])
+
+
+def _generic_claim(ctx: Context, norms: list[str], cand: Candidate) -> None:
+    """An event noun as the subject of a generic present-tense predicate (``GENERIC_PREDICATES``)."""
+    j = cand.j
     if cand.cls in ("noun", "phrase") and cand.type not in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") \
-            and not generic_set.isdisjoint(norms[j:j + 8]):
+            and not _window_sets()[1].isdisjoint(norms[j:j + 8]):
         for k in range(j, min(len(norms), j + 8)):
             w = _bare(norms[k])
             if w in GENERIC_PREDICATES:
@@ -442,13 +243,12 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
                 break
             if w in ("التي", "الذي", "قال", "ان", "انه", "انها") or (w[:1] in "يت" and k > j and w not in GENERIC_PREDICATES and len(w) > 3 and not w.startswith("ال")):
                 break
-    if i > 0 and cand.cls in ("noun", "phrase", "ptcp") and _bare(norms[i - 1]) in DEMONSTRATIVES:
-        ctx.anaphoric = True
-    ctx.opinion = anyc["opinion"].search(before4) is not None
-    if scues is None:
-        scues = sentence_cues(sentence_norm)
-    ctx.accident = scues.accident
-    ctx.realis = scues.realis
+
+
+def _support(ctx: Context, norms: list[str], cand: Candidate, cu: Cues) -> None:
+    """A support verb just before a nominal trigger ("شنت غارات"), or a reaching verb further back."""
+    i = cand.i
+    _, _, support_set, reaching_set = _window_sets()
     for k in (range(i - 1, max(-1, i - 4), -1) if not support_set.isdisjoint(norms[max(0, i - 3):i]) else ()):
         if _bare(norms[k]) in cu.support or norms[k] in cu.support:
             ctx.supported = True
@@ -462,16 +262,19 @@ def analyse(norms: list[str], cand: Candidate, cands: list[Candidate], doc_year:
                 ctx.supported = True
                 cand.feats["support"] = k
                 break
-    # governed: inside the complement of a speech-act trigger that precedes it closely
+
+
+def _governor(cand: Candidate, cands: list[Candidate]) -> str | None:
+    """The type of a speech-act trigger whose complement holds the candidate, closely after it."""
+    i = cand.i
     for g in cands:
         if g is cand or not g.lexeme.gov or g.type == cand.type:
             continue
         if g.j <= i and (i - g.j <= 5 or i - g.j <= 15 and cand.cls == "noun" and cand.proclitics[-1:] == "ل"):
             # (a لـ + verbal noun is the purpose of the call however far its relative clause
             # carries it: "الدعوات التي أطلقتها … فصائل …، قريبة من إيران، لرحيل التحالف")
-            ctx.governed_by = g.type
-            break
-    return ctx
+            return g.type
+    return None
 
 
 def mode_of(cand: Candidate, norms: list[str], last: Candidate | None = None) -> str | None:

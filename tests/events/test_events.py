@@ -506,7 +506,7 @@ def test_nisba_agent_and_relative_clause_target():
 
 def test_relative_clause_agent_of_historical_invasion():
     # argument finding and the historical mode, whatever the filter decides about the sentence
-    from marsad.events.stage import analyse_sentence
+    from marsad.events.sentence import analyse_sentence
 
     doc = analyse("حيث أنَّ الجماعات الشيعية المدعومة من إيران اكتسبت قوة في العراق بعد الغزو الذي قادته الولايات المتحدة عام 2003.",
                   published="2024-01-11")
@@ -557,7 +557,7 @@ def test_generic_police_and_soldiers_take_no_country_from_the_article():
 def test_bare_state_name_is_country_without_sector():
     # GSR: "Israel carried out an air strike in Syria" -> source (ISR, None), a fronted subject
     doc = analyse("وكان مسؤول في البنتاغون قد قال أول من أمس، إن إسرائيل نفذت بالفعل ضربة جوية في سورية بعد منتصف ليلة الاربعاء من الاسبوع الماضي.")
-    from marsad.events.stage import analyse_sentence
+    from marsad.events.sentence import analyse_sentence
 
     scored = [x for s in doc.sentences for x in analyse_sentence(doc, s, None) if x.cand.type == "ASSAULT"]
     assert any(x.args.source is not None and doc.actors[x.args.source.actor].country == "ISR" for x in scored)
@@ -682,7 +682,7 @@ def test_a_clause_about_another_time_is_another_event():
     assert accuse and all("انتقاد" not in doc.text[e.start:e.end] for e in accuse)
     assert any(doc.text[e.start:e.end].startswith("اتهمت إسرائيل") for e in accuse)
     from marsad.doc import Token
-    from marsad.events.stage import _other_time
+    from marsad.events.sentence import _other_time
 
     def words(*ws):
         return [Token(0, len(w), w, w, 0) for w in ws]

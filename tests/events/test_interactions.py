@@ -204,7 +204,7 @@ def test_first_person_forms_of_the_lexicon():
 
 
 def test_a_word_holding_a_foiling_verb_foils_nothing():
-    from marsad.events.context import _any_cues
+    from marsad.events.cue_families import _any_cues
 
     foiled = _any_cues()["foiled"]
     assert foiled.search("وحتى في هذا المنعطف") is None
@@ -249,7 +249,7 @@ def test_a_state_of_alert_is_no_condition():
 
 
 def test_in_case_of_an_attack_stays_a_condition():
-    from marsad.events.context import cues
+    from marsad.events.cue_families import cues
 
     assert "تاهب" in cues().hyp_states and "هجوم" not in cues().hyp_states
 

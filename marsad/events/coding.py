@@ -1,0 +1,141 @@
+"""Actor coding of the events stage: generic participants, the actors-layer rule of a slot's
+mention, the agent or speaker a clause borrows from the text before, and the event's place."""
+from __future__ import annotations
+
+from marsad.doc import Actor, Doc, Provenance, Sentence
+from marsad.events.args import (
+    Slot,
+)
+from marsad.events.lexicon import VERBAL_TYPES
+from marsad.events.triggers import Candidate
+
+STAGE = "events"
+# Sectors of generic participants, whose country is only what their own words say.
+GENERIC_SECTORS = frozenset({"UAF", "CVL", "CRM", "UNK"})
+# The sectors that usually perform an event of a type, for a clause that names no agent.
+DEFAULT_AGENTS = {"PROTEST": frozenset({"CVL", "OPP", "LAB", "EDU"}), "ASSAULT": frozenset({"UAF"})}
+# Mentions that name a state or its nationals and nothing more: coded (country, no sector).
+STATE_NAMES = frozenset({"country", "capital", "nisba-people"})
+# PLOVER's country codes of international non-state actors: no location.
+NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+# Mentions of a listed group or person, whose dictionary entry gives the country.
+NAMED_RULES = frozenset({"alias", "person"})
+
+
+# Words for "a person" that tell nothing about who was hit.
+BARE_PERSONS = frozenset({"شخص", "شخصا", "شخصين", "شخصان", "الاشخاص", "الشخص"})
+
+
+def _bare_person(doc: Doc, sl: Slot) -> bool:
+    from marsad.text.normalize import normalize
+
+    return sl.actor is None and normalize(doc.text[sl.start:sl.end]).strip("ًٌٍ") in BARE_PERSONS
+
+
+def _word_sector(name: str, sector: str | None) -> str | None:
+    """The events lexicon's sector for a one-word generic participant, else ``sector``."""
+    from marsad.events.args import role_of
+    from marsad.text.normalize import normalize
+
+    ws = normalize(name).split()
+    if len(ws) != 1 or sector not in ("UAF", "REB"):
+        return sector
+    r = role_of(ws[0])
+    return r[0] if r and r[0] in ("UAF", "REB") else sector
+
+
+def _uncoded(doc: Doc, aid: str) -> bool:
+    a = doc.actors.get(aid)
+    return a is not None and not a.country and not a.type
+
+
+def _mention_rule(doc: Doc, slot: Slot) -> str | None:
+    """The actors-layer rule of the mention a slot was built from."""
+    for m in doc.mentions_in(slot.start, slot.end):
+        if m.actor == slot.actor and m.prov is not None:
+            return m.prov.rule
+    return None
+
+
+def _names_country(span_text: str) -> bool:
+    """Does a mention's own text carry a nationality (مسلحون عراقيون) rather than borrow one?"""
+    from marsad.events.args import is_nisba
+    from marsad.text.normalize import normalize
+
+    return any(is_nisba(w) for w in normalize(span_text).split()[1:])
+
+
+
+# How far back (characters) a pronoun subject looks for the agent last named.
+PREVIOUS_AGENT_REACH = 300
+
+
+def _previous_agent(doc: Doc, offset: int) -> str | None:
+    """The speaker of the last statement, or the source of the last speech-act event, told
+    within ``PREVIOUS_AGENT_REACH`` characters before the offset."""
+    best = None
+    for st in doc.statements:
+        if st.speaker and offset - PREVIOUS_AGENT_REACH <= st.start < offset:
+            if best is None or st.start > best[0]:
+                best = (st.start, st.speaker)
+    for ev in reversed(doc.events):
+        if ev.source and offset - PREVIOUS_AGENT_REACH <= ev.start < offset and ev.type in VERBAL_TYPES:
+            if best is None or ev.start > best[0]:
+                best = (ev.start, ev.source)
+            break
+    return best[1] if best else None
+
+
+def _speaker_of(doc: Doc, offset: int) -> str | None:
+    """The speaker of the statement whose content holds the offset (reported speech acts)."""
+    for st in doc.statements:
+        if st.start <= offset < st.end and st.speaker:
+            return st.speaker
+    return None
+
+
+def generic_actor(doc: Doc, slot: Slot, sector: str | None = "") -> str:
+    """An actor for a generic participant (مسلحون مجهولون → UAF), one per sector+country+name."""
+    from marsad.text.normalize import normalize
+
+    index = doc.cache.setdefault("events_generic", {})
+    if sector == "":
+        sector = slot.sector
+    key = (sector, slot.country, normalize(slot.name))
+    aid = index.get(key)
+    if aid is None:
+        n = len(index) + 1
+        aid = f"ev{n}"
+        while aid in doc.actors:
+            n += 1
+            aid = f"ev{n}"
+        index[key] = aid
+        # Corpus-wide code: a bare state is the country itself (CAMEO/PLOVER "USA"); other
+        # generic participants are one actor per country, sector and wording.
+        code = slot.country if slot.country and not sector else \
+            f"generic:{slot.country or '-'}:{sector or '-'}:{key[2]}"
+        doc.actors[aid] = Actor(id=aid, name=slot.name, country=slot.country, type=sector, code=code,
+                                kind="GEN", prov=Provenance(STAGE, "generic-participant"))
+    a = doc.actors[aid]
+    if (slot.start, slot.end) not in a.mentions:
+        a.mentions.append((slot.start, slot.end))
+    return aid
+
+
+def _location(doc: Doc, sent: Sentence, cand: Candidate, target: Actor | None) -> tuple[str | None, str | None]:
+    """Country (ISO alpha-3) and name of the place in the trigger's sentence, else the target's."""
+    best = None
+    for e in doc.starting_in("entities", sent.start, sent.end):  # not every entity: linear time
+        if e.label != "LOC":
+            continue
+        a = doc.actors.get(e.actor) if e.actor else None
+        if a is None or not a.country:
+            continue
+        d = abs(e.start - cand.start)
+        if best is None or d < best[0]:
+            best = (d, a.country, doc.text[e.start:e.end])
+    if best:
+        return best[1], best[2]
+    if target is not None and target.country and len(target.country) == 3 and target.country not in NON_STATES:
+        return target.country, None
+    return None, None
