@@ -134,19 +134,9 @@ def extract(doc: Doc) -> list[Stance]:
             verb = head not in _NOUNS
             act, obj_end, obj_i = _object(lex, words, cls, hm.end("h"), b, ms, m_starts)
             if act is None and cls == "hold" and head[:1] in "يت":
-                back = _held_before(lex, words, hm.start(), a)
-                if back is not None:  # "القمة مع كيم ستعقد كما كانت مقررة"
-                    obj_i, obj_end = back
-                    act = lex.acts[("hold", "talks")]
-                    obj_start = words.spans[obj_i][0]
-                    st = _covering(stmts, obj_start)
-                    tgt = _target(doc, text, words, ms, m_starts, act, obj_end, hm.start(), "", 0, obj_start)
-                    if st is not None and tgt is not None and not _negated(lex, words, hm.start(), a) \
-                            and not _irrealis(lex, words, text, obj_start, a) and tgt[0] != st[2] \
-                            and not _same_actor(doc, st[2], tgt[0]):
-                        s_, e_ = to_original(nt, obj_start, hm.end())
-                        out.append(Stance(s_, e_, st[2], tgt[0], "support", Provenance(STAGE, "act.hold.talks"),
-                                          act.issue, st[3], False, _act_date(doc, s_, e_)))
+                got = _held_stance(doc, lex, nt, words, ms, m_starts, stmts, hm, a)
+                if got is not None:
+                    out.append(got)
                 continue
             if act is None:
                 continue
@@ -187,6 +177,27 @@ def extract(doc: Doc) -> list[Stance]:
                               Provenance(STAGE, f"act.{cls}.{act.issue}"), act.issue,
                               st[3] if st else None, bool(st and st[2] != holder), _act_date(doc, s, e)))
     return out
+
+
+def _held_stance(doc: Doc, lex, nt, words: _Words, ms, m_starts, stmts, hm, a: int) -> Stance | None:
+    """A meeting held as planned, its subject before it ("القمة مع كيم ستعقد كما كانت مقررة"):
+    the speaker's support for the talks."""
+    back = _held_before(lex, words, hm.start(), a)
+    if back is None:
+        return None
+    text = nt.text
+    obj_i, obj_end = back
+    act = lex.acts[("hold", "talks")]
+    obj_start = words.spans[obj_i][0]
+    st = _covering(stmts, obj_start)
+    tgt = _target(doc, text, words, ms, m_starts, act, obj_end, hm.start(), "", 0, obj_start)
+    if st is not None and tgt is not None and not _negated(lex, words, hm.start(), a) \
+            and not _irrealis(lex, words, text, obj_start, a) and tgt[0] != st[2] \
+            and not _same_actor(doc, st[2], tgt[0]):
+        s_, e_ = to_original(nt, obj_start, hm.end())
+        return Stance(s_, e_, st[2], tgt[0], "support", Provenance(STAGE, "act.hold.talks"),
+                      act.issue, st[3], False, _act_date(doc, s_, e_))
+    return None
 
 
 # Action nouns among the heads: they need a named agent (an elided subject is no one's act).
