@@ -35,6 +35,9 @@ from marsad.statements.stage import (
 )
 from marsad.text.normalize import normalize, word_set
 
+# word lists (plain Arabic; normalised as they load)
+_WORDS = resources.read_yaml("stances", "act_words.yaml")
+
 STAGE = "stances"
 _WORD_RE = re.compile(r"[^\W_]+")
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "س", "وس", "وب", "ول", "فب", "فل", "ال", "وال", "بال", "لل", "ولل", "وبال", "فال")
@@ -42,12 +45,8 @@ _WITH = frozenset({"مع", "ومع", "بين", "وبين"})
 _ON = frozenset({"علي", "عن", "ضد", "بحق"})
 _PLACE = frozenset({"من", "في", "وفي", "ومن", "داخل", "اراضي"})
 # Words a head may skip to reach its object ("ألغى ترامب رسمياً القمة", "فرض أيضاً عقوبات")
-_FILLERS = word_set(
-    "رسميا أيضا ايضا اليوم أمس الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد قد كل جميع بعض "
-    "هذا هذه ذلك تلك جديدة جديد المزمعة المرتقبة المقررة المقبلة الأمريكية الأميركية")
-_TITLES = word_set(
-    "الرئيس رئيس الزعيم زعيم وزير وزيرة الوزير الملك الأمير المستشار مستشار المتحدث الأمريكي الأميركي "
-    "الروسي الإيراني التركي الفرنسي السوري الكوري الشمالي الجنوبي الخارجية الدفاع الوزراء")
+_FILLERS = word_set(" ".join(_WORDS["fillers"]))
+_TITLES = word_set(" ".join(_WORDS["titles"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,11 +200,7 @@ def _held_stance(doc: Doc, lex, nt, words: _Words, ms, m_starts, stmts, hm, a: i
 
 
 # Action nouns among the heads: they need a named agent (an elided subject is no one's act).
-_NOUNS = word_set(
-    "إلغاء إلغائه إلغائها تعليق وقف إنهاء تمزيق انسحاب الانسحاب انسحابه انسحابها خروج خروجها خروجه سحب "
-    "سحبه سحبها إبقاء بقاء استمرار إبقائه إبقائها فرض فرضها فرضه تشديد توسيع بدء رفع رفعه رفعها تخفيف "
-    "موافقة موافقته موافقتها قبول ترحيب ترحيبه ترحيبها التزام التزامه التزامها الالتزام تمسك تمسكه "
-    "تمسكها عقد انعقاد توقيع الاعتراف اعترافه اعترافها اعتراف قطع استئناف تطبيع خرق انتهاك")
+_NOUNS = word_set(" ".join(_WORDS["action_nouns"]))
 
 
 def _object(lex: ActLexicon, words: _Words, cls: str, pos: int, hi: int, ms, m_starts):
@@ -290,8 +285,8 @@ def _irrealis(lex: ActLexicon, words: _Words, text: str, hs: int, lo: int, pub_y
 _COND_RE = re.compile(r"(?<!\w)(?:[وف]?اذا|لو|في حال|ان لم|لئن)(?!\w)")
 _APODOSIS_RE = re.compile(r"(?<!\w)(?:فسوف|فس[يتن]\w+|فان|فانه|فانها|فانهم|فلن)(?!\w)")
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_REJECT = frozenset(normalize(w) for w in "رفض رفضت يرفض ترفض رفضه رفضها نفى نفت ينفي تنفي سحب سحبت ألغى ألغت".split())
-_NOUN_NEG = frozenset(normalize(w) for w in "عدم دون بدون".split())
+_REJECT = frozenset(normalize(w) for w in _WORDS["reject"])
+_NOUN_NEG = frozenset(normalize(w) for w in _WORDS["noun_negators"])
 _UNLESS_RE = re.compile(r"(?<!\w)(?:الا اذا|الا في حال|ما لم|شرط ان|بشرط)(?!\w)")
 
 
