@@ -12,19 +12,20 @@ from functools import lru_cache
 
 import regex
 
+from marsad import resources
 from marsad.stances.agents import LINK_WORDS, direct_after, same_state
 from marsad.stances.lexicon import Trig
 from marsad.stances.view import WORD_RE, StanceView
 from marsad.statements.stage import NMention
 from marsad.text.normalize import normalize, word_set
 
+# word lists (plain Arabic; normalised as they load)
+_WORDS = resources.read_yaml("stances", "targets_words.yaml")
+
 _DEMONSTRATIVE_RE = regex.compile(r"(?<!\p{L})(?:تلك|هذه|هذا|ذلك|هولاء|هاتين|هذين)\s+(ال\p{L}+)")
 
 # Nouns a country adjective may follow and still point at the state ("الحملة الإسرائيلية").
-_NISBA_HEADS = word_set(
-    "الحملة القوات العمليات العملية الهجمات الضربات الغارات السياسة السياسات الإجراءات القرار الحكومة "
-    "النظام الجيش التدخل العدوان الاحتلال الدور النفوذ البرنامج الاتفاق الوجود الموقف المواقف التهديدات "
-    "الأنشطة الممارسات الانتهاكات الاعتداءات القصف السلطات الإدارة الصواريخ الطائرات")
+_NISBA_HEADS = word_set(" ".join(_WORDS["nisba_heads"]))
 
 # A withdrawal "من X" / "إلى X" names places, not the actor that withdraws.
 _AFTER_PREPS = ("في", "وفي", "من", "ومن", "بين", "وبين", "باستثناء", "عدا", "ماعدا", "سوي", "دون", "امام", "لدي",
@@ -146,13 +147,9 @@ def _nisba_after(v: StanceView, t: Trig, until: int, holder: str):
     return None
 
 
-_COPULA = word_set(
-    "لم لا لن ليس ليست يعد تعد يعود تعود بات باتت أصبح أصبحت يعتبر تعتبر يبقى تبقى يظل تظل كان كانت "
-    "قد هو هي هم بأنه بأنها بأنهم أنه أنها إنه إنها يمثل تمثل يشكل تشكل يؤدي تؤدي إلى تثير يثير "
-    "يكن تكن يكون تكون يجب ينبغي ألا أن "
-    "أكبر أهم أخطر أقرب أكثر أشد مجرد دولة بلد طرف جهة")
+_COPULA = word_set(" ".join(_WORDS["copula"]))
 
-_RELATIVE_DEM = frozenset(normalize(w) for w in "الذي التي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء".split())
+_RELATIVE_DEM = frozenset(normalize(w) for w in _WORDS["relative_dem"])
 
 
 def _copula_only(v: StanceView, a: int, b: int) -> bool:
@@ -189,9 +186,7 @@ def _bare(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w[2:] for w in words if w.startswith("ال"))
 
 
-_FORCE_NOUNS = word_set(
-    "قوات القوات جنود الجنود القواعد قواعد المقاتلين مقاتلين مقاتلي الميليشيات ميليشيات المستشارين "
-    "العسكري العسكرية العسكريين عناصر جميع كل بعثة البعثة")
+_FORCE_NOUNS = word_set(" ".join(_WORDS["force_nouns"]))
 
 
 def _presence_filler(w: str) -> bool:
