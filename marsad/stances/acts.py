@@ -25,14 +25,14 @@ from itertools import accumulate
 
 from marsad import resources
 from marsad.doc import Doc, Provenance, Stance
-from marsad.statements.stage import (
+from marsad.statements.context import (
     NMention,
     date_of,
     mention_view,
     norm_text,
     to_original,
-    trie_pattern,
 )
+from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize, word_set
 
 # word lists (plain Arabic; normalised as they load)

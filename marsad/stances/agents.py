@@ -11,7 +11,7 @@ import bisect
 from marsad import resources
 from marsad.stances.lexicon import Trig
 from marsad.stances.view import WORD_RE, StanceView
-from marsad.statements.stage import NMention
+from marsad.statements.context import NMention
 from marsad.text.normalize import word_set
 
 # word lists (plain Arabic; normalised as they load)

@@ -57,7 +57,8 @@ from marsad.stances.propositions import (
 )
 from marsad.stances.topics import refine as refine_topics
 from marsad.stances.view import StanceView
-from marsad.statements.stage import date_of, scan, to_original
+from marsad.statements.context import date_of, to_original
+from marsad.statements.lexicon import scan
 from marsad.text.normalize import normalize
 
 __all__ = [

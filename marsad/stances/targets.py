@@ -16,7 +16,7 @@ from marsad import resources
 from marsad.stances.agents import LINK_WORDS, direct_after, same_state
 from marsad.stances.lexicon import Trig
 from marsad.stances.view import WORD_RE, StanceView
-from marsad.statements.stage import NMention
+from marsad.statements.context import NMention
 from marsad.text.normalize import normalize, word_set
 
 # word lists (plain Arabic; normalised as they load)

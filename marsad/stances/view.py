@@ -13,7 +13,7 @@ import regex
 from marsad import resources
 from marsad.doc import Doc
 from marsad.stances.lexicon import StanceLexicon
-from marsad.statements.stage import NMention, mention_view, norm_text
+from marsad.statements.context import NMention, mention_view, norm_text
 from marsad.text.normalize import normalize, word_set
 
 # word lists (plain Arabic; normalised as they load)
