@@ -25,15 +25,18 @@ from itertools import accumulate
 
 from marsad import resources
 from marsad.doc import Doc, Provenance, Stance
-from marsad.statements.stage import (
+from marsad.statements.context import (
     NMention,
     date_of,
     mention_view,
     norm_text,
     to_original,
-    trie_pattern,
 )
+from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize, word_set
+
+# word lists (plain Arabic; normalised as they load)
+_WORDS = resources.read_yaml("stances", "act_words.yaml")
 
 STAGE = "stances"
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -42,12 +45,8 @@ _WITH = frozenset({"مع", "ومع", "بين", "وبين"})
 _ON = frozenset({"علي", "عن", "ضد", "بحق"})
 _PLACE = frozenset({"من", "في", "وفي", "ومن", "داخل", "اراضي"})
 # Words a head may skip to reach its object ("ألغى ترامب رسمياً القمة", "فرض أيضاً عقوبات")
-_FILLERS = word_set(
-    "رسميا أيضا ايضا اليوم أمس الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد قد كل جميع بعض "
-    "هذا هذه ذلك تلك جديدة جديد المزمعة المرتقبة المقررة المقبلة الأمريكية الأميركية")
-_TITLES = word_set(
-    "الرئيس رئيس الزعيم زعيم وزير وزيرة الوزير الملك الأمير المستشار مستشار المتحدث الأمريكي الأميركي "
-    "الروسي الإيراني التركي الفرنسي السوري الكوري الشمالي الجنوبي الخارجية الدفاع الوزراء")
+_FILLERS = word_set(" ".join(_WORDS["fillers"]))
+_TITLES = word_set(" ".join(_WORDS["titles"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,19 +133,9 @@ def extract(doc: Doc) -> list[Stance]:
             verb = head not in _NOUNS
             act, obj_end, obj_i = _object(lex, words, cls, hm.end("h"), b, ms, m_starts)
             if act is None and cls == "hold" and head[:1] in "يت":
-                back = _held_before(lex, words, hm.start(), a)
-                if back is not None:  # "القمة مع كيم ستعقد كما كانت مقررة"
-                    obj_i, obj_end = back
-                    act = lex.acts[("hold", "talks")]
-                    obj_start = words.spans[obj_i][0]
-                    st = _covering(stmts, obj_start)
-                    tgt = _target(doc, text, words, ms, m_starts, act, obj_end, hm.start(), "", 0, obj_start)
-                    if st is not None and tgt is not None and not _negated(lex, words, hm.start(), a) \
-                            and not _irrealis(lex, words, text, obj_start, a) and tgt[0] != st[2] \
-                            and not _same_actor(doc, st[2], tgt[0]):
-                        s_, e_ = to_original(nt, obj_start, hm.end())
-                        out.append(Stance(s_, e_, st[2], tgt[0], "support", Provenance(STAGE, "act.hold.talks"),
-                                          act.issue, st[3], False, _act_date(doc, s_, e_)))
+                got = _held_stance(doc, lex, nt, words, ms, m_starts, stmts, hm, a)
+                if got is not None:
+                    out.append(got)
                 continue
             if act is None:
                 continue
@@ -189,12 +178,29 @@ def extract(doc: Doc) -> list[Stance]:
     return out
 
 
+def _held_stance(doc: Doc, lex, nt, words: _Words, ms, m_starts, stmts, hm, a: int) -> Stance | None:
+    """A meeting held as planned, its subject before it ("القمة مع كيم ستعقد كما كانت مقررة"):
+    the speaker's support for the talks."""
+    back = _held_before(lex, words, hm.start(), a)
+    if back is None:
+        return None
+    text = nt.text
+    obj_i, obj_end = back
+    act = lex.acts[("hold", "talks")]
+    obj_start = words.spans[obj_i][0]
+    st = _covering(stmts, obj_start)
+    tgt = _target(doc, text, words, ms, m_starts, act, obj_end, hm.start(), "", 0, obj_start)
+    if st is not None and tgt is not None and not _negated(lex, words, hm.start(), a) \
+            and not _irrealis(lex, words, text, obj_start, a) and tgt[0] != st[2] \
+            and not _same_actor(doc, st[2], tgt[0]):
+        s_, e_ = to_original(nt, obj_start, hm.end())
+        return Stance(s_, e_, st[2], tgt[0], "support", Provenance(STAGE, "act.hold.talks"),
+                      act.issue, st[3], False, _act_date(doc, s_, e_))
+    return None
+
+
 # Action nouns among the heads: they need a named agent (an elided subject is no one's act).
-_NOUNS = word_set(
-    "إلغاء إلغائه إلغائها تعليق وقف إنهاء تمزيق انسحاب الانسحاب انسحابه انسحابها خروج خروجها خروجه سحب "
-    "سحبه سحبها إبقاء بقاء استمرار إبقائه إبقائها فرض فرضها فرضه تشديد توسيع بدء رفع رفعه رفعها تخفيف "
-    "موافقة موافقته موافقتها قبول ترحيب ترحيبه ترحيبها التزام التزامه التزامها الالتزام تمسك تمسكه "
-    "تمسكها عقد انعقاد توقيع الاعتراف اعترافه اعترافها اعتراف قطع استئناف تطبيع خرق انتهاك")
+_NOUNS = word_set(" ".join(_WORDS["action_nouns"]))
 
 
 def _object(lex: ActLexicon, words: _Words, cls: str, pos: int, hi: int, ms, m_starts):
@@ -279,8 +285,8 @@ def _irrealis(lex: ActLexicon, words: _Words, text: str, hs: int, lo: int, pub_y
 _COND_RE = re.compile(r"(?<!\w)(?:[وف]?اذا|لو|في حال|ان لم|لئن)(?!\w)")
 _APODOSIS_RE = re.compile(r"(?<!\w)(?:فسوف|فس[يتن]\w+|فان|فانه|فانها|فانهم|فلن)(?!\w)")
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_REJECT = frozenset(normalize(w) for w in "رفض رفضت يرفض ترفض رفضه رفضها نفى نفت ينفي تنفي سحب سحبت ألغى ألغت".split())
-_NOUN_NEG = frozenset(normalize(w) for w in "عدم دون بدون".split())
+_REJECT = frozenset(normalize(w) for w in _WORDS["reject"])
+_NOUN_NEG = frozenset(normalize(w) for w in _WORDS["noun_negators"])
 _UNLESS_RE = re.compile(r"(?<!\w)(?:الا اذا|الا في حال|ما لم|شرط ان|بشرط)(?!\w)")
 
 

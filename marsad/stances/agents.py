@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import bisect
 
+from marsad import resources
 from marsad.stances.lexicon import Trig
 from marsad.stances.view import WORD_RE, StanceView
-from marsad.statements.stage import NMention
+from marsad.statements.context import NMention
 from marsad.text.normalize import word_set
+
+# word lists (plain Arabic; normalised as they load)
+_WORDS = resources.read_yaml("stances", "agents_words.yaml")
 
 STATE_TYPES = frozenset({"GOV", "MIL"})
 
 UNKNOWN = "?"  # a subject is there but names no actor of the document
-LINK_WORDS = word_set(
-    "قد وقد فقد كان كانت وكان وكانت لا ولا لم ولم لن ما اليوم أمس الاثنين الثلاثاء الأربعاء الخميس "
-    "الجمعة السبت الأحد يوم أيضا بدوره بدورها بشدة رسميا علنا")
+LINK_WORDS = word_set(" ".join(_WORDS["link_words"]))
 
 
 def _link_only(v: StanceView, a: int, b: int) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad import resources
-from marsad.statements.stage import trie_pattern
+from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize
 
 # Markers a relation phrase or an object may end with ("الموالية ل"، "المدعومة من قبل").

@@ -8,7 +8,7 @@ import re
 
 from marsad.stances.attitude_lexicon import AttLexicon
 from marsad.stances.view import StanceView
-from marsad.statements.stage import NMention
+from marsad.statements.context import NMention
 from marsad.text.normalize import normalize
 
 WORD_RE = re.compile(r"[^\W_]+")

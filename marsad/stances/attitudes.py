@@ -45,8 +45,7 @@ from marsad.stances.attitude_phrases import (
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
 from marsad.stances.lexicon import lexicon as stance_lexicon
 from marsad.stances.view import StanceView
-from marsad.statements.context import actor_gender
-from marsad.statements.stage import NMention, date_of, to_original
+from marsad.statements.context import NMention, actor_gender, date_of, to_original
 from marsad.text.normalize import normalize
 
 ISSUE = "approval"

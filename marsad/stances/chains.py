@@ -44,14 +44,9 @@ def clause_stances(v: StanceView, ts: list[Trig], negs, breaks, a: int, b: int, 
     cuts = [a] + breaks[bisect.bisect_right(breaks, a):bisect.bisect_left(breaks, b)] + [b]
     out = []
     for lo, hi in zip(cuts, cuts[1:]):
-        clause = [t for t in ts if lo <= t.start < hi]
+        clause = _stating_triggers(v, ts, lo, hi)
         if not clause:
             continue
-        irr = v.irrealis[bisect.bisect_left(v.irrealis, lo):bisect.bisect_left(v.irrealis, hi)]
-        if irr:
-            clause = [t for t in clause if t.start < irr[0]]  # a condition or question states nothing
-            if not clause:
-                continue
         h = holder
         agent_trig = None
         if h is None:
@@ -59,71 +54,102 @@ def clause_stances(v: StanceView, ts: list[Trig], negs, breaks, a: int, b: int, 
             h = agent_of(v, agent_trig, clause, lo, hi) if agent_trig else None
             if h is None or h == UNKNOWN:
                 continue
-        # Targets: actor -> (start, end of its evidence, linked triggers)
-        targets: dict[str, tuple[int, int, list[Trig]]] = {}
-        for t in clause:
-            for tgt, pos, pend in targets_of(v, t, lo, hi, h):
-                cur = targets.get(tgt)
-                if cur is None:
-                    targets[tgt] = (pos, pend, [t])
-                else:
-                    targets[tgt] = (min(cur[0], pos), max(cur[1], pend), cur[2] + [t])
-        for tgt, (pos, pend, linked) in targets.items():
-            contrib = _chain_of(v, clause, linked, pos)
-            if not contrib or (agent_trig is not None and agent_trig not in contrib):
-                continue
-            if _undergoes(v, contrib, pos):
-                continue
-            holder_here, reported = h, False
-            att = next((t for t in contrib if t.spec.agentive or t.spec.attitude), None)
-            if holder is not None and att is not None:
-                # "قال X إن إيران تنتقد السعودية": the attitude is Iran's, reported by X — unless
-                # the subject is the speaker's own state ("العراق يريد …" said by its premier).
-                ag = agent_of(v, att, clause, lo, hi)
-                if ag == UNKNOWN:
-                    if att.spec.attitude:
-                        continue
-                elif ag is not None and ag != holder and not same_state(v, ag, holder):
-                    holder_here, reported = ag, True
-            if self_stance(v, holder_here, tgt):
-                continue
-            ta = v.actor(tgt)
-            if issue_hint(contrib) == "presence" and ta is not None and ta.type == "CVL":
-                continue  # civilians leaving or staying is no stance toward them
-            # An evaluation of the target (كعدو، مزعزع، انتقد) is the stance; frames and the issues
-            # they scope over (يريد خروج، ضرورة بقاء) compose only among themselves.
-            evaluative = [t for t in contrib if t in linked and t.spec.issue and not t.spec.neutral]
-            # a frame right before the evaluation still scopes over it ("إنهاء العداء مع …")
-            parts = evaluative + [f for f in contrib if f.spec.frame and any(
-                f.end <= e.start and v.nwords(f.end, e.start) <= 1 for e in evaluative)] if evaluative else contrib
-            if len({t.spec.issue for t in contrib if t.spec.issue}) < len([t for t in contrib if t.spec.issue]):
-                continue
-            issues = {}
-            for t in contrib:
-                if t.spec.issue:
-                    issues.setdefault(t.spec.issue, set()).add(t.spec.polarity)
-            pol = sign
-            negated = False
-            for t in parts:
-                n = _negated(v, t, clause, negs, lo)
-                negated = negated or n
-                pol *= t.spec.polarity * (-1 if n else 1)
-            issue = evaluative[0].spec.issue if evaluative else _issue(v, linked, pos, pend)
-            if issue is None:
-                continue
-            # Naming an issue ("محادثات مع تركيا") is no stance: a frame, a negator, an evaluation or
-            # an act against it (انسحاب، إلغاء، عقوبات) must give it a polarity.
-            # ("خروج بريطانيا" alone reports an exit; "الانسحاب من الاتفاق" acts against the deal)
-            polar = cue_frame or negated or bool(evaluative) or any(
-                (t.spec.frame and not t.spec.transparent)
-                or (t.spec.polarity < 0 and not (t in linked and t.spec.issue == "presence")) for t in contrib)
-            if not polar:
-                continue  # "محادثات مع تركيا", "وجود القوات": naming an issue is no stance
-            start = min(min(t.start for t in contrib), pos if lo <= pos < hi else b)
-            end = max(max(t.end for t in contrib), pend if lo <= pos < hi else 0)
-            rule = "+".join(t.spec.frame or t.spec.issue for t in contrib)
-            out.append(Chain(start, end, holder_here, tgt, pol, issue, rule, reported=reported))
+        for tgt, (pos, pend, linked) in _clause_targets(v, clause, lo, hi, h).items():
+            c = _target_chain(v, clause, negs, lo, hi, b, holder, h, agent_trig, sign, cue_frame,
+                              tgt, pos, pend, linked)
+            if c is not None:
+                out.append(c)
     return out
+
+
+def _stating_triggers(v: StanceView, ts: list[Trig], lo: int, hi: int) -> list[Trig]:
+    """The triggers of clause [lo, hi) before any condition or question (which states nothing)."""
+    clause = [t for t in ts if lo <= t.start < hi]
+    if not clause:
+        return clause
+    irr = v.irrealis[bisect.bisect_left(v.irrealis, lo):bisect.bisect_left(v.irrealis, hi)]
+    if irr:
+        clause = [t for t in clause if t.start < irr[0]]
+    return clause
+
+
+def _clause_targets(v: StanceView, clause: list[Trig], lo: int, hi: int,
+                    h: str) -> dict[str, tuple[int, int, list[Trig]]]:
+    """Targets: actor -> (start, end of its evidence, linked triggers)."""
+    targets: dict[str, tuple[int, int, list[Trig]]] = {}
+    for t in clause:
+        for tgt, pos, pend in targets_of(v, t, lo, hi, h):
+            cur = targets.get(tgt)
+            if cur is None:
+                targets[tgt] = (pos, pend, [t])
+            else:
+                targets[tgt] = (min(cur[0], pos), max(cur[1], pend), cur[2] + [t])
+    return targets
+
+
+def _holder_here(v: StanceView, contrib: list[Trig], clause: list[Trig], lo: int, hi: int,
+                 holder: str | None, h: str) -> tuple[str, bool] | None:
+    """Who holds the stance and whether it is reported; None when an attitude's subject is unknown."""
+    att = next((t for t in contrib if t.spec.agentive or t.spec.attitude), None)
+    if holder is not None and att is not None:
+        # "قال X إن إيران تنتقد السعودية": the attitude is Iran's, reported by X — unless
+        # the subject is the speaker's own state ("العراق يريد …" said by its premier).
+        ag = agent_of(v, att, clause, lo, hi)
+        if ag == UNKNOWN:
+            if att.spec.attitude:
+                return None
+        elif ag is not None and ag != holder and not same_state(v, ag, holder):
+            return ag, True
+    return h, False
+
+
+def _target_chain(v: StanceView, clause: list[Trig], negs, lo: int, hi: int, b: int, holder: str | None,
+                  h: str, agent_trig: Trig | None, sign: int, cue_frame: bool, tgt: str, pos: int, pend: int,
+                  linked: list[Trig]) -> Chain | None:
+    """The stance of clause [lo, hi) toward ``tgt``, or None when its triggers make none."""
+    contrib = _chain_of(v, clause, linked, pos)
+    if not contrib or (agent_trig is not None and agent_trig not in contrib):
+        return None
+    if _undergoes(v, contrib, pos):
+        return None
+    held = _holder_here(v, contrib, clause, lo, hi, holder, h)
+    if held is None:
+        return None
+    holder_here, reported = held
+    if self_stance(v, holder_here, tgt):
+        return None
+    ta = v.actor(tgt)
+    if issue_hint(contrib) == "presence" and ta is not None and ta.type == "CVL":
+        return None  # civilians leaving or staying is no stance toward them
+    # An evaluation of the target (كعدو، مزعزع، انتقد) is the stance; frames and the issues
+    # they scope over (يريد خروج، ضرورة بقاء) compose only among themselves.
+    evaluative = [t for t in contrib if t in linked and t.spec.issue and not t.spec.neutral]
+    # a frame right before the evaluation still scopes over it ("إنهاء العداء مع …")
+    parts = evaluative + [f for f in contrib if f.spec.frame and any(
+        f.end <= e.start and v.nwords(f.end, e.start) <= 1 for e in evaluative)] if evaluative else contrib
+    if len({t.spec.issue for t in contrib if t.spec.issue}) < len([t for t in contrib if t.spec.issue]):
+        return None
+    pol = sign
+    negated = False
+    for t in parts:
+        n = _negated(v, t, clause, negs, lo)
+        negated = negated or n
+        pol *= t.spec.polarity * (-1 if n else 1)
+    issue = evaluative[0].spec.issue if evaluative else _issue(v, linked, pos, pend)
+    if issue is None:
+        return None
+    # Naming an issue ("محادثات مع تركيا") is no stance: a frame, a negator, an evaluation or
+    # an act against it (انسحاب، إلغاء، عقوبات) must give it a polarity.
+    # ("خروج بريطانيا" alone reports an exit; "الانسحاب من الاتفاق" acts against the deal)
+    polar = cue_frame or negated or bool(evaluative) or any(
+        (t.spec.frame and not t.spec.transparent)
+        or (t.spec.polarity < 0 and not (t in linked and t.spec.issue == "presence")) for t in contrib)
+    if not polar:
+        return None  # "محادثات مع تركيا", "وجود القوات": naming an issue is no stance
+    start = min(min(t.start for t in contrib), pos if lo <= pos < hi else b)
+    end = max(max(t.end for t in contrib), pend if lo <= pos < hi else 0)
+    rule = "+".join(t.spec.frame or t.spec.issue for t in contrib)
+    return Chain(start, end, holder_here, tgt, pol, issue, rule, reported=reported)
 
 
 def issue_hint(contrib: list[Trig]) -> str | None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from marsad import resources
-from marsad.statements.stage import trie_pattern
+from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize
 
 # The stage (of every Provenance it writes) and the two polarities of a stance.

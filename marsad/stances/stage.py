@@ -57,7 +57,8 @@ from marsad.stances.propositions import (
 )
 from marsad.stances.topics import refine as refine_topics
 from marsad.stances.view import StanceView
-from marsad.statements.stage import date_of, scan, to_original
+from marsad.statements.context import date_of, to_original
+from marsad.statements.lexicon import scan
 from marsad.text.normalize import normalize
 
 __all__ = [
@@ -176,6 +177,29 @@ def extract(doc: Doc) -> list[Stance]:
         return []
     v = doc.cache["stance_view"] = StanceView(doc, lex)  # shared with the attitude readings
     text = v.text
+    trigs = _triggers(lex, text)
+    if not trigs:
+        return []
+    negs = sorted([(m.start(), m.end()) for m in lex.neg_regex.finditer(text)
+                   if not _NOT_NEGATION_RE.match(text, m.end())]
+                  + [(m.start(), m.end()) for m in _ALLA_RE.finditer(text)])
+    breaks = sorted(m.start() for m in lex.break_regex.finditer(text))
+    v.irrealis = [m.start() for m in lex.irrealis_regex.finditer(text)]
+    nst = _statement_spans(doc, v, lex)
+    out: list[Stance] = []
+    seen: set[tuple] = set()
+    t_starts = [t.start for t in trigs]
+    _statement_stances(v, lex, trigs, t_starts, negs, breaks, nst, out, seen)
+    _sentence_stances(v, sents, trigs, t_starts, negs, breaks, nst, out, seen)
+    out.sort(key=lambda s: (s.start, s.end))
+    return out
+
+
+_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+
+
+def _triggers(lex: StanceLexicon, text: str) -> list[Trig]:
+    """The lexicon's triggers in the normalised text, with what their prefix and suffix tell."""
     trigs = []
     for m in scan(lex.regex, text, trigger_splitter(lex.specs)):
         suf = m.group("suf") or ""
@@ -183,20 +207,16 @@ def extract(doc: Doc) -> list[Stance]:
         if "س" in m.group("pre") and not m.group("t")[:1] in "يتن":
             continue  # the future prefix only goes on a verb ("سعداء" is no "س" + "عداء")
         trigs.append(Trig(m.start("t"), m.end(), spec,
-                          suf in ("ه", "ها", "هم", "هما", "هن") and spec.slot in ("after", "both") and spec.issue is not None
+                          suf in _PRONOUNS and spec.slot in ("after", "both") and spec.issue is not None
                           and spec.form == "noun",
                           m.group("pre").startswith(("ب", "وب", "فب")), m.group("pre")[:1] in ("و", "ف"),
                           any(c in m.group("pre") for c in "بل"),
-                          (m.group("suf") or "") in ("ه", "ها", "هم", "هما", "هن")))
-    if not trigs:
-        return []
-    t_starts = [t.start for t in trigs]
-    negs = sorted([(m.start(), m.end()) for m in lex.neg_regex.finditer(text)
-                   if not _NOT_NEGATION_RE.match(text, m.end())]
-                  + [(m.start(), m.end()) for m in _ALLA_RE.finditer(text)])
-    breaks = sorted(m.start() for m in lex.break_regex.finditer(text))
-    v.irrealis = [m.start() for m in lex.irrealis_regex.finditer(text)]
-    # Statements in normalised offsets.
+                          (m.group("suf") or "") in _PRONOUNS))
+    return trigs
+
+
+def _statement_spans(doc: Doc, v: StanceView, lex: StanceLexicon) -> list[tuple]:
+    """Statements in normalised offsets: (index, statement, content start, end, span start, end)."""
     nst = []
     for i, s in enumerate(doc.statements):
         a, b = v.nt.from_original(s.start), v.nt.from_original(s.end)
@@ -205,18 +225,22 @@ def extract(doc: Doc) -> list[Stance]:
         framed = s.cue and s.family in lex.cue_polarity
         ca = v.nt.from_original(s.cue[0]) if framed else a
         nst.append((i, s, a, b, min(a, ca), max(b, v.nt.from_original(s.cue[1]) if framed else b)))
-    out: list[Stance] = []
-    seen: set[tuple] = set()
+    return nst
 
-    def in_range(a: int, b: int) -> list[Trig]:
-        i = bisect.bisect_left(t_starts, a)
-        r = []
-        while i < len(trigs) and trigs[i].start < b:
-            if trigs[i].end <= b:
-                r.append(trigs[i])
-            i += 1
-        return r
 
+def _in_range(trigs: list[Trig], t_starts: list[int], a: int, b: int) -> list[Trig]:
+    """The triggers inside [a, b) (binary search over their sorted starts)."""
+    i = bisect.bisect_left(t_starts, a)
+    r = []
+    while i < len(trigs) and trigs[i].start < b:
+        if trigs[i].end <= b:
+            r.append(trigs[i])
+        i += 1
+    return r
+
+
+def _statement_stances(v: StanceView, lex: StanceLexicon, trigs, t_starts, negs, breaks, nst, out, seen) -> None:
+    """The stances inside reported speech, held by each statement's speaker."""
     # the statements by content start: those inside one are found by binary search (linear time)
     nst_order = sorted(range(len(nst)), key=lambda k: nst[k][2])
     nst_index = ([nst[k][2] for k in nst_order], nst_order)
@@ -226,7 +250,7 @@ def extract(doc: Doc) -> list[Stance]:
         # reported speech inside this content ("قال X إن Y أبلغ … أنه يريد …") holds its own speaker's stances
         inner = [(lo, hi) for j, s2, lo, hi, _, _ in _starting_in(nst_index, nst, a, b)
                  if j != i and s2.speaker and hi <= b and (lo, hi) != (a, b)]
-        ts = [t for t in in_range(a, b) if not any(lo <= t.start < hi for lo, hi in inner)]
+        ts = [t for t in _in_range(trigs, t_starts, a, b) if not any(lo <= t.start < hi for lo, hi in inner)]
         if not ts:
             continue
         family = s.family or ""
@@ -234,6 +258,10 @@ def extract(doc: Doc) -> list[Stance]:
         for st in clause_stances(v, ts, negs, breaks, a, b, holder=s.speaker, sign=sign,
                           cue_frame=family in lex.cue_polarity):
             _add(out, seen, v, st, statement=i, reported=s.via is not None, date=s.date)
+
+
+def _sentence_stances(v: StanceView, sents, trigs, t_starts, negs, breaks, nst, out, seen) -> None:
+    """The stances outside reported speech, held by the subject of an agentive trigger."""
     covered = sorted((lo, hi) for *_, lo, hi in nst)
     # binary searches, not scans of every statement per sentence and trigger (linear time):
     # the statement starts, the furthest end reached so far, and every bound in order
@@ -246,7 +274,7 @@ def extract(doc: Doc) -> list[Stance]:
 
     for sent in sents:
         a, b = v.nt.from_original(sent.start), v.nt.from_original(sent.end)
-        ts = [t for t in in_range(a, b) if not in_statement(t.start)]
+        ts = [t for t in _in_range(trigs, t_starts, a, b) if not in_statement(t.start)]
         if not any(t.spec.agentive for t in ts):
             continue
         # reported speech in the sentence bounds the clauses outside it
@@ -254,8 +282,6 @@ def extract(doc: Doc) -> list[Stance]:
         inside = breaks[bisect.bisect_right(breaks, a):bisect.bisect_left(breaks, b)]  # all clause_stances uses
         for st in clause_stances(v, ts, negs, sorted(inside + extra) if extra else breaks, a, b, holder=None, sign=1):
             _add(out, seen, v, st, statement=None, reported=False, date=None)
-    out.sort(key=lambda s: (s.start, s.end))
-    return out
 
 
 def _starting_in(index, items: list, lo: int, hi: int) -> list:

@@ -12,19 +12,20 @@ from functools import lru_cache
 
 import regex
 
+from marsad import resources
 from marsad.stances.agents import LINK_WORDS, direct_after, same_state
 from marsad.stances.lexicon import Trig
 from marsad.stances.view import WORD_RE, StanceView
-from marsad.statements.stage import NMention
+from marsad.statements.context import NMention
 from marsad.text.normalize import normalize, word_set
+
+# word lists (plain Arabic; normalised as they load)
+_WORDS = resources.read_yaml("stances", "targets_words.yaml")
 
 _DEMONSTRATIVE_RE = regex.compile(r"(?<!\p{L})(?:تلك|هذه|هذا|ذلك|هولاء|هاتين|هذين)\s+(ال\p{L}+)")
 
 # Nouns a country adjective may follow and still point at the state ("الحملة الإسرائيلية").
-_NISBA_HEADS = word_set(
-    "الحملة القوات العمليات العملية الهجمات الضربات الغارات السياسة السياسات الإجراءات القرار الحكومة "
-    "النظام الجيش التدخل العدوان الاحتلال الدور النفوذ البرنامج الاتفاق الوجود الموقف المواقف التهديدات "
-    "الأنشطة الممارسات الانتهاكات الاعتداءات القصف السلطات الإدارة الصواريخ الطائرات")
+_NISBA_HEADS = word_set(" ".join(_WORDS["nisba_heads"]))
 
 # A withdrawal "من X" / "إلى X" names places, not the actor that withdraws.
 _AFTER_PREPS = ("في", "وفي", "من", "ومن", "بين", "وبين", "باستثناء", "عدا", "ماعدا", "سوي", "دون", "امام", "لدي",
@@ -57,61 +58,20 @@ def target_after(v: StanceView, t: Trig, hi: int, holder: str, reach: int = 6):
     if t.pronoun:
         aid = _antecedent(v, t.start, holder)
         return (aid, t.end, t.end) if aid else None
-    limit = hi
-    k = bisect.bisect_left(v.words, t.end)
-    if k + reach < len(v.words):
-        limit = min(limit, v.words[k + reach])
     text = v.text
-    issue = t.spec.issue
-    preps = _PRESENCE_PREPS if issue == "presence" else _ATTITUDE_PREPS if t.spec.attitude else _AFTER_PREPS
-    # a verb's subject, or a noun's genitive agent ("اتهامات هولندا"), follows it: not the target
-    subject = direct_after(v, t.end, hi) if t.spec.form == "verb" or (t.spec.attitude and t.spec.form == "noun"
-                                                                       and not t.spec.neutral) else None
-    if t.spec.attitude and not t.spec.neutral:
-        k3 = bisect.bisect_left(v.words, subject.end if subject is not None else t.end) + 3
-        if k3 < len(v.words):
-            limit = min(limit, v.words[k3])  # an attitude's object is near it (after its subject)
-    cand = None
-    for m in v.starting_in(t.end, limit):
-        if subject is not None and (m is subject or _coordinated(v, subject, m)):
-            continue  # "نددت دمشق وحليفتها موسكو بـ…": the verb's own subjects are no targets
-        if m.actor == holder:
-            return None  # the trigger is about the holder itself ("عقوبات على روسيا" said by Russia)
-        if v.governed_by_fi(m, preps) and v.nwords(t.end, m.start) > 0:
-            continue  # (a preposition that ends the trigger — "عقوبات على" — governs its target)
-        from_ = subject.end if subject is not None and subject.end <= m.start else t.end
-        between = [w for w in WORD_RE.findall(text, from_, m.start) if len(w) > 1]  # not the ل of للقوات
-        if _is_nisba(text[m.start:m.end]) and between and not (
-                len(between) == 1 and between[0].lstrip("وفبلك") in _NISBA_HEADS | _bare(_NISBA_HEADS)):
-            continue  # "لمن هاجموا السفينة التونسية": the adjective qualifies another noun
-        if any(w.startswith("ل") and not w.startswith("لل") and len(w) > 3 for w in between):
-            break  # a purpose clause ("يدعم التدخل لوقف قدرات الحكومة") is about something else
-        if issue == "presence" and not all(_presence_filler(w) for w in between):
-            continue  # "وجود تهديدات ضد الإعلامي السعودي": existence of something else
-        if issue in ("talks", "cooperation") and not _after_word(text, m.start, ("مع", "ومع")):
-            continue  # talks or cooperation are with someone ("محادثات مع كوريا")
-        if issue == "agreement" and not (_after_word(text, m.start, ("مع", "ومع")) or
-                                         (_is_nisba(text[m.start:m.end]) and len(between) <= 1)):
-            continue  # "اتفاق القاهرة" names a place; "الاتفاق مع إيران"، "الاتفاق النووي الإيراني"
-        cand = (m.actor, m.start, m.end)
-        break
+    subject, limit = _after_window(v, t, hi, reach)
+    cand = _candidate_after(v, t, subject, limit, holder)
+    if cand is _HOLDER:
+        return None  # the trigger is about the holder itself ("عقوبات على روسيا" said by Russia)
     # "متهمة إياها بـ…": the object pronoun names an actor named before
     nxt = WORD_RE.search(text, t.end, limit)
     if nxt is not None and nxt.group() in ("اياه", "اياها", "اياهم") and (cand is None or cand[1] > nxt.start()):
         aid = _antecedent(v, t.start, holder)
         return (aid, nxt.start(), nxt.end()) if aid else None
-    # A country adjective on the trigger or on an action noun after it ("الحملة الإسرائيلية")
     if t.spec.issue not in ("talks", "cooperation"):
-        words = list(WORD_RE.finditer(text, t.end, cand[1] if cand else limit))[:2]
-        for i, w in enumerate(words):
-            word = w.group()
-            if i == 1 and normalize(words[0].group()).lstrip("وفبلك") not in _NISBA_HEADS \
-                    and "ال" + words[0].group()[2:] not in _NISBA_HEADS:
-                break
-            if word.startswith("ال") and (word.endswith("ي") or word.endswith("يه")):
-                aid = v.nisba(word)
-                if aid and aid != holder:
-                    return aid, w.start(), w.end()
+        got = _nisba_after(v, t, cand[1] if cand else limit, holder)
+        if got is not None:
+            return got
     if cand:
         return cand
     dm = _DEMONSTRATIVE_RE.match(text, _skip_space(text, t.end))
@@ -122,13 +82,74 @@ def target_after(v: StanceView, t: Trig, hi: int, holder: str, reach: int = 6):
     return None
 
 
-_COPULA = word_set(
-    "لم لا لن ليس ليست يعد تعد يعود تعود بات باتت أصبح أصبحت يعتبر تعتبر يبقى تبقى يظل تظل كان كانت "
-    "قد هو هي هم بأنه بأنها بأنهم أنه أنها إنه إنها يمثل تمثل يشكل تشكل يؤدي تؤدي إلى تثير يثير "
-    "يكن تكن يكون تكون يجب ينبغي ألا أن "
-    "أكبر أهم أخطر أقرب أكثر أشد مجرد دولة بلد طرف جهة")
+_HOLDER = ("holder",)  # _candidate_after's answer when the trigger is about the holder itself
 
-_RELATIVE_DEM = frozenset(normalize(w) for w in "الذي التي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء".split())
+
+def _after_window(v: StanceView, t: Trig, hi: int, reach: int):
+    """The trigger's own subject after it (or None) and where its target must start by."""
+    limit = hi
+    k = bisect.bisect_left(v.words, t.end)
+    if k + reach < len(v.words):
+        limit = min(limit, v.words[k + reach])
+    # a verb's subject, or a noun's genitive agent ("اتهامات هولندا"), follows it: not the target
+    subject = direct_after(v, t.end, hi) if t.spec.form == "verb" or (t.spec.attitude and t.spec.form == "noun"
+                                                                       and not t.spec.neutral) else None
+    if t.spec.attitude and not t.spec.neutral:
+        k3 = bisect.bisect_left(v.words, subject.end if subject is not None else t.end) + 3
+        if k3 < len(v.words):
+            limit = min(limit, v.words[k3])  # an attitude's object is near it (after its subject)
+    return subject, limit
+
+
+def _candidate_after(v: StanceView, t: Trig, subject, limit: int, holder: str):
+    """The first mention after the trigger that fits as its target: (actor, start, end), None, or _HOLDER."""
+    text = v.text
+    issue = t.spec.issue
+    preps = _PRESENCE_PREPS if issue == "presence" else _ATTITUDE_PREPS if t.spec.attitude else _AFTER_PREPS
+    for m in v.starting_in(t.end, limit):
+        if subject is not None and (m is subject or _coordinated(v, subject, m)):
+            continue  # "نددت دمشق وحليفتها موسكو بـ…": the verb's own subjects are no targets
+        if m.actor == holder:
+            return _HOLDER
+        if v.governed_by_fi(m, preps) and v.nwords(t.end, m.start) > 0:
+            continue  # (a preposition that ends the trigger — "عقوبات على" — governs its target)
+        from_ = subject.end if subject is not None and subject.end <= m.start else t.end
+        between = [w for w in WORD_RE.findall(text, from_, m.start) if len(w) > 1]  # not the ل of للقوات
+        if _is_nisba(text[m.start:m.end]) and between and not (
+                len(between) == 1 and between[0].lstrip("وفبلك") in _NISBA_HEADS | _bare(_NISBA_HEADS)):
+            continue  # "لمن هاجموا السفينة التونسية": the adjective qualifies another noun
+        if any(w.startswith("ل") and not w.startswith("لل") and len(w) > 3 for w in between):
+            return None  # a purpose clause ("يدعم التدخل لوقف قدرات الحكومة") is about something else
+        if issue == "presence" and not all(_presence_filler(w) for w in between):
+            continue  # "وجود تهديدات ضد الإعلامي السعودي": existence of something else
+        if issue in ("talks", "cooperation") and not _after_word(text, m.start, ("مع", "ومع")):
+            continue  # talks or cooperation are with someone ("محادثات مع كوريا")
+        if issue == "agreement" and not (_after_word(text, m.start, ("مع", "ومع")) or
+                                         (_is_nisba(text[m.start:m.end]) and len(between) <= 1)):
+            continue  # "اتفاق القاهرة" names a place; "الاتفاق مع إيران"، "الاتفاق النووي الإيراني"
+        return (m.actor, m.start, m.end)
+    return None
+
+
+def _nisba_after(v: StanceView, t: Trig, until: int, holder: str):
+    """A country adjective on the trigger or on an action noun after it ("الحملة الإسرائيلية")."""
+    text = v.text
+    words = list(WORD_RE.finditer(text, t.end, until))[:2]
+    for i, w in enumerate(words):
+        word = w.group()
+        if i == 1 and normalize(words[0].group()).lstrip("وفبلك") not in _NISBA_HEADS \
+                and "ال" + words[0].group()[2:] not in _NISBA_HEADS:
+            break
+        if word.startswith("ال") and (word.endswith("ي") or word.endswith("يه")):
+            aid = v.nisba(word)
+            if aid and aid != holder:
+                return aid, w.start(), w.end()
+    return None
+
+
+_COPULA = word_set(" ".join(_WORDS["copula"]))
+
+_RELATIVE_DEM = frozenset(normalize(w) for w in _WORDS["relative_dem"])
 
 
 def _copula_only(v: StanceView, a: int, b: int) -> bool:
@@ -165,9 +186,7 @@ def _bare(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w[2:] for w in words if w.startswith("ال"))
 
 
-_FORCE_NOUNS = word_set(
-    "قوات القوات جنود الجنود القواعد قواعد المقاتلين مقاتلين مقاتلي الميليشيات ميليشيات المستشارين "
-    "العسكري العسكرية العسكريين عناصر جميع كل بعثة البعثة")
+_FORCE_NOUNS = word_set(" ".join(_WORDS["force_nouns"]))
 
 
 def _presence_filler(w: str) -> bool:

@@ -10,19 +10,21 @@ import re
 
 import regex
 
+from marsad import resources
 from marsad.doc import Doc
 from marsad.stances.lexicon import StanceLexicon
-from marsad.statements.stage import NMention, mention_view, norm_text
+from marsad.statements.context import NMention, mention_view, norm_text
 from marsad.text.normalize import normalize, word_set
+
+# word lists (plain Arabic; normalised as they load)
+_WORDS = resources.read_yaml("stances", "view_words.yaml")
 
 WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 _FAST_WORD_RE = re.compile(r"[^\W_]+")
 
-_QUANTIFIERS = frozenset(normalize(w) for w in "كلا كل العديد عدد بعض أحد إحدى مجموعة عشرات".split())
+_QUANTIFIERS = frozenset(normalize(w) for w in _WORDS["quantifiers"])
 
-_PLACE_NOUNS = word_set(
-    "شرق غرب شمال جنوب وسط قرب محيط مدينة منطقة محافظة ولاية إقليم عاصمة أراضي داخل خارج شمالي جنوبي "
-    "شرقي غربي")
+_PLACE_NOUNS = word_set(" ".join(_WORDS["place_nouns"]))
 
 
 class StanceView:

@@ -34,40 +34,17 @@ from marsad.doc import Doc, Provenance, Statement
 from marsad.registry import stage
 from marsad.statements.context import (
     Context,
-    NMention,
-    actor_gender,
-    compatible,
     date_of,
-    mention_view,
     norm_text,
     to_original,
 )
 from marsad.statements.cues import read_sentence
 from marsad.statements.lexicon import (
-    ADJUNCTS,
-    B_STOP,
-    CLOSE_QUOTES,
-    IRREALIS,
-    NOT_COMP_BEFORE,
-    OPEN_QUOTES,
-    PREPOSITIONS,
-    QUANTIFIERS,
-    RELATIVES,
-    THAT,
-    CueForm,
-    Lexicon,
-    WordHit,
     lexicon,
     scan,
-    trie_pattern,
 )
 
-__all__ = [
-    "ADJUNCTS", "B_STOP", "CLOSE_QUOTES", "IRREALIS", "NOT_COMP_BEFORE", "OPEN_QUOTES", "PREPOSITIONS",
-    "QUANTIFIERS", "RELATIVES", "STAGE", "THAT", "CueForm", "Lexicon", "NMention", "StatementsStage",
-    "WordHit", "actor_gender", "compatible", "date_of", "extract", "lexicon", "mention_view", "norm_text",
-    "scan", "to_original", "trie_pattern",
-]
+__all__ = ["STAGE", "StatementsStage", "extract", "lexicon"]
 
 STAGE = "statements"
 
