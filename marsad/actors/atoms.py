@@ -13,8 +13,10 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
+from typing import Iterable
 
 from marsad.actors.base import Atom, ResolverBase, norm
 from marsad.actors.dictionary import LAM_PROCLITICS, PROCLITICS, default_surname
@@ -66,7 +68,7 @@ class WordEnds:
         self.text = text
         self._index: dict[str, list[int]] | None = None
 
-    def occurrences(self, form: str, start: int) -> list[int]:
+    def occurrences(self, form: str, start: int) -> Iterable[int]:
         """Starts of ``form`` at or after ``start`` that end a word, as ``str.find`` would find
         them one after the other (candidates for the caller's checks of the letters around)."""
         if " " in form or not form:
@@ -81,8 +83,8 @@ class WordEnds:
                 w, p = m.group(), m.start()
                 for k in range(min(4, len(w))):
                     self._index.setdefault(w[k:], []).append(p + k)
-        found = self._index.get(form, [])
-        return found[bisect.bisect_left(found, start):]
+        found = self._index.get(form, ())
+        return itertools.islice(found, bisect.bisect_left(found, start), None)
 
 class AtomsMixin(ResolverBase):
     """Phases 1–4: the atoms, in text order, and the country ranking."""

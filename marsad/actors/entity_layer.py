@@ -173,7 +173,8 @@ def _attach_actors(doc: Doc, ents: list[Entity], mentions: list[tuple]) -> None:
             continue
         lo = bisect.bisect_left(m_starts, x.start - 300)
         best, best_key = None, None
-        for m in spans[lo:]:
+        for j in range(lo, len(spans)):  # no slice: a copy of the rest per entity is quadratic
+            m = spans[j]
             if m[0] >= x.end:
                 break
             if m[1] <= x.start:
