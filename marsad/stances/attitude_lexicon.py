@@ -36,7 +36,6 @@ class AttLexicon:
     describe: frozenset[str]
     nouns: dict[str, AttForm]  # verbal nouns, read when a verb form carries ب/ل/ال ("لدعم")
     labels: dict[str, int]  # a label's polarity
-    members: frozenset[str] = frozenset()  # "128 دولة من أصل 193 في الجمعية العامة": counted members
 
 
 def _pol(s: str) -> int:
@@ -97,5 +96,4 @@ def lexicon() -> AttLexicon:
         titles=frozenset(normalize(w) for w in data["titles"]),
         describe=frozenset(normalize(w) for w in data["describe"]), nouns=nouns,
         labels={normalize(w): _pol(p) for p, ws in data["labels"].items() for w in ws},
-        members=frozenset(normalize(w) for w in data.get("members", [])),
     )

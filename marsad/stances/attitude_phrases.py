@@ -59,24 +59,13 @@ def mention_at(v: StanceView, pos: int, end: int) -> NMention | None:
     return v.mentions[i] if i < len(v.mentions) and v.mentions[i].start < end else None
 
 
-_BODIES = frozenset({"IGO", "LEG"})
-_COUNT_LINKS = frozenset({"من", "اصل", "في"})
-
-
 def subject_after(v: StanceView, lex: AttLexicon, end: int, hi: int, sent_hi: int | None = None) -> NMention | None:
-    """A verb's subject after it: titles, nisbas and time words may come first. A counted number
-    of members ("ونددت 128 دولة من أصل 193 في الجمعية العامة") speaks for the body they sit in."""
-    counted = False
-    for w in words_in(v, end, hi)[:8]:
+    """A verb's subject after it: titles, nisbas and time words may come first."""
+    for w in words_in(v, end, hi)[:6]:
         m = mention_at(v, w.start(), w.end())
         if m is not None:
-            if counted and m.prepositional and (v.actor(m.actor) is not None and v.actor(m.actor).type in _BODIES):
-                return m
             return None if m.prepositional else apposed(v, m, sent_hi or hi)
-        g = w.group()
-        counted = counted or (g in lex.members and words_in(v, end, w.start())[-1:] != []
-                              and words_in(v, end, w.start())[-1].group().isdigit())
-        if g not in lex.titles and not g.isdigit() and not (counted and g in _COUNT_LINKS | lex.members):
+        if w.group() not in lex.titles and not w.group().isdigit():
             return None
     return None
 
