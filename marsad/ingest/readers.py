@@ -213,14 +213,19 @@ def read_file(path: Path, doc_id: str | None = None,
                          named=doc_id is not None), note)
 
 
-def _read_json(data: bytes, name: str, stem: str, doc_id: str | None) -> Iterator[Record | InputError]:
+def _parse_json(data: bytes) -> tuple[object, str | None]:
+    """(parsed JSON, note on replaced bytes) of UTF-8 bytes; ValueError when they are not JSON."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     text, note = decode_utf8(data)
+    if text is None:
+        raise ValueError(note)
+    return json.loads(text), note
+
+
+def _read_json(data: bytes, name: str, stem: str, doc_id: str | None) -> Iterator[Record | InputError]:
     try:
-        if text is None:
-            raise ValueError(note)
-        obj = json.loads(text)
+        obj, note = _parse_json(data)
     except ValueError as e:
         yield InputError(name, f"malformed JSON: {e}")
         return
@@ -247,13 +252,8 @@ def _read_jsonl(path: Path, gz: bool, stem: str) -> Iterator[Record | InputError
                     yield InputError(label, f"record too large ({len(raw) / 2**20:.1f} MB > "
                                             f"{MAX_BYTES / 2**20:.0f} MB limit, MARSAD_MAX_BYTES)")
                     continue
-                if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                    raw = raw[3:]
-                text, note = decode_utf8(raw)
                 try:
-                    if text is None:
-                        raise ValueError(note)
-                    rec = json.loads(text)
+                    rec, note = _parse_json(raw)
                 except ValueError as e:
                     yield InputError(label, f"malformed JSON line: {e}")
                     continue

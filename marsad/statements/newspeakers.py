@@ -318,6 +318,9 @@ class _EarlierActors:
     point seen so far starts it again."""
 
     def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
         self.done = 0
         self.last: dict[str, int] = {}  # actor → start of its latest mention (first-seen order)
         self.by_first: dict[str, set[str]] = {}  # bare first word of a name form → actors
@@ -325,7 +328,7 @@ class _EarlierActors:
 
     def upto(self, ctx: Context, k: int) -> "_EarlierActors":
         if k < self.done:
-            self.__init__()
+            self.reset()
         for m in ctx.mentions[self.done:k]:
             if m.actor not in self.last:
                 a = ctx.doc.actors.get(m.actor)

@@ -273,7 +273,7 @@ def cluster_of(db, doc_id: str) -> list[str]:
 def print_duplicates(store, as_json: bool = False, out=None) -> int:
     """``marsad duplicates``: one cluster a line (JSON) or a short listing."""
     out = out or sys.stdout
-    if not getattr(store, "readonly", False):  # a read-only store shows what ingest indexed
+    if not store.readonly:  # a read-only store shows what ingest indexed
         DuplicateIndex(store.db).index_missing()
     found = clusters(store.db)
     if as_json:
