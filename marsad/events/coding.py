@@ -2,6 +2,7 @@
 mention, the agent or speaker a clause borrows from the text before, and the event's place."""
 from __future__ import annotations
 
+from marsad import resources
 from marsad.doc import Actor, Doc, Provenance, Sentence
 from marsad.events.args import (
     Slot,
@@ -23,13 +24,15 @@ NAMED_RULES = frozenset({"alias", "person"})
 
 
 # Words for "a person" that tell nothing about who was hit.
-BARE_PERSONS = frozenset({"شخص", "شخصا", "شخصين", "شخصان", "الاشخاص", "الشخص"})
+_W = resources.read_yaml("events", "coding_words.yaml")
+BARE_PERSONS = frozenset(_W["bare_persons"])
+TANWIN = _W["tanwin"]
 
 
 def _bare_person(doc: Doc, sl: Slot) -> bool:
     from marsad.text.normalize import normalize
 
-    return sl.actor is None and normalize(doc.text[sl.start:sl.end]).strip("ًٌٍ") in BARE_PERSONS
+    return sl.actor is None and normalize(doc.text[sl.start:sl.end]).strip(TANWIN) in BARE_PERSONS
 
 
 def _word_sector(name: str, sector: str | None) -> str | None:
