@@ -4,13 +4,28 @@ from __future__ import annotations
 import sqlite3
 import sys
 
-from marsad.cli.analysis import (Planner, analyzed, cmd_analyze, cmd_compare, cmd_ingest,
-                                 cmd_stages)
+from marsad.cli.analysis import (
+    Planner,
+    analyzed,
+    cmd_analyze,
+    cmd_compare,
+    cmd_ingest,
+    cmd_stages,
+)
 from marsad.cli.common import DEFAULT_DB, _err, published_date
 from marsad.cli.parser import build_parser
-from marsad.cli.store_commands import (EXPORT_FORMATS, cmd_duplicates, cmd_export,
-                                       cmd_flips, cmd_metadata, cmd_migrate, cmd_search, cmd_serve,
-                                       cmd_show, cmd_stats)
+from marsad.cli.store_commands import (
+    EXPORT_FORMATS,
+    cmd_duplicates,
+    cmd_export,
+    cmd_flips,
+    cmd_metadata,
+    cmd_migrate,
+    cmd_search,
+    cmd_serve,
+    cmd_show,
+    cmd_stats,
+)
 
 # The names tests and scripts import from here (the commands live in analysis, store_commands).
 __all__ = ["DEFAULT_DB", "EXPORT_FORMATS", "Planner", "analyzed", "build_parser", "cmd_analyze", "cmd_compare",

@@ -14,6 +14,9 @@ marks no mention there, yet the statement has a speaker. :func:`phrase_speaker` 
   (resources/statements/speakers.yaml, then the actors dictionary's roles and heads). Its span
   is in the actor's ``mentions``; ``doc.mentions`` (what the events and stances stages read) is
   left as the actors stage made it.
+
+Where the phrase ends is :mod:`marsad.statements.speaker_phrase`'s to say; the reference back
+to an earlier actor is :mod:`marsad.statements.refer_back`'s.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from marsad.statements.context import Context, NMention
 from marsad.statements.lexicon import RULE_WORDS, words
 from marsad.statements.refer_back import refers_back
 from marsad.statements.speaker_phrase import (
-    _actor_lexicon,
+    actor_lexicon,
     phrase_span,
     speaker_lexicon,
 )
@@ -97,7 +100,7 @@ _NAME_ENDS = words("name_ends")
 def _plausible(words: list[str], surface: str) -> bool:
     """Can an unlisted phrase name a speaker? A known head, or the shape of a personal name."""
     lex = speaker_lexicon()
-    alex = _actor_lexicon()
+    alex = actor_lexicon()
     head = words[0]
     if head in lex.not_speakers:
         return False
@@ -141,7 +144,7 @@ def _last_speaker(ctx: Context, sidx: int, before: int) -> str | None:
 def _code(ctx: Context, words: list[str], inner: list[NMention]) -> tuple[str, str | None, str | None]:
     """(kind, country, sector) of a new speaker from its words and the mentions inside it."""
     lex = speaker_lexicon()
-    alex = _actor_lexicon()
+    alex = actor_lexicon()
     head = " ".join(words[:2]) if " ".join(words[:2]) in lex.heads else words[0]
     kind, sector = lex.heads.get(head, (None, None))
     if kind is None:

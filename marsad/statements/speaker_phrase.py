@@ -63,7 +63,8 @@ def speaker_lexicon() -> SpeakerLexicon:
                           {normalize(w): sec for sec, ws in data["bodies"].items() for w in ws})
 
 
-def _actor_lexicon():
+def actor_lexicon():
+    """The actors dictionary (its person roles and organisation heads also name speakers)."""
     from marsad.actors.dictionary import lexicon as actors_lexicon
 
     return actors_lexicon()
@@ -149,7 +150,7 @@ def _action(w: str) -> bool:
 def _designator(w: str, lex: SpeakerLexicon) -> bool:
     """A head that takes a quoted name (صحيفة، وكالة، موقع، منظمة، حركة …)."""
     w = w[1:] if w.startswith(_LAM) and not w.startswith(_ART) else w
-    return w in lex.addressees or w in _actor_lexicon().org_heads
+    return w in lex.addressees or w in actor_lexicon().org_heads
 
 
 def _adverb(ctx: Context, t) -> bool:
@@ -176,7 +177,7 @@ def _addressee(ctx: Context, start: int, w: str, lex: SpeakerLexicon) -> bool:
 def person_word(w: str) -> bool:
     """Does a phrase starting with ``w`` describe a person or group (مسؤول، رئيس، ناشطون)?"""
     lex = speaker_lexicon()
-    return w in lex.titles or w in lex.heads or w in _actor_lexicon().person_roles
+    return w in lex.titles or w in lex.heads or w in actor_lexicon().person_roles
 
 
 def phrase_end(ctx: Context, s: int, e: int) -> int | None:
