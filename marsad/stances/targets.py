@@ -149,7 +149,7 @@ def _nisba_after(v: StanceView, t: Trig, until: int, holder: str):
         if i == 1 and normalize(words[0].group()).lstrip(_PROCLITICS) not in _NISBA_HEADS \
                 and ARTICLE + words[0].group()[2:] not in _NISBA_HEADS:
             break
-        if word.startswith(ARTICLE) and (word.endswith(_NISBA[0]) or word.endswith(_NISBA[1])):
+        if word.startswith(ARTICLE) and word.endswith(_NISBA):
             aid = v.nisba(word)
             if aid and aid != holder:
                 return aid, w.start(), w.end()
@@ -187,7 +187,7 @@ def _after_word(text: str, start: int, words: tuple[str, ...]) -> bool:
 
 def _is_nisba(mention_text: str) -> bool:
     w = mention_text.strip()
-    return " " not in w and w.startswith(ARTICLE) and (w.endswith(_NISBA[0]) or w.endswith(_NISBA[1]))
+    return " " not in w and w.startswith(ARTICLE) and w.endswith(_NISBA)
 
 
 @lru_cache(maxsize=4)
