@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.doc import Token
+from marsad.doc import MentionKind, Token
 from marsad.events.args_nominal import (
     AGENT_SUPPORT,
     ANNOUNCE,
@@ -112,7 +112,7 @@ from marsad.events.args_words import (
     EVENT_ADJECTIVES,
     NUMBER_WORDS,
     NUMERIC_QTY,
-    PLACE_RULES,
+    PLACE_KINDS,
     PREPS,
     QTY_SKIP,
     QUANTIFIERS,
@@ -136,7 +136,7 @@ __all__ = [
     "EXPOSED_TO", "EXPOSURE_VERBS", "GEN_OBJECT", "GRIEVANCE", "GRIEVANCE_PREPS", "INANIMATE_AGENTS", "KANA",
     "LAUNCH_LEXEMES", "MASC_PERSONS", "MASC_TITLES", "MEMBERSHIP_SECTORS", "MEMBER_NOUNS", "NON_AGENTIVE",
     "NO_OBJECT_NEXT", "NUMBER_WORDS", "NUMERIC_QTY", "OWN_COUNTRY", "PARTITIVE_HEADS", "PASSING", "PASSIVE_AGENT",
-    "PASSIVE_PRONE", "PLACE_PREPS", "PLACE_RULES", "PREPS", "PROTEST_TARGET_SECTORS", "QTY_SKIP", "QUANTIFIERS",
+    "PASSIVE_PRONE", "PLACE_PREPS", "PLACE_KINDS", "PREPS", "PROTEST_TARGET_SECTORS", "QTY_SKIP", "QUANTIFIERS",
     "QUANTITY_ROLES", "RELATIVES", "REL_TARGET_VERBS", "RESPONSIBILITY", "SKIP_AFTER_VERB", "SLOGAN_HEADS",
     "STATE_SECTORS", "STRONG_PUNCT", "SVO_OPENERS", "TARGET_PREPS", "VICTIM_SUPPORT", "YIELD_MASDARS", "Args", "Slot",
     "agent_support", "build_slots", "casualty_target", "claim_source", "find_args", "is_adjective", "is_nisba", "launch_places",
@@ -210,7 +210,7 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
             out.guessed = out.target is not None
         if out.target is None and out.source is not None:
             # "نفذت إسرائيل ضربة جوية في سورية": a state attacked where nobody else is named
-            out.target = next((s for s in slots if s.rule == "country" and s.prep == "في" and cand.j <= s.i <= cand.j + 4
+            out.target = next((s for s in slots if s.mention is MentionKind.COUNTRY and s.prep == "في" and cand.j <= s.i <= cand.j + 4
                                and s is not out.source and s.country != out.source.country
                                and gap_ok(words, cand.j - 1, s.i, text)), None)
             out.guessed = out.target is not None
@@ -311,7 +311,7 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     gen = next((s for s in slots if s.i in (j, jq) or (s.i == j + 1 and s.adjectival)), None)
     adj = next((s for s in slots if s.adjectival and j <= s.i <= j + 2
                 and all(is_adjective(norms[k]) for k in range(j, s.i))
-                and not (gen_object and (s.sector == "CVL" or s.rule == "nisba-people"))), None)
+                and not (gen_object and (s.sector == "CVL" or s.mention is MentionKind.NATIONALS))), None)
     lam = next((s for s in slots if s.prep == "ل" and j <= s.i <= j + 2
                 and all(is_adjective(norms[k]) or norms[k].endswith("ا") for k in range(j, s.i))), None)
     if agent is not None:

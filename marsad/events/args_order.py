@@ -8,6 +8,7 @@ after على / ضد / بحق.
 from __future__ import annotations
 
 from marsad import resources
+from marsad.doc import MentionKind
 from marsad.events.args_passive import ANNA_PRONOUN, CAUSE_NOUNS
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
@@ -115,7 +116,7 @@ OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 # Prepositions that carry such a pronoun after the verb (دعا إليها، أطلق عليه).
 _PRONOUN_PREPS = ("الي", "علي", "في", "ب", "ل", "من", "عن", "ضد", "مع")
 # A town's name is where a bombing happened ("تفجير الفحيص الذي استهدف"), no doer.
-TOWN_RULES = frozenset({"city", "entity-loc"})
+TOWN_KINDS = frozenset({MentionKind.CITY, MentionKind.PLACE})
 
 
 def _prep_pronoun(w: str) -> bool:
@@ -137,7 +138,7 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
         # "للقوات الاميركية التي تقاتل طالبان": a relative clause's verb with no pronoun for its
         # antecedent (شنتها، دعا إليها) has the antecedent as subject, whatever governs it
         ante = next((s for s in slots if s.j == i - 1 and not s.adjectival), None)
-        if ante is not None and (ante.actor is not None or ante.sector) and ante.rule not in TOWN_RULES:
+        if ante is not None and (ante.actor is not None or ante.sector) and ante.mention not in TOWN_KINDS:
             return ante, "relative"
     if i > 0 and (norms[i - 1] in ANNA_PRONOUN or i > 1 and norms[i - 1] in ("قد", "لقد") and norms[i - 2] in ANNA_PRONOUN):
         return None, "pronoun"  # "انها قتلت ثلاثة جنود": the pronoun is the subject, the rest its object
@@ -194,7 +195,7 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
         # a coordinated verb shares the subject of the clause it is joined to
         # ("رفضت غينيا … دخول سيغيف …، واستجابت لطلب الشرطة")
         first = next((s for s in slots if s.j <= i and s.prep is None and not s.adjectival
-                      and s.rule not in ("city", "entity-loc")), None)  # a town names no doer
+                      and s.mention not in TOWN_KINDS), None)  # a town names no doer
         if first is not None:
             return first, "coordinated"
     return None, ""
@@ -213,7 +214,7 @@ def _title_subject(k0, words, norms, slots, text) -> Slot | None:
         return None
     first = phrase[0]
     # a person named right after the body ("زعيم تنظيم القاعدة أيمن الظواهري") is the speaker
-    person = next((s for s in slots if s.i == first.j and s.prep is None and s.rule == "person"), None)
+    person = next((s for s in slots if s.i == first.j and s.prep is None and s.mention is MentionKind.PERSON), None)
     return person or first
 
 
@@ -227,7 +228,7 @@ def appositive_end(subj: Slot, slots: list[Slot], words, text) -> int:
             continue
         if s.i > end or s.prep is not None:
             break
-        if s.actor is not None and s.actor == subj.actor or s.rule == "person" and subj.rule == "title-name" \
+        if s.actor is not None and s.actor == subj.actor or s.mention is MentionKind.PERSON and subj.mention is MentionKind.TITLE_NAME \
                 or s.pro[:1] == "و" and not s.adjectival:
             end = s.j  # (and the conjuncts of a coordinated subject: "واشنطن ولندن وباريس")
     return end

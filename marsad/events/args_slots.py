@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad import resources
-from marsad.doc import Doc, Token
+from marsad.doc import Doc, MentionKind, Token
 from marsad.events.args_words import (
     BORROWED_COUNTRY,
-    PLACE_RULES,
+    PLACE_KINDS,
     PREPS,
     QTY_SKIP,
     QUANTIFIERS,
@@ -45,7 +45,7 @@ class Slot:
     adjectival: bool = False
     pro: str = ""  # proclitics attached to its first word (و ب ل …)
     prep: str | None = None  # preposition that governs it
-    rule: str = ""  # the actors-layer rule of its mention
+    mention: MentionKind = MentionKind.OTHER  # what its actors-layer mention names
     kind: str | None = None  # the actor's kind (PER ORG LOC …)
 
 
@@ -184,7 +184,7 @@ def _mention_slots(doc: Doc, words: list[Token], starts: list[int], taken: list[
                     sector=a.type if a else None, name=doc.text[m.start:m.end],
                     adjectival=(j - i == 1 and is_nisba(norm_span[0]) and i > 0),
                     pro=normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else "",
-                    rule=m.prov.rule if m.prov is not None else "", kind=a.kind if a else None)
+                    mention=m.kind, kind=a.kind if a else None)
         slots.append(slot)
         for k in range(i, j):
             taken[k] = True
@@ -240,8 +240,8 @@ def _role_country(words: list[Token], slots: list[Slot], k: int, j: int, sector:
             country = prev[-1].country
     # a nisba or country mention right after the role noun gives its country
     for sl in slots:
-        if sl.actor and sl.i in (j, j + 1) and sl.country and sl.rule not in BORROWED_COUNTRY and (
-                sl.adjectival or sl.j - sl.i == 1 or sl.sector and sl.rule not in PLACE_RULES and (
+        if sl.actor and sl.i in (j, j + 1) and sl.country and sl.mention not in BORROWED_COUNTRY and (
+                sl.adjectival or sl.j - sl.i == 1 or sl.sector and sl.mention not in PLACE_KINDS and (
                     sl.pro[-1:] == "ب" or words[sl.i].norm.startswith("بال") or words[sl.i - 1].norm == "في")):
             # (or the body it serves in: "وزيرة الدولة بوزارة الطاقة السودانية")
             country = sl.country
@@ -267,7 +267,7 @@ def _containers(words: list[Token], slots: list[Slot]) -> list[Slot]:
         nxt = slots[n + 1] if n + 1 < len(slots) else None
         if nxt is not None and sl.actor is None and sl.j - sl.i == 1 and head in CONTAINERS \
                 and nxt.i == sl.j and nxt.prep in (None, "ل") and (nxt.actor is not None or nxt.sector):
-            sl.actor, sl.sector, sl.country, sl.rule = nxt.actor, nxt.sector, nxt.country, nxt.rule
+            sl.actor, sl.sector, sl.country, sl.mention = nxt.actor, nxt.sector, nxt.country, nxt.mention
             sl.j, sl.end, sl.name = nxt.j, nxt.end, nxt.name
             skip.add(id(nxt))
         out.append(sl)
@@ -304,16 +304,16 @@ def _memberships(words: list[Token], slots: list[Slot]) -> list[Slot]:
     def fold(sl: Slot, nxt: Slot) -> str | None:
         if not (nxt.i == sl.j + 1 and words[sl.j].norm == "في" and nxt.prep == "في" and not nxt.adjectival):
             return None
-        if (sl.actor is None or sl.rule in BORROWED_COUNTRY) and sl.sector in MEMBERSHIP_SECTORS \
-                and nxt.actor is not None and nxt.rule not in BORROWED_COUNTRY \
-                and (nxt.rule not in PLACE_RULES and nxt.sector is not None
-                     or nxt.rule == "country" and sl.sector == "CVL"):
-            sl.actor, sl.sector, sl.country, sl.rule = nxt.actor, nxt.sector, nxt.country, nxt.rule
+        if (sl.actor is None or sl.mention in BORROWED_COUNTRY) and sl.sector in MEMBERSHIP_SECTORS \
+                and nxt.actor is not None and nxt.mention not in BORROWED_COUNTRY \
+                and (nxt.mention not in PLACE_KINDS and nxt.sector is not None
+                     or nxt.mention is MentionKind.COUNTRY and sl.sector == "CVL"):
+            sl.actor, sl.sector, sl.country, sl.mention = nxt.actor, nxt.sector, nxt.country, nxt.mention
             return " في "
-        if (sl.actor is None and not sl.country or sl.rule in BORROWED_COUNTRY) \
-                and sl.sector in STATE_SECTORS and nxt.rule == "country" and nxt.country:
+        if (sl.actor is None and not sl.country or sl.mention in BORROWED_COUNTRY) \
+                and sl.sector in STATE_SECTORS and nxt.mention is MentionKind.COUNTRY and nxt.country:
             # "الحكومة في تايلاند", "الشرطة في العراق": the state's institution, (state, sector)
-            sl.actor, sl.rule, sl.country = None, "", nxt.country
+            sl.actor, sl.mention, sl.country = None, MentionKind.OTHER, nxt.country
             return " في "
         return None
     return _fold_next(slots, fold)
@@ -325,10 +325,10 @@ def _role_states(words: list[Token], slots: list[Slot]) -> list[Slot]:
     def fold(sl: Slot, nxt: Slot) -> str | None:
         if nxt.i != sl.j or nxt.prep is not None or nxt.adjectival or not nxt.country:
             return None
-        if (sl.actor is None or sl.rule in BORROWED_COUNTRY) and sl.sector is not None \
-                and nxt.rule == "country" and not words[sl.j - 1].norm.startswith(("ال", "وال", "فال", "بال", "لل")):
+        if (sl.actor is None or sl.mention in BORROWED_COUNTRY) and sl.sector is not None \
+                and nxt.mention is MentionKind.COUNTRY and not words[sl.j - 1].norm.startswith(("ال", "وال", "فال", "بال", "لل")):
             # (a definite noun is not in construct: "الحكومة العراق" is no phrase)
-            sl.actor, sl.rule, sl.country = None, "", nxt.country
+            sl.actor, sl.mention, sl.country = None, MentionKind.OTHER, nxt.country
             return " "
         return None
     return _fold_next(slots, fold)

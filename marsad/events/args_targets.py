@@ -7,10 +7,11 @@ the unit passing (لدى مرور دورية) the target, a launch's places its 
 from __future__ import annotations
 
 from marsad import resources
+from marsad.doc import MentionKind
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
     NUMBER_WORDS,
-    PLACE_RULES,
+    PLACE_KINDS,
     PREPS,
     SKIP_AFTER_VERB,
     TARGET_PREPS,
@@ -74,7 +75,7 @@ def launch_places(norms, slots, j, words, text) -> tuple[Slot | None, Slot | Non
     """(origin, aim) of a launch: "من [جنوب] لبنان", "في اتجاه / باتجاه / نحو [شمال] اسرائيل"."""
     origin = aim = None
     for s in slots:
-        if s.i < j or s.i > j + 10 or s.rule not in PLACE_RULES or not s.country:
+        if s.i < j or s.i > j + 10 or s.mention not in PLACE_KINDS or not s.country:
             continue
         if any(ch in text[words[j - 1].end:words[s.i].start] for ch in ".;:!?؟،,"):
             break
@@ -143,6 +144,8 @@ def _counts_after(norms: list[str], k: int) -> bool:
 
 # Prepositions of place: a slot after them is where an attack happened, not whom it hit.
 PLACE_PREPS = word_set(_WORDS["place_preps"])
+# Mentions of a state, its capital or a town: a bare place name.
+STATE_PLACES = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL, MentionKind.CITY})
 
 
 def nearest_recipient(slots: list[Slot], j: int, exclude=None) -> Slot | None:
@@ -153,7 +156,7 @@ def nearest_recipient(slots: list[Slot], j: int, exclude=None) -> Slot | None:
             continue
         if s.prep in PLACE_PREPS or (s.actor is None and s.sector is None):
             continue
-        if s.rule in ("country", "capital", "city") and s.prep not in TARGET_PREPS:
+        if s.mention in STATE_PLACES and s.prep not in TARGET_PREPS:
             continue  # a bare place name is where it happened
         return s
     return None

@@ -1,12 +1,12 @@
 """Word lists and word-level tests shared by the event-argument rules.
 
 Prepositions, quantity phrases ("ما لا يقل عن 28"), adjectives, strong punctuation between two
-words, and the actors-layer rules that name places or borrow a country.
+words, and the kinds of actor mentions that name places or borrow a country.
 """
 from __future__ import annotations
 
 from marsad import resources
-from marsad.doc import Token
+from marsad.doc import MentionKind, Token
 from marsad.text.normalize import word_set
 
 _WORDS = resources.read_yaml("events", "args_words.yaml")  # read once, at import
@@ -29,12 +29,12 @@ NUMBER_WORDS = word_set(_WORDS["number_words"])
 # Words of a quantity phrase standing before a noun: "ما لا يقل عن 28 متطوعاً", "أكثر من 15".
 QTY_SKIP = NUMERIC_QTY | NUMBER_WORDS | word_set(_WORDS["qty_skip"])
 
-# Actors-layer rules of place names (a country, a capital, a city …).
-PLACE_RULES = frozenset({"country", "capital", "city", "alias", "entity-loc"})
+# Actor mentions of place names (a country, a capital, a city …).
+PLACE_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL, MentionKind.CITY, MentionKind.ALIAS,
+                         MentionKind.PLACE})
 
-# Actors-layer rules whose country comes from the document, not from the mention's own words.
-BORROWED_COUNTRY = frozenset({"institution-main-country", "unidentified-armed-main-country",
-                              "armed-group-main-country"})
+# Actor mentions whose country comes from the document, not from the mention's own words.
+BORROWED_COUNTRY = frozenset({MentionKind.BORROWED})
 
 
 def is_nisba(norm: str) -> bool:
