@@ -22,6 +22,13 @@ RELATIVES = word_set(_WORDS["relatives"])
 # Adjectives that may stand between an event noun and its nisba agent (الغارات العسكرية الأميركية).
 EVENT_ADJECTIVES = word_set(_WORDS["event_adjectives"])
 
+ARTICLE = _WORDS["article"]
+ARTICLE_FORMS = tuple(_WORDS["article_forms"].split())
+NISBA_ENDINGS = tuple(_WORDS["nisba_endings"].split())
+CONJ = tuple(_WORDS["conj"].split())
+PREP_CLITICS = tuple(_WORDS["prep_clitics"].split())
+FI, MIN, LI, BI = _WORDS["fi"], _WORDS["min"], _WORDS["li"], _WORDS["bi"]
+
 STRONG_PUNCT = set(".;:!?؟«»\"“”()[]")
 
 NUMERIC_QTY = word_set(_WORDS["numeric_qty"])
@@ -38,8 +45,8 @@ BORROWED_COUNTRY = frozenset({MentionKind.BORROWED})
 
 
 def is_nisba(norm: str) -> bool:
-    w = norm[2:] if norm.startswith("ال") else norm
-    return len(w) >= 4 and w.endswith(("ي", "يه", "يين", "يون", "يتين", "يان", "يه"))
+    w = norm[2:] if norm.startswith(ARTICLE) else norm
+    return len(w) >= 4 and w.endswith(NISBA_ENDINGS)
 
 
 def is_adjective(norm: str) -> bool:
