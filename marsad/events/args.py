@@ -21,15 +21,10 @@ from dataclasses import dataclass, field
 from marsad import resources
 from marsad.doc import MentionKind, Token
 from marsad.events.args_nominal import (
-    AGENT_SUPPORT,
-    ANNOUNCE,
     EXPOSED_TO,
     EXPOSURE_VERBS,
     GEN_OBJECT,
-    NON_AGENTIVE,
-    REL_TARGET_VERBS,
     VICTIM_SUPPORT,
-    YIELD_MASDARS,
     agent_support,
     agentive_support,
     announcer,
@@ -39,12 +34,7 @@ from marsad.events.args_nominal import (
     yield_addressee,
 )
 from marsad.events.args_order import (
-    INANIMATE_AGENTS,
-    KANA,
-    MASC_PERSONS,
-    MASC_TITLES,
     OBJECT_SUFFIXES,
-    SVO_OPENERS,
     appositive_end,
     conjuncts,
     looks_verbal,
@@ -53,52 +43,21 @@ from marsad.events.args_order import (
     subject_of,
 )
 from marsad.events.args_passive import (
-    AGENT_FIRST,
-    AGENT_PHRASES,
-    AGENT_WORDS,
     ANNA_PRONOUN,
-    CASUALTY_COORD,
-    CAUSE_NOUNS,
-    CAUSE_WORDS,
-    NO_OBJECT_NEXT,
-    PASSIVE_AGENT,
     PASSIVE_PRONE,
     agent_after,
     is_passive,
     no_object,
     passive_agent_marker,
 )
-from marsad.events.args_slots import (
-    CONTAINERS,
-    COUNTED_THINGS,
+from marsad.events.args_slot_words import (
     MEMBER_IN_NOUNS,
-    MEMBER_NOUNS,
-    MEMBERSHIP_SECTORS,
-    OWN_COUNTRY,
-    PARTITIVE_HEADS,
-    QUANTITY_ROLES,
-    STATE_SECTORS,
+)
+from marsad.events.args_slots import (
     Slot,
-    build_slots,
-    role_of,
 )
 from marsad.events.args_targets import (
-    AMONG,
-    ATTRIBUTED,
-    CASUALTY,
-    CASUALTY_VERBS,
-    CLAIM_OBJECT_VERBS,
-    CLAIM_VERBS,
-    COMPASS,
-    DEMAND_WORDS,
-    GRIEVANCE,
-    GRIEVANCE_PREPS,
     LAUNCH_LEXEMES,
-    PASSING,
-    PLACE_PREPS,
-    PROTEST_TARGET_SECTORS,
-    RESPONSIBILITY,
-    SLOGAN_HEADS,
     casualty_target,
     claim_source,
     launch_places,
@@ -109,41 +68,14 @@ from marsad.events.args_targets import (
     topic_nisba,
 )
 from marsad.events.args_words import (
-    BORROWED_COUNTRY,
-    EVENT_ADJECTIVES,
-    NUMBER_WORDS,
-    NUMERIC_QTY,
-    PLACE_KINDS,
-    PREPS,
-    QTY_SKIP,
-    QUANTIFIERS,
-    RELATIVES,
-    SKIP_AFTER_VERB,
-    STRONG_PUNCT,
     TARGET_PREPS,
     bare_word,
     gap_ok,
     is_adjective,
-    is_nisba,
     skip_quantity,
 )
 from marsad.events.lexicon import first_person
 from marsad.events.triggers import Candidate
-
-__all__ = [
-    "AGENT_FIRST", "AGENT_PHRASES", "AGENT_SUPPORT", "AGENT_WORDS", "AMONG", "ANNA_PRONOUN", "ANNOUNCE", "ATTRIBUTED",
-    "BORROWED_COUNTRY", "CASUALTY", "CASUALTY_COORD", "CASUALTY_VERBS", "CAUSE_NOUNS", "CAUSE_WORDS",
-    "CLAIM_OBJECT_VERBS", "CLAIM_VERBS", "COMPASS", "CONTAINERS", "COUNTED_THINGS", "DEMAND_WORDS", "EVENT_ADJECTIVES",
-    "EXPOSED_TO", "EXPOSURE_VERBS", "GEN_OBJECT", "GRIEVANCE", "GRIEVANCE_PREPS", "INANIMATE_AGENTS", "KANA",
-    "LAUNCH_LEXEMES", "MASC_PERSONS", "MASC_TITLES", "MEMBERSHIP_SECTORS", "MEMBER_NOUNS", "NON_AGENTIVE",
-    "NO_OBJECT_NEXT", "NUMBER_WORDS", "NUMERIC_QTY", "OWN_COUNTRY", "PARTITIVE_HEADS", "PASSING", "PASSIVE_AGENT",
-    "PASSIVE_PRONE", "PLACE_KINDS", "PLACE_PREPS", "PREPS", "PROTEST_TARGET_SECTORS", "QTY_SKIP", "QUANTIFIERS",
-    "QUANTITY_ROLES", "RELATIVES", "REL_TARGET_VERBS", "RESPONSIBILITY", "SKIP_AFTER_VERB", "SLOGAN_HEADS",
-    "STATE_SECTORS", "STRONG_PUNCT", "SVO_OPENERS", "TARGET_PREPS", "VICTIM_SUPPORT", "YIELD_MASDARS", "Args", "Slot",
-    "agent_support", "build_slots", "casualty_target", "claim_source", "find_args", "is_adjective", "is_nisba", "launch_places",
-    "nearest_recipient", "passing_target", "protest_object", "protest_target", "role_of", "skip_quantity",
-]
-
 
 
 @dataclass(slots=True)

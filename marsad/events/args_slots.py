@@ -12,8 +12,19 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad import resources
 from marsad.doc import Doc, MentionKind, Token
+from marsad.events.args_slot_words import (
+    CONTAINERS,
+    MEMBER_ADJECTIVES,
+    MEMBER_IN_NOUNS,
+    MEMBER_NOUNS,
+    MEMBERSHIP_SECTORS,
+    ONE_OF,
+    OWN_COUNTRY,
+    PARTITIVE_HEADS,
+    QUANTITY_ROLES,
+    STATE_SECTORS,
+)
 from marsad.events.args_words import (
     ARTICLE,
     ARTICLE_FORMS,
@@ -27,14 +38,13 @@ from marsad.events.args_words import (
     PREP_CLITICS,
     PREPS,
     QTY_SKIP,
-    QUANTIFIERS,
     SKIP_AFTER_VERB,
     bare_word,
     is_adjective,
     is_nisba,
 )
 from marsad.events.lexicon import load_cues, stem_filter
-from marsad.text.normalize import normalize, word_set
+from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_candidates, original_prefix_len
 
 # The preposition في between two words of a phrase (a member in a body: "مسؤول في حماس").
@@ -136,8 +146,6 @@ def _orig_prefix(raw: str, n: int) -> int:
 
 # "his country", "its government": the country of the actor named before them.
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
-_WORDS = resources.read_yaml("events", "args_slots.yaml")  # read once, at import
-OWN_COUNTRY = word_set(_WORDS["own_country"])
 
 
 def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
@@ -260,11 +268,6 @@ def _role_country(words: list[Token], slots: list[Slot], k: int, j: int, sector:
     return country, sector
 
 
-# Units and places that stand for the force or body they belong to: "دورية للجيش الاميركي",
-# "مقر للشرطة", "موكب الوزير", "قافلة للقوات الاجنبية".
-CONTAINERS = word_set(_WORDS["containers"])
-
-
 def _containers(words: list[Token], slots: list[Slot]) -> list[Slot]:
     """A unit or building followed by its owner (genitive or لـ) is coded as the owner: the
     unit's slot takes the owner's actor and the owner's own slot is dropped."""
@@ -283,13 +286,6 @@ def _containers(words: list[Token], slots: list[Slot]) -> list[Slot]:
             skip.add(id(nxt))
         out.append(sl)
     return out
-
-
-# Participants whose membership "X في Y" names the body they serve in: "28 متطوعا في الجيش
-# العراقي" is coded as the army, "18 شخصاً في العراق" as Iraq; "مسؤولون في حماس" as Hamas.
-MEMBERSHIP_SECTORS = frozenset({"CVL", "LAB", "GOV", "UNK"})
-# Institutions of a state, which "X في <state>" places in that state.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 
 
 def _fold_next(slots: list[Slot], fold) -> list[Slot]:
@@ -343,21 +339,6 @@ def _role_states(words: list[Token], slots: list[Slot]) -> list[Slot]:
             return " "
         return None
     return _fold_next(slots, fold)
-
-
-# Nouns of membership whose genitive is the group they belong to: "أعضاء حزب الغد" is coded as
-# the party, "عناصر قوات الصحوة" as the force.
-MEMBER_NOUNS = word_set(_WORDS["member_nouns"])
-# Nouns of membership or leadership that "X في Y" places in the body Y: "عضو في حزب الغد",
-# "قيادي في حركة حماس", "أحد القيادات البارزة في تنظيم «القاعدة»".
-MEMBER_IN_NOUNS = MEMBER_NOUNS | word_set(_WORDS["member_in_nouns"])
-# Adjectives between such a noun and في: "قيادي بارز في", "القيادات البارزة في".
-MEMBER_ADJECTIVES = word_set(_WORDS["member_adjectives"])
-# "أحد X" / "إحدى X": one of X, coded as X.
-ONE_OF = word_set(_WORDS["one_of"])
-# Heads of a partitive "X من Y" whose code is Y's: counts and groups ("ثلاثة من عناصر الشرطة",
-# "عدد من جنود المارينز", "قوة من الشرطة العراقية", "مجموعة من المتظاهرين").
-PARTITIVE_HEADS = QTY_SKIP | QUANTIFIERS | MEMBER_NOUNS | word_set(_WORDS["partitive_heads"])
 
 
 def _partitives(words: list[Token], slots: list[Slot]) -> list[Slot]:
@@ -453,6 +434,3 @@ def _counted_noun(norm: str) -> bool:
     return norm.startswith(ARTICLE) and norm not in SKIP_AFTER_VERB
 
 
-COUNTED_THINGS = word_set(_WORDS["counted_things"])
-# Counting words the role lexicon takes for crowds ("تظاهر الآلاف") when they stand alone.
-QUANTITY_ROLES = word_set(_WORDS["quantity_roles"])

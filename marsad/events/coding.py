@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from marsad import resources
 from marsad.doc import Actor, Doc, MentionKind, Provenance, Sentence
-from marsad.events.args import (
-    Slot,
-)
+from marsad.events.args_slots import Slot
 from marsad.events.lexicon import VERBAL_TYPES
 from marsad.events.triggers import Candidate
 
@@ -37,7 +35,7 @@ def _bare_person(doc: Doc, sl: Slot) -> bool:
 
 def _word_sector(name: str, sector: str | None) -> str | None:
     """The events lexicon's sector for a one-word generic participant, else ``sector``."""
-    from marsad.events.args import role_of
+    from marsad.events.args_slots import role_of
     from marsad.text.normalize import normalize
 
     ws = normalize(name).split()
@@ -62,7 +60,7 @@ def _mention_kind(doc: Doc, slot: Slot) -> MentionKind | None:
 
 def _names_country(span_text: str) -> bool:
     """Does a mention's own text carry a nationality (مسلحون عراقيون) rather than borrow one?"""
-    from marsad.events.args import is_nisba
+    from marsad.events.args_words import is_nisba
     from marsad.text.normalize import normalize
 
     return any(is_nisba(w) for w in normalize(span_text).split()[1:])

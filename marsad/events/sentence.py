@@ -9,15 +9,10 @@ from operator import attrgetter
 
 from marsad import resources
 from marsad.doc import Doc, MentionKind, Sentence, Token
-from marsad.events.args import (
-    BORROWED_COUNTRY,
-    SEPARATE_PRONOUNS,
-    Args,
-    Slot,
-    build_slots,
-    find_args,
-)
+from marsad.events.args import SEPARATE_PRONOUNS, Args, find_args
+from marsad.events.args_slots import Slot, build_slots
 from marsad.events.args_words import (
+    BORROWED_COUNTRY,
     QTY_SKIP,
     QUANTIFIERS,
     bare_word,

@@ -20,12 +20,10 @@ from operator import attrgetter
 
 from marsad import resources
 from marsad.doc import Doc, Event, Provenance, Sentence, Token
-from marsad.events.args import (
-    ANNA_PRONOUN,
-    BORROWED_COUNTRY,
-    Slot,
-)
+from marsad.events.args_passive import ANNA_PRONOUN
+from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
+    BORROWED_COUNTRY,
     NUMBER_WORDS,
     QUANTIFIERS,
 )

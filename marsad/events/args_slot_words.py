@@ -1,0 +1,34 @@
+"""Word sets of the participant slots (marsad.events.args_slots): the heads of the phrases that
+are folded into the slot that codes them. The words are data, in resources/events/args_slots.yaml."""
+from __future__ import annotations
+
+from marsad import resources
+from marsad.events.args_words import QTY_SKIP, QUANTIFIERS
+from marsad.text.normalize import word_set
+
+_WORDS = resources.read_yaml("events", "args_slots.yaml")  # read once, at import
+OWN_COUNTRY = word_set(_WORDS["own_country"])
+# Units and places that stand for the force or body they belong to: "دورية للجيش الاميركي",
+# "مقر للشرطة", "موكب الوزير", "قافلة للقوات الاجنبية".
+CONTAINERS = word_set(_WORDS["containers"])
+# Participants whose membership "X في Y" names the body they serve in: "28 متطوعا في الجيش
+# العراقي" is coded as the army, "18 شخصاً في العراق" as Iraq; "مسؤولون في حماس" as Hamas.
+MEMBERSHIP_SECTORS = frozenset({"CVL", "LAB", "GOV", "UNK"})
+# Institutions of a state, which "X في <state>" places in that state.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+# Nouns of membership whose genitive is the group they belong to: "أعضاء حزب الغد" is coded as
+# the party, "عناصر قوات الصحوة" as the force.
+MEMBER_NOUNS = word_set(_WORDS["member_nouns"])
+# Nouns of membership or leadership that "X في Y" places in the body Y: "عضو في حزب الغد",
+# "قيادي في حركة حماس", "أحد القيادات البارزة في تنظيم «القاعدة»".
+MEMBER_IN_NOUNS = MEMBER_NOUNS | word_set(_WORDS["member_in_nouns"])
+# Adjectives between such a noun and في: "قيادي بارز في", "القيادات البارزة في".
+MEMBER_ADJECTIVES = word_set(_WORDS["member_adjectives"])
+# "أحد X" / "إحدى X": one of X, coded as X.
+ONE_OF = word_set(_WORDS["one_of"])
+# Heads of a partitive "X من Y" whose code is Y's: counts and groups ("ثلاثة من عناصر الشرطة",
+# "عدد من جنود المارينز", "قوة من الشرطة العراقية", "مجموعة من المتظاهرين").
+PARTITIVE_HEADS = QTY_SKIP | QUANTIFIERS | MEMBER_NOUNS | word_set(_WORDS["partitive_heads"])
+COUNTED_THINGS = word_set(_WORDS["counted_things"])
+# Counting words the role lexicon takes for crowds ("تظاهر الآلاف") when they stand alone.
+QUANTITY_ROLES = word_set(_WORDS["quantity_roles"])
