@@ -66,15 +66,23 @@ def gsr(pipeline: Pipeline, shared: Path, tmp: Path) -> None:
     base = shared / "data" / "arabic_event_gsr"
     for kind in ("assault", "protest"):
         csv_path = base / f"{kind}_gsr.csv"
-        lines = subprocess.run([sys.executable, str(shared / "eval" / "gsr_score.py"), "input", str(csv_path)],
-                               capture_output=True, text=True, check=True).stdout.splitlines()
+        # every sentence either labelling scores: each leaves out rows the other keeps (majority
+        # keeps "ambiguous" rows, unanimous keeps ties), and a missing analysis counts as a miss
+        records: dict = {}
+        for label in ("unanimous", "majority"):
+            for x in subprocess.run([sys.executable, str(shared / "eval" / "gsr_score.py"), "input", str(csv_path),
+                                     "--label", label], capture_output=True, text=True, check=True).stdout.splitlines():
+                if x.strip():
+                    r = json.loads(x)
+                    records.setdefault(r["id"], r)
+        lines = list(records.values())
         out = tmp / f"{kind}.jsonl"
-        analyse_jsonl(pipeline, [json.loads(x) for x in lines if x.strip()], out)
+        analyse_jsonl(pipeline, lines, out)
         for label in ("unanimous", "majority"):
             rep = scorer(shared, "gsr_score.py", "score", str(csv_path), str(out), "--spans",
                          str(base / f"{kind}_spans.json"), "--label", label)
             suite = f"GSR dev {kind.upper()}, {label} labels (gsr_score.py)"
-            row(suite, "event detection", rep["precision"], rep["recall"], rep["f1"], len(lines))
+            row(suite, "event detection", rep["precision"], rep["recall"], rep["f1"], rep["sentences"])
             ac = rep.get("actor_coding", {})
             for k in ("source", "target", "both"):
                 row(suite, f"{k} code accuracy", "", "", ac.get(f"{k}_accuracy", 0.0), ac.get(f"{k}_sentences", 0))

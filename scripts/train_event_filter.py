@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
 """Train the events stage's statistical filter on the Arabic PLOVER gold standard sentences.
 
-    .venv/bin/python scripts/train_event_filter.py --c 0.03 0.1 0.3   # train, cross-validate, write model
+    .venv/bin/python scripts/train_event_filter.py --c 0.01 0.03 0.1  # train, cross-validate, write model
     .venv/bin/python scripts/train_event_filter.py --cv-only           # report only
 
 (the shipped ``resources/events/filter.json`` comes from the first command, run with the
 whole pipeline up to statements, entities stage included, about 20 s.)
 
-Reads ``../shared/data/arabic_event_gsr/{assault,protest}_gsr.csv`` (sentence -> yes / easy no /
-difficult no; "ambiguous" left out), runs the pipeline up to the statements stage on every
-sentence, and collects the trigger candidates of the file's type with their features (the exact
-code path of ``marsad.events.sentence.analyse_sentence``). Each candidate is trained on a soft
-label: positive with the share of annotators who accepted its sentence (accept / total), negative
-with the rest, both classes balanced; a sentence is detected when its best candidate scores over
-the threshold.
+Reads ``../shared/data/arabic_event_gsr/{assault,protest}_gsr.csv`` (sentence -> annotators'
+accept / total), runs the pipeline up to the statements stage on every sentence, and collects the
+trigger candidates of the file's type with their features (the exact code path of
+``marsad.events.sentence.analyse_sentence``). Each candidate is trained on a soft label: positive
+with the share of annotators who accepted its sentence (accept / total), negative with the rest,
+both classes balanced; a sentence is detected when its best candidate scores over the threshold.
+``--label majority`` (the default, the measure of ``gsr_score.py --label majority``): a sentence
+is an event when more than half of its annotators accepted it, ties left out, "ambiguous" rows
+included (2 of 3 accepted them: mostly protesters told acting, "رفع المتظاهرون لافتات"); the
+threshold and C are chosen on that labelling. ``--label unanimous``: the GSR's own yes / no,
+"ambiguous" rows left out. Held-out figures are reported under both labellings.
 
 Held-out figures: 5-fold cross-validation with folds by sha1(id) (the same parity-style hashing
 the data's own dev/test split uses). C is chosen on the mean held-out F1 over five fold
@@ -77,9 +81,20 @@ def repeated_cv(rows: list[dict], c: float) -> float:
     return round(sum(f1s) / len(f1s), 3)
 
 
-def collect(etype: str, pipe, docs: dict | None = None) -> list[dict]:
-    """One record per sentence: id, label, fold, candidates' feature lists (and, when ``docs``
-    is given, the analysed Doc of every sentence by id, for the end-to-end evaluation)."""
+def gold_labels(r: dict) -> tuple[int | None, int | None]:
+    """(majority, unanimous) label of a GSR row, None where that labelling leaves it out
+    (ties such as 2 of 4 for majority, "ambiguous" rows for unanimous; gsr_score.py's rules)."""
+    accept, total = int(r["accept"]), int(r["total"])
+    maj = None if 2 * accept == total else int(2 * accept > total)
+    una = None if r["label"] == "ambiguous" else int(r["label"] == "yes")
+    return maj, una
+
+
+def collect(etype: str, pipe, docs: dict | None = None, label: str = "majority") -> list[dict]:
+    """One record per sentence: id, labels, fold, candidates' feature lists (and, when ``docs``
+    is given, the analysed Doc of every sentence by id, for the end-to-end evaluation). ``y`` is
+    the label trained and thresholded on (``label``: majority or unanimous); a row that labelling
+    leaves out has y None and only gets a held-out score (for the other labelling's figures)."""
     from marsad.events.filter import load_filter
     from marsad.events.sentence import analyse_sentence
 
@@ -89,8 +104,6 @@ def collect(etype: str, pipe, docs: dict | None = None) -> list[dict]:
     rows = []
     with open(GSR / TYPES[etype], encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            if r["label"] == "ambiguous":
-                continue
             doc = pipe(Doc(text=r["text"], id=r["id"]))
             if docs is not None:
                 docs[r["id"]] = doc
@@ -99,8 +112,9 @@ def collect(etype: str, pipe, docs: dict | None = None) -> list[dict]:
                 for s in analyse_sentence(doc, sent, None):
                     if s.cand.type == etype:
                         feats.append(s.feats)
-            rows.append({"id": r["id"], "y": int(r["label"] == "yes"), "fold": fold_of(r["id"]),
-                         "label": r["label"], "cands": feats,
+            maj, una = gold_labels(r)
+            rows.append({"id": r["id"], "y": maj if label == "majority" else una, "maj": maj, "una": una,
+                         "fold": fold_of(r["id"]), "label": r["label"], "cands": feats,
                          "frac": int(r["accept"]) / max(1, int(r["total"]))})
     load_filter.cache_clear()
     return rows
@@ -109,6 +123,7 @@ def collect(etype: str, pipe, docs: dict | None = None) -> list[dict]:
 def fit(rows: list[dict], c: float, min_count: int = 2):
     from sklearn.linear_model import LogisticRegression
 
+    rows = [r for r in rows if r["y"] is not None]
     counts = Counter(f for r in rows for fs in r["cands"] for f in set(fs))
     vocab = {f: k for k, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
     X_rows, y, frac = [], [], []
@@ -149,6 +164,7 @@ def sentence_scores(model, rows) -> list[float]:
 
 
 def prf(scores, ys, t):
+    scores, ys = zip(*[(s, y) for s, y in zip(scores, ys) if y is not None]) or ((), ())
     tp = sum(1 for s, y in zip(scores, ys) if s >= t and y)
     fp = sum(1 for s, y in zip(scores, ys) if s >= t and not y)
     fn = sum(1 for s, y in zip(scores, ys) if s < t and y)
@@ -181,7 +197,7 @@ def fold_threshold(train, c) -> float:
 
 
 def cross_validate(rows, c):
-    held_scores = [0.0] * len(rows)
+    held_scores = [0.0] * len(rows)  # every row, labelled by ``y`` or not
     thresholds = []
     for k in range(FOLDS):
         train = [r for r in rows if r["fold"] != k]
@@ -192,7 +208,11 @@ def cross_validate(rows, c):
         for n, s in zip(test_idx, sc):
             held_scores[n] = s - thresholds[-1]  # margin over the fold's own threshold
     p, r, f = prf(held_scores, [x["y"] for x in rows], 0.0)
-    return {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}, fold_threshold(rows, c)
+    out = {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}
+    for name, key in (("majority", "maj"), ("unanimous", "una")):
+        p, r, f = prf(held_scores, [x[key] for x in rows], 0.0)
+        out[name] = {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}
+    return out, fold_threshold(rows, c)
 
 
 def stage_cv(etype: str, rows: list[dict], docs: dict, c: float) -> dict:
@@ -226,14 +246,19 @@ def stage_cv(etype: str, rows: list[dict], docs: dict, c: float) -> dict:
     out.close()
     load_filter.cache_clear()
     spans = GSR / TYPES[etype].replace("_gsr.csv", "_spans.json")
-    rep = gsr_score.score(str(GSR / TYPES[etype]), out.name, str(spans))
-    return {"P": rep["precision"], "R": rep["recall"], "F1": rep["f1"], **rep.get("actor_coding", {})}
+    res = {}
+    for label in ("majority", "unanimous"):
+        rep = gsr_score.score(str(GSR / TYPES[etype]), out.name, str(spans), label)
+        res[label] = {"P": rep["precision"], "R": rep["recall"], "F1": rep["f1"], **rep.get("actor_coding", {})}
+    return res
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--c", type=float, nargs="*", default=[0.03, 0.1, 0.3, 1.0])
+    ap.add_argument("--label", choices=("majority", "unanimous"), default="majority",
+                    help="the labelling trained on and cut for (gsr_score.py --label); both are reported")
     a = ap.parse_args(argv)
     pipe = working_stages()
     model = {"about": "events filter: logistic regression per PLOVER type over trigger features; "
@@ -241,10 +266,11 @@ def main(argv=None):
              "types": {}, "report": {}}
     for etype in TYPES:
         docs: dict = {}
-        rows = collect(etype, pipe, docs)
-        n_pos = sum(r["y"] for r in rows)
+        rows = collect(etype, pipe, docs, a.label)
+        n_pos = sum(1 for r in rows if r["y"])
         no_cand = sum(1 for r in rows if r["y"] and not r["cands"])
-        print(f"{etype}: {len(rows)} sentences, {n_pos} yes ({no_cand} without a trigger candidate)")
+        n_lab = sum(1 for r in rows if r["y"] is not None)
+        print(f"{etype}: {n_lab} sentences labelled by {a.label}, {n_pos} yes ({no_cand} without a trigger candidate)")
         best = None
         for c in a.c:
             cv, thr = cross_validate(rows, c)
@@ -260,7 +286,7 @@ def main(argv=None):
                                  "weights": {k: round(v, 3) for k, v in sorted(full["weights"].items())}}
         e2e = stage_cv(etype, rows, docs, c)
         print(f"  whole stage, held-out (5-fold): {e2e}")
-        model["report"][etype] = {"C": c, "heldout_5fold": cv, "stage_heldout_5fold": e2e,
+        model["report"][etype] = {"C": c, "label": a.label, "heldout_5fold": cv, "stage_heldout_5fold": e2e,
                                   "in_sample": dict(zip(("P", "R", "F1"), (round(x, 3) for x in ins)))}
     if not a.cv_only:
         OUT.parent.mkdir(parents=True, exist_ok=True)
