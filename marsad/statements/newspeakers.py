@@ -298,7 +298,8 @@ def _kind(ctx: Context, actor_id: str) -> str | None:
 def _last_speaker(ctx: Context, sidx: int, before: int) -> str | None:
     """The issuer of a document: the speaker whose cue named it ("أوضحت القوات في بيان لها"),
     else the latest speaker of a statement that was not an attribution, a few sentences back."""
-    recent = [f for f in ctx.found if f.speaker and f.cue[0] < before and sidx - 6 <= f.sentence <= sidx]
+    # those sentences' lists, not the whole document's (found is in sentence order)
+    recent = [f for k in range(sidx - 6, sidx + 1) for f in ctx.of_sentence(k) if f.speaker and f.cue[0] < before]
     docs = speaker_lexicon().documents
     for f in reversed(recent):
         lo, hi = min(f.cue[0], f.start), max(f.cue[1], f.start)
@@ -323,6 +324,7 @@ class _EarlierActors:
     def reset(self) -> None:
         self.done = 0
         self.last: dict[str, int] = {}  # actor → start of its latest mention (first-seen order)
+        self.rank: dict[str, int] = {}  # actor → its position in ``last``
         self.by_first: dict[str, set[str]] = {}  # bare first word of a name form → actors
         self.by_last: dict[str, set[str]] = {}  # last word of a name form → actors
 
@@ -331,6 +333,7 @@ class _EarlierActors:
             self.reset()
         for m in ctx.mentions[self.done:k]:
             if m.actor not in self.last:
+                self.rank[m.actor] = len(self.rank)
                 a = ctx.doc.actors.get(m.actor)
                 for f in _forms(a) if a is not None else ():
                     if f:
@@ -362,10 +365,10 @@ def _forms(actor) -> list[list[str]]:
 _FORMS: dict[tuple, list[list[str]]] = {}
 
 
-def _in_order(aids: set[str], last: dict[str, int]) -> list[tuple[str, int]]:
-    """(actor, latest mention) of ``aids`` in the first-seen order of ``last``."""
-    order = {a: i for i, a in enumerate(last)} if len(aids) > 1 else {}
-    return sorted(((a, last[a]) for a in aids), key=lambda x: order.get(x[0], 0))
+def _in_order(aids: set[str], seen: _EarlierActors) -> list[tuple[str, int]]:
+    """(actor, latest mention) of ``aids`` in the first-seen order of ``seen.last``."""
+    order = seen.rank if len(aids) > 1 else {}
+    return sorted(((a, seen.last[a]) for a in aids), key=lambda x: order.get(x[0], 0))
 
 
 def _refers_back(ctx: Context, words: list[str], s: int) -> str | None:
@@ -381,7 +384,7 @@ def _refers_back(ctx: Context, words: list[str], s: int) -> str | None:
     named = seen.by_first.get(_bare(head), set()) if definite else seen.by_last.get(words[-1], set())
     named = named | {x for _, x in ctx.titled if x in last}
     best, best_pos = None, -1
-    for aid, pos in last.items() if len(named) * 4 > len(last) else _in_order(named, last):
+    for aid, pos in last.items() if len(named) * 4 > len(last) else _in_order(named, seen):
         a = ctx.doc.actors.get(aid)
         if a is None or pos <= best_pos or aid not in named:
             continue
@@ -471,7 +474,9 @@ def _new_actor(ctx: Context, s: int, e: int, words: list[str], inner: list[NMent
             # the phrase replaces the mentions inside it in this stage's view ("المتحدثة باسم الوزارة
             # هيذر نويرت" over a tagger's "الوزارة هيذر نويرت"), so later cues find the speaker
             for m in near:
-                j = ctx.mentions.index(m)
+                j = bisect.bisect_left(ctx.m_starts, m.start)  # as list.index, without the scan
+                while ctx.mentions[j] != m:
+                    j += 1
                 del ctx.mentions[j], ctx.m_starts[j]
             i = bisect.bisect_left(ctx.m_starts, s)
             ctx.mentions.insert(i, NMention(s, e, aid, False))
