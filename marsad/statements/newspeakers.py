@@ -365,6 +365,18 @@ def _forms(actor) -> list[list[str]]:
 _FORMS: dict[tuple, list[list[str]]] = {}
 
 
+def _titles(ctx: Context) -> dict[str, list[list[str]]]:
+    """``ctx.titled`` by person, in list order (grown with the list: one scan of it per call
+    made long documents quadratic)."""
+    got = getattr(ctx, "_titles", None)
+    if got is None:
+        got = ctx._titles = [0, {}]
+    for t, x in ctx.titled[got[0]:]:
+        got[1].setdefault(x, []).append(t)
+    got[0] = len(ctx.titled)
+    return got[1]
+
+
 def _in_order(aids: set[str], seen: _EarlierActors) -> list[tuple[str, int]]:
     """(actor, latest mention) of ``aids`` in the first-seen order of ``seen.last``."""
     order = seen.rank if len(aids) > 1 else {}
@@ -382,13 +394,14 @@ def _refers_back(ctx: Context, words: list[str], s: int) -> str | None:
     seen = _earlier(ctx, bisect.bisect_left(ctx.m_starts, s))
     last = seen.last
     named = seen.by_first.get(_bare(head), set()) if definite else seen.by_last.get(words[-1], set())
-    named = named | {x for _, x in ctx.titled if x in last}
+    titles = _titles(ctx)
+    named = named | (titles.keys() & last.keys())
     best, best_pos = None, -1
     for aid, pos in last.items() if len(named) * 4 > len(last) else _in_order(named, seen):
         a = ctx.doc.actors.get(aid)
         if a is None or pos <= best_pos or aid not in named:
             continue
-        forms = _forms(a) + [t for t, x in ctx.titled if x == aid]
+        forms = _forms(a) + titles.get(aid, [])
         if definite:
             ok = any(f and _bare(f[0]) == _bare(head) and set(words[1:]) <= set(f[1:]) for f in forms)
         else:
