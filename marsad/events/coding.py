@@ -99,20 +99,18 @@ def _speaker_of(doc: Doc, offset: int) -> str | None:
 
 def _events_starting_in(doc: Doc, lo: int, hi: int) -> list:
     """The events starting in [lo, hi), in list order. The stage appends events as it reads the
-    text, so an index of their starts grows with the list (``Doc.starting_in`` would rebuild it
-    after each new event); a list that is replaced, shrinks or leaves text order is scanned."""
+    text, so an index of (start, position) grows with the list (``Doc.starting_in`` would rebuild
+    it after each new event); a list that is replaced or shrinks is indexed again."""
     events = doc.events
     index = doc.cache.get("_events_starts")
     if index is None or index[0] is not events or index[1] > len(events):
-        index = doc.cache["_events_starts"] = [events, 0, [], True]
-    _, done, starts, ordered = index
-    for ev in events[done:]:
-        ordered = ordered and (not starts or ev.start >= starts[-1])
-        starts.append(ev.start)
-    index[1], index[3] = len(events), ordered
-    if not ordered:
-        return [ev for ev in events if lo <= ev.start < hi]
-    return events[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+        index = doc.cache["_events_starts"] = [events, 0, []]
+    keys = index[2]
+    for k in range(index[1], len(events)):
+        bisect.insort(keys, (events[k].start, k))
+    index[1] = len(events)
+    found = keys[bisect.bisect_left(keys, (lo, -1)):bisect.bisect_left(keys, (hi, -1))]
+    return [events[k] for k in sorted(k for _, k in found)]
 
 
 def generic_actor(doc: Doc, slot: Slot, sector: str | None = "") -> str:
