@@ -90,3 +90,14 @@ def test_word_ends_index_only_the_forms_asked_and_find_phrases_as_str_find():
     assert len(want) == 3 and list(ends.occurrences("شياع السوداني", 0)) == want
     assert list(ends.occurrences("شياع السوداني", want[0] + 1)) == want[1:]
     assert set(ends._index) <= {"السوداني", "شياع السوداني"}  # not every word ending of the text
+
+
+def test_contradiction_pairs_match_every_pair_test():
+    from marsad.stances.lexicon import OPPOSE, SUPPORT
+    from marsad.stances.propositions import _conflicting_pairs, conflicting
+
+    stances = [(h, t, i, p) for h in ("a1", "a2", None) for t in ("a3", None) for i in ("troops", None)
+               for p in (SUPPORT, OPPOSE, "neutral")] * 2
+    every = [(i, j) for i in range(len(stances)) for j in range(i + 1, len(stances))
+             if conflicting(stances[i], stances[j])]
+    assert every and sorted(_conflicting_pairs(stances)) == every
