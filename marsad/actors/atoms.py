@@ -18,6 +18,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
+import ahocorasick
+
 from marsad.actors.base import Atom, ResolverBase, norm
 from marsad.actors.dictionary import LAM_PROCLITICS, PROCLITICS, default_surname
 from marsad.actors.entity_layer import proclitic_gap
@@ -60,31 +62,60 @@ _WORD_RE = re.compile(r"[^\W_]+")
 
 
 class WordEnds:
-    """Where a string occurs in a text as the end of a word (the string itself or after up to three
+    """Where strings occur in a text as the end of a word (the string itself or after up to three
     letters, as with proclitics), found through an index of word endings instead of a scan of the
-    text per string: many surnames in a long document cost linear time."""
+    text per string: many surnames in a long document cost linear time. Only the ``forms`` given
+    are indexed (an index of every word ending held four entries per word)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, forms: Iterable[str]):
         self.text = text
+        self.forms = set(forms)
         self._index: dict[str, list[int]] | None = None
 
     def occurrences(self, form: str, start: int) -> Iterable[int]:
         """Starts of ``form`` at or after ``start`` that end a word, as ``str.find`` would find
         them one after the other (candidates for the caller's checks of the letters around)."""
-        if " " in form or not form:
+        if not form or form not in self.forms:
             out, pos = [], self.text.find(form, start)
             while pos >= 0:
                 out.append(pos)
                 pos = self.text.find(form, pos + len(form))
             return out
         if self._index is None:
-            self._index = {}
-            for m in _WORD_RE.finditer(self.text):
-                w, p = m.group(), m.start()
-                for k in range(min(4, len(w))):
-                    self._index.setdefault(w[k:], []).append(p + k)
+            self._index = self._build()
         found = self._index.get(form, ())
-        return itertools.islice(found, bisect.bisect_left(found, start), None)
+        found = itertools.islice(found, bisect.bisect_left(found, start), None)
+        if " " not in form:
+            return found
+        # every occurrence, overlapping ones too: keep those str.find would step to
+        out, nxt = [], start
+        for pos in found:
+            if pos >= nxt:
+                out.append(pos)
+                nxt = pos + len(form)
+        return out
+
+    def _build(self) -> dict[str, list[int]]:
+        """Each form's starts in text order: word endings for one word, and all occurrences
+        (one Aho-Corasick pass for all) for several words."""
+        index: dict[str, list[int]] = {}
+        words = {f for f in self.forms if f and " " not in f}
+        for m in _WORD_RE.finditer(self.text):
+            w, p = m.group(), m.start()
+            for k in range(min(4, len(w))):
+                if w[k:] in words:
+                    index.setdefault(w[k:], []).append(p + k)
+        phrases = self.forms - words - {""}
+        if phrases:
+            auto = ahocorasick.Automaton()
+            for f in phrases:
+                auto.add_word(f, len(f))
+            auto.make_automaton()
+            for end, n in auto.iter(self.text):
+                # in order of ends, so of starts for each form
+                index.setdefault(self.text[end - n + 1:end + 1], []).append(end - n + 1)
+        return index
+
 
 class AtomsMixin(ResolverBase):
     """Phases 1–4: the atoms, in text order, and the country ranking."""
@@ -174,7 +205,7 @@ class AtomsMixin(ResolverBase):
             return atoms
         nt = self.doc.cache["norm_text"]
         text = nt.text
-        word_ends = WordEnds(text)
+        word_ends = WordEnds(text, [*surnames, *(sn[1:] for sn in surnames if sn.startswith("ال"))])
         new_atoms = []
         for sn, (code, after) in surnames.items():
             # the surname as a whole word, proclitics allowed (للسوداني = ل + لسوداني)

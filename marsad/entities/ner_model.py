@@ -39,6 +39,7 @@ from marsad.entities.word_rows import WordRows
 from marsad.text.segment import original_prefix_len
 
 _MAX_WORDS = 300_000  # words whose score matrices are cached
+_EMISSION_GROUP = 1000  # sentences whose emissions are computed together
 
 MODEL = resources.path("entities", "ner.crfsuite")
 GAZETTEER = MODEL.parent
@@ -337,7 +338,11 @@ class NerModel:
         sentences = [s for s in sentences if s]
         if not sentences:
             return []
-        ems = self.emissions_many([_norms(toks) for toks in sentences])
+        # in groups of sentences: the scores gathered per token (5 rows of labels each) of a
+        # whole long document at once took hundreds of MB; no feature crosses a sentence's edge
+        ems = []
+        for g in range(0, len(sentences), _EMISSION_GROUP):
+            ems += self.emissions_many([_norms(toks) for toks in sentences[g:g + _EMISSION_GROUP]])
         if keep is not None:
             keep.extend(ems)
         labels = self.labels

@@ -4,7 +4,27 @@ from __future__ import annotations
 import numpy as np
 
 
+# Sentences decoded together at most: the arrays are padded to the longest sentence of a group,
+# and a long document's longest sentence grows with it, so one group for all would cost more than
+# linear time and memory. Groups of sentences of similar lengths keep the padding small.
+_GROUP = 512
+
+
 def best_paths(batch: list[np.ndarray], trans: np.ndarray, trans_t: np.ndarray) -> list[list[int]]:
+    """:func:`_best_paths` of groups of at most ``_GROUP`` sentences, longest first (each
+    sentence's sums are the same whatever its group)."""
+    if len(batch) <= _GROUP:
+        return _best_paths(batch, trans, trans_t)
+    order = sorted(range(len(batch)), key=lambda k: len(batch[k]), reverse=True)
+    out: list[list[int]] = [[] for _ in batch]
+    for g in range(0, len(order), _GROUP):
+        ks = order[g:g + _GROUP]
+        for k, path in zip(ks, _best_paths([batch[k] for k in ks], trans, trans_t)):
+            out[k] = path
+    return out
+
+
+def _best_paths(batch: list[np.ndarray], trans: np.ndarray, trans_t: np.ndarray) -> list[list[int]]:
     """Best label ids for several sentences at once (emission matrices of any lengths).
 
     The time loop is the cost (a few numpy calls per step, on tiny arrays), so it keeps

@@ -2,6 +2,8 @@
 mention, the agent or speaker a clause borrows from the text before, and the event's place."""
 from __future__ import annotations
 
+import bisect
+
 from marsad import resources
 from marsad.doc import Actor, Doc, MentionKind, Provenance, Sentence
 from marsad.events.args_slots import Slot
@@ -75,12 +77,13 @@ def _previous_agent(doc: Doc, offset: int) -> str | None:
     """The speaker of the last statement, or the source of the last speech-act event, told
     within ``PREVIOUS_AGENT_REACH`` characters before the offset."""
     best = None
-    for st in doc.statements:
-        if st.speaker and offset - PREVIOUS_AGENT_REACH <= st.start < offset:
+    # only the statements and events starting in the reach, not all of the document's
+    for st in doc.starting_in("statements", offset - PREVIOUS_AGENT_REACH, offset):
+        if st.speaker:
             if best is None or st.start > best[0]:
                 best = (st.start, st.speaker)
-    for ev in reversed(doc.events):
-        if ev.source and offset - PREVIOUS_AGENT_REACH <= ev.start < offset and ev.type in VERBAL_TYPES:
+    for ev in reversed(_events_starting_in(doc, offset - PREVIOUS_AGENT_REACH, offset)):
+        if ev.source and ev.type in VERBAL_TYPES:
             if best is None or ev.start > best[0]:
                 best = (ev.start, ev.source)
             break
@@ -89,10 +92,26 @@ def _previous_agent(doc: Doc, offset: int) -> str | None:
 
 def _speaker_of(doc: Doc, offset: int) -> str | None:
     """The speaker of the statement whose content holds the offset (reported speech acts)."""
-    for st in doc.statements:
-        if st.start <= offset < st.end and st.speaker:
+    for st in doc.overlapping("statements", offset, offset + 1):
+        if st.speaker:
             return st.speaker
     return None
+
+
+def _events_starting_in(doc: Doc, lo: int, hi: int) -> list:
+    """The events starting in [lo, hi), in list order. The stage appends events as it reads the
+    text, so an index of (start, position) grows with the list (``Doc.starting_in`` would rebuild
+    it after each new event); a list that is replaced or shrinks is indexed again."""
+    events = doc.events
+    index = doc.cache.get("_events_starts")
+    if index is None or index[0] is not events or index[1] > len(events):
+        index = doc.cache["_events_starts"] = [events, 0, []]
+    keys = index[2]
+    for k in range(index[1], len(events)):
+        bisect.insort(keys, (events[k].start, k))
+    index[1] = len(events)
+    found = keys[bisect.bisect_left(keys, (lo, -1)):bisect.bisect_left(keys, (hi, -1))]
+    return [events[k] for k in sorted(k for _, k in found)]
 
 
 def generic_actor(doc: Doc, slot: Slot, sector: str | None = "") -> str:

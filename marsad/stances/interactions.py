@@ -93,8 +93,9 @@ def _near(doc: Doc, ev: Event, actor: str, reach: int) -> bool:
 
 def _coordinated(doc: Doc, ev: Event) -> bool:
     """Are the source and target named side by side, joined by و, in the event's span?"""
-    src = [m for m in doc.mentions if m.actor == ev.source and ev.start <= m.start < ev.end]
-    tgt = [m for m in doc.mentions if m.actor == ev.target and ev.start <= m.start < ev.end]
+    inside = doc.starting_in("mentions", ev.start, ev.end)  # not a scan of all mentions
+    src = [m for m in inside if m.actor == ev.source]
+    tgt = [m for m in inside if m.actor == ev.target]
     for a in src:
         for b in tgt:
             first, second = (a, b) if a.start < b.start else (b, a)

@@ -50,11 +50,9 @@ def pair_contradictions(stances: list[Any], key: Any = None, rule_of: Any = None
     rule_of = rule_of or (lambda s: getattr(s, "prov", None) and s.prov.rule)
     position_of = position_of or (lambda s: getattr(s, "start", 0))
     cands = []
-    for i in range(len(stances)):
-        for j in range(i + 1, len(stances)):
-            if conflicting(stances[i], stances[j], key):
-                same_rule = rule_of(stances[i]) == rule_of(stances[j])
-                cands.append((not same_rule, abs(position_of(stances[i]) - position_of(stances[j])), i, j))
+    for i, j in _conflicting_pairs(stances, key):
+        same_rule = rule_of(stances[i]) == rule_of(stances[j])
+        cands.append((not same_rule, abs(position_of(stances[i]) - position_of(stances[j])), i, j))
     used: set[int] = set()
     out = []
     for _, _, i, j in sorted(cands):
@@ -62,6 +60,21 @@ def pair_contradictions(stances: list[Any], key: Any = None, rule_of: Any = None
             used.update((i, j))
             out.append((i, j))
     return sorted(out)
+
+
+def _conflicting_pairs(stances: list[Any], key: Any = None) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, that :func:`conflicting` accepts, found through the stances'
+    (holder, target, issue) instead of a test of every pair (a long document has hundreds)."""
+    groups: dict[tuple, tuple[list[int], list[int]]] = {}
+    try:
+        for i, st in enumerate(stances):
+            h, t, issue, p = proposition(st, key)
+            if h is not None and t is not None and issue is not None and p in (SUPPORT, OPPOSE):
+                groups.setdefault((h, t, issue), ([], []))[p == OPPOSE].append(i)
+    except TypeError:  # unhashable keys: every pair
+        return [(i, j) for i in range(len(stances)) for j in range(i + 1, len(stances))
+                if conflicting(stances[i], stances[j], key)]
+    return [(min(i, j), max(i, j)) for sup, opp in groups.values() for i in sup for j in opp]
 
 
 def drop_nested(stances: list[Stance]) -> list[Stance]:
@@ -72,7 +85,11 @@ def drop_nested(stances: list[Stance]) -> list[Stance]:
         return (b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
                 and (a.holder, a.target, a.issue) == (b.holder, b.target, b.issue))
 
-    return [a for a in stances if not any(inside(a, b) for b in stances if b is not a)]
+    # only stances on the same holder, target and issue can hold one another
+    same: dict[tuple, list[Stance]] = {}
+    for a in stances:
+        same.setdefault((a.holder, a.target, a.issue), []).append(a)
+    return [a for a in stances if not any(inside(a, b) for b in same[a.holder, a.target, a.issue] if b is not a)]
 
 
 def contradictions(stances: list[Stance]) -> list[Contradiction]:

@@ -132,7 +132,8 @@ def _kind(ctx: Context, actor_id: str) -> str | None:
 def _last_speaker(ctx: Context, sidx: int, before: int) -> str | None:
     """The issuer of a document: the speaker whose cue named it ("أوضحت القوات في بيان لها"),
     else the latest speaker of a statement that was not an attribution, a few sentences back."""
-    recent = [f for f in ctx.found if f.speaker and f.cue[0] < before and sidx - 6 <= f.sentence <= sidx]
+    # those sentences' lists, not the whole document's (found is in sentence order)
+    recent = [f for k in range(sidx - 6, sidx + 1) for f in ctx.of_sentence(k) if f.speaker and f.cue[0] < before]
     docs = speaker_lexicon().documents
     for f in reversed(recent):
         lo, hi = min(f.cue[0], f.start), max(f.cue[1], f.start)
@@ -217,7 +218,9 @@ def _new_actor(ctx: Context, s: int, e: int, words: list[str], inner: list[NMent
             # the phrase replaces the mentions inside it in this stage's view ("المتحدثة باسم الوزارة
             # هيذر نويرت" over a tagger's "الوزارة هيذر نويرت"), so later cues find the speaker
             for m in near:
-                j = ctx.mentions.index(m)
+                j = bisect.bisect_left(ctx.m_starts, m.start)  # as list.index, without the scan
+                while ctx.mentions[j] != m:
+                    j += 1
                 del ctx.mentions[j], ctx.m_starts[j]
             i = bisect.bisect_left(ctx.m_starts, s)
             ctx.mentions.insert(i, NMention(s, e, aid, False))

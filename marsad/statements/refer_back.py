@@ -28,6 +28,7 @@ class _EarlierActors:
     def reset(self) -> None:
         self.done = 0
         self.last: dict[str, int] = {}  # actor → start of its latest mention (first-seen order)
+        self.rank: dict[str, int] = {}  # actor → its position in ``last``
         self.by_first: dict[str, set[str]] = {}  # bare first word of a name form → actors
         self.by_last: dict[str, set[str]] = {}  # last word of a name form → actors
 
@@ -36,6 +37,7 @@ class _EarlierActors:
             self.reset()
         for m in ctx.mentions[self.done:k]:
             if m.actor not in self.last:
+                self.rank[m.actor] = len(self.rank)
                 a = ctx.doc.actors.get(m.actor)
                 for f in _forms(a) if a is not None else ():
                     if f:
@@ -67,10 +69,22 @@ def _forms(actor) -> list[list[str]]:
 _FORMS: dict[tuple, list[list[str]]] = {}
 
 
-def _in_order(aids: set[str], last: dict[str, int]) -> list[tuple[str, int]]:
-    """(actor, latest mention) of ``aids`` in the first-seen order of ``last``."""
-    order = {a: i for i, a in enumerate(last)} if len(aids) > 1 else {}
-    return sorted(((a, last[a]) for a in aids), key=lambda x: order.get(x[0], 0))
+def _titles(ctx) -> dict[str, list[list[str]]]:
+    """``ctx.titled`` by person, in list order (grown with the list: one scan of it per call
+    made long documents quadratic)."""
+    got = getattr(ctx, "_titles", None)
+    if got is None:
+        got = ctx._titles = [0, {}]
+    for t, x in ctx.titled[got[0]:]:
+        got[1].setdefault(x, []).append(t)
+    got[0] = len(ctx.titled)
+    return got[1]
+
+
+def _in_order(aids: set[str], seen: _EarlierActors) -> list[tuple[str, int]]:
+    """(actor, latest mention) of ``aids`` in the first-seen order of ``seen.last``."""
+    order = seen.rank if len(aids) > 1 else {}
+    return sorted(((a, seen.last[a]) for a in aids), key=lambda x: order.get(x[0], 0))
 
 
 def refers_back(ctx: Context, words: list[str], s: int) -> str | None:
@@ -84,13 +98,14 @@ def refers_back(ctx: Context, words: list[str], s: int) -> str | None:
     seen = _earlier(ctx, bisect.bisect_left(ctx.m_starts, s))
     last = seen.last
     named = seen.by_first.get(_bare(head), set()) if definite else seen.by_last.get(words[-1], set())
-    named = named | {x for _, x in ctx.titled if x in last}
+    titles = _titles(ctx)
+    named = named | (titles.keys() & last.keys())
     best, best_pos = None, -1
-    for aid, pos in last.items() if len(named) * 4 > len(last) else _in_order(named, last):
+    for aid, pos in last.items() if len(named) * 4 > len(last) else _in_order(named, seen):
         a = ctx.doc.actors.get(aid)
         if a is None or pos <= best_pos or aid not in named:
             continue
-        forms = _forms(a) + [t for t, x in ctx.titled if x == aid]
+        forms = _forms(a) + titles.get(aid, [])
         if definite:
             ok = any(f and _bare(f[0]) == _bare(head) and set(words[1:]) <= set(f[1:]) for f in forms)
         else:

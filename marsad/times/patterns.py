@@ -227,7 +227,9 @@ def expression_starts(norm: str, auto, lo: int, hi: int) -> list[int]:
     words = None
     out: list[int] = []
     seen = -1  # words up to this index are already examined (hits come in text order)
-    for end, n in auto.iter(norm, lo, hi):
+    # iter(norm, lo, hi) copies the whole text on each call; the slice costs only its length
+    for end, n in auto.iter(norm[lo:hi]):
+        end += lo
         start = end - n + 1
         digit = norm[start].isdigit()
         if digit:
