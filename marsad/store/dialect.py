@@ -1,0 +1,51 @@
+"""What differs between the store's two databases, in one place: SQLite (embedded, the default)
+and PostgreSQL (:mod:`marsad.store.pg`). Code that holds a database or a connection asks
+:func:`dialect`; both database classes offer ``write_tx`` (one document's transaction) and
+``lock`` (serialise a corpus-wide rewrite among writers)."""
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+from sqlite_utils import Database
+
+PG_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_pg(url: str) -> bool:
+    return url.startswith(PG_SCHEMES)
+
+
+def dialect(db_or_conn: Any) -> str:
+    """"postgres" or "sqlite" for a store database or a connection."""
+    return getattr(db_or_conn, "dialect", "sqlite")
+
+
+def lock(db: Any, name: str) -> None:
+    """Hold a named lock until the current transaction ends: a no-op in SQLite, where a write
+    transaction already excludes every other writer."""
+    if dialect(db) == "postgres":
+        db.lock(name)
+
+
+class SqliteDb(Database):
+    """sqlite-utils' database with the store's transaction helpers."""
+
+    dialect = "sqlite"
+    errors = (sqlite3.OperationalError,)
+
+    @contextmanager
+    def write_tx(self, lock: str | None = None) -> Iterator[None]:
+        """BEGIN IMMEDIATE: the write lock before the first read, so no other process can store
+        the same document between a check and the write."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
+    def lock(self, name: str) -> None:
+        pass
