@@ -168,13 +168,12 @@ class Store:
     def _insert_layers(self, doc: Doc) -> None:
         d = doc.id
         codes = {a.id: actor_code(a) for a in doc.actors.values()}
-        for a in sorted(doc.actors.values(), key=lambda a: codes[a.id]):  # one lock order for writers
-            code = codes[a.id]
-            self.db["actors"].insert({"code": code, "name": a.name, "name_en": a.name_en,
-                                      "country": a.country, "type": a.type, "kind": a.kind,
-                                      "qid": a.qid, "first_seen": d}, ignore=True)
-            self.db["actor_aliases"].insert_all(
-                ({"actor_code": code, "alias": al} for al in sorted({a.name, *a.aliases})), ignore=True)
+        actors = sorted(doc.actors.values(), key=lambda a: codes[a.id])  # one lock order for writers
+        self.db["actors"].insert_all(({"code": codes[a.id], "name": a.name, "name_en": a.name_en,
+                                       "country": a.country, "type": a.type, "kind": a.kind,
+                                       "qid": a.qid, "first_seen": d} for a in actors), ignore=True)
+        self.db["actor_aliases"].insert_all(({"actor_code": codes[a.id], "alias": al} for a in actors
+                                             for al in sorted({a.name, *a.aliases})), ignore=True)
 
         def rows(items, fn):
             return [fn(i, x) for i, x in enumerate(items)]
