@@ -27,7 +27,7 @@ from marsad.store.connect import (
     open_read,
     open_write,
 )
-from marsad.store.dialect import dialect
+from marsad.store.dialect import dialect, stream
 from marsad.store.schema import mention_rows
 from marsad.text.normalize import normalize
 
@@ -238,7 +238,7 @@ class Store:
         if doc_id:
             sql += " WHERE id = ?"
             args.append(doc_id)
-        for analysis, text in self.db.execute(sql + " ORDER BY published, id", args):
+        for analysis, text in stream(self.db, sql + " ORDER BY published, id", args):
             yield json.loads(analysis), text
 
     def document_ids(self) -> list[str]:

@@ -29,6 +29,14 @@ def lock(db: Any, name: str) -> None:
         db.lock(name)
 
 
+def stream(db: Any, sql: str, args: list[Any]) -> Iterator[tuple]:
+    """The rows of a query that may be large (every analysis, every event), without holding
+    them all in memory: SQLite yields them as it reads; PostgreSQL through a server-side cursor."""
+    if dialect(db) == "postgres":
+        return db.conn.stream(sql, args)
+    return iter(db.execute(sql, args))
+
+
 class SqliteDb(Database):
     """sqlite-utils' database with the store's transaction helpers."""
 

@@ -17,6 +17,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import count
 from typing import Any, Iterable, Iterator
 
 import psycopg
@@ -28,7 +29,7 @@ from psycopg.types.string import TextLoader
 TYPES = {str: "TEXT", int: "INTEGER", float: "DOUBLE PRECISION", bytes: "BYTEA", dict: "JSON"}
 WIDE = {("lsh_bands", "key")}  # 64-bit values
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\[([^\]]+)\]|\?|%")
-RETRY = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure)
+_cursors = count(1)
 
 
 @lru_cache(maxsize=1024)
@@ -99,6 +100,14 @@ class PgConnection:
     def execute(self, sql: str, params: Iterable[Any] = ()):
         return self.raw.execute(to_pg(sql), list(params))
 
+    def stream(self, sql: str, params: Iterable[Any] = ()) -> Iterator[tuple]:
+        """Rows of a large result a few hundred at a time (a server-side cursor) rather than all
+        at once in memory, as SQLite yields them."""
+        with self.raw.cursor(name=f"marsad_{id(self):x}_{next(_cursors)}", withhold=True) as cur:
+            cur.itersize = 200
+            cur.execute(to_pg(sql), list(params))
+            yield from cur
+
     def executemany(self, sql: str, seq: Iterable[Iterable[Any]]):
         with self.raw.cursor() as cur:
             cur.executemany(to_pg(sql), [list(p) for p in seq])
@@ -111,6 +120,12 @@ class PgConnection:
 
     def close(self) -> None:
         self.raw.close()
+
+    def __del__(self) -> None:  # a command's store is not closed by hand (SQLite needs none)
+        try:
+            self.raw.close()
+        except Exception:  # noqa: BLE001  (interpreter shutdown)
+            pass
 
 
 @dataclass
