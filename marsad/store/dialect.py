@@ -37,6 +37,17 @@ def stream(db: Any, sql: str, args: list[Any]) -> Iterator[tuple]:
     return iter(db.execute(sql, args))
 
 
+def stream_dicts(db: Any, sql: str, args: list[Any]) -> Iterator[dict[str, Any]]:
+    """:func:`stream` with each row as a dict by column name."""
+    if dialect(db) == "postgres":
+        yield from db.conn.stream(sql, args, names=True)
+        return
+    cur = db.execute(sql, args)
+    cols = [c[0] for c in cur.description]
+    for row in cur:
+        yield dict(zip(cols, row))
+
+
 class SqliteDb(Database):
     """sqlite-utils' database with the store's transaction helpers."""
 

@@ -100,13 +100,15 @@ class PgConnection:
     def execute(self, sql: str, params: Iterable[Any] = ()):
         return self.raw.execute(to_pg(sql), list(params))
 
-    def stream(self, sql: str, params: Iterable[Any] = ()) -> Iterator[tuple]:
+    def stream(self, sql: str, params: Iterable[Any] = (), names: bool = False) -> Iterator:
         """Rows of a large result a few hundred at a time (a server-side cursor) rather than all
-        at once in memory, as SQLite yields them."""
+        at once in memory, as SQLite yields them; ``names``: as dicts by column name."""
         with self.raw.cursor(name=f"marsad_{id(self):x}_{next(_cursors)}", withhold=True) as cur:
             cur.itersize = 200
             cur.execute(to_pg(sql), list(params))
-            yield from cur
+            cols = [c.name for c in cur.description or ()]
+            for row in cur:
+                yield dict(zip(cols, row)) if names else row
 
     def executemany(self, sql: str, seq: Iterable[Iterable[Any]]):
         with self.raw.cursor() as cur:
