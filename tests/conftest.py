@@ -18,3 +18,28 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed_text(shared) -> str:
     return SEED.read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The base URL of the session's PostgreSQL server (tests/pgserver.py)."""
+    from pgserver import server_url
+
+    yield from server_url()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """An empty PostgreSQL store URL (a schema of its own)."""
+    from pgserver import fresh_schema
+
+    return fresh_schema(pg_server)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_db(request, tmp_path) -> str:
+    """The URL of an empty store, once in SQLite and once in PostgreSQL: store tests take it to
+    run against both back ends."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'm.db'}"
+    return request.getfixturevalue("pg_url")

@@ -40,7 +40,7 @@ class Settings:
         belong to the thread that made them, and writes are rare."""
         from marsad.store import open_store
 
-        return open_store(f"sqlite:///{self.reader.path}")
+        return open_store(self.reader.url)
 
 
 def _norm(value: Any) -> Any:

@@ -1,4 +1,4 @@
-"""Read connections to the store: one read-only SQLite connection per server thread."""
+"""Read connections to the store: one read-only connection per server thread."""
 from __future__ import annotations
 
 import sqlite3
@@ -7,14 +7,19 @@ from pathlib import Path
 from urllib.parse import quote
 
 from marsad.store import StoreError, open_store
+from marsad.store.dialect import is_pg
 
 
 def store_path(url: str) -> str:
-    """File path of a ``sqlite:///PATH`` URL (or a bare path); the server needs a file."""
+    """File path of a ``sqlite:///PATH`` URL (or a bare path); the server needs a file (or a
+    PostgreSQL database: the URL itself)."""
+    if is_pg(url):
+        return url
     if url.startswith("sqlite:///"):
         path = url[len("sqlite:///"):]
     elif "://" in url:
-        raise StoreError(f"unsupported store URL {url!r}: only sqlite:///PATH is available")
+        raise StoreError(f"unsupported store URL {url!r}: only sqlite:///PATH and "
+                         "postgresql://USER@HOST/DB are available")
     else:
         path = url
     if not path or path == ":memory:":
@@ -29,14 +34,20 @@ class Reader:
 
     def __init__(self, url: str, create: bool = False):
         self.path = store_path(url)
-        if not create and not Path(self.path).is_file():
+        self.pg = is_pg(url)
+        self.url = url if self.pg else f"sqlite:///{self.path}"
+        if not self.pg and not create and not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no such store (run `marsad ingest` first)")
-        open_store(f"sqlite:///{self.path}", readonly=not create).db.conn.close()
+        open_store(self.url, readonly=not create).db.conn.close()
         self._local = threading.local()
         self.setup = None  # called with each new connection (to register SQL functions)
 
     def conn(self) -> sqlite3.Connection:
         c = getattr(self._local, "conn", None)
+        if c is None and self.pg:  # marsad_norm() is a function of the database there
+            from marsad.store.pg import PgConnection
+
+            c = self._local.conn = PgConnection(self.url, readonly=True, rows_by_name=True)
         if c is None:
             uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
             c = sqlite3.connect(uri, uri=True, check_same_thread=False)

@@ -12,7 +12,7 @@ from marsad.api.queries import (
     rows,
     with_actors,
 )
-from marsad.search.keys import fts_query
+from marsad.search.fts import doc_ids
 
 EVIDENCE = "substr(d.text, {a}.start + 1, {a}.end - {a}.start) AS text"
 PROV = "{a}.stage, {a}.rule"
@@ -66,7 +66,8 @@ def event_facets(conn, **filters) -> dict[str, list[tuple[str, int]]]:
     for name, col in (("type", "e.type"), ("country", "e.location"),
                       ("month", f"substr({WHEN['e']}, 1, 7)")):
         out[name] = [(r[0], r[1]) for r in conn.execute(
-            f"SELECT {col} AS v, COUNT(*) AS n {base} GROUP BY v HAVING v IS NOT NULL "
+            f"SELECT {col} AS v, COUNT(*) AS n {base}{' AND' if w.conds else ' WHERE'} {col} IS NOT NULL "
+            "GROUP BY v "
             "ORDER BY n DESC, v LIMIT 30", w.args)]
     return out
 
@@ -84,9 +85,8 @@ def statements(conn, speaker=None, since=None, until=None, q=None, document=None
     if document:
         w.add("s.doc_id = ?", document)
     if q:
-        w.add("(s.doc_id, s.idx) IN (SELECT t.doc_id, t.ref FROM search_fts JOIN search_text t "
-              "ON t.id = search_fts.rowid WHERE search_fts MATCH ? AND t.kind = 'statement')",
-              fts_query(q) or '""')
+        cond, args = doc_ids(conn, q, "statement")
+        w.add(f"(s.doc_id, s.idx) {cond}", *args)
     items, total = paged(conn, STATEMENT_COLS, "FROM statements s JOIN documents d ON d.id = s.doc_id"
                          + w.sql(), w.args, f"{WHEN['s']} DESC, s.doc_id, s.idx", limit, offset)
     for it in items:

@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.search.keys import fts_query
+from marsad.search.fts import doc_ids
 from marsad.text.normalize import normalize
 
 MAX_LIMIT = 200
@@ -28,7 +28,7 @@ def actor_codes(conn, value: str) -> list[str]:
 
 
 def in_codes(column: str, codes: list[str]) -> str:
-    return f"{column} IN ({','.join('?' * len(codes))})" if codes else "0"
+    return f"{column} IN ({','.join('?' * len(codes))})" if codes else "1 = 0"
 
 
 @dataclass
@@ -66,16 +66,13 @@ def paged(conn, select: str, from_where: str, args: list[Any], order: str, limit
     return items, total
 
 
-def _fts_docs(q: str, kind: str) -> tuple[str, list[Any]]:
-    match = fts_query(q) or '""'
-    return ("IN (SELECT t.doc_id FROM search_fts JOIN search_text t ON t.id = search_fts.rowid "
-            "WHERE search_fts MATCH ? AND t.kind = ?)", [match, kind])
 
 
 # -- documents ---------------------------------------------------------------------------------
 
 DOC_COLS = ("d.id AS document, d.title, d.published, d.url, d.source, 0 AS start, "
-            f"min(length(d.text), {LEAD_CHARS}) AS end, substr(d.text, 1, {LEAD_CHARS}) AS text, "
+            f"CASE WHEN length(d.text) < {LEAD_CHARS} THEN length(d.text) ELSE {LEAD_CHARS} END AS end, "
+            f"substr(d.text, 1, {LEAD_CHARS}) AS text, "
             "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events, "
             "(SELECT COUNT(*) FROM statements s WHERE s.doc_id = d.id) AS statements")
 
@@ -85,7 +82,7 @@ def documents(conn, source=None, since=None, until=None, q=None, limit=50, offse
     if source:
         w.add("d.source = ?", source)
     if q:
-        cond, args = _fts_docs(q, "document")
+        cond, args = doc_ids(conn, q, "document")
         w.add(f"d.id {cond}", *args)
     return paged(conn, DOC_COLS, "FROM documents d" + w.sql(), w.args,
                  "d.published DESC, d.id", limit, offset)

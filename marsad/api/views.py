@@ -12,7 +12,7 @@ def stance_series(conn, code: str) -> list[dict[str, Any]]:
     for month, polarity, n in conn.execute(
             "SELECT substr(COALESCE(st.date, d.published), 1, 7) AS m, st.polarity, COUNT(*) "
             "FROM stances st JOIN documents d ON d.id = st.doc_id WHERE st.holder_code = ? "
-            "AND m IS NOT NULL GROUP BY m, st.polarity ORDER BY m", [code]):
+            "AND COALESCE(st.date, d.published) IS NOT NULL GROUP BY m, st.polarity ORDER BY m", [code]):
         row = out.setdefault(month, {"month": month, "support": 0, "oppose": 0})
         row[polarity if polarity in ("support", "oppose") else "support"] += n
     return list(out.values())

@@ -50,6 +50,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except Exception as e:
+        if type(e).__module__.startswith("psycopg"):  # a PostgreSQL store's error: a message
+            from marsad.store.pgopen import shown
+
+            _err(f"store {shown(getattr(args, 'db', ''))}: {str(e).strip()}")
+            return 1
+        raise
     except KeyboardInterrupt:
         return 130
 

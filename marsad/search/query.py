@@ -5,7 +5,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.search.keys import fts_query, query_keys, word_key, words
+from marsad.search.fts import match
+from marsad.search.keys import query_keys, word_key, words
 
 SNIPPET_CHARS = 220
 
@@ -62,20 +63,17 @@ def _window(text: str, keys: set[str]) -> tuple[int, int]:
 def search(conn: sqlite3.Connection, q: str, kind: str | None = None, limit: int = 20,
            offset: int = 0) -> tuple[list[Hit], int]:
     """Hits for a query (best first) and the total number of matches."""
-    match = fts_query(q)
-    if match is None:
+    m = match(conn, q)
+    if m.arg is None:
         return [], 0
     kind_sql = " AND t.kind = ?" if kind else ""
-    args: list[Any] = [match] + ([kind] if kind else [])
-    total = conn.execute(
-        "SELECT COUNT(*) FROM search_fts JOIN search_text t ON t.id = search_fts.rowid "
-        f"WHERE search_fts MATCH ?{kind_sql}", args).fetchone()[0]
+    args: list[Any] = [m.arg] + ([kind] if kind else [])
+    total = conn.execute(f"SELECT COUNT(*) FROM {m.source} WHERE {m.cond}{kind_sql}", args).fetchone()[0]
     rows = conn.execute(
         "SELECT t.doc_id, t.kind, t.ref, d.title, d.published, d.text, s.start, s.end "
-        "FROM search_fts JOIN search_text t ON t.id = search_fts.rowid "
-        "JOIN documents d ON d.id = t.doc_id "
+        f"FROM {m.source} JOIN documents d ON d.id = t.doc_id "
         "LEFT JOIN statements s ON t.kind = 'statement' AND s.doc_id = t.doc_id AND s.idx = t.ref "
-        f"WHERE search_fts MATCH ?{kind_sql} ORDER BY search_fts.rank LIMIT ? OFFSET ?",
+        f"WHERE {m.cond}{kind_sql} ORDER BY {m.rank}, t.id LIMIT ? OFFSET ?",
         [*args, limit, offset]).fetchall()
     keys = set(query_keys(q))
     hits = []

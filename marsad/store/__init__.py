@@ -1,4 +1,5 @@
-"""The embedded store: one SQLite file holding documents, their layers and the corpus tracks.
+"""The store: one SQLite file (embedded, the default) or one PostgreSQL database holding documents,
+their layers and the corpus tracks (the differences between the two: marsad.store.dialect and pg).
 
 Like datasette/sqlite-utils, the SQLite file is the product: every table is plain and queryable.
 Each document is written in one transaction (all layers or none), re-ingesting the same content
@@ -26,11 +27,13 @@ from marsad.store.connect import (
     open_read,
     open_write,
 )
+from marsad.store.dialect import dialect, stream
 from marsad.store.schema import mention_rows
 from marsad.text.normalize import normalize
 
 __all__ = ["Store", "StoreError", "open_store", "content_hash", "actor_code"]
 _KEPT = ("content_hash", "analysis_version", "origin", "published", "title", "url", "source")
+RETRIES = 5  # tries of one document's transaction that PostgreSQL aborted (deadlock)
 LAYER_TABLES = ("sentences", "boilerplate", "mentions", "entities", "times", "statements",
                 "events", "stances")
 
@@ -45,14 +48,20 @@ def actor_code(actor: Actor) -> str:
 
 
 def open_store(url: str, readonly: bool = False) -> "Store":
-    """Open the store at a URL: ``sqlite:///relative/path``, ``sqlite:////absolute/path`` or a
-    bare path. ``readonly``: never create, switch or migrate it (read commands). A store that
+    """Open the store at a URL: ``sqlite:///relative/path``, ``sqlite:////absolute/path``, a
+    bare path, or ``postgresql://user@host/db`` (also ``postgres://``). ``readonly``: never
+    create, switch or migrate it (read commands). A store that
     cannot be opened is a :class:`StoreError` saying why in words."""
     if readonly:
         db, path = open_read(url)
         return Store(db, path=path, readonly=True)
     db, path, new = open_write(url)
     return Store(db, path=path, created=new)
+
+
+def _retry(e: Exception) -> bool:
+    """A PostgreSQL transaction aborted by a deadlock or serialisation failure: try it again."""
+    return type(e).__name__ in ("DeadlockDetected", "SerializationFailure")
 
 
 class Store:
@@ -63,7 +72,9 @@ class Store:
         self.readonly = readonly
         self.created = created
         self._local = threading.local()
-        db.execute("PRAGMA foreign_keys=ON")
+        self.dialect = dialect(db)
+        if self.dialect == "sqlite":
+            db.execute("PRAGMA foreign_keys=ON")
 
     # -- writing -------------------------------------------------------------------------
     def stored(self, doc_id: str) -> dict[str, Any] | None:
@@ -78,7 +89,8 @@ class Store:
             return self.db.conn
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = self._local.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+            conn = self._local.conn = self.db.reader() if self.dialect == "postgres" else \
+                sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
         return conn
 
     def is_current(self, doc_id: str, digest: str) -> bool:
@@ -118,19 +130,18 @@ class Store:
         "collision" (see :meth:`plan`)."""
         digest = content_hash(doc.text)
         meta = {"published": doc.published, "title": doc.title, "url": doc.url, "source": doc.source}
-        conn = self.db.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")  # the write lock before the check: no other
-            try:                            # process can store it between the two
-                status, row = self.plan(doc.id, digest, meta, origin, named)
-                if status == "analyse":
-                    self._write(doc, digest, raw_html, origin)
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.commit()
-        except sqlite3.OperationalError as e:
-            raise StoreError(_write_problem(self.path, e)) from None
+        for attempt in range(RETRIES):
+            try:
+                # SQLite: the write lock before the check; PostgreSQL: the document's lock. No
+                # other process can store the document between the check and the write.
+                with self.db.write_tx(lock=doc.id):
+                    status, row = self.plan(doc.id, digest, meta, origin, named)
+                    if status == "analyse":
+                        self._write(doc, digest, raw_html, origin)
+                break
+            except self.db.errors as e:
+                if not _retry(e) or attempt == RETRIES - 1:
+                    raise StoreError(_write_problem(self.path, e)) from None
         if status != "analyse":
             return status
         return "updated" if row else "new"
@@ -157,13 +168,12 @@ class Store:
     def _insert_layers(self, doc: Doc) -> None:
         d = doc.id
         codes = {a.id: actor_code(a) for a in doc.actors.values()}
-        for a in doc.actors.values():
-            code = codes[a.id]
-            self.db["actors"].insert({"code": code, "name": a.name, "name_en": a.name_en,
-                                      "country": a.country, "type": a.type, "kind": a.kind,
-                                      "qid": a.qid, "first_seen": d}, ignore=True)
-            self.db["actor_aliases"].insert_all(
-                ({"actor_code": code, "alias": al} for al in {a.name, *a.aliases}), ignore=True)
+        actors = sorted(doc.actors.values(), key=lambda a: codes[a.id])  # one lock order for writers
+        self.db["actors"].insert_all(({"code": codes[a.id], "name": a.name, "name_en": a.name_en,
+                                       "country": a.country, "type": a.type, "kind": a.kind,
+                                       "qid": a.qid, "first_seen": d} for a in actors), ignore=True)
+        self.db["actor_aliases"].insert_all(({"actor_code": codes[a.id], "alias": al} for a in actors
+                                             for al in sorted({a.name, *a.aliases})), ignore=True)
 
         def rows(items, fn):
             return [fn(i, x) for i, x in enumerate(items)]
@@ -228,7 +238,7 @@ class Store:
         if doc_id:
             sql += " WHERE id = ?"
             args.append(doc_id)
-        for analysis, text in self.db.execute(sql + " ORDER BY published, id", args):
+        for analysis, text in stream(self.db, sql + " ORDER BY published, id", args):
             yield json.loads(analysis), text
 
     def document_ids(self) -> list[str]:

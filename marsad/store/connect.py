@@ -13,8 +13,8 @@ import sqlite3
 import time
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
+from marsad.store.dialect import SqliteDb as Database
+from marsad.store.dialect import is_pg
 from marsad.store.schema import migrations
 
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another process's transaction
@@ -33,7 +33,8 @@ def store_path(url: str) -> str:
         return url[len("sqlite://"):] or ":memory:"
     if "://" in url:
         scheme = url.split("://", 1)[0]
-        raise StoreError(f"unsupported store URL {url!r} ({scheme}): only sqlite:///PATH is available")
+        raise StoreError(f"unsupported store URL {url!r} ({scheme}): only sqlite:///PATH and "
+                         "postgresql://USER@HOST/DB are available")
     return url
 
 
@@ -70,6 +71,10 @@ def _pending(applied: set[str]) -> list[str]:
 
 def open_read(url: str) -> tuple[Database, str]:
     """A read-only connection to an existing, current Marsad store."""
+    if is_pg(url):
+        from marsad.store import pgopen
+
+        return pgopen.open_read(url)
     path = store_path(url)
     if path == ":memory:":
         raise StoreError("an in-memory store is empty: give --db the file that `marsad ingest` wrote")
@@ -97,6 +102,10 @@ def open_read(url: str) -> tuple[Database, str]:
 
 def open_write(url: str) -> tuple[Database, str, bool]:
     """A read-write connection to the store, created and migrated as needed; (db, path, new)."""
+    if is_pg(url):
+        from marsad.store import pgopen
+
+        return pgopen.open_write(url)
     path = store_path(url)
     if path == ":memory:":
         db = Database(sqlite3.connect(":memory:", check_same_thread=False))
@@ -158,6 +167,10 @@ def _migrate(db: Database) -> None:
 
 def migrate(url: str) -> list[str]:
     """Bring a store up to date; the names of the migrations applied."""
+    if is_pg(url):
+        from marsad.store import pgopen
+
+        return pgopen.migrate(url)
     path = store_path(url)
     if path != ":memory:" and not os.path.exists(path):
         raise StoreError(f"no store at {path}" + _hint(url, path))

@@ -56,6 +56,10 @@ def metadata(db, name: str) -> dict[str, Any]:
 
 
 def write_metadata(db, store_path: str, path: str | Path) -> Path:
+    if getattr(db, "dialect", "sqlite") != "sqlite":
+        from marsad.store.connect import StoreError
+
+        raise StoreError("Datasette reads SQLite files: `marsad metadata` is for SQLite stores")
     path = Path(path)
     data = metadata(db, Path(store_path).stem)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -18,7 +18,8 @@ def m001_documents(db: Database) -> None:
     db["documents"].create({
         "id": str, "content_hash": str, "text": str, "html": str, "title": str,
         "published": str, "url": str, "source": str, "origin": str,
-        "analysis_version": str, "marsad_version": str, "analyzed_at": str, "analysis": str,
+        "analysis_version": str, "marsad_version": str, "analyzed_at": str,
+        "analysis": dict,  # TEXT in SQLite (as str), JSON in PostgreSQL
     }, pk="id")
     db["documents"].create_index(["content_hash"])
     db["documents"].create_index(["published"])

@@ -24,6 +24,7 @@ import numpy as np
 import regex
 
 from marsad import resources
+from marsad.store.dialect import lock
 from marsad.text.normalize import normalize
 
 STAGE = "track"
@@ -130,9 +131,18 @@ class DuplicateIndex:
 
     def flush(self) -> None:
         with self.db.atomic():
+            lock(self.db, "marsad:duplicates")  # clusters change as a whole: one writer at a time
             for doc_id, sig in self._pending:
-                self.add(doc_id, sig)
+                if not self._indexed(doc_id, sig):
+                    self.add(doc_id, sig)
         self._pending.clear()
+
+    def _indexed(self, doc_id: str, sig: np.ndarray | None) -> bool:
+        """Is the document indexed with this signature already? Another writer of an
+        overlapping batch may have indexed it meanwhile: indexing it again would only unlink and
+        relink its whole cluster."""
+        row = self.db.execute("SELECT signature FROM doc_minhash WHERE doc_id = ?", [doc_id]).fetchone()
+        return row is not None and sig is not None and bytes(row[0]) == sig.tobytes()
 
     def add(self, doc_id: str, sig: np.ndarray | None) -> None:
         """Index one stored document (replacing its earlier entry) and link it to its matches."""

@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 from typing import IO, Any, Iterable
 
+from marsad.store.dialect import stream_dicts
+
 QUAD = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
     "COOPERATE": 2, "AID": 2, "RETREAT": 2,
@@ -195,11 +197,8 @@ def table_rows(db: Any, table: str = "events", type: str | None = None, since: s
         conds.append("x.doc_id = ?")
         args.append(doc_id)
     where = " WHERE " + " AND ".join(conds) if conds else ""
-    cur = db.execute(f"SELECT {TABLE_SQL[table].format(when=when)}, {LINK} FROM [{table}] x "
-                     f"JOIN documents d ON d.id = x.doc_id{where} ORDER BY {when}, x.doc_id, x.idx", args)
-    cols = [c[0] for c in cur.description]
-    for row in cur:
-        yield dict(zip(cols, row))
+    yield from stream_dicts(db, f"SELECT {TABLE_SQL[table].format(when=when)}, {LINK} FROM [{table}] x "
+                            f"JOIN documents d ON d.id = x.doc_id{where} ORDER BY {when}, x.doc_id, x.idx", args)
 
 
 # POLECAT's weekly files are tab-separated with these columns (Marsad adds the evidence ones).

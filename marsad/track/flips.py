@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from marsad.store.dialect import lock
+
 STAGE = "track"
 MAX_RUN = 5
 MAX_LOOKBACK = 60  # documents looked back along one holder-target timeline
@@ -44,7 +46,7 @@ def corpus_flips(db: Database) -> list[dict[str, Any]]:
         "FROM stances s JOIN documents d ON d.id = s.doc_id "
         "WHERE s.holder_code IS NOT NULL AND s.target_code IS NOT NULL AND s.issue IS NOT NULL "
         # someone else's account of the holder ("قال X إن إيران تدعم …") is no position the holder took
-        "AND NOT COALESCE(s.reported, 0) "
+        "AND COALESCE(s.reported, 0) = 0 "
         "ORDER BY s.holder_code, s.target_code, date, s.doc_id, s.start").fetchall()
     found: list[dict[str, Any]] = []
     for key, group in groupby(rows, key=lambda r: (r[5], r[6])):
@@ -123,6 +125,7 @@ def flip_records(store, actor: str | None = None, since: str | None = None) -> l
 def refresh_flips(store) -> int:
     """Recompute the corpus-wide contradictions (flips between documents) in the store."""
     with store.db.atomic():
+        lock(store.db, "marsad:flips")  # two writers' refreshes one after the other, not interleaved
         store.db.execute("DELETE FROM contradictions WHERE scope = 'corpus'")
         found = corpus_flips(store.db)
         store.db["contradictions"].insert_all(found)

@@ -43,12 +43,8 @@ def test_fts_query_quotes_every_key():
     assert fts_query("!!! ...") is None
 
 
-def _store(tmp_path):
-    return open_store(f"sqlite:///{tmp_path / 'm.db'}")
-
-
-def test_index_follows_the_document(tmp_path):
-    store = _store(tmp_path)
+def test_index_follows_the_document(store_db):
+    store = open_store(store_db)
     store.save(analyze(TEXT, "d1", "2018-03-01"))
     hits, total = search(store.db.conn, "الأمريكي")
     assert total >= 1 and hits[0].doc_id == "d1"
@@ -63,8 +59,8 @@ def test_index_follows_the_document(tmp_path):
     assert search(store.db.conn, "القاهرة", kind="document")[1] == 1
 
 
-def test_failed_save_leaves_the_index_as_it_was(tmp_path, monkeypatch):
-    store = _store(tmp_path)
+def test_failed_save_leaves_the_index_as_it_was(store_db, monkeypatch):
+    store = open_store(store_db)
     store.save(analyze(TEXT, "d1", "2018-03-01"))
 
     def crash(db, doc):
@@ -77,24 +73,48 @@ def test_failed_save_leaves_the_index_as_it_was(tmp_path, monkeypatch):
     assert search(store.db.conn, "القاهرة", kind="document")[1] == 0
 
 
-def test_migration_indexes_an_existing_store(tmp_path):
-    store = _store(tmp_path)
+def test_migration_indexes_an_existing_store(store_db):
+    store = open_store(store_db)
     store.save(analyze(TEXT, "d1", "2018-03-01"))
     # A store made before search: no index tables and no record of the migration.
-    for sql in ("DROP TABLE search_fts", "DROP TABLE search_text",
+    drop = ["DROP TABLE search_fts"] if store.dialect == "sqlite" else []
+    for sql in (*drop, "DROP TABLE search_text",
                 "DELETE FROM _sqlite_migrations WHERE name = 'm002_search'"):
         store.db.execute(sql)
     store.db.conn.commit()
     store.db.conn.close()
-    again = _store(tmp_path)
+    again = open_store(store_db)
     assert search(again.db.conn, "امريكي")[1] >= 1
 
 
-def test_cli_search(tmp_path, capsys):
+def test_cli_search(store_db, capsys):
     from marsad.cli import main
 
-    store = _store(tmp_path)
+    store = open_store(store_db)
     store.save(analyze(TEXT, "d1", "2018-03-01"))
-    assert main(["search", "امريكيون", "--db", f"sqlite:///{tmp_path / 'm.db'}", "--json"]) == 0
+    assert main(["search", "امريكيون", "--db", store_db, "--json"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out and '"document": "d1"' in out[0]
+
+
+QUERIES = ("الأمريكي", "ترامب كوريا", "وزير الخارجية", "الحكومة العراقية", "إيران", "الانتخابات",
+           "قال", "مصر", "روسيا سوريا", "لا توجد كلمة كهذه", "!!!")
+
+
+def test_postgres_full_text_finds_what_fts5_finds(tmp_path, pg_url):
+    """The same documents in both back ends: every query matches the same rows and counts."""
+    from corpus import first_articles
+
+    stores = [open_store(f"sqlite:///{tmp_path / 'm.db'}"), open_store(pg_url)]
+    for r in first_articles(25):
+        doc = analyze(r["text"], r["id"], r["published"], title=r.get("title"))
+        for store in stores:
+            store.save(doc)
+    for q in QUERIES:
+        for kind in (None, "statement"):
+            found = []
+            for store in stores:
+                hits, total = search(store.db.conn, q, kind, limit=1000)
+                found.append((total, sorted((h.doc_id, h.kind, h.ref, h.start, h.end) for h in hits)))
+            assert found[0] == found[1], q
+    assert search(stores[1].db.conn, "الحكومة")[1] > 0

@@ -180,3 +180,50 @@ def test_concurrent_ingests_count_every_document(tmp_path):
         counts = [int(w) for w in line.replace(",", " ").split()[:9] if w.isdigit()]
         assert sum(counts[:4]) == 6, line  # new + re-analysed + unchanged + failed
     assert _ids(db) == [f"d{i}" for i in range(6)]
+
+
+def _overlapping(tmp_path, first: range, second: range):
+    """Two JSONL inputs sharing documents; the second in reverse order, so that the two writers
+    meet in the shared part."""
+    out = []
+    for name, ids in (("a.jsonl", list(first)), ("b.jsonl", list(second)[::-1])):
+        recs = [{"id": f"d{i:02}", "text": f"{TEXT} وأضاف أن بغداد ستفاوض واشنطن في الجولة {i}."}
+                for i in ids]
+        (tmp_path / name).write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), "utf-8")
+        out.append(tmp_path / name)
+    return out
+
+
+def test_concurrent_ingests_of_overlapping_corpora_store_each_document_once(tmp_path, store_db):
+    """Issue 16: two writers at once (SQLite: WAL and retries; PostgreSQL: real concurrency, a
+    lock per document) store every document exactly once, with its layers once."""
+    from marsad.store import open_store
+    from marsad.track.duplicates import settings
+
+    paths = _overlapping(tmp_path, range(0, 14), range(6, 20))
+    procs = [subprocess.Popen([sys.executable, "-m", "marsad.cli", "ingest", str(p), "--db", store_db,
+                               "--quiet"], stderr=subprocess.PIPE, text=True) for p in paths]
+    new = 0
+    for p in procs:
+        _, err = p.communicate(timeout=240)
+        assert p.returncode == 0, err
+        line = [x for x in err.splitlines() if x.startswith("ingested")][-1]
+        counts = [int(w) for w in line.replace(",", " ").split()[:9] if w.isdigit()]
+        assert sum(counts[:4]) == 14 and counts[1] == counts[3] == 0, line
+        new += counts[0]
+    assert new == 20  # each document was new to exactly one of the two
+    store = open_store(store_db, readonly=True)
+    assert store.document_ids() == [f"d{i:02}" for i in range(20)]
+    one = store.db.execute
+    for doc_id in store.document_ids():
+        analysis, _ = store.load(doc_id)
+        assert one("SELECT COUNT(*) FROM sentences WHERE doc_id = ?", [doc_id]).fetchone()[0] == \
+            len(analysis["sentences"])
+        assert one("SELECT COUNT(*) FROM mentions WHERE doc_id = ?", [doc_id]).fetchone()[0] == \
+            sum(len(a["mentions"]) for a in analysis["actors"])
+        assert one("SELECT COUNT(*) FROM search_text WHERE doc_id = ? AND kind = 'document'",
+                   [doc_id]).fetchone()[0] == 1
+    assert one("SELECT COUNT(*) FROM doc_minhash").fetchone()[0] == 20
+    assert one("SELECT COUNT(*) FROM lsh_bands").fetchone()[0] == 20 * settings().bands
+    assert one("SELECT COUNT(*) FROM (SELECT DISTINCT kind, a_doc, a_start, b_doc, b_start "
+               "FROM contradictions) x").fetchone()[0] == one("SELECT COUNT(*) FROM contradictions").fetchone()[0]

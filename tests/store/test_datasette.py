@@ -27,3 +27,12 @@ def test_metadata_describes_the_stores_tables_and_views_and_hides_internals(tmp_
 def test_metadata_never_creates_a_store(tmp_path):
     r = run("metadata", "--db", f"sqlite:///{tmp_path / 'missing.db'}", "-o", str(tmp_path / "m.json"))
     assert r.returncode != 0 and not (tmp_path / "missing.db").exists() and "Traceback" not in r.stderr
+
+
+def test_metadata_of_a_postgres_store_says_it_is_for_sqlite(pg_url, capsys):
+    from marsad.cli.commands import main
+    from marsad.store import open_store
+
+    open_store(pg_url).db.conn.close()
+    assert main(["metadata", "--db", pg_url]) == 1
+    assert "for SQLite stores" in capsys.readouterr().err

@@ -1,4 +1,5 @@
-"""Store: idempotent re-ingest, re-analysis on a new version, one transaction per document."""
+"""Store: idempotent re-ingest, re-analysis on a new version, one transaction per document (each
+test runs on SQLite and on PostgreSQL: the ``store_db`` fixture)."""
 from __future__ import annotations
 
 import pytest
@@ -17,8 +18,8 @@ def _count(store, table, doc_id):
     return store.db.execute(f"SELECT COUNT(*) FROM [{table}] WHERE doc_id = ?", [doc_id]).fetchone()[0]
 
 
-def test_reingest_same_content_is_noop(tmp_path):
-    store = open_store(f"sqlite:///{tmp_path/'m.db'}")
+def test_reingest_same_content_is_noop(store_db):
+    store = open_store(store_db)
     doc = analyze(TEXT, "d1", "2024-01-10")
     assert store.save(doc) is True
     assert store.save(analyze(TEXT, "d1", "2024-01-10")) is False
@@ -29,8 +30,8 @@ def test_reingest_same_content_is_noop(tmp_path):
     assert text == TEXT and analysis["schema"] == "marsad.analysis/1"
 
 
-def test_new_analysis_version_replaces_layers(tmp_path, monkeypatch):
-    store = open_store(f"sqlite:///{tmp_path/'m.db'}")
+def test_new_analysis_version_replaces_layers(store_db, monkeypatch):
+    store = open_store(store_db)
     store.save(analyze(TEXT, "d1", "2024-01-10"))
     monkeypatch.setattr(store_mod, "ANALYSIS_VERSION", "next")
     assert store.save(analyze(TEXT, "d1", "2024-01-10")) is True
@@ -38,8 +39,8 @@ def test_new_analysis_version_replaces_layers(tmp_path, monkeypatch):
     assert store.db.execute("SELECT analysis_version FROM documents").fetchall() == [("next",)]
 
 
-def test_failure_mid_document_rolls_back(tmp_path, monkeypatch):
-    store = open_store(f"sqlite:///{tmp_path/'m.db'}")
+def test_failure_mid_document_rolls_back(store_db, monkeypatch):
+    store = open_store(store_db)
     store.save(analyze(TEXT, "ok", "2024-01-10"))
     original = store_mod.Store._insert_layers
 
@@ -60,11 +61,10 @@ def test_failure_mid_document_rolls_back(tmp_path, monkeypatch):
     assert store.document_ids() == ["bad", "ok"]
 
 
-def test_migrations_are_recorded_and_reopen_is_safe(tmp_path):
-    path = f"sqlite:///{tmp_path/'m.db'}"
-    open_store(path)
-    store = open_store(path)
-    names = [r[0] for r in store.db.execute("SELECT name FROM _sqlite_migrations")]
+def test_migrations_are_recorded_and_reopen_is_safe(store_db):
+    open_store(store_db)
+    store = open_store(store_db)
+    names = [r[0] for r in store.db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
     # Migrations are append-only (m002_search adds the full-text index, m005_duplicates the
     # near-duplicate index); each is applied once.
     assert names[0] == "m001_documents" and "m002_search" in names and "m005_duplicates" in names
@@ -74,7 +74,7 @@ def test_migrations_are_recorded_and_reopen_is_safe(tmp_path):
 
 def test_unsupported_url():
     with pytest.raises(StoreError, match="only sqlite"):
-        open_store("postgresql://localhost/marsad")
+        open_store("mysql://localhost/marsad")
 
 
 def _stance_doc(doc_id, date, polarity, text):
@@ -86,10 +86,10 @@ def _stance_doc(doc_id, date, polarity, text):
     return doc
 
 
-def test_cross_document_flip(tmp_path):
+def test_cross_document_flip(store_db):
     from marsad.track.flips import flip_records
 
-    store = open_store(f"sqlite:///{tmp_path/'m.db'}")
+    store = open_store(store_db)
     store.save(_stance_doc("may", "2018-05-24", "oppose", "ألغى ترامب القمة مع كيم جونغ أون."))
     store.save(_stance_doc("june", "2018-06-12", "support", "رحب ترامب بالقمة مع كيم جونغ أون."))
     store.save(_stance_doc("june2", "2018-06-13", "support", "أشاد ترامب مجدداً بالقمة مع كيم."))
@@ -107,10 +107,10 @@ def test_cross_document_flip(tmp_path):
     assert refresh_flips(store) == 1
 
 
-def test_within_document_contradiction_is_stored(tmp_path):
+def test_within_document_contradiction_is_stored(store_db):
     from marsad.track.flips import flip_records
 
-    store = open_store(f"sqlite:///{tmp_path/'m.db'}")
+    store = open_store(store_db)
     doc = _stance_doc("one", "2024-01-10", "oppose", "قال ترامب إن القمة غير ضرورية. ثم قال إنها ضرورة.")
     doc.stances.append(Stance(20, 30, "a1", "a2", "support", Provenance("test"), issue="summit", date="2024-01-10"))
     doc.contradictions = [Contradiction("a1", "a2", (0, 10), (20, 30), Provenance("test"), issue="summit")]

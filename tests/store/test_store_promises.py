@@ -13,6 +13,7 @@ from marsad.cli.commands import main
 from marsad.pipeline import analyze
 from marsad.store import StoreError, open_store
 from marsad.store.schema import migrations
+from pgserver import fresh_schema
 
 # The events stage makes the militias a participant actor of its own (no actors-stage mention).
 EVENT_ACTOR = ('وأضاف، خلال مؤتمر صحافي، "فتحنا طريق الحديدة صنعاء لخروج الميليشيات دون مقاومة"، '
@@ -27,8 +28,8 @@ def _mention_counts(store, doc_id):
     return in_json, in_sql
 
 
-def test_mentions_table_holds_event_stage_actors(tmp_path):
-    store = open_store(f"sqlite:///{tmp_path / 'm.db'}")
+def test_mentions_table_holds_event_stage_actors(store_db):
+    store = open_store(store_db)
     doc = analyze(EVENT_ACTOR, "ev", "2018-06-18")
     assert any(a.prov and a.prov.stage == "events" for a in doc.actors.values())
     store.save(doc)
@@ -38,9 +39,9 @@ def test_mentions_table_holds_event_stage_actors(tmp_path):
     assert "events" in stages
 
 
-def _old_store(path):
+def _old_store(url):
     """A store as Marsad wrote it before m005: no event-actor mention rows."""
-    store = open_store(f"sqlite:///{path}")
+    store = open_store(url)
     store.save(analyze(EVENT_ACTOR, "ev", "2018-06-18"))
     store.db.execute("DELETE FROM mentions WHERE stage = 'events'")
     store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_all_actor_mentions'")
@@ -48,10 +49,9 @@ def _old_store(path):
     store.db.conn.close()
 
 
-def test_old_store_read_commands_say_upgrade_and_migrate_backfills(tmp_path, capsys):
-    path = tmp_path / "old.db"
-    _old_store(path)
-    db = f"sqlite:///{path}"
+def test_old_store_read_commands_say_upgrade_and_migrate_backfills(store_db, capsys):
+    _old_store(store_db)
+    db = store_db
     assert main(["show", "ev", "--db", db]) == 1
     err = capsys.readouterr().err
     assert "older Marsad" in err and "marsad migrate" in err and "Traceback" not in err
@@ -106,7 +106,8 @@ def test_store_errors_are_messages(tmp_path, capsys):
     doc.write_text(TEXT, "utf-8")
     cases = [
         (f"sqlite:///{tmp_path}/no/such/folder/x.db", "no folder"),
-        ("postgresql://localhost/marsad", "only sqlite"),
+        ("mysql://localhost/marsad", "only sqlite"),
+        ("postgresql://nobody@127.0.0.1:1/none", "cannot connect to the store"),
         (str(tmp_path), "is a folder"),
     ]
     notdb = tmp_path / "notes.txt"
@@ -152,26 +153,54 @@ def test_read_only_store_reads_and_refuses_writes(tmp_path, capsys):
 
 
 def _open_new(args):
-    path, barrier = args
+    url, barrier = args
     barrier.wait()
     try:
-        open_store(f"sqlite:///{path}")
+        open_store(url).db.conn.close()
         return "ok"
     except Exception as e:  # what the parent reports
         return f"{type(e).__name__}: {e}"
 
 
-def test_processes_opening_one_new_store_at_once(tmp_path):
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_processes_opening_one_new_store_at_once(tmp_path, backend, request):
     ctx = mp.get_context("fork")
     n = 6
     for trial in range(4):
-        path = tmp_path / f"new{trial}.db"
+        if backend == "sqlite":
+            url = f"sqlite:///{tmp_path / f'new{trial}.db'}"
+        else:
+            url = fresh_schema(request.getfixturevalue("pg_server"))
         with ctx.Manager() as manager:
             barrier = manager.Barrier(n)
             with ctx.Pool(n) as pool:
-                results = pool.map(_open_new, [(str(path), barrier)] * n)
+                results = pool.map(_open_new, [(url, barrier)] * n)
         assert results == ["ok"] * n
-        conn = sqlite3.connect(path)
-        names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+        store = open_store(url, readonly=True)
+        names = [r[0] for r in store.db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
         assert names == [m.name for m in migrations._migrations]
-        conn.close()
+        store.db.conn.close()
+
+
+def test_postgres_read_commands_never_create_or_change_a_store(pg_url, capsys):
+    for cmd in (["show", "x"], ["flips"], ["export"], ["search", "x"], ["stats"]):
+        assert main([*cmd, "--db", pg_url]) == 1
+        err = capsys.readouterr().err
+        assert "no store in" in err and "Traceback" not in err
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM information_schema.tables "
+                            "WHERE table_schema = current_schema()").fetchone()[0] == 0
+        conn.execute("CREATE TABLE notes (x TEXT)")  # somebody else's tables
+    for cmd in (["show", "x"], ["ingest", "none.txt"]):
+        assert main([*cmd, "--db", pg_url]) == 1
+        assert "not a Marsad store" in capsys.readouterr().err
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP TABLE notes")
+    store = open_store(pg_url)
+    store.save(analyze(TEXT, "d1", "2024-01-10"))
+    ro = open_store(pg_url, readonly=True)
+    assert ro.document_ids() == ["d1"]
+    with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+        ro.db.execute("DELETE FROM documents")

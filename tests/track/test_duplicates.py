@@ -9,6 +9,7 @@ import pytest
 pytest.importorskip("datasketch")
 
 from corpus import ant_news
+from pgserver import fresh_schema
 
 from marsad.store import open_store
 from marsad.track.duplicates import (
@@ -45,8 +46,8 @@ def test_boilerplate_spans_are_left_out_of_the_story():
     assert signature("") is None
 
 
-def _store(docs):
-    store = open_store(":memory:")
+def _store(docs, url):
+    store = open_store(url)
     for doc_id in docs:
         r = ant_news()[doc_id]
         store.db["documents"].insert({"id": doc_id, "text": r["text"], "published": r["published"],
@@ -54,11 +55,13 @@ def _store(docs):
     return store
 
 
-def test_index_clusters_independent_of_order():
+def test_index_clusters_independent_of_order(store_db, request):
     ids = [*WIRE, *CROSS, OTHER[0]]
     found = []
-    for order in (ids, ids[::-1]):
-        store = _store(order)
+    for n, order in enumerate((ids, ids[::-1])):
+        url = store_db if n == 0 else (store_db.replace("m.db", "m2.db") if "sqlite" in store_db
+                                       else fresh_schema(request.getfixturevalue("pg_server")))
+        store = _store(order, url)
         index = DuplicateIndex(store.db)
         for doc_id in order:
             index.add(doc_id, _sig(doc_id))
@@ -73,8 +76,8 @@ def test_index_clusters_independent_of_order():
     assert row == (WIRE[0], "track", "minhash-lsh")
 
 
-def test_reindexing_a_changed_canonical_relinks_its_cluster():
-    store = _store(WIRE)
+def test_reindexing_a_changed_canonical_relinks_its_cluster(store_db):
+    store = _store(WIRE, store_db)
     index = DuplicateIndex(store.db)
     for doc_id in WIRE:
         index.add(doc_id, _sig(doc_id))
@@ -84,22 +87,25 @@ def test_reindexing_a_changed_canonical_relinks_its_cluster():
     assert cluster_of(store.db, WIRE[1]) == [WIRE[1]]
 
 
-def test_index_missing_signs_documents_stored_before_the_index():
-    store = _store(WIRE)
+def test_index_missing_signs_documents_stored_before_the_index(store_db):
+    store = _store(WIRE, store_db)
     index = DuplicateIndex(store.db)
     assert index.index_missing() == 2 and index.index_missing() == 0
     assert [c["canonical"] for c in clusters(store.db)] == [WIRE[0]]
 
 
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def ingested(tmp_path_factory, request):
     from marsad.cli.commands import main
 
     tmp = tmp_path_factory.mktemp("dup")
     path = tmp / "in.jsonl"
     path.write_text("".join(json.dumps(ant_news()[d], ensure_ascii=False) + "\n"
                             for d in (*WIRE, OTHER[0])), "utf-8")
-    db = f"sqlite:///{tmp / 's.db'}"
+    if request.param == "sqlite":
+        db = f"sqlite:///{tmp / 's.db'}"
+    else:
+        db = fresh_schema(request.getfixturevalue("pg_server"))
     assert main(["ingest", str(path), "--db", db, "--quiet"]) == 0
     return db
 
