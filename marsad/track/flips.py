@@ -9,15 +9,20 @@ is stored with scope "document".
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
 from sqlite_utils import Database
 
+from marsad import resources
+
 STAGE = "track"
 MAX_RUN = 5
 MAX_LOOKBACK = 60  # documents looked back along one holder-target timeline
-GENERAL = frozenset({"approval", "accusation", "enmity"})  # an attitude with no topic named (friend or foe)
+_CONF = resources.read_yaml("track", "flips.yaml")
+GENERAL = frozenset(_CONF["general"])  # an attitude with no topic named (friend or foe)
+RELATIONAL = frozenset(_CONF["relational"])  # the relationship itself: meeting, talks, cooperation
 ATTITUDE_RULES = frozenset({"attitude", "interaction", "approval", "accusation", "enmity"})
 
 
@@ -28,13 +33,44 @@ def attitude(rule: str | None) -> bool:
 
 
 def compatible(a: tuple, b: tuple) -> bool:
-    """Two stances' issues compare: the same one, or one is the general attitude (praise or blame
-    with no topic named) and the other an attitude on a topic. Two different topics (a summit and
-    strikes, sanctions and a deal) never do, nor a general attitude and an act on a neutral issue
-    (a warning to Russia and a law that lets the president end sanctions on it)."""
+    """Two stances' issues compare: the same one, both about the relationship itself (general
+    attitude, talks, cooperation), or one is the general attitude (praise or blame with no topic
+    named) and the other an attitude on a topic. Two different topics (a summit and strikes,
+    sanctions and a deal) never do, nor a general attitude and an act on a neutral issue (a
+    warning to Russia and a law that lets the president end sanctions on it)."""
     if a[7] == b[7]:
         return True
+    relation = GENERAL | RELATIONAL
+    if a[7] in relation and b[7] in relation:
+        return True
     return (a[7] in GENERAL and attitude(b[9])) or (b[7] in GENERAL and attitude(a[9]))
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> dict[str, list[tuple[str, str, str | None]]]:
+    """Person code → the (country, start, end) spans in which the person held the state's chief
+    office (countries.yaml: the president, or the prime minister, king, emir, leader where that
+    office leads)."""
+    from marsad.actors.dictionary import lexicon
+
+    lex = lexicon()
+    out: dict[str, list[tuple[str, str, str | None]]] = {}
+    for code, e in lex.entries.items():
+        for office, iso, start, end in getattr(e, "offices", None) or ():
+            country = lex.countries.get(iso)
+            if country is not None and office in country.chief:
+                out.setdefault(code, []).append((iso, start, end))
+    return out
+
+
+def party(code: str, date: str | None) -> str:
+    """The identity a stance's holder or target has across documents: a state's leader at the
+    stance's date is the state's government ("ترامب" and "واشنطن", "كيم جونغ أون" and "بيونغ يانغ"),
+    any other actor is itself."""
+    for iso, start, end in _leaders().get(code, ()):
+        if date and start <= date and (end is None or date < end):
+            return f"{iso}.GOV"
+    return code
 
 
 def corpus_flips(db: Database) -> list[dict[str, Any]]:
@@ -46,6 +82,9 @@ def corpus_flips(db: Database) -> list[dict[str, Any]]:
         # someone else's account of the holder ("قال X إن إيران تدعم …") is no position the holder took
         "AND NOT COALESCE(s.reported, 0) "
         "ORDER BY s.holder_code, s.target_code, date, s.doc_id, s.start").fetchall()
+    # holder and target as parties (a leader is his state's government), original codes kept at 10, 11
+    rows = sorted((r[:5] + (party(r[5], r[3]), party(r[6], r[3])) + r[7:] + (r[5], r[6]) for r in rows),
+                  key=lambda r: (r[5], r[6], r[3] or "", r[0], r[1]))
     found: list[dict[str, Any]] = []
     for key, group in groupby(rows, key=lambda r: (r[5], r[6])):
         # Each document's stances on one issue collapse to its last one in text order.
@@ -70,9 +109,12 @@ def corpus_flips(db: Database) -> list[dict[str, Any]]:
 
 def _flip(key: tuple, prev: tuple, cur: tuple) -> dict[str, Any]:
     same_day = prev[3] is not None and prev[3] == cur[3]
+    # the actor itself when both sides name the same one, else the state both stand for
+    holder = cur[10] if prev[10] == cur[10] else key[0]
+    target = cur[11] if prev[11] == cur[11] else key[1]
     return {
         "scope": "corpus", "kind": "inconsistency" if same_day else "flip",
-        "holder_code": key[0], "target_code": key[1],
+        "holder_code": holder, "target_code": target,
         "issue": cur[7] if cur[7] not in GENERAL else prev[7],
         "a_doc": prev[0], "a_start": prev[1], "a_end": prev[2], "a_date": prev[3],
         "a_polarity": prev[4], "b_doc": cur[0], "b_start": cur[1], "b_end": cur[2],
