@@ -23,6 +23,7 @@ MAX_LOOKBACK = 60  # documents looked back along one holder-target timeline
 _CONF = resources.read_yaml("track", "flips.yaml")
 GENERAL = frozenset(_CONF["general"])  # an attitude with no topic named (friend or foe)
 RELATIONAL = frozenset(_CONF["relational"])  # the relationship itself: meeting, talks, cooperation
+RELATION = RELATIONAL | frozenset(_CONF["relational_general"])  # issues that compare as the relationship
 ATTITUDE_RULES = frozenset({"attitude", "interaction", "approval", "accusation", "enmity"})
 
 
@@ -33,15 +34,14 @@ def attitude(rule: str | None) -> bool:
 
 
 def compatible(a: tuple, b: tuple) -> bool:
-    """Two stances' issues compare: the same one, both about the relationship itself (general
-    attitude, talks, cooperation), or one is the general attitude (praise or blame with no topic
+    """Two stances' issues compare: the same one, both about the relationship itself (praise or
+    blame, enmity, talks, cooperation), or one is the general attitude (praise or blame with no topic
     named) and the other an attitude on a topic. Two different topics (a summit and strikes,
     sanctions and a deal) never do, nor a general attitude and an act on a neutral issue (a
     warning to Russia and a law that lets the president end sanctions on it)."""
     if a[7] == b[7]:
         return True
-    relation = GENERAL | RELATIONAL
-    if a[7] in relation and b[7] in relation:
+    if a[7] in RELATION and b[7] in RELATION:
         return True
     return (a[7] in GENERAL and attitude(b[9])) or (b[7] in GENERAL and attitude(a[9]))
 
