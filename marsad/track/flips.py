@@ -75,7 +75,10 @@ def party(code: str, date: str | None) -> str:
 
 def corpus_flips(db: Database) -> list[dict[str, Any]]:
     rows = db.execute(
-        "SELECT s.doc_id, s.start, s.end, COALESCE(s.date, d.published) AS date, s.polarity, "
+        # a bare year other than the publication's is a background date in the sentence ("ترامب
+        # يشكر كيم بعد إعادة رفات جنود قتلوا في الحرب الكورية بين عامي 1950 و1953"), not the stance's
+        "SELECT s.doc_id, s.start, s.end, CASE WHEN length(s.date) = 4 AND s.date <> substr(d.published, 1, 4) "
+        "THEN d.published ELSE COALESCE(s.date, d.published) END AS date, s.polarity, "
         "s.holder_code, s.target_code, s.issue, s.reported, s.rule "
         "FROM stances s JOIN documents d ON d.id = s.doc_id "
         "WHERE s.holder_code IS NOT NULL AND s.target_code IS NOT NULL AND s.issue IS NOT NULL "
@@ -86,6 +89,7 @@ def corpus_flips(db: Database) -> list[dict[str, Any]]:
     rows = sorted((r[:5] + (party(r[5], r[3]), party(r[6], r[3])) + r[7:] + (r[5], r[6]) for r in rows),
                   key=lambda r: (r[5], r[6], r[3] or "", r[0], r[1]))
     found: list[dict[str, Any]] = []
+    seen: set[tuple] = set()
     for key, group in groupby(rows, key=lambda r: (r[5], r[6])):
         # Each document's stances on one issue collapse to its last one in text order.
         last: dict[tuple, tuple] = {}
@@ -93,17 +97,27 @@ def corpus_flips(db: Database) -> list[dict[str, Any]]:
             last[(r[0], r[7])] = r
         per_doc = sorted(last.values(), key=lambda r: (r[3] or "", r[0], r[1]))
         for j, cur in enumerate(per_doc):
-            # The earlier documents on a compatible issue whose position the new one reverses,
-            # back to the last that already held it (the most recent MAX_RUN of them).
+            # The earlier documents on a compatible issue whose position the new one reverses: the
+            # latest run of the opposite position (the most recent MAX_RUN of them), passing over the
+            # documents since that already repeat the new one — the reversal of 24 May stands against
+            # a thanks of 2 August even when a support of 1 June came between.
             run: list[tuple] = []
             for old in reversed(per_doc[max(0, j - MAX_LOOKBACK):j]):
                 if old[0] == cur[0] or not compatible(old, cur):
                     continue
-                if old[4] == cur[4] or len(run) == MAX_RUN:
+                if old[4] == cur[4]:
+                    if run:
+                        break
+                    continue
+                if len(run) == MAX_RUN:
                     break
                 run.append(old)
             for old in reversed(run):
-                found.append(_flip(key, old, cur))
+                flip = _flip(key, old, cur)
+                pair = (flip["holder_code"], flip["target_code"], flip["issue"], old[0], cur[0])
+                if pair not in seen:  # two stances of one document on one issue: one flip
+                    seen.add(pair)
+                    found.append(flip)
     return found
 
 

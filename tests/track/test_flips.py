@@ -85,3 +85,15 @@ def test_trump_toward_turkey_cooperation_in_march_not_a_friend_in_august(tmp_pat
     flips = [json.loads(line) for line in out.splitlines()]
     assert any(f["a"]["document"] == TURKEY[0] and f["b"]["document"] == TURKEY[1]
                and f["holder"]["country"] == "USA" and f["target"]["country"] == "TUR" for f in flips), flips
+
+
+def test_a_bare_background_year_is_not_the_stance_date_and_a_later_repeat_does_not_hide_the_reversal():
+    # "وجه ترامب الشكر لكيم … بعد إعادة رفات جنود قتلوا في الحرب الكورية بين عامي 1950 و1953"
+    db = _store([
+        ("may", 0, 9, "2018-05-24", "oppose", "per.donald_trump", "per.kim_jong_un", "talks", "act.cancel.talks"),
+        ("jun", 0, 9, "2018-06-01", "support", "per.donald_trump", "per.kim_jong_un", "talks", "act.hold.talks"),
+        ("aug", 0, 9, "1950", "support", "per.donald_trump", "per.kim_jong_un", "approval", "attitude.noun"),
+    ])
+    db["documents"].update("aug", {"published": "2018-08-02"})
+    pairs = {(f["a_doc"], f["b_doc"]) for f in corpus_flips(db)}
+    assert pairs == {("may", "jun"), ("may", "aug")}
