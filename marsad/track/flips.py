@@ -24,6 +24,7 @@ _CONF = resources.read_yaml("track", "flips.yaml")
 GENERAL = frozenset(_CONF["general"])  # an attitude with no topic named (friend or foe)
 RELATIONAL = frozenset(_CONF["relational"])  # the relationship itself: meeting, talks, cooperation
 RELATION = RELATIONAL | frozenset(_CONF["relational_general"])  # issues that compare as the relationship
+NEWS_TYPES = frozenset(_CONF["news_types"])  # sectors of speakers whose report of a stance is the holder's
 ATTITUDE_RULES = frozenset({"attitude", "interaction", "approval", "accusation", "enmity"})
 
 
@@ -73,21 +74,44 @@ def party(code: str, date: str | None) -> str:
     return code
 
 
-def corpus_flips(db: Database) -> list[dict[str, Any]]:
+def _rows(db: Database) -> list[tuple]:
+    """The stances that can flip, as (doc, start, end, date, polarity, holder party, target party,
+    issue, reported, rule, holder code, target code), sorted along each party pair's timeline."""
     rows = db.execute(
         # a bare year other than the publication's is a background date in the sentence ("ترامب
         # يشكر كيم بعد إعادة رفات جنود قتلوا في الحرب الكورية بين عامي 1950 و1953"), not the stance's
         "SELECT s.doc_id, s.start, s.end, CASE WHEN length(s.date) = 4 AND s.date <> substr(d.published, 1, 4) "
         "THEN d.published ELSE COALESCE(s.date, d.published) END AS date, s.polarity, "
-        "s.holder_code, s.target_code, s.issue, s.reported, s.rule "
+        "s.holder_code, s.target_code, s.issue, s.reported, s.rule, sp.speaker_code, sa.country, sa.type, "
+        "ha.country "
         "FROM stances s JOIN documents d ON d.id = s.doc_id "
-        "WHERE s.holder_code IS NOT NULL AND s.target_code IS NOT NULL AND s.issue IS NOT NULL "
-        # someone else's account of the holder ("قال X إن إيران تدعم …") is no position the holder took
-        "AND NOT COALESCE(s.reported, 0) "
-        "ORDER BY s.holder_code, s.target_code, date, s.doc_id, s.start").fetchall()
-    # holder and target as parties (a leader is his state's government), original codes kept at 10, 11
-    rows = sorted((r[:5] + (party(r[5], r[3]), party(r[6], r[3])) + r[7:] + (r[5], r[6]) for r in rows),
-                  key=lambda r: (r[5], r[6], r[3] or "", r[0], r[1]))
+        "LEFT JOIN statements sp ON sp.doc_id = s.doc_id AND sp.idx = s.statement_idx "
+        "LEFT JOIN actors sa ON sa.code = sp.speaker_code LEFT JOIN actors ha ON ha.code = s.holder_code "
+        "WHERE s.holder_code IS NOT NULL AND s.target_code IS NOT NULL AND s.issue IS NOT NULL").fetchall()
+    out = []
+    for r in rows:
+        if r[8] and not _own_voice(r):
+            continue
+        out.append(r[:5] + (party(r[5], r[3]), party(r[6], r[3])) + r[7:10] + (r[5], r[6]))
+    return sorted(out, key=lambda r: (r[5], r[6], r[3] or "", r[0], r[1]))
+
+
+def _own_voice(r: tuple) -> bool:
+    """A reported stance that still is the holder's position: told by the holder's own state (its
+    agency, office or spokesman: "قالت الوكالة الرسمية إن كيم شكر مون") or by a news agency
+    ("ذكرت يونهاب أن بيونغ يانغ ألغت مباحثات مع سيول"). Someone else's account of the holder
+    ("قال لافروف إن واشنطن تعتزم البقاء في سوريا") and the writer's relation phrases
+    ("الحوثيين المدعومين من إيران") are not."""
+    speaker, s_country, s_type, h_country = r[10], r[11], r[12], r[13]
+    if speaker is None or (r[9] or "").startswith("attitude.relation"):
+        return False
+    if party(speaker, r[3]) == party(r[5], r[3]) or (s_country and s_country == h_country):
+        return True
+    return s_type in NEWS_TYPES
+
+
+def corpus_flips(db: Database) -> list[dict[str, Any]]:
+    rows = _rows(db)
     found: list[dict[str, Any]] = []
     seen: set[tuple] = set()
     for key, group in groupby(rows, key=lambda r: (r[5], r[6])):

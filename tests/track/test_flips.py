@@ -97,3 +97,19 @@ def test_a_bare_background_year_is_not_the_stance_date_and_a_later_repeat_does_n
     db["documents"].update("aug", {"published": "2018-08-02"})
     pairs = {(f["a_doc"], f["b_doc"]) for f in corpus_flips(db)}
     assert pairs == {("may", "jun"), ("may", "aug")}
+
+
+def test_a_news_agency_or_the_holders_own_state_reports_its_position_but_a_rival_does_not():
+    db = _store([
+        ("apr", 0, 9, "2018-04-27", "support", "PRK.GOV", "KOR.GOV", "talks", "act.meet.talks"),
+        ("may", 0, 9, "2018-05-15", "oppose", "PRK.GOV", "KOR.GOV", "talks", "act.cancel.talks"),
+        ("jun", 0, 9, "2018-06-01", "support", "PRK.GOV", "KOR.GOV", "talks", "act.agree.talks"),
+    ])
+    db["actors"].insert_all([{"code": "med.yonhap", "country": "KOR", "type": "MED"},
+                             {"code": "per.sergey_lavrov", "country": "RUS", "type": "GOV"},
+                             {"code": "PRK.GOV", "country": "PRK", "type": "GOV"}])
+    # "ذكرت يونهاب … أن بيونغ يانغ ألغت أيضا مباحثات رفيعة المستوى مع سيول"; the June one told by Lavrov
+    db["statements"].insert_all([{"doc_id": "may", "idx": 0, "speaker_code": "med.yonhap"},
+                                 {"doc_id": "jun", "idx": 0, "speaker_code": "per.sergey_lavrov"}])
+    db.execute("UPDATE stances SET reported = 1, statement_idx = 0 WHERE doc_id IN ('may', 'jun')")
+    assert {(f["a_doc"], f["b_doc"]) for f in corpus_flips(db)} == {("apr", "may")}
