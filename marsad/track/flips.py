@@ -24,6 +24,7 @@ _CONF = resources.read_yaml("track", "flips.yaml")
 GENERAL = frozenset(_CONF["general"])  # an attitude with no topic named (friend or foe)
 RELATIONAL = frozenset(_CONF["relational"])  # the relationship itself: meeting, talks, cooperation
 RELATION = RELATIONAL | frozenset(_CONF["relational_general"])  # issues that compare as the relationship
+MEETING_RULES = tuple(_CONF["meeting_rules"])
 NEWS_TYPES = frozenset(_CONF["news_types"])  # sectors of speakers whose report of a stance is the holder's
 ATTITUDE_RULES = frozenset({"attitude", "interaction", "approval", "accusation", "enmity"})
 
@@ -43,7 +44,8 @@ def compatible(a: tuple, b: tuple) -> bool:
     if a[7] == b[7]:
         return True
     if a[7] in RELATION and b[7] in RELATION:
-        return True
+        # a meeting compares only with the talks themselves
+        return not any((x[9] or "").startswith(MEETING_RULES) for x in (a, b))
     return (a[7] in GENERAL and attitude(b[9])) or (b[7] in GENERAL and attitude(a[9]))
 
 

@@ -113,3 +113,10 @@ def test_a_news_agency_or_the_holders_own_state_reports_its_position_but_a_rival
                                  {"doc_id": "jun", "idx": 0, "speaker_code": "per.sergey_lavrov"}])
     db.execute("UPDATE stances SET reported = 1, statement_idx = 0 WHERE doc_id IN ('may', 'jun')")
     assert {(f["a_doc"], f["b_doc"]) for f in corpus_flips(db)} == {("apr", "may")}
+
+
+def test_a_meeting_is_no_warmth_against_earlier_blame_but_compares_with_a_cancelled_summit():
+    blame = _row("approval", "attitude.verb")  # "تنتقد الولايات المتحدة روسيا"
+    meet = _row("talks", "act.meet.talks")  # "يجتمع ترامب مع بوتن"
+    assert not compatible(blame, meet)
+    assert compatible(_row("talks", "act.cancel.talks"), meet)
