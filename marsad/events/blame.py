@@ -20,10 +20,11 @@ STAGE = "events"
 RULE = "statement:ACCUSE.blame"
 SCORE = 0.6
 # Punctuation that closes the clause a blame word is said in.
-CLAUSE_BREAKS = frozenset(".;:!?؟«»\"“”()[]،,؛")
-PLACE = frozenset({"في", "وفي"})
+_W = resources.read_yaml("events", "blame_syntax.yaml")
+CLAUSE_BREAKS = frozenset(_W["clause_breaks"])
+PLACE = frozenset(_W["place"])
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
-OBLIQUE = PLACE | frozenset({"مع", "على", "ضد", "الى", "إلى", "عن", "من", "بعد", "قبل", "تجاه", "لدى"})
+OBLIQUE = PLACE | frozenset(_W["oblique"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +51,12 @@ def blame_words() -> BlameWords:
                       int(data["reach_before"]), int(data["reach_after"]), int(data["suffix_reach"]))
 
 
-PROCLITICS = ("و", "ف")
-PREPOSITIONS = ("ب", "ل", "ك")
-SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+PROCLITICS = tuple(_W["proclitics"])
+PREPOSITIONS = tuple(_W["prepositions"])
+SUFFIXES = tuple(_W["suffixes"])
+OBLIQUE_CLITICS = tuple(_W["oblique_clitics"])
+ARTICLE = _W["article"]
+LAM_ARTICLE = _W["lam_article"]
 
 
 def _forms_of(norm: str, article: bool = True) -> set[str]:
@@ -65,10 +69,10 @@ def _forms_of(norm: str, article: bool = True) -> set[str]:
     for w in list(out):
         if w[:1] in PREPOSITIONS and len(w) > 3:
             out.add(w[1:])
-            if w.startswith("لل"):
-                out.add("ال" + w[2:])
+            if w.startswith(LAM_ARTICLE):
+                out.add(ARTICLE + w[2:])
     for w in list(out) if article else ():
-        if w.startswith("ال") and len(w) > 4:
+        if w.startswith(ARTICLE) and len(w) > 4:
             out.add(w[2:])
     for w in list(out):
         for suf in SUFFIXES:
@@ -204,7 +208,7 @@ def _oblique(toks: list[Token], m: Mention, preps: frozenset[str], clitic: bool 
     if not clitic:
         return False
     host = next((t for t in toks if t.start < m.start < t.end), None)
-    return host is not None and host.norm[:m.start - host.start].lstrip("وف")[:1] in ("ل", "ب")
+    return host is not None and host.norm[:m.start - host.start].lstrip(_W["conjunction_letters"])[:1] in OBLIQUE_CLITICS
 
 
 def _event(doc: Doc, speaker: str, m: Mention, tok: Token) -> Event:

@@ -10,25 +10,27 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad import resources
 from marsad.events.cue_families import Cues, SentenceCues, _any_cues, cues, sentence_cues
 from marsad.events.triggers import Candidate
 
-# Present-tense predicates of generic claims about a kind of event ("هجمات الفصائل … تثير
-# الانتقام"): the nominal trigger names no particular incident.
-GENERIC_PREDICATES = frozenset({
-    "تثير", "يثير", "تؤدي", "يؤدي", "تهدد", "يهدد", "تشكل", "يشكل", "تعد", "يعد", "تعتبر", "يعتبر",
-    "تمثل", "يمثل", "تزيد", "يزيد", "تضر", "يضر", "تخدم", "يخدم", "تتعارض", "يتعارض", "تساهم",
-    "يساهم", "تسهم", "يسهم", "تعرقل", "يعرقل", "تقوض", "يقوض", "تفاقم", "يفاقم", "تظل", "يظل",
-    "تبقى", "يبقى", "تستدعي", "يستدعي"})
-# Verbs that reach an agreement or a truce, possibly far from its noun ("توصل X وY إلى اتفاق").
-REACHING_VERBS = frozenset({"توصل", "توصلت", "توصلا", "توصلوا", "ابرم", "ابرمت", "ابرما", "وقع", "وقعت", "وقعا"})
-DEMONSTRATIVES = frozenset({"هذه", "هذا", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء", "اولئك", "هولاء"})
-# Words after which a four-digit number is a year (عام 2003، في أبريل 1983), not a count.
-YEAR_CONTEXT = frozenset({
-    "عام", "العام", "سنه", "السنه", "منذ", "في", "حتى", "خلال", "مطلع", "اواخر", "اوايل", "نهايه",
-    "بدايه", "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر",
-    "نوفمبر", "ديسمبر", "الثاني", "الاول", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب",
-    "ايلول", "و", "-", "بين", "عامي", "سنوات", "اعوام"})
+_W = resources.read_yaml("events", "context_words.yaml")
+CONJ = _W["conjunctions"]  # و / ف, tested letter by letter
+# Present-tense predicates of generic claims about a kind of event: the nominal trigger names
+# no particular incident.
+GENERIC_PREDICATES = frozenset(_W["generic_predicates"])
+# Verbs that reach an agreement or a truce, possibly far from its noun.
+REACHING_VERBS = frozenset(_W["reaching_verbs"])
+DEMONSTRATIVES = frozenset(_W["demonstratives"])
+# Words after which a four-digit number is a year, not a count.
+YEAR_CONTEXT = frozenset(_W["year_context"])
+VERBAL_NEGATORS = tuple(_W["verbal_negators"])
+MODAL_QAD = _W["modal_qad"]
+IMPERFECT_PREFIXES = tuple(_W["imperfect_prefixes"])
+WHEN_WORDS = tuple(_W["when_words"])
+IN_CASE = _W["in_case"]
+DEFINITE_PREFIXES = tuple(_W["definite_prefixes"])
+PREDICATE_STOPS = tuple(_W["predicate_stops"])
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -40,8 +42,8 @@ def is_future_verb(w: str) -> bool:
     (سيارة، سياسة are words of their own)."""
     from marsad.text.morphology import lexicon as word_freq
 
-    w = w[1:] if w[:1] in "وف" and len(w) > 4 else w
-    if len(w) < 4 or w[0] != "س" or w[1] not in "يتن":
+    w = w[1:] if w[:1] in CONJ and len(w) > 4 else w
+    if len(w) < 4 or w[0] != _W["future_prefix"] or w[1] not in _W["future_persons"]:
         return False
     freq = word_freq()
     rest = freq.get(w[1:], 0)
@@ -51,7 +53,7 @@ def is_future_verb(w: str) -> bool:
 @lru_cache(maxsize=200_000)  # called for every word near every trigger
 def _bare(w: str) -> str:
     """A word without a leading conjunction و/ف (for function-word lookups)."""
-    return w[1:] if len(w) > 2 and w[0] in "وف" else w
+    return w[1:] if len(w) > 2 and w[0] in CONJ else w
 
 
 @dataclass(slots=True)
@@ -88,7 +90,7 @@ class Context:
 
 def _bare_set(xs) -> frozenset:
     """Every word whose ``_bare`` form is in ``xs``: one set test for a window of words."""
-    return frozenset(w for x in xs for w in (x, "و" + x, "ف" + x) if _bare(w) in xs)
+    return frozenset(w for x in xs for w in (x, *(c + x for c in CONJ)) if _bare(w) in xs)
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +160,7 @@ def _negation(ctx: Context, norms: list[str], cand: Candidate, cu: Cues, anyc: d
     while k >= 0 and steps < cu.neg_window:
         w = _bare(norms[k]) if norms[k] not in cu.neg_words else norms[k]
         if w in cu.neg_words or norms[k] in cu.neg_words:
-            if w not in ("ما", "غير") or cand.cls in ("perf", "impf"):
+            if w not in VERBAL_NEGATORS or cand.cls in ("perf", "impf"):
                 ctx.negated = True
             break
         if w not in cu.neg_bridges:
@@ -177,7 +179,7 @@ def _future(ctx: Context, norms: list[str], cand: Candidate, cu: Cues, anyc: dic
             breaks: list[bool] | None) -> None:
     """A future prefix, a future word before, or a future verb in the trigger's clause."""
     i, j = cand.i, cand.j
-    if "س" in cand.proclitics and cand.cls == "impf":
+    if _W["future_prefix"] in cand.proclitics and cand.cls == "impf":
         ctx.future = True
     if not cu.fut_words.isdisjoint(map(_bare, norms[max(0, i - 3):i])):
         ctx.future = True
@@ -204,13 +206,13 @@ def _hypothetical(ctx: Context, norms: list[str], cand: Candidate, cu: Cues, any
     for w in (hyp_zone if not _window_sets()[0].isdisjoint(hyp_zone) else ()):
         b = _bare(w)
         if b in cu.hyp_words:
-            if b == "قد" and cand.cls != "impf" and not any(x.startswith("ي") or x.startswith("ت") for x in norms[i - 1:i]):
+            if b == MODAL_QAD and cand.cls != "impf" and not any(x.startswith(IMPERFECT_PREFIXES) for x in norms[i - 1:i]):
                 continue  # قد + perfect = "has done": realis
-            if b in ("عندما", "حين", "حينما") and cand.cls != "impf":
+            if b in WHEN_WORDS and cand.cls != "impf":
                 continue  # عندما + perfect narrates a past event
             ctx.hypothetical = True
     if anyc["hyp_before"].search(before5) and not (
-            before5.endswith("في حاله") and (norms[i] in cu.hyp_states or _bare(norms[i]) in cu.hyp_states)):
+            before5.endswith(IN_CASE) and (norms[i] in cu.hyp_states or _bare(norms[i]) in cu.hyp_states)):
         ctx.hypothetical = True
 
 
@@ -239,9 +241,10 @@ def _generic_claim(ctx: Context, norms: list[str], cand: Candidate) -> None:
             if w in GENERIC_PREDICATES:
                 # after an indefinite noun the verb is that noun's relative clause
                 # ("ضربات على جماعات متشددة تشكل جزءاً …"), not the predicate of the event noun
-                ctx.generic = k > 0 and norms[k - 1].startswith(("ال", "وال", "بال", "لل")) or k == j
+                ctx.generic = k > 0 and norms[k - 1].startswith(DEFINITE_PREFIXES) or k == j
                 break
-            if w in ("التي", "الذي", "قال", "ان", "انه", "انها") or (w[:1] in "يت" and k > j and w not in GENERIC_PREDICATES and len(w) > 3 and not w.startswith("ال")):
+            if w in PREDICATE_STOPS or (w[:1] in _W["imperfect_letters"] and k > j and w not in GENERIC_PREDICATES
+                                         and len(w) > 3 and not w.startswith(_W["article"])):
                 break
 
 
@@ -270,7 +273,7 @@ def _governor(cand: Candidate, cands: list[Candidate]) -> str | None:
     for g in cands:
         if g is cand or not g.lexeme.gov or g.type == cand.type:
             continue
-        if g.j <= i and (i - g.j <= 5 or i - g.j <= 15 and cand.cls == "noun" and cand.proclitics[-1:] == "ل"):
+        if g.j <= i and (i - g.j <= 5 or i - g.j <= 15 and cand.cls == "noun" and cand.proclitics[-1:] == _W["purpose_lam"]):
             # (a لـ + verbal noun is the purpose of the call however far its relative clause
             # carries it: "الدعوات التي أطلقتها … فصائل …، قريبة من إيران، لرحيل التحالف")
             return g.type

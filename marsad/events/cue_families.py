@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad import resources
 from marsad.events.lexicon import any_of, compile_cue, indices_of, load_cues
 
 
@@ -111,6 +112,9 @@ def expand_alternatives(pattern: str, limit: int = 2000) -> list[str]:
     return alt(pattern, 0)[0]
 
 
+_W = resources.read_yaml("events", "cue_syntax.yaml")
+
+
 @lru_cache(maxsize=1)
 def _family_prefixes() -> tuple[dict, int]:
     """Sentence-level cue families as literal word-start strings: prefix -> families."""
@@ -124,7 +128,7 @@ def _family_prefixes() -> tuple[dict, int]:
     for k, ps in fam.items():
         for p in ps:
             for lit in expand_alternatives(normalize(p)):
-                lit = lit.replace("(?!ي)", "")
+                lit = lit.replace(_W["not_ya"], "")
                 if lit:
                     index.setdefault(lit, set()).add(k)
     longest = max(len(x) for x in index)
@@ -138,7 +142,7 @@ class SentenceCues:
     realis: int
 
 
-_PROCLITIC_STRIP = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_PROCLITIC_STRIP = tuple(_W["proclitic_strip"])
 
 
 @lru_cache(maxsize=200_000)

@@ -19,16 +19,18 @@ from marsad.events.context import Context
 from marsad.events.triggers import Candidate
 
 MODEL_FILE = "filter.json"
+_W = resources.read_yaml("events", "filter_words.yaml")
+_CONJ, _ARTICLE, _LAM_ARTICLE = _W["conjunction_letters"], _W["article"], _W["lam_article"]
 
 
 @lru_cache(maxsize=200_000)
 def _bare(w: str) -> str:
-    w = w[1:] if len(w) > 3 and w[0] in "وف" else w
-    if w.startswith("ال") and len(w) > 4:
+    w = w[1:] if len(w) > 3 and w[0] in _CONJ else w
+    if w.startswith(_ARTICLE) and len(w) > 4:
         w = w[2:]
-    elif w.startswith("لل") and len(w) > 4:
+    elif w.startswith(_LAM_ARTICLE) and len(w) > 4:
         w = w[2:]
-    elif len(w) > 4 and w[0] in "بل" and w[1:3] == "ال":
+    elif len(w) > 4 and w[0] in _W["preposition_letters"] and w[1:3] == _ARTICLE:
         w = w[3:]
     return w
 
@@ -40,8 +42,9 @@ def _bucket(n: int, edges=(0, 1, 2, 4)) -> str:
     return f"{edges[-1]}+"
 
 
-SUBORDINATORS = frozenset({"بعد", "اثر", "عقب", "غداه", "ردا", "جراء", "بسبب", "منذ", "خلفيه", "اعقاب"})
-THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
+SUBORDINATORS = frozenset(_W["subordinators"])
+THAT = frozenset(_W["that"])
+CONJUNCTIONS = tuple(_W["conjunctions"])
 
 
 def sentence_words(norms: list[str]) -> list[str]:
@@ -82,9 +85,9 @@ def features(cand: Candidate, ctx: Context, args: Args, norms: list[str], cands:
         f.append("subordinate")
     if any(w in THAT for w in norms[max(0, i - 4):i]):
         f.append("after_that")
-    if any(c in cand.proclitics for c in "بلك"):
+    if any(c in cand.proclitics for c in _W["clitic_prepositions"]):
         f.append("pp_clitic")
-    if cand.proclitics[:1] in ("و", "ف"):
+    if cand.proclitics[:1] in CONJUNCTIONS:
         f.append("conj")
     p1 = _bare(norms[i - 1]) if i > 0 else "<s>"
     p2 = _bare(norms[i - 2]) if i > 1 else "<s>"

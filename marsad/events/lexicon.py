@@ -18,6 +18,7 @@ from typing import Callable, Pattern
 import regex
 import yaml
 
+from marsad.resources import read_yaml
 from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_candidates
 
@@ -26,7 +27,9 @@ VERBAL_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "TH
 # A pattern in the lexicon matches at the start of a word, after optional proclitics and article.
 # libyaml's parser when installed (several times faster to load the lexicon; same data)
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_WORD_START = r"(?:^|(?<=\s))(?:[وفبلك]{0,2}(?:ال|ل)?)"
+_C = read_yaml("events", "conjugation.yaml")
+_ARTICLE = _C["article"]
+_WORD_START = r"(?:^|(?<=\s))(?:[" + _C["proclitic_letters"] + "]{0,2}(?:" + _ARTICLE + "|" + _C["lam"] + ")?)"
 
 
 def _compile(p: str) -> Pattern:
@@ -140,21 +143,20 @@ class Form:
 
 # -- conjugation -----------------------------------------------------------------------------
 _PLURAL_FORMS: set[str] = set()  # forms built with a plural subject suffix
+_PERFECT: dict = _C["perfect"]
+_IMPF_WEAK = tuple(_C["imperfect_weak_finals"])
+_IMPF_PLURAL = tuple(_C["imperfect_plural"])
 _FIRST_PERSON: set[str] = set()  # forms built with a first person plural subject (ندعو، اتفقنا)
 _OTHER_PERSON: set[str] = set()  # every other generated form (a word in both is no first person)
 
 
 def perfect_forms(p: str) -> set[str]:
     """Perfect tense: 3ms, 3fs, 3mp, duals, 1st and 2nd person, and the pre-pronoun 3mp stem."""
-    b = p[:-1] if p.endswith(("ي", "ا")) else p
-    _PLURAL_FORMS.update({b + "وا", b + "و", p + "وا", p + "و"})
-    if p.endswith("ي"):  # اعتدى، التقى، استدعى
-        b = p[:-1]
-        return _person({p, p + "ا", b + "ت", b + "وا", b + "و", b + "تا", b + "يت", b + "يتم"}, {b + "ينا"})
-    if p.endswith("ا"):  # دعا، غزا
-        b = p[:-1]
-        return _person({p, b + "ت", b + "وا", b + "و", b + "وتا", b + "تا", b + "وت"}, {b + "ونا"})
-    return _person({p, p + "ت", p + "وا", p + "و", p + "ا", p + "تا", p + "تم"}, {p + "نا"})
+    rule = _PERFECT.get(p[-1:]) or _PERFECT[""]  # by the last letter (conjugation.yaml)
+    b = p[:-rule["drop"]] if rule["drop"] else p
+    _PLURAL_FORMS.update(x + suf for x in (b, p) for suf in _C["perfect_plural"])
+    return _person({p + suf for suf in rule["full"]} | {b + suf for suf in rule["stem"]},
+                   {b + suf for suf in rule["first"]})
 
 
 def _person(other: set[str], first: set[str]) -> set[str]:
@@ -171,33 +173,31 @@ def first_person(word: str) -> bool:
 
 def imperfect_forms(i: str) -> set[str]:
     """Imperfect: the four person prefixes with singular, dual, plural and jussive endings."""
-    base = i[1:] if i[:1] in "يتنا" else i
+    base = i[1:] if i[:1] in _C["imperfect_prefixes"] else i
     stems = {base}
-    if base[-1:] in ("و", "ي"):
+    if base[-1:] in _IMPF_WEAK:
         stems.add(base[:-1])  # يدعو -> يدعون; يعتدي -> يعتدون, لم يعتد
     out = set()
     # no first person singular (أ-): news rarely uses it and it collides with names (إدين)
-    endings = {"ي": ("", "ون", "ان", "ن", "وا", "و"), "ت": ("", "ون", "ان", "ن", "وا", "و", "ين"),
-               "ن": ("",)}
-    for pre, sufs in endings.items():
+    for pre, sufs in _C["imperfect_endings"].items():
         for st in stems:
             for suf in sufs:
                 out.add(pre + st + suf)
-                (_FIRST_PERSON if pre == "ن" else _OTHER_PERSON).add(pre + st + suf)
-                if suf in ("ون", "وا", "و"):
+                (_FIRST_PERSON if pre == _C["imperfect_first_person"] else _OTHER_PERSON).add(pre + st + suf)
+                if suf in _IMPF_PLURAL:
                     _PLURAL_FORMS.add(pre + st + suf)
     return {f for f in out if len(f) >= 3}
 
 
 def noun_forms(n: str) -> set[str]:
-    if n.endswith("ه") and len(n) > 3:  # ة: غارة -> غارات، غارتين، غارتان
+    if n.endswith(_C["noun_feminine_ending"]) and len(n) > 3:  # ة: غارة -> غارات، غارتين، غارتان
         b = n[:-1]
-        return {n, b + "ات", b + "تين", b + "تان", b + "تا"}
-    return {n, n + "ا", n + "ين", n + "ان"}
+        return {n} | {b + suf for suf in _C["noun_feminine"]}
+    return {n} | {n + suf for suf in _C["noun_other"]}
 
 
 def participle_forms(p: str) -> set[str]:
-    return {p, p + "ون", p + "ين", p + "ه", p + "ات", p + "ا", p + "و", p + "ي", p + "ان", p + "تين", p + "تان"}
+    return {p + suf for suf in _C["participle"]}
 
 
 _GENERATORS = {"perf": perfect_forms, "impf": imperfect_forms, "noun": noun_forms, "ptcp": participle_forms,
@@ -206,8 +206,8 @@ _GENERATORS = {"perf": perfect_forms, "impf": imperfect_forms, "noun": noun_form
 
 def _definite_variant(words: list[str]) -> list[str] | None:
     """'سيارة مفخخة' -> 'السيارة المفخخة' (an indefinite phrase's definite reading)."""
-    if all(not w.startswith("ال") and len(w) >= 3 for w in words) and len(words) <= 3:
-        return ["ال" + w for w in words]
+    if all(not w.startswith(_ARTICLE) and len(w) >= 3 for w in words) and len(words) <= 3:
+        return [_ARTICLE + w for w in words]
     return None
 
 
@@ -237,7 +237,7 @@ class Lexicon:
         for ws in variants:
             first = ws[0]
             firsts = {first}
-            if first.startswith("ال"):
+            if first.startswith(_ARTICLE):
                 firsts.add(first[2:])  # the proclitic stripper may leave the bare stem
             for f in firsts:
                 self._put(self.phrases, f, Form(lex, "phrase", tuple(ws[1:])))
@@ -300,8 +300,8 @@ def stem_filter(keys) -> "Callable[[str], bool]":
     lookups; a word that fails needs no clitic analysis (most words, for a small lexicon)."""
     by_len: dict[int, set] = {}
     for k in keys:
-        for stub in ((k, k[1:]) if k[:1] == "ا" else (k,)):
-            if stub[-1:] == "ه":
+        for stub in ((k, k[1:]) if k[:1] == _C["alif"] else (k,)):
+            if stub[-1:] == _C["ha"]:
                 stub = stub[:-1]
             if stub:
                 stub = stub[:4]
@@ -342,7 +342,7 @@ def _plausible_split(norm: str, pro: str, stem: str, enc: str) -> bool:
     if whole == 0:
         return True
     parts = len(pro) + bool(enc)
-    n = freq.get(stem, 0) or freq.get(stem[2:] if stem.startswith("ال") else "", 0)
+    n = freq.get(stem, 0) or freq.get(stem[2:] if stem.startswith(_ARTICLE) else "", 0)
     return n * 0.5 ** parts >= 0.01 * whole
 
 
@@ -354,20 +354,20 @@ def read_word(norm: str, final_ta: bool = False) -> WordReading | None:
     """
     single = load_lexicon().single
     for pro, stem, enc in clitic_candidates(norm):
-        if final_ta and enc == "ه":
+        if final_ta and enc == _C["ha"]:
             continue
-        if stem not in single and not (stem.startswith("ال") and len(stem) > 4 and stem[2:] in single):
+        if stem not in single and not (stem.startswith(_ARTICLE) and len(stem) > 4 and stem[2:] in single):
             continue  # no lookup below can hit (tested first: the split test costs more)
         if not _plausible_split(norm, pro, stem, enc):
             continue
-        if enc and stem.startswith("ال"):
+        if enc and stem.startswith(_ARTICLE):
             continue  # a definite noun takes no pronoun suffix (المسلحة is not المسلح + ه)
         hit = single.get(stem)
-        if hit and enc == "ي":
+        if hit and enc == _C["ya"]:
             hit = [f for f in hit if f.cls in ("noun", "ptcp")]  # a verb takes ني, not ي
         if hit:
             return WordReading(tuple(hit), pro, False, enc, stem)
-        if stem.startswith("ال") and len(stem) > 4:
+        if stem.startswith(_ARTICLE) and len(stem) > 4:
             hit = single.get(stem[2:])
             if hit:
                 return WordReading(tuple(hit), pro, True, enc, stem[2:])

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from marsad.doc import Doc, Sentence, Token
+from marsad import resources
+from marsad.doc import Doc, MentionKind, Sentence, Token
 from marsad.events.args import (
     BORROWED_COUNTRY,
     SEPARATE_PRONOUNS,
@@ -22,7 +23,7 @@ from marsad.events.args_words import (
     bare_word,
     skip_quantity,
 )
-from marsad.events.coding import DEFAULT_AGENTS, GENERIC_SECTORS, _mention_rule
+from marsad.events.coding import DEFAULT_AGENTS, GENERIC_SECTORS, _mention_kind
 from marsad.events.context import Context, analyse
 from marsad.events.cue_families import cues, sentence_cues
 from marsad.events.filter import features, load_filter, rule_score, sentence_words
@@ -32,6 +33,10 @@ from marsad.text.normalize import word_set
 DROPPED_AUX = frozenset({"negated", "hypothetical", "future"})
 _NORM = attrgetter("norm")
 QUOTES = {"«": "»", "“": "”", '"': '"'}
+_W = resources.read_yaml("events", "sentence_words.yaml")
+QUESTION_MARKS = tuple(_W["question_marks"])
+CLAUSE_PUNCT = _W["clause_punct"]  # keeps two triggers apart
+SENTENCE_PUNCT = _W["sentence_punct"]  # ends the clause a shared agent may come from
 
 
 @dataclass(slots=True)
@@ -51,7 +56,7 @@ class Scored:
 # every character _quoted_spans reacts to (openers and closers): only these positions are visited
 _QUOTE_CHARS = re.compile("[" + re.escape("".join(set(QUOTES) | set(QUOTES.values()))) + "]")
 # punctuation between two words that makes a clause boundary for the context rules
-_BREAK_CHARS = re.compile("[" + re.escape(",،;؛:()«»\"") + "]")
+_BREAK_CHARS = re.compile("[" + re.escape(_W["break_chars"]) + "]")
 
 
 def _quoted_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -85,7 +90,7 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
     cands = find_candidates(words, norms, open_norms)
     if not cands:
         return []
-    sentence_norm = " ".join(norms) + (" ?" if doc.text[sent.start:sent.end].rstrip().endswith(("?", "؟")) else "")
+    sentence_norm = " ".join(norms) + (" ?" if doc.text[sent.start:sent.end].rstrip().endswith(QUESTION_MARKS) else "")
     starts = [w.start for w in words]
     slots = build_slots(doc, words, starts)
     quotes = _quoted_spans(doc.text, sent.start, sent.end)
@@ -93,14 +98,7 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
     scues = sentence_cues(sentence_norm)
     bow = None  # the sentence's bag of words, built for the first candidate that needs features
     out = []
-    # breaks[k]: punctuation between word k-1 and word k. Only the sentence's few punctuation
-    # marks are visited: each is placed in the gap before the first word starting after it.
-    breaks = [False] * len(words)
-    for m in _BREAK_CHARS.finditer(doc.text, words[0].end, words[-1].start):
-        p = m.start()
-        k = bisect.bisect_right(starts, p)
-        if 0 < k < len(words) and words[k - 1].end <= p:
-            breaks[k] = True
+    breaks = _clause_breaks(doc.text, words, starts)
     for c in cands:
         ctx = analyse(norms, c, cands, year, sentence_norm, scues, breaks)
         args = find_args(c, words, slots, doc.text, norms)
@@ -133,6 +131,18 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
     _share_circumstantial(out, words, doc.text)
     _noun_subjects(out, words, doc.text)
     return out
+
+
+def _clause_breaks(text: str, words: list[Token], starts: list[int]) -> list[bool]:
+    """breaks[k]: punctuation between word k-1 and word k. Only the sentence's few punctuation
+    marks are visited: each is placed in the gap before the first word starting after it."""
+    breaks = [False] * len(words)
+    for m in _BREAK_CHARS.finditer(text, words[0].end, words[-1].start):
+        p = m.start()
+        k = bisect.bisect_right(starts, p)
+        if 0 < k < len(words) and words[k - 1].end <= p:
+            breaks[k] = True
+    return breaks
 
 
 # The score of a casualty report the filter would veto: above RULE_THRESHOLD. The filter still
@@ -170,7 +180,7 @@ def _noun_subjects(scored: list[Scored], words: list[Token], text: str) -> None:
         for p in scored:
             pc = p.cand
             if pc.type == c.type and pc.cls in ("noun", "phrase") and not pc.definite and 0 <= c.i - pc.j <= 1 \
-                    and not any(ch in text[words[pc.j - 1].end:words[c.i].start] for ch in ",،;؛.:«»\"()"):
+                    and not any(ch in text[words[pc.j - 1].end:words[c.i].start] for ch in CLAUSE_PUNCT):
                 if s.args.target is None or s.args.target is not s.args.source:
                     s.args.target = s.args.source
                 s.args.source, s.args.rule = None, "noun-subject"
@@ -186,7 +196,7 @@ def _share_circumstantial(scored: list[Scored], words: list[Token], text: str) -
         for p in reversed(scored[:k]):
             if p.cand.j > s.cand.i or p.args.source is None or p.args.rule == "hal":
                 continue
-            if any(ch in text[words[p.cand.j - 1].end:words[s.cand.i].start] for ch in ".;:!?؟"):
+            if any(ch in text[words[p.cand.j - 1].end:words[s.cand.i].start] for ch in SENTENCE_PUNCT):
                 break
             s.args.source = p.args.source
             if s.args.target is None and s.cand.j < len(words) and words[s.cand.j].norm in SEPARATE_PRONOUNS:
@@ -196,7 +206,7 @@ def _share_circumstantial(scored: list[Scored], words: list[Token], text: str) -
             # no trigger before it: the subject of the clause's verb ("وانسحب خالد علي متهما …")
             s.args.source = next((sl for sl in s.slots if sl.j <= s.cand.i and sl.prep is None and not sl.adjectival
                                   and sl is not s.args.target and sl.actor is not None
-                                  and not any(ch in text[sl.end:words[s.cand.i].start] for ch in ".;:!?؟")), None)
+                                  and not any(ch in text[sl.end:words[s.cand.i].start] for ch in SENTENCE_PUNCT)), None)
 
 
 def _share_coordinated(scored: list[Scored], words: list[Token], text: str) -> None:
@@ -210,7 +220,7 @@ def _share_coordinated(scored: list[Scored], words: list[Token], text: str) -> N
             if p.cand.j > s.cand.i:
                 continue
             between = text[words[p.cand.j - 1].end:words[s.cand.i].start]
-            if any(ch in between for ch in ".;:!?؟"):
+            if any(ch in between for ch in SENTENCE_PUNCT):
                 break
             if p.args.source is not None and p.args.rule not in ("coordinated", "passive", "topic", ""):
                 s.args.source = p.args.source
@@ -238,8 +248,8 @@ def _named(doc: Doc, sl: Slot | None) -> bool:
         return False
     if doc.actors[sl.actor].type in GENERIC_SECTORS:
         return False
-    rule = _mention_rule(doc, sl)
-    return rule not in BORROWED_COUNTRY and rule != "nisba-people"
+    kind = _mention_kind(doc, sl)
+    return kind not in BORROWED_COUNTRY and kind is not MentionKind.NATIONALS
 
 
 def _structured(doc: Doc, ctx: Context, args: Args) -> bool:
@@ -252,7 +262,8 @@ def _structured(doc: Doc, ctx: Context, args: Args) -> bool:
 
 
 # Words after which a perfect verb opens its clause (not a noun in construct: "موقع تجمع المتظاهرين").
-CLAUSE_OPENERS = word_set("قد وقد لقد حيث عندما فيما كما ثم حين بينما إذ بعدما")
+CLAUSE_OPENERS = word_set(_W["clause_openers"])
+CONJUNCTIONS = tuple(_W["conjunctions"])
 # Who protests in news: the usual protesters and traders (a strike of the bazaar's merchants).
 PROTESTERS = DEFAULT_AGENTS["PROTEST"] | {"BUS"}
 
@@ -260,7 +271,7 @@ PROTESTERS = DEFAULT_AGENTS["PROTEST"] | {"BUS"}
 def _protest_told(c: Candidate, ctx: Context, args: Args, norms: list[str]) -> bool:
     """"أضرب تجار البازار في طهران": a protest verb in the perfect with its protesters as subject,
     opening its clause, is a protest that happened, however unlike the GSR's incident reports."""
-    opens = c.i == 0 or c.proclitics[:1] in ("و", "ف") or norms[c.i - 1] in CLAUSE_OPENERS
+    opens = c.i == 0 or c.proclitics[:1] in CONJUNCTIONS or norms[c.i - 1] in CLAUSE_OPENERS
     return opens and c.type == "PROTEST" and c.cls == "perf" and args.source is not None \
         and args.source.sector in PROTESTERS and ctx.aux is None \
         and not (ctx.opinion or ctx.governed_by or ctx.anaphoric)
@@ -286,7 +297,7 @@ def _merge(scored: list[Scored], words: list[Token], text: str) -> list[Scored]:
             tail = max(m.cand.j for m in last.members)
             gap = s.cand.i - tail
             between = text[words[tail - 1].end:words[s.cand.i].start] if gap >= 0 else ""
-            if 0 <= gap <= 6 and not any(ch in ",،;؛.:«»\"()" for ch in between) \
+            if 0 <= gap <= 6 and not any(ch in CLAUSE_PUNCT for ch in between) \
                     and not _other_time(words[tail:s.cand.i]):
                 last.members.append(s)
                 continue
@@ -297,11 +308,11 @@ def _merge(scored: list[Scored], words: list[Token], text: str) -> list[Scored]:
 
 # Words that open a clause about another time, so its event is another incident: "الهجمات على
 # القوات الأميركية منذ أن شنت إسرائيل حربها على غزة", "قبل أن", "بعد أن", "ردا على".
-OTHER_TIME = word_set("منذ قبل ردا")
+OTHER_TIME = word_set(_W["other_time"])
 # Words that make a toll the outcome of an act told elsewhere in the sentence.
-CAUSED = word_set("اثر عقب جراء اسفر اسفرت ادى ادت اوقع اوقعت تسبب تسببت خلف خلفت")
-AFTER = word_set("بعد وبعد")
-THAT_CLAUSE = word_set("أن ما")
+CAUSED = word_set(_W["caused"])
+AFTER = word_set(_W["after"])
+THAT_CLAUSE = word_set(_W["that_clause"])
 
 
 def _other_time(between: list[Token]) -> bool:

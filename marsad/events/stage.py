@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from operator import attrgetter
 
+from marsad import resources
 from marsad.doc import Doc, Event, Provenance, Sentence, Token
 from marsad.events.args import (
     ANNA_PRONOUN,
@@ -32,12 +33,12 @@ from marsad.events.blame import statement_accusations
 from marsad.events.coding import (
     DEFAULT_AGENTS,
     GENERIC_SECTORS,
-    NAMED_RULES,
+    NAMED_KINDS,
     STAGE,
     STATE_NAMES,
     _bare_person,
     _location,
-    _mention_rule,
+    _mention_kind,
     _names_country,
     _previous_agent,
     _speaker_of,
@@ -127,29 +128,7 @@ class EventsStage:
             # "مقتل شخص … في هجوم … استهدف دورية للجيش الاميركي": the unit the attack was aimed
             # at says more than an uncounted person among its casualties
             target = next((t for t in targets[1:] if not _bare_person(doc, t)), target)
-        source = next((m.args.source for m in members if m.args.source is not None and m.args.source is not target), None)
-        defaulted = False
-        if source is None and g.cand.type in DEFAULT_AGENTS:
-            source = _default_agent(g, target)
-            defaulted = source is not None
-        src_id = self._actor_id(doc, source)
-        if defaulted and src_id is not None and src_id == self._actor_id(doc, target):
-            # "بمقتل 15 مسلحا … احد مسؤولي المسلحين": a guessed agent that is the victim's own
-            # group gives way to the victim the clause names
-            source, src_id = None, None
-        if src_id is None and (g.cand.lexeme.kind == "verbal" or _after_tamma(words, g.cand)
-                               or _after_pronoun_anna(words, g) or g.args.rule == "first-person"):
-            # a speech act with a pronoun or elided subject, or "تم نشر …" inside a statement:
-            # the speaker of the enclosing statement
-            src_id = _speaker_of(doc, g.cand.start)
-            if src_id is not None and g.cand.type in SOURCELESS and (
-                    _uncoded(doc, src_id) or doc.actors[src_id].type in REPORTERS):
-                src_id = None  # an agency reporting "تم مقتل …" did not kill anybody
-        if src_id is None and g.cand.lexeme.kind == "verbal" and g.cand.cls in ("perf", "impf", "form") \
-                and g.args.rule in ("pronoun-subject", "", "coordinated", "hal") and not _counted_subject(words, g.cand):
-            # "وقال وزير الخارجية القطري … واتهم السعودية …": the verb's pronoun is the
-            # agent last named for a speech act in the sentences before
-            src_id = _previous_agent(doc, sent.start)
+        source, src_id = self._agent(doc, sent, words, members, target)
         tgt_id = self._actor_id(doc, target)
         if g.cand.type in PATIENT_ONLY and src_id is None and tgt_id is not None and _passive_act(words, g):
             pass  # "جرى اعتقال الناشطات …", "تم ضبط …": the act is told by its patient alone
@@ -180,6 +159,37 @@ class EventsStage:
             stance=g.cand.lexeme.stance if g.cand.lexeme.stance != "none" and tgt_id else None,
         )
 
+    def _agent(self, doc: Doc, sent: Sentence, words: list[Token], members: list[Scored],
+               target: Slot | None) -> tuple[Slot | None, str | None]:
+        """The event's agent slot and actor id: a member's own source, else the usual agent of
+        its type in the sentence, else (for a speech act with a pronoun or elided subject) the
+        speaker of the enclosing statement or the agent last named before."""
+        g = members[0]
+        source = next((m.args.source for m in members if m.args.source is not None and m.args.source is not target), None)
+        defaulted = False
+        if source is None and g.cand.type in DEFAULT_AGENTS:
+            source = _default_agent(g, target)
+            defaulted = source is not None
+        src_id = self._actor_id(doc, source)
+        if defaulted and src_id is not None and src_id == self._actor_id(doc, target):
+            # "بمقتل 15 مسلحا … احد مسؤولي المسلحين": a guessed agent that is the victim's own
+            # group gives way to the victim the clause names
+            source, src_id = None, None
+        if src_id is None and (g.cand.lexeme.kind == "verbal" or _after_tamma(words, g.cand)
+                               or _after_pronoun_anna(words, g) or g.args.rule == "first-person"):
+            # a speech act with a pronoun or elided subject, or "تم نشر …" inside a statement:
+            # the speaker of the enclosing statement
+            src_id = _speaker_of(doc, g.cand.start)
+            if src_id is not None and g.cand.type in SOURCELESS and (
+                    _uncoded(doc, src_id) or doc.actors[src_id].type in REPORTERS):
+                src_id = None  # an agency reporting "تم مقتل …" did not kill anybody
+        if src_id is None and g.cand.lexeme.kind == "verbal" and g.cand.cls in ("perf", "impf", "form") \
+                and g.args.rule in ("pronoun-subject", "", "coordinated", "hal") and not _counted_subject(words, g.cand):
+            # "وقال وزير الخارجية القطري … واتهم السعودية …": the verb's pronoun is the
+            # agent last named for a speech act in the sentences before
+            src_id = _previous_agent(doc, sent.start)
+        return source, src_id
+
     def _co_events(self, doc: Doc, ev: Event, g: Scored) -> list[Event]:
         """One event per further pair of coordinated actors ("اتهم السعودية والإمارات
         والبحرين": three accusations), on the same evidence."""
@@ -202,19 +212,19 @@ class EventsStage:
             return None
         if slot.actor is not None and slot.actor in doc.actors:
             a = doc.actors[slot.actor]
-            rule = _mention_rule(doc, slot)
+            kind = _mention_kind(doc, slot)
             name = doc.text[slot.start:slot.end]
-            if rule in BORROWED_COUNTRY and a.country:
+            if kind in BORROWED_COUNTRY and a.country:
                 # "الجيش", "مسلحون", "الفصائل" with the article's country: PLOVER codes the
                 # country only when the phrase itself says it; the sector is the one the events
                 # lexicon gives the word (the GSR annotators code "مسلحون" REB, "مسلحين" UAF)
                 return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end,
                                                sector=_word_sector(name, a.type), name=name))
-            if rule in STATE_NAMES and a.country:
+            if kind in STATE_NAMES and a.country:
                 # a bare state name ("إسرائيل", "سوريين"): the country, no sector the text gives
                 return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, country=a.country,
                                                 name=name), sector=None)
-            if a.type in GENERIC_SECTORS and a.country and rule not in NAMED_RULES \
+            if a.type in GENERIC_SECTORS and a.country and kind not in NAMED_KINDS \
                     and not _names_country(doc.text[slot.start:slot.end]):
                 # unknown gunmen, civilians …: PLOVER codes no country the text does not give
                 # (a listed group or person of such a sector keeps the country of its entry)
@@ -237,6 +247,10 @@ def _default_agent(g: Scored, target: Slot | None) -> Slot | None:
     if not cands:
         return None
     return min(cands, key=lambda sl: abs(sl.i - g.cand.i))
+
+
+_W = resources.read_yaml("events", "stage_words.yaml")
+MODAL_QAD = tuple(_W["modal_qad"])
 
 
 # The modality of an event told inside another speech act's complement, by that act's type.
@@ -263,13 +277,14 @@ def _after_pronoun_anna(words: list[Token], g: Scored) -> bool:
     """A verb whose subject is the pronoun of أنّ: the speaker reports their own act."""
     c = g.cand
     return c.cls in ("perf", "impf", "form") and not g.args.passive and 0 < c.i and (
-        words[c.i - 1].norm in ANNA_PRONOUN or (c.i > 1 and words[c.i - 1].norm in ("قد", "لقد")
+        words[c.i - 1].norm in ANNA_PRONOUN or (c.i > 1 and words[c.i - 1].norm in MODAL_QAD
                                                and words[c.i - 2].norm in ANNA_PRONOUN))
 
 
 # Auxiliaries of a passive act told by its verbal noun (جرى اعتقال، وتم ضبط); normalised
 # forms (جرى is read جري).
-PASSIVE_AUX = word_set("جرى وجرى يجري ويجري وتم")
+PASSIVE_AUX = word_set(_W["passive_aux"])
+TAMMA = tuple(_W["tamma"])
 
 
 def _passive_act(words: list[Token], g: Scored) -> bool:
@@ -278,10 +293,10 @@ def _passive_act(words: list[Token], g: Scored) -> bool:
 
 
 def _after_tamma(words: list[Token], cand: Candidate) -> bool:
-    return cand.i > 0 and words[cand.i - 1].norm in ("تم", "وتم", "يتم", "سيتم")
+    return cand.i > 0 and words[cand.i - 1].norm in TAMMA
 
 
-ALL_OF = word_set("كل جميع")
+ALL_OF = word_set(_W["all_of"])
 
 
 def _counted_subject(words: list[Token], cand: Candidate) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from marsad import resources
 from marsad.doc import Token
 from marsad.events.lexicon import Form, Lexeme, indices_of, phrase_heads, read_word
 
@@ -38,6 +39,8 @@ def _norms(words: list[Token]) -> list[str]:
 
 _HITS: dict = {}
 _MISSING = object()
+_W = resources.read_yaml("events", "trigger_words.yaml")
+_TA_NORM, _ARTICLE = _W["ta_marbuta_norm"], _W["article"]
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 
 
@@ -46,8 +49,8 @@ def word_hits(w: Token):
     norm = w.norm
     # only a word ending in ه needs its surface ة checked; other words are keyed by norm alone
     # (a str key never equals a (norm, final_ta) tuple key)
-    if norm[-1:] == "ه":
-        final_ta = w.text.rstrip(_HARAKAT).endswith("ة")
+    if norm[-1:] == _TA_NORM:
+        final_ta = w.text.rstrip(_HARAKAT).endswith(_W["ta_marbuta"])
         key = (norm, final_ta)
     else:
         final_ta, key = False, norm
@@ -80,7 +83,7 @@ def _may_hit(norm: str) -> bool:
         from marsad.events.lexicon import load_lexicon, stem_filter
 
         lex = load_lexicon()
-        _MAY_HIT = stem_filter(set(lex.single) | set(lex.phrases) | {"ال" + k for k in lex.single})
+        _MAY_HIT = stem_filter(set(lex.single) | set(lex.phrases) | {_ARTICLE + k for k in lex.single})
     return _MAY_HIT(norm)
 
 
@@ -112,7 +115,7 @@ def find_candidates(words: list[Token], norms: list[str] | None = None,
     for i in visit:
         w = words[i]
         # word_hits' cache probed inline for words not ending in ه
-        hits = _MISSING if w.norm[-1:] == "ه" else hits_get(w.norm, _MISSING)
+        hits = _MISSING if w.norm[-1:] == _TA_NORM else hits_get(w.norm, _MISSING)
         if hits is _MISSING:
             hits = word_hits(w)
         if hits is None:
@@ -147,19 +150,22 @@ def find_candidates(words: list[Token], norms: list[str] | None = None,
 
 def _rest_matches(toks: list[str], rest: tuple[str, ...]) -> bool:
     for t, r in zip(toks, rest):
-        if t != r and not (t.startswith("و") and t[1:] == r) and not (t.startswith("ال") and t[2:] == r):
+        if t != r and not (t.startswith(_W["conjunction"]) and t[1:] == r) and not (t.startswith(_ARTICLE) and t[2:] == r):
             return False
     return True
 
 
 _TANWIN = frozenset("\u064b\u064c\u064d")
+_PARTICIPLE_STARTS = tuple(_W["participle_starts"])
+_PARTICIPLE_ENDINGS = tuple(_W["participle_endings"])
+_ADVERB_CLITICS = tuple(_W["adverb_clitics"])
 
 
 def _participle(norm: str, pro: str) -> bool:
     """An inflected active participle (متهمين، داعية، المنددة), not a verbal noun (المزاعم)."""
     stem = norm[len(pro):]
-    stem = stem[2:] if stem.startswith("ال") else stem
-    return (stem[:1] == "م" or stem[:2] in ("دا", "را", "وا")) and stem.endswith(("ين", "ة", "ه", "ا", "ون"))
+    stem = stem[2:] if stem.startswith(_ARTICLE) else stem
+    return (stem[:1] == _W["participle_prefix"] or stem[:2] in _PARTICIPLE_STARTS) and stem.endswith(_PARTICIPLE_ENDINGS)
 
 
 def _make(f: Form, words: list[Token], norms: list[str], i: int, j: int, pro: str, definite: bool):
@@ -170,7 +176,7 @@ def _make(f: Form, words: list[Token], norms: list[str], i: int, j: int, pro: st
         after = " ".join(norms[j:j + win])
         if not lx.accepts(before, after):
             return None
-    if lx.need_target and pro[-1:] in ("ب", "ك") and f.cls in ("perf", "impf", "form"):
+    if lx.need_target and pro[-1:] in _ADVERB_CLITICS and f.cls in ("perf", "impf", "form"):
         return None  # "بحذر" is "cautiously", not "he warned"
     if definite and f.cls == "form" and lx.kind == "verbal" and j == i + 1 and _participle(norms[i], pro):
         return None  # a speech act's participle with the article is a noun: الداعية, المتهمين
