@@ -2,12 +2,8 @@
 mention, the agent or speaker a clause borrows from the text before, and the event's place."""
 from __future__ import annotations
 
-<<<<<<< HEAD
 from marsad import resources
-from marsad.doc import Actor, Doc, Provenance, Sentence
-=======
 from marsad.doc import Actor, Doc, MentionKind, Provenance, Sentence
->>>>>>> vocev2
 from marsad.events.args import (
     Slot,
 )

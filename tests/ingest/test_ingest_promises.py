@@ -8,11 +8,12 @@ import time
 
 import marsad.ingest.batch as batch
 from marsad.doc import Doc, Mention, Provenance
-from marsad.ingest.html import extract_html
+from marsad.ingest.html import MAX_DEPTH, extract_html, flatten_deep
 from marsad.ingest.readers import InputError, Record, check_text, read_paths
 
 ARTICLE = ("قال رئيس الوزراء العراقي محمد شياع السوداني إن بلاده تريد خروج القوات الأجنبية.\n"
            "وأضاف أن الحكومة لم تحدد موعداً نهائياً لذلك.")
+ARTICLE_PAGE = f"<html><body><div><article><p>{ARTICLE}</p></article></div></body></html>"
 
 
 def test_one_bad_byte_keeps_the_article_and_says_where(tmp_path):
@@ -36,29 +37,40 @@ def test_windows_1256_is_not_taken_for_damaged_utf8(tmp_path):
     assert rec.text == ARTICLE and rec.warning is None
 
 
+class _CountedMention(Mention):
+    """A mention that counts how often its offsets are read (work done, not time taken)."""
+
+    reads = 0
+
+    def __getattribute__(self, name):
+        if name in ("start", "end"):
+            _CountedMention.reads += 1
+        return object.__getattribute__(self, name)
+
+
 def test_mentions_in_does_not_scan_every_mention():
     rnd = random.Random(3)
     n = 100_000
-    ms = [Mention(s, s + rnd.randrange(1, 12), "a1", Provenance("t")) for s in range(0, 5 * n, 5)]
+    ms = [_CountedMention(s, s + rnd.randrange(1, 12), "a1", Provenance("t")) for s in range(0, 5 * n, 5)]
     doc = Doc(text="x" * (5 * n + 20), id="big", mentions=ms)
     spans = [(s, s + rnd.randrange(0, 400)) for s in rnd.sample(range(5 * n), 2000)]
-    t0 = time.perf_counter()
+    _CountedMention.reads = 0
     got = [doc.mentions_in(a, b) for a, b in spans]
-    indexed = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    brute = [[m for m in ms if a <= m.start and m.end <= b] for a, b in spans[:20]]
-    scanned = time.perf_counter() - t0
-    assert got[:20] == brute
-    # 2,000 look-ups cost less than 20 scans of every mention (a scan per call: 100 times more)
-    assert indexed < scanned
+    # One pass to index the layer plus the mentions near each span; a scan per call would read
+    # every mention 2,000 times (4 x 10^8 reads).
+    assert _CountedMention.reads < 3 * n
+    assert got[:20] == [[m for m in ms if a <= m.start and m.end <= b] for a, b in spans[:20]]
 
 
-def test_deeply_nested_html_is_linear():
+def test_deeply_nested_html_is_flattened():
+    # lexbor's tree work grows with the square of the nesting depth (197 s for this page before
+    # the fix): the page is flattened to MAX_DEPTH before it is parsed.
     html = "<html><body>" + "<div>" * 100_000 + f"<p>{ARTICLE}</p></body></html>"
-    t0 = time.perf_counter()
+    flat = flatten_deep(html)
+    assert flat.count("<div>") <= MAX_DEPTH and flat.endswith(f"<p>{ARTICLE}</p></body></html>")
     page = extract_html(html)
-    assert time.perf_counter() - t0 < 5.0  # was 197 s
     assert "قال رئيس الوزراء" in page.text
+    assert flatten_deep(ARTICLE_PAGE) == ARTICLE_PAGE
 
 
 class _Slow:
@@ -77,9 +89,7 @@ def test_doc_timeout_turns_a_stuck_document_into_one_error(monkeypatch):
 
     monkeypatch.setattr(batch, "_PIPELINE", Pipeline([_Slow()]))
     items = [Record("a", ARTICLE), Record("slow", ARTICLE + " بطيء"), Record("b", ARTICLE)]
-    t0 = time.perf_counter()
-    out = list(batch.analyse_all(items, timeout=0.5))
-    assert time.perf_counter() - t0 < 10
+    out = list(batch.analyse_all(items, timeout=0.5))  # without the limit "slow" would run 30 s and pass
     assert [r.id for r, _ in out] == ["a", "slow", "b"]
     assert isinstance(out[1][1], InputError) and "--doc-timeout" in out[1][1].reason
     assert isinstance(out[0][1], Doc) and isinstance(out[2][1], Doc)
