@@ -1,7 +1,11 @@
-"""Builds eval/flips/gold.json from the list below, checking every snippet against the corpus."""
+"""Builds eval/flips/gold.json from the list below, checking every snippet occurs once in its article
+(python eval/flips/build_gold.py eval/flips/gold.json). The annotations are read from the articles."""
 import gzip, json, sys
+from pathlib import Path
+
+ANT = Path(__file__).resolve().parents[3] / "shared" / "data" / "ant_news" / "dev.jsonl.gz"  # ../shared
 TEXTS = {}
-for l in gzip.open('/work/shared/data/ant_news/dev.jsonl.gz', 'rt'):
+for l in gzip.open(ANT, 'rt'):
     d = json.loads(l); TEXTS[d['id']] = d['text']
 
 def actor(names, country, type_):
