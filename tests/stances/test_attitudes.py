@@ -62,6 +62,11 @@ CASES = [
      {"ترامب": TRUMP, "تركيا": ("GPE", "TUR", "GOV"), "الرئيس التركي": ("PER", "TUR", "GOV"),
       "برونسون": ("PER", "USA", "CVL")}, {("ترامب", "الرئيس التركي", "support", False)}),
     # --- no stance ---
+    # "أعلنت السعودية تأييدها وترحيبها بالخطوات …": the pronoun on the agentive noun is Saudi Arabia
+    # itself, not Iran named in the sentence before
+    ("SK-middleEast-1554-20180509", "تأييدها وترحيبها", 1,
+     {"السعودية": ("GPE", "SAU", "GOV"), "إيران": IR, "دونالد ترامب": TRUMP, "الرياض": ("GPE", "SAU", "GOV"),
+      "طهران": IR, "واشنطن": US}, set()),
     # "عندما بدا أنه يؤيد بوتين": how it looked, not a position he took
     ("BB-internationalNews-831-20180719", "عندما بدا أنه", 0, {"ترامب": TRUMP, "بوتين": PUTIN}, set()),
     # a condition ("وفي حال أدانت المحكمة …"): nothing is stated
