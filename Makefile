@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/corpus/seed-iraq-us-coalition.txt
 
-.PHONY: install demo test eval bench bench-api bench-scale serve clean
+.PHONY: install demo test eval eval-flips bench bench-api bench-scale serve clean
 
 install: $(VENV)/.installed
 
@@ -25,6 +25,10 @@ test: install
 
 eval: install
 	$(BIN)/python bench/eval.py --shared $(SHARED)
+
+# Cross-document flips on the development flips gold (eval/flips): ingest, `marsad flips`, flips_score.py.
+eval-flips: install
+	$(BIN)/python eval/flips/run.py --shared $(SHARED)
 
 bench: install
 	$(BIN)/python bench/throughput.py --shared $(SHARED)

@@ -57,6 +57,7 @@ _STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
 _COPULA = frozenset(_W["copula"])
 _WHEN = frozenset(_W["when"])
 _PRONOUN_THAT = frozenset(_W["pronoun_that"])
+_BUT_PRONOUN = frozenset(_W["but_pronoun"])
 _THAT = tuple(_W["that_prefixes"])
 _PRONOUNS = tuple(_W["pronoun_suffixes"])
 _DESCRIBING = _W["describing"]
@@ -94,7 +95,7 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
             pre, t = m.group("pre"), m.group("t")
             form = lex.forms.get(pre + t) if pre and pre + t in lex.forms else lex.forms[t]
             ts = m.start("t") if not (pre and pre + t in lex.forms) else m.start()
-            if form.kind == "verb" and t in lex.nouns:
+            if form.kind == "verb" and t in lex.nouns and not _pronoun_subject(text, m.start(), a):
                 form = lex.nouns[t]  # "دعم ميليشيات الحوثي": the bare verbal noun, not the verb
             elif form.kind == "verb" and any(p in pre for p in (BI, LI, ARTICLE)):
                 if t not in lex.nouns:
@@ -116,12 +117,21 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
                     continue  # warning citizens, backing "المدنيين": no attitude toward a party
                 # a relation phrase is the writer's account of the holder, not a position it stated
                 # (so is backing named by a noun: "الدعم الإيراني للحوثيين" is what others say of Iran)
-                reported = form.kind == "relation" or (form.kind == "noun" and pol > 0 and holder != (st[2] if st else None)) \
-                    or bool(st and (st[4] or (st[2] != holder)))
+                # (not one its subject voices through a light verb: "وجّه ترامب الشكر إلى كوريا الشمالية")
+                reported = form.kind == "relation" or bool(st and (st[4] or (st[2] != holder))) or (
+                    form.kind == "noun" and pol > 0 and holder != (st[2] if st else None)
+                    and _light_subject(v, lex, m.start(), a) != holder)
                 out.append(Stance(os_, oe, holder, target, SUPPORT if pol > 0 else OPPOSE,
                                   Provenance(STAGE, f"attitude.{form.kind}"), ISSUE, st[3] if st else None,
                                   reported, date_of(doc, os_, oe)))
     return out
+
+
+def _pronoun_subject(text: str, start: int, lo: int) -> bool:
+    """Does a particle with the subject's pronoun stand right before ("ولكنه شكر"، "إنه دعم")? Then
+    the word is the verb, not its verbal noun."""
+    prev = WORD_RE.findall(text, max(lo, start - 10), start)
+    return bool(prev) and (prev[-1] in _BUT_PRONOUN or prev[-1] in _PRONOUN_THAT)
 
 
 def _object_next(v: StanceView, lex: AttLexicon, form: AttForm, te: int) -> bool:
@@ -197,6 +207,11 @@ def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: in
     if form.kind == "verb" and prev in _PRONOUN_THAT and speaker is not None:
         # "قال ترامب إنه حمّل بوتين المسؤولية": the pronoun is the speaker, the actor after the object
         holder, subj_end = speaker, te
+    elif form.kind == "verb" and prev in _BUT_PRONOUN:
+        # "وكان ترامب قد أكد … أنه لم يعقد أي صفقة، ولكنه شكر الرئيس التركي": the pronoun is the
+        # subject (the speaker, else the sentence's), and the actor after the verb its object
+        m = next((m for m in v.mentions_in(lo, ws) if not m.prepositional), None) if speaker is None else None
+        holder, subj_end = (speaker if speaker is not None else m.actor if m else None), te
     elif form.kind == "verb" and prev in _WHEN and subject_after(v, lex, te, chi) is None:
         # "وفاجأ ترامب حتى مؤيديه عندما أشاد بالزعيم الروسي": the main clause's subject
         m = next((m for m in reversed(v.mentions_in(lo, ws)) if not m.prepositional

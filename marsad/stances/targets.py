@@ -64,7 +64,9 @@ def targets_of(v: StanceView, t: Trig, lo: int, hi: int, holder: str) -> list[tu
 
 
 def target_after(v: StanceView, t: Trig, hi: int, holder: str, reach: int = 6):
-    if t.pronoun:
+    # "رحيله": the pronoun is the one to leave; but on an agentive noun it is the agent
+    # ("أعلنت السعودية تأييدها وترحيبها بالخطوات": hers), and the object comes after
+    if t.pronoun and not t.spec.agentive:
         aid = _antecedent(v, t.start, holder)
         return (aid, t.end, t.end) if aid else None
     text = v.text

@@ -9,17 +9,24 @@ is stored with scope "document".
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
 from sqlite_utils import Database
 
+from marsad import resources
 from marsad.store.dialect import lock
 
 STAGE = "track"
 MAX_RUN = 5
 MAX_LOOKBACK = 60  # documents looked back along one holder-target timeline
-GENERAL = frozenset({"approval", "accusation", "enmity"})  # an attitude with no topic named (friend or foe)
+_CONF = resources.read_yaml("track", "flips.yaml")
+GENERAL = frozenset(_CONF["general"])  # an attitude with no topic named (friend or foe)
+RELATIONAL = frozenset(_CONF["relational"])  # the relationship itself: meeting, talks, cooperation
+RELATION = RELATIONAL | frozenset(_CONF["relational_general"])  # issues that compare as the relationship
+MEETING_RULES = tuple(_CONF["meeting_rules"])
+NEWS_TYPES = frozenset(_CONF["news_types"])  # sectors of speakers whose report of a stance is the holder's
 ATTITUDE_RULES = frozenset({"attitude", "interaction", "approval", "accusation", "enmity"})
 
 
@@ -30,25 +37,86 @@ def attitude(rule: str | None) -> bool:
 
 
 def compatible(a: tuple, b: tuple) -> bool:
-    """Two stances' issues compare: the same one, or one is the general attitude (praise or blame
-    with no topic named) and the other an attitude on a topic. Two different topics (a summit and
-    strikes, sanctions and a deal) never do, nor a general attitude and an act on a neutral issue
-    (a warning to Russia and a law that lets the president end sanctions on it)."""
+    """Two stances' issues compare: the same one, both about the relationship itself (praise or
+    blame, enmity, talks, cooperation), or one is the general attitude (praise or blame with no topic
+    named) and the other an attitude on a topic. Two different topics (a summit and strikes,
+    sanctions and a deal) never do, nor a general attitude and an act on a neutral issue (a
+    warning to Russia and a law that lets the president end sanctions on it)."""
     if a[7] == b[7]:
         return True
+    if a[7] in RELATION and b[7] in RELATION:
+        # a meeting compares only with the talks themselves
+        return not any((x[9] or "").startswith(MEETING_RULES) for x in (a, b))
     return (a[7] in GENERAL and attitude(b[9])) or (b[7] in GENERAL and attitude(a[9]))
 
 
-def corpus_flips(db: Database) -> list[dict[str, Any]]:
+@lru_cache(maxsize=1)
+def _leaders() -> dict[str, list[tuple[str, str, str | None]]]:
+    """Person code → the (country, start, end) spans in which the person held the state's chief
+    office (countries.yaml: the president, or the prime minister, king, emir, leader where that
+    office leads)."""
+    from marsad.actors.dictionary import lexicon
+
+    lex = lexicon()
+    out: dict[str, list[tuple[str, str, str | None]]] = {}
+    for code, e in lex.entries.items():
+        for office, iso, start, end in getattr(e, "offices", None) or ():
+            country = lex.countries.get(iso)
+            if country is not None and office in country.chief:
+                out.setdefault(code, []).append((iso, start, end))
+    return out
+
+
+def party(code: str, date: str | None) -> str:
+    """The identity a stance's holder or target has across documents: a state's leader at the
+    stance's date is the state's government ("ترامب" and "واشنطن", "كيم جونغ أون" and "بيونغ يانغ"),
+    any other actor is itself."""
+    for iso, start, end in _leaders().get(code, ()):
+        if date and start <= date and (end is None or date < end):
+            return f"{iso}.GOV"
+    return code
+
+
+def _rows(db: Database) -> list[tuple]:
+    """The stances that can flip, as (doc, start, end, date, polarity, holder party, target party,
+    issue, reported, rule, holder code, target code), sorted along each party pair's timeline."""
     rows = db.execute(
-        "SELECT s.doc_id, s.start, s.end, COALESCE(s.date, d.published) AS date, s.polarity, "
-        "s.holder_code, s.target_code, s.issue, s.reported, s.rule "
+        # a bare year other than the publication's is a background date in the sentence ("ترامب
+        # يشكر كيم بعد إعادة رفات جنود قتلوا في الحرب الكورية بين عامي 1950 و1953"), not the stance's
+        "SELECT s.doc_id, s.start, s.end, CASE WHEN length(s.date) = 4 AND s.date <> substr(d.published, 1, 4) "
+        "THEN d.published ELSE COALESCE(s.date, d.published) END AS date, s.polarity, "
+        "s.holder_code, s.target_code, s.issue, s.reported, s.rule, sp.speaker_code, sa.country, sa.type, "
+        "ha.country "
         "FROM stances s JOIN documents d ON d.id = s.doc_id "
-        "WHERE s.holder_code IS NOT NULL AND s.target_code IS NOT NULL AND s.issue IS NOT NULL "
-        # someone else's account of the holder ("قال X إن إيران تدعم …") is no position the holder took
-        "AND COALESCE(s.reported, 0) = 0 "
-        "ORDER BY s.holder_code, s.target_code, date, s.doc_id, s.start").fetchall()
+        "LEFT JOIN statements sp ON sp.doc_id = s.doc_id AND sp.idx = s.statement_idx "
+        "LEFT JOIN actors sa ON sa.code = sp.speaker_code LEFT JOIN actors ha ON ha.code = s.holder_code "
+        "WHERE s.holder_code IS NOT NULL AND s.target_code IS NOT NULL AND s.issue IS NOT NULL").fetchall()
+    out = []
+    for r in rows:
+        if r[8] and not _own_voice(r):
+            continue
+        out.append(r[:5] + (party(r[5], r[3]), party(r[6], r[3])) + r[7:10] + (r[5], r[6]))
+    return sorted(out, key=lambda r: (r[5], r[6], r[3] or "", r[0], r[1]))
+
+
+def _own_voice(r: tuple) -> bool:
+    """A reported stance that still is the holder's position: told by the holder's own state (its
+    agency, office or spokesman: "قالت الوكالة الرسمية إن كيم شكر مون") or by a news agency
+    ("ذكرت يونهاب أن بيونغ يانغ ألغت مباحثات مع سيول"). Someone else's account of the holder
+    ("قال لافروف إن واشنطن تعتزم البقاء في سوريا") and the writer's relation phrases
+    ("الحوثيين المدعومين من إيران") are not."""
+    speaker, s_country, s_type, h_country = r[10], r[11], r[12], r[13]
+    if speaker is None or (r[9] or "").startswith("attitude.relation"):
+        return False
+    if party(speaker, r[3]) == party(r[5], r[3]) or (s_country and s_country == h_country):
+        return True
+    return s_type in NEWS_TYPES
+
+
+def corpus_flips(db: Database) -> list[dict[str, Any]]:
+    rows = _rows(db)
     found: list[dict[str, Any]] = []
+    seen: set[tuple] = set()
     for key, group in groupby(rows, key=lambda r: (r[5], r[6])):
         # Each document's stances on one issue collapse to its last one in text order.
         last: dict[tuple, tuple] = {}
@@ -56,25 +124,38 @@ def corpus_flips(db: Database) -> list[dict[str, Any]]:
             last[(r[0], r[7])] = r
         per_doc = sorted(last.values(), key=lambda r: (r[3] or "", r[0], r[1]))
         for j, cur in enumerate(per_doc):
-            # The earlier documents on a compatible issue whose position the new one reverses,
-            # back to the last that already held it (the most recent MAX_RUN of them).
+            # The earlier documents on a compatible issue whose position the new one reverses: the
+            # latest run of the opposite position (the most recent MAX_RUN of them), passing over the
+            # documents since that already repeat the new one — the reversal of 24 May stands against
+            # a thanks of 2 August even when a support of 1 June came between.
             run: list[tuple] = []
             for old in reversed(per_doc[max(0, j - MAX_LOOKBACK):j]):
                 if old[0] == cur[0] or not compatible(old, cur):
                     continue
-                if old[4] == cur[4] or len(run) == MAX_RUN:
+                if old[4] == cur[4]:
+                    if run:
+                        break
+                    continue
+                if len(run) == MAX_RUN:
                     break
                 run.append(old)
             for old in reversed(run):
-                found.append(_flip(key, old, cur))
+                flip = _flip(key, old, cur)
+                pair = (flip["holder_code"], flip["target_code"], flip["issue"], old[0], cur[0])
+                if pair not in seen:  # two stances of one document on one issue: one flip
+                    seen.add(pair)
+                    found.append(flip)
     return found
 
 
 def _flip(key: tuple, prev: tuple, cur: tuple) -> dict[str, Any]:
     same_day = prev[3] is not None and prev[3] == cur[3]
+    # the actor itself when both sides name the same one, else the state both stand for
+    holder = cur[10] if prev[10] == cur[10] else key[0]
+    target = cur[11] if prev[11] == cur[11] else key[1]
     return {
         "scope": "corpus", "kind": "inconsistency" if same_day else "flip",
-        "holder_code": key[0], "target_code": key[1],
+        "holder_code": holder, "target_code": target,
         "issue": cur[7] if cur[7] not in GENERAL else prev[7],
         "a_doc": prev[0], "a_start": prev[1], "a_end": prev[2], "a_date": prev[3],
         "a_polarity": prev[4], "b_doc": cur[0], "b_start": cur[1], "b_end": cur[2],

@@ -53,7 +53,22 @@ CASES = [
     # an evaluative word inside reported speech: the speaker opposes what it is said of
     ("SK-middleEast-3640-20180911", "مثل حزب الله الإرهابي", 1,
      {"المالكي": ("PER", "SAU", "MIL"), "حزب الله": ("ORG", "LBN", "REB")}, {("المالكي", "حزب الله", "oppose", False)}),
+    # a light verb voices the subject's own thanks ("وجّه ترامب الشكر إلى"): his position, not reported
+    ("SK-internationalNews-1542-20180513", "السبت الشكر إلى كوريا الشمالية", 0,
+     {"دونالد ترامب": TRUMP, "كوريا الشمالية": ("GPE", "PRK", "GOV")},
+     {("دونالد ترامب", "كوريا الشمالية", "support", False)}),
+    # "ولكنه شكر": the pronoun is the subject (the speaker), the actor after the verb its object
+    ("BB-internationalNews-1193-20181013", "ولكنه شكر الرئيس التركي", 0,
+     {"ترامب": TRUMP, "تركيا": ("GPE", "TUR", "GOV"), "الرئيس التركي": ("PER", "TUR", "GOV"),
+      "برونسون": ("PER", "USA", "CVL")}, {("ترامب", "الرئيس التركي", "support", False)}),
     # --- no stance ---
+    # "أعلنت السعودية تأييدها وترحيبها بالخطوات …": the pronoun on the agentive noun is Saudi Arabia
+    # itself, not Iran named in the sentence before
+    ("SK-middleEast-1554-20180509", "تأييدها وترحيبها", 1,
+     {"السعودية": ("GPE", "SAU", "GOV"), "إيران": IR, "دونالد ترامب": TRUMP, "الرياض": ("GPE", "SAU", "GOV"),
+      "طهران": IR, "واشنطن": US}, set()),
+    # "عندما بدا أنه يؤيد بوتين": how it looked, not a position he took
+    ("BB-internationalNews-831-20180719", "عندما بدا أنه", 0, {"ترامب": TRUMP, "بوتين": PUTIN}, set()),
     # a condition ("وفي حال أدانت المحكمة …"): nothing is stated
     ("SK-internationalNews-2256-20180621", "وفي حال أدانت المحكمة", 0,
      {"المحكمة": ("ORG", "RUS", "JUD"), "تسوركان": ("PER", "RUS", "CVL")}, set()),
@@ -135,3 +150,14 @@ def test_others_account_against_a_denial_is_no_flip(tmp_path):
 
     store = _store(tmp_path, ["AL-internationalNews-1547-20180610", "FR-middleEast-858-20180731"])
     assert [f for f in flip_records(store) if f["scope"] == "corpus"] == []
+
+
+def test_a_purpose_clause_has_the_subject_of_its_main_clause_not_the_speaker():
+    """"تمت صياغة النص بطريقة معينة بحيث يدعم البيانات الرسمية للسلطات البريطانية": the text
+    supports them, not the Russian embassy that says so."""
+    from marsad.pipeline import analyze
+
+    text = ('وقالت السفارة الروسية في بيان: "تمت صياغة النص بطريقة معينة بحيث يدعم البيانات الرسمية '
+            'للسلطات البريطانية، ويستبعد كل إمكانية لتتواصل يوليا مع العالم الخارجي".')
+    doc = analyze(text, published="2018-04-12")
+    assert not [s for s in doc.stances if s.polarity == "support"]

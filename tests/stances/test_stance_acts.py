@@ -46,6 +46,17 @@ def _props(doc: Doc, issue: str | None = None) -> set[tuple[str, str, str, str]]
 
 # (article, anchor, sentences before, issue, expected (holder, target, polarity, issue) — exactly these)
 CASES = [
+    # readiness to talk agrees to the talks; "only if the conditions are right" states no position
+    ("AL-internationalNews-667-20180328", "مستعدة لمحادثات", 0, "talks",
+     {("كوريا الشمالية", "الولايات المتحدة", "support", "talks")}),
+    ("SK-internationalNews-165-20180226", "استعدادها لإجراء", 0, "talks",
+     {("كوريا الشمالية", "الولايات المتحدة", "support", "talks")}),
+    ("SK-internationalNews-165-20180226", "مستعدة لإجراء محادثات مع كوريا", 0, "talks", set()),
+    # talks (مباحثات) cancelled with another party
+    ("SK-internationalNews-1588-20180515", "ألغت أيضا مباحثات", 0, "talks",
+     {("كوريا الشمالية", "كوريا الجنوبية", "oppose", "talks")}),
+    # a law that lets the president end sanctions is no act of his
+    ("SK-internationalNews-1374-20180505", "إنهاء بعض العقوبات", 0, "sanctions", set()),
     # a summit cancelled, agreed to, held: the holder's attitude toward the other party
     ("SK-internationalNews-1761-20180524", "ألغى ترامب قمة", 0, "talks",
      {("دونالد ترامب", "كيم جونغ أون", "oppose", "talks")}),

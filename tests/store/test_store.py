@@ -93,18 +93,21 @@ def test_cross_document_flip(store_db):
     store.save(_stance_doc("may", "2018-05-24", "oppose", "ألغى ترامب القمة مع كيم جونغ أون."))
     store.save(_stance_doc("june", "2018-06-12", "support", "رحب ترامب بالقمة مع كيم جونغ أون."))
     store.save(_stance_doc("june2", "2018-06-13", "support", "أشاد ترامب مجدداً بالقمة مع كيم."))
-    assert refresh_flips(store) == 1
-    [flip] = flip_records(store)
+    # the reversal stands against each later article that holds the new position (june and june2),
+    # not only the first: a reader of either finds the flip against the cancellation
+    assert refresh_flips(store) == 2
+    flip, again = flip_records(store)
     assert flip["holder"]["name"] == "دونالد ترامب" and flip["target"]["country"] == "PRK"
     assert (flip["a"]["document"], flip["a"]["polarity"]) == ("may", "oppose")
     assert (flip["b"]["document"], flip["b"]["polarity"], flip["kind"]) == ("june", "support", "flip")
+    assert (again["a"]["document"], again["b"]["document"]) == ("may", "june2")
     assert flip_records(store, actor="Trump") and not flip_records(store, actor="ماكرون")
     assert not flip_records(store, since="2018-07-01")
     # Same target, other issue: only sounds alike, no flip.
     doc = _stance_doc("july", "2018-07-01", "oppose", "انتقد ترامب العقوبات على كوريا الشمالية.")
     doc.stances[0].issue = "sanctions"
     store.save(doc)
-    assert refresh_flips(store) == 1
+    assert refresh_flips(store) == 2
 
 
 def test_within_document_contradiction_is_stored(store_db):
