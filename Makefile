@@ -25,6 +25,7 @@ test: install
 
 eval: install
 	$(BIN)/python bench/eval.py --shared $(SHARED)
+	$(BIN)/python eval/flips/run.py --shared $(SHARED)
 
 # Cross-document flips on the development flips gold (eval/flips): ingest, `marsad flips`, flips_score.py.
 eval-flips: install
