@@ -92,3 +92,16 @@ def test_talks_with_a_party():
 def test_asking_others_to_stand_by_is_no_support():
     assert events('وقال لودريان "سأطلب الاثنين من مجلس وزراء خارجية الاتحاد الأوروبي أن يقفوا بجانب '
                   'السوريين ويقدموا لهم كل المساعدة التي يحتاجون إليها".', "SUPPORT") == []
+
+
+# -- the act a condemnation judges ------------------------------------------------------------
+def test_a_condemned_act_gives_its_agent_as_target():
+    got = events("واستنكر البرلمان العربي الهجوم الحوثي معلنا أن ما حصل يستوجب التحرك الفوري والحاسم من "
+                 "المجتمع الدولي.", "ACCUSE")
+    assert any(s and "البرلمان" in s and t for s, t in got), got
+
+
+def test_a_condemned_act_with_no_agent_gives_no_target():
+    got = events('وأدان الرئيس الفرنسي ماكرون "الهجوم الكيميائي"، ضد المدنيين في دوما، وذلك خلال محادثة هاتفية.',
+                 "ACCUSE")
+    assert all(t is None or t == "المدنيين" for _, t in got), got
