@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, fields
 from datetime import date
+from enum import Enum
 from itertools import groupby
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -85,6 +86,22 @@ class Actor:
     prov: Provenance | None = None
 
 
+class MentionKind(Enum):
+    """What an actor mention names, as the actors stage tells the later stages (set by
+    ``marsad.actors.kinds.mention_kind``; not part of the JSON output)."""
+
+    COUNTRY = "country"  # a state by its name ("إسرائيل")
+    CAPITAL = "capital"  # a state by its capital ("واشنطن")
+    CITY = "city"  # a town or city of the gazetteer
+    PLACE = "place"  # a place the entity layer found, not in the dictionary
+    ALIAS = "alias"  # a listed actor by one of its names
+    PERSON = "person"  # a listed person by name
+    TITLE_NAME = "title-name"  # a title and a name ("الرئيس ترامب")
+    NATIONALS = "nationals"  # a state's people by their nisba ("السوريون")
+    BORROWED = "borrowed"  # a body whose country is the document's main one ("الجيش")
+    OTHER = "other"
+
+
 @dataclass(slots=True)
 class Mention:
     """A span of text resolved to an actor of the document."""
@@ -93,6 +110,7 @@ class Mention:
     end: int
     actor: str
     prov: Provenance
+    kind: MentionKind = MentionKind.OTHER
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ import bisect
 from marsad.actors.base import PUNCT_GAP, STAGE, ResolverBase, norm
 from marsad.actors.dictionary import Entry
 from marsad.actors.entity_layer import merge_entities, proclitic_gap
+from marsad.actors.kinds import mention_kind
 from marsad.doc import Actor, Mention, Provenance
 
 # sectors of a state's own bodies: an unknown one with no state in its name is the main country's
@@ -144,7 +145,7 @@ class OutputMixin(ResolverBase):
             if f not in seen and len(act.aliases) < 12:
                 seen.add(f)
                 act.aliases.append(surface)
-            out(Mention(s, e, act.id, Provenance(STAGE, rule)))
+            out(Mention(s, e, act.id, Provenance(STAGE, rule), mention_kind(rule)))
         for entry_id, act in actors.items():
             entry = self.lex.entries.get(entry_id) or self.new.get(entry_id)
             for al in (entry.aliases if entry else []):

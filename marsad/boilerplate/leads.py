@@ -27,6 +27,8 @@ from marsad.text.normalize import normalize, word_set
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 _CLOSED = regex.compile(r"[.!?؟:…\"»”)\]]\s*$")
+# The article and the conjunctions و/ف (resources/boilerplate/words.yaml, shared with the stage).
+_WORDS = resources.read_yaml("boilerplate", "words.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +48,7 @@ def _topical(words: list[str], cfg: dict) -> dict[str, float]:
     lex, common, out = lexicon(), cfg["common_count"], {}
     for w in words:
         stem = segment_word(w)[1]
-        if stem.startswith("ال") and len(stem) > 4:
+        if stem.startswith(_WORDS["article"]) and len(stem) > 4:
             stem = stem[2:]
         n = lex.get(stem, 0)
         if len(stem) >= 3 and n < common:
@@ -61,7 +63,7 @@ def _conjunction(word: str) -> bool:
     واشنطن); any other و/ف-initial word is read as conjunction + word.
     """
     w = normalize(word)
-    if len(w) < 3 or w[0] not in "وف":
+    if len(w) < 3 or w[0] not in _WORDS["conjunction_letters"]:
         return False
     lex = lexicon()
     return not (lex.get(w, 0) >= 50 and lex.get(w[1:], 0) < 5)
@@ -69,7 +71,7 @@ def _conjunction(word: str) -> bool:
 
 def _opens_like_lead(para: str, words: list[str], cfg: dict) -> bool:
     if len(words) < cfg["min_words"] or _conjunction(words[0]) or cfg["opening"].match(para) \
-            or para[0] in "وف" and cfg["opening"].match(para, 1):
+            or para[0] in _WORDS["conjunction_letters"] and cfg["opening"].match(para, 1):
         return False
     return not any(normalize(w) in cfg["anaphora"] for w in words[:4])
 

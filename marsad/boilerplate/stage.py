@@ -38,7 +38,10 @@ def _patterns() -> dict[str, list[tuple[str, regex.Pattern]]]:
 _PARA_RE = regex.compile(r"[^\n\r\u2028\u2029]+")
 _TERMINAL_RE = regex.compile(r"[.!?؟:…]\s*$")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+|\p{N}+")
-_CONTINUATION = ("و", "ف", "ثم", "-", "•", "*", "(", "«", '"', "“")
+_WORDS = resources.read_yaml("boilerplate", "words.yaml")
+_CONTINUATION = tuple(_WORDS["continuation_openers"])
+_CONTINUATION_VERBS = tuple(_WORDS["continuation_verb_starts"])
+_ART, _CONJ = _WORDS["article"], _WORDS["conjunction_letters"]
 
 
 def _is_bare_headline(line: str, index: int, lines: int) -> bool:
@@ -57,7 +60,7 @@ def _is_bare_headline(line: str, index: int, lines: int) -> bool:
     if not 5 <= len(words) <= 22:
         return False
     first = stripped.split()[0]
-    if stripped.startswith(_CONTINUATION) or (first[0] in "وف" and len(first) > 3 and first[1:3] in ("قا", "أض", "تا", "أك", "أش", "كا")):
+    if stripped.startswith(_CONTINUATION) or (first[0] in _CONJ and len(first) > 3 and first[1:3] in _CONTINUATION_VERBS):
         return False
     return True
 
@@ -70,7 +73,7 @@ def _content_words(s: str) -> Counter:
     for w in _WORD_RE.findall(s):
         n = normalize(w)
         if len(n) >= 3 and n not in _STOP:
-            out[n[2:] if n.startswith("ال") and len(n) > 4 else n] += 1
+            out[n[2:] if n.startswith(_ART) and len(n) > 4 else n] += 1
     return out
 
 
@@ -79,7 +82,7 @@ def _stems(s: str) -> set[str]:
     out = set()
     for w in _WORD_RE.findall(s):
         stem = segment_word(w)[1]
-        stem = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+        stem = stem[2:] if stem.startswith(_ART) and len(stem) > 4 else stem
         if len(stem) >= 3 and stem not in _STOP:
             out.add(stem)
     return out

@@ -25,6 +25,10 @@ _NUM_RE = regex.compile(r"^\d+(?:[.,]\d+)*$")
 _VOCABULARY = resources.read_yaml("compare", "vocabulary.yaml")
 # Function words: never content, never evidence of a substitution.
 _STOP = frozenset(map(normalize, _VOCABULARY["function_words"]))
+_M = _VOCABULARY["morphology"]
+_DERIVED_PREFIXES = tuple(_M["derived_prefixes"])
+_CONJUNCTIONS = tuple(_M["conjunctions"])
+_ALEF, _ART = _M["alef"], _M["article"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,19 +52,22 @@ def _stemmer():
 def _skeleton(key: str) -> str:
     """Collapse derivational variants of one verb (past, present, verbal noun) to one form."""
     s = key
-    if len(s) >= 5 and s[:2] in ("يت", "تت", "نت"):
+    if len(s) >= 5 and s[:2] in _DERIVED_PREFIXES:
         s = s[2:]
-    elif len(s) >= 4 and s[0] in "يتن":
+    elif len(s) >= 4 and s[0] in _M["imperfect_letters"]:
         s = s[1:]
-    elif len(s) >= 5 and s[0] == "ا":
+    elif len(s) >= 5 and s[0] == _ALEF:
         s = s[1:]
     if len(s) >= 4:  # long vowels of verbal nouns: تراجع -> رجع, هبوط -> هبط
-        s = s[0] + s[1:-1].replace("ا", "").replace("و", "") + s[-1]
+        inner = s[1:-1]
+        for vowel in _M["long_vowels"]:
+            inner = inner.replace(vowel, "")
+        s = s[0] + inner + s[-1]
     return s
 
 
 def _key(stem: str) -> str:
-    if stem.startswith("ال") and len(stem) >= 4:
+    if stem.startswith(_ART) and len(stem) >= 4:
         stem = stem[2:]
     return _stemmer().stemWord(stem) if len(stem) > 3 else stem
 
@@ -77,9 +84,9 @@ def word_of(norm: str) -> Word:
             k = _key(stem)
             alts.update((k, _skeleton(k)))
     for k in list(alts):  # nisba adjectives meet their noun: المصرية / مصري / مصر
-        if k.endswith("يه") and len(k) >= 5:
+        if k.endswith(_M["nisba_feminine"]) and len(k) >= 5:
             alts.add(k[:-2])
-        elif k.endswith("ي") and len(k) >= 4:
+        elif k.endswith(_M["nisba"]) and len(k) >= 4:
             alts.add(k[:-1])
     return Word(norm, key, skel, norm not in _STOP and len(norm) > 1, frozenset(alts))
 
@@ -97,7 +104,7 @@ def words(text: str, lex: "Lexicon | None" = None) -> tuple[list[Word], list[int
         if not (t[0].isalpha() or t[0].isdigit()):
             c += 1
             continue
-        if t in ("و", "ف") or (t[0] in "وف" and _conjoined(t, lex)):
+        if t in _CONJUNCTIONS or (t[0] in _M["conjunction_letters"] and _conjoined(t, lex)):
             c += 1
             if len(t) == 1:
                 continue
@@ -114,7 +121,7 @@ def _conjoined(t: str, lex: "Lexicon") -> bool:
     if len(rest) < 3:
         return False
     skel = word_of(rest).skel
-    return rest[0] in "يت" or skel in lex.pole or skel in lex.denials
+    return rest[0] in _M["clause_verb_letters"] or skel in lex.pole or skel in lex.denials
 
 
 # -- lexicon -------------------------------------------------------------------------------

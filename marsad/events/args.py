@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.doc import Token
+from marsad import resources
+from marsad.doc import MentionKind, Token
 from marsad.events.args_nominal import (
     AGENT_SUPPORT,
     ANNOUNCE,
@@ -112,7 +113,7 @@ from marsad.events.args_words import (
     EVENT_ADJECTIVES,
     NUMBER_WORDS,
     NUMERIC_QTY,
-    PLACE_RULES,
+    PLACE_KINDS,
     PREPS,
     QTY_SKIP,
     QUANTIFIERS,
@@ -136,7 +137,7 @@ __all__ = [
     "EXPOSED_TO", "EXPOSURE_VERBS", "GEN_OBJECT", "GRIEVANCE", "GRIEVANCE_PREPS", "INANIMATE_AGENTS", "KANA",
     "LAUNCH_LEXEMES", "MASC_PERSONS", "MASC_TITLES", "MEMBERSHIP_SECTORS", "MEMBER_NOUNS", "NON_AGENTIVE",
     "NO_OBJECT_NEXT", "NUMBER_WORDS", "NUMERIC_QTY", "OWN_COUNTRY", "PARTITIVE_HEADS", "PASSING", "PASSIVE_AGENT",
-    "PASSIVE_PRONE", "PLACE_PREPS", "PLACE_RULES", "PREPS", "PROTEST_TARGET_SECTORS", "QTY_SKIP", "QUANTIFIERS",
+    "PASSIVE_PRONE", "PLACE_KINDS", "PLACE_PREPS", "PREPS", "PROTEST_TARGET_SECTORS", "QTY_SKIP", "QUANTIFIERS",
     "QUANTITY_ROLES", "RELATIVES", "REL_TARGET_VERBS", "RESPONSIBILITY", "SKIP_AFTER_VERB", "SLOGAN_HEADS",
     "STATE_SECTORS", "STRONG_PUNCT", "SVO_OPENERS", "TARGET_PREPS", "VICTIM_SUPPORT", "YIELD_MASDARS", "Args", "Slot",
     "agent_support", "build_slots", "casualty_target", "claim_source", "find_args", "is_adjective", "is_nisba", "launch_places",
@@ -210,7 +211,7 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
             out.guessed = out.target is not None
         if out.target is None and out.source is not None:
             # "نفذت إسرائيل ضربة جوية في سورية": a state attacked where nobody else is named
-            out.target = next((s for s in slots if s.rule == "country" and s.prep == "في" and cand.j <= s.i <= cand.j + 4
+            out.target = next((s for s in slots if s.mention is MentionKind.COUNTRY and s.prep == "في" and cand.j <= s.i <= cand.j + 4
                                and s is not out.source and s.country != out.source.country
                                and gap_ok(words, cand.j - 1, s.i, text)), None)
             out.guessed = out.target is not None
@@ -311,7 +312,7 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     gen = next((s for s in slots if s.i in (j, jq) or (s.i == j + 1 and s.adjectival)), None)
     adj = next((s for s in slots if s.adjectival and j <= s.i <= j + 2
                 and all(is_adjective(norms[k]) for k in range(j, s.i))
-                and not (gen_object and (s.sector == "CVL" or s.rule == "nisba-people"))), None)
+                and not (gen_object and (s.sector == "CVL" or s.mention is MentionKind.NATIONALS))), None)
     lam = next((s for s in slots if s.prep == "ل" and j <= s.i <= j + 2
                 and all(is_adjective(norms[k]) or norms[k].endswith("ا") for k in range(j, s.i))), None)
     if agent is not None:
@@ -375,12 +376,19 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
         out.co_targets = conjuncts(out.target, slots)
 
 
+_WORDS = resources.read_yaml("events", "args.yaml")  # read once, at import
 # Object pronouns standing alone after a participle ("متهمة إياها"): the clause's own patient.
-SEPARATE_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما", "اياهن"})
+SEPARATE_PRONOUNS = frozenset(_WORDS["separate_pronouns"].split())
+NOT_ANTECEDENT_PREPS = frozenset(_WORDS["not_antecedent_preps"].split())
+PLACE_IN = frozenset(_WORDS["place_in"].split())
+PTCP_AFTER_CONJ = frozenset(_WORDS["participle_after_conj"].split())
+PTCP_ENDINGS = tuple(_WORDS["participle_endings"].split())
+PTCP_PREFIX = _WORDS["participle_prefix"]
+PTCP_FORM1 = frozenset(_WORDS["participle_form1"].split())
 
 
 # Interactions between two parties told as "X بين A و B" (lexemes flagged mutual).
-BETWEEN = frozenset({"بين", "وبين"})
+BETWEEN = frozenset(_WORDS["between"].split())
 
 
 def _between(cand: Candidate, norms: list[str], slots) -> tuple[Slot, Slot] | None:
@@ -397,7 +405,7 @@ def _between(cand: Candidate, norms: list[str], slots) -> tuple[Slot, Slot] | No
 
 
 # Endings of a perfect verb that its verbal noun never has.
-PERFECT_ENDINGS = ("ت", "وا", "ا", "ن")
+PERFECT_ENDINGS = tuple(_WORDS["perfect_endings"].split())
 # How far back (words) a separate object pronoun (إياها) finds its antecedent.
 ANTECEDENT_REACH = 12
 
@@ -406,7 +414,7 @@ def _pronoun_antecedent(cand: Candidate, slots) -> Slot | None:
     """"وجهت X انتقادات إلى الحكومة الروسية، متهمة إياها بـ…": إياها is the last participant
     named before the participle in its sentence (not a place, في / بـ, nor a partner, مع)."""
     before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= ANTECEDENT_REACH
-              and not s.adjectival and s.prep not in ("في", "ب", "مع")]
+              and not s.adjectival and s.prep not in NOT_ANTECEDENT_PREPS]
     return before[-1] if before else None
 
 
@@ -415,9 +423,9 @@ def _circumstantial(cand: Candidate, norms: list[str]) -> bool:
     if cand.cls not in ("form", "ptcp") or cand.j - cand.i != 1:
         return False
     w = norms[cand.i]
-    if w[:1] in "وف" and w[1:2] in ("م", "د", "ر", "و"):
+    if w[:1] in "وف" and w[1:2] in PTCP_AFTER_CONJ:
         w = w[1:]
-    return w.endswith(("ا", "ه", "ين")) and (w[:1] == "م" or w[:2] in ("دا", "را", "وا"))
+    return w.endswith(PTCP_ENDINGS) and (w[:1] == PTCP_PREFIX or w[:2] in PTCP_FORM1)
 
 
 # How far back (words) "بدعم من" looks for the agent of its clause.
@@ -432,7 +440,7 @@ def _backed(cand: Candidate, words, norms, slots, text) -> Args:
     reach = BACKED_CLAUSE_REACH if norms[cand.i][:1] == "ب" else 8
     before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= reach and s.prep is None
               and not s.adjectival and gap_ok(words, s.j - 1, cand.i, text)
-              and not any(norms[k] in ("في", "وفي") for k in range(max(0, s.i - 2), s.i))]
+              and not any(norms[k] in PLACE_IN for k in range(max(0, s.i - 2), s.i))]
     # "بدعم من": the clause's agent (its first free actor); "المدعومة من": the noun it qualifies
     tgt = (before[0] if norms[cand.i][:1] == "ب" else before[-1]) if before else None
     return Args(source=src, target=tgt if tgt is not src else None, rule="backed")

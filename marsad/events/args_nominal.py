@@ -19,6 +19,7 @@ from marsad.text.normalize import word_set
 
 # Verbs of a relative clause that name the recipient: "الغارات التي استهدفت قادة الفصائل".
 _WORDS = resources.read_yaml("events", "args_nominal.yaml")  # read once, at import
+CLAUSE_BREAKS = frozenset(_WORDS["clause_breaks"].split())
 REL_TARGET_VERBS = word_set(_WORDS["rel_target_verbs"])
 
 # Verbal nouns of yielding whose genitive is the addressee of a request (رحيل التحالف).
@@ -88,7 +89,7 @@ def announcer(cand, norms) -> int | None:
         w = bare_word(norms[k])
         if w in ANNOUNCE or norms[k] in ANNOUNCE:
             return k
-        if w in ("ان", "انه", "انها", "قال", "قالت", "التي", "الذي", "الذين"):
+        if w in CLAUSE_BREAKS:
             return None
     return None
 
@@ -117,7 +118,7 @@ def agent_support(cand, words, norms, text) -> int | None:
         return None  # no قام / واصل in the window: the loop below could only return None
     for k in range(cand.i - 1, max(-1, cand.i - 13), -1):
         w = bare_word(norms[k])
-        if w in ("ان", "انه", "انها", "قال", "قالت", "التي", "الذي", "الذين"):
+        if w in CLAUSE_BREAKS:
             return None
         seg = text[words[k].end:words[k + 1].start]
         if any(ch in seg for ch in ".;:!?؟"):

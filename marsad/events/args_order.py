@@ -8,6 +8,7 @@ after على / ضد / بحق.
 from __future__ import annotations
 
 from marsad import resources
+from marsad.doc import MentionKind
 from marsad.events.args_passive import ANNA_PRONOUN, CAUSE_NOUNS
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
@@ -27,11 +28,12 @@ SUBJECT_HEADS = word_set(" ".join(load_cues().get("subject_heads", ())))
 
 # Letters of قد / لقد (and the tatweel): deleted from the text between a subject and its verb,
 # nothing may be left for the subject to count as adjacent.
-_NO_SPACE = str.maketrans("", "", "قدل\u0640")
+_WORDS = resources.read_yaml("events", "args_order.yaml")  # read once, at import
+_NO_SPACE = str.maketrans("", "", _WORDS["qad_letters"])
+QAD = tuple(_WORDS["qad"].split())
 
 # Words after which a noun phrase opens a nominal clause whose verb follows it (SVO):
 # "إن حركة طالبان اختطفت …", "وكانت حركة طالبان قد خطفت …".
-_WORDS = resources.read_yaml("events", "args_order.yaml")  # read once, at import
 SVO_OPENERS = word_set(_WORDS["svo_openers"])
 
 
@@ -42,7 +44,7 @@ def _fronted_subject(cand, words, norms, slots, text) -> Slot | None:
         if s.prep is not None or s.adjectival or s.actor is None or s.sector in ("CVL", None):
             continue
         gap = norms[s.j:i]
-        if s.j > i or len(gap) > 2 or any(w not in ("قد", "لقد") and w not in SKIP_AFTER_VERB for w in gap):
+        if s.j > i or len(gap) > 2 or any(w not in QAD and w not in SKIP_AFTER_VERB for w in gap):
             continue
         if s.i > 0 and norms[s.i - 1] in SVO_OPENERS and gap_ok(words, s.i - 1, i, text):
             return s
@@ -60,7 +62,7 @@ def _kana_subject(cand, words, norms, slots, text) -> Slot | None:
     """"وكانت «كتائب عز الدين القسام»، الجناح العسكري لحركة حماس قد أطلقت …": the subject of
     كان … قد + perfect, however long its apposition."""
     i = cand.i
-    if i < 2 or norms[i - 1] not in ("قد", "لقد"):
+    if i < 2 or norms[i - 1] not in QAD:
         return None
     for k in range(i - 2, max(-1, i - 16), -1):
         if any(ch in text[words[k].end:words[k + 1].start] for ch in ".;:!?؟"):
@@ -111,17 +113,18 @@ def _feminine_verb(cand, norms: list[str]) -> bool:
 
 
 # Object pronouns on a verb (شنتها، استهدفه، قتلهم): in a relative clause, its antecedent.
-OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+OBJECT_SUFFIXES = tuple(_WORDS["object_suffixes"].split())
 # Prepositions that carry such a pronoun after the verb (دعا إليها، أطلق عليه).
-_PRONOUN_PREPS = ("الي", "علي", "في", "ب", "ل", "من", "عن", "ضد", "مع")
+_PRONOUN_PREPS = tuple(_WORDS["pronoun_preps"].split())
+_PRONOUN_FORMS = OBJECT_SUFFIXES + tuple(_WORDS["pronoun_after_ya"].split())
 # A town's name is where a bombing happened ("تفجير الفحيص الذي استهدف"), no doer.
-TOWN_RULES = frozenset({"city", "entity-loc"})
+TOWN_KINDS = frozenset({MentionKind.CITY, MentionKind.PLACE})
 
 
 def _prep_pronoun(w: str) -> bool:
     """A preposition with an attached pronoun: اليها، عليه، فيهم، بها، لهم."""
     return w.endswith(OBJECT_SUFFIXES) and any(
-        w.startswith(p) and w[len(p):] in OBJECT_SUFFIXES + ("يه", "يها", "يهم") for p in _PRONOUN_PREPS)
+        w.startswith(p) and w[len(p):] in _PRONOUN_FORMS for p in _PRONOUN_PREPS)
 
 
 def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
@@ -137,9 +140,9 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
         # "للقوات الاميركية التي تقاتل طالبان": a relative clause's verb with no pronoun for its
         # antecedent (شنتها، دعا إليها) has the antecedent as subject, whatever governs it
         ante = next((s for s in slots if s.j == i - 1 and not s.adjectival), None)
-        if ante is not None and (ante.actor is not None or ante.sector) and ante.rule not in TOWN_RULES:
+        if ante is not None and (ante.actor is not None or ante.sector) and ante.mention not in TOWN_KINDS:
             return ante, "relative"
-    if i > 0 and (norms[i - 1] in ANNA_PRONOUN or i > 1 and norms[i - 1] in ("قد", "لقد") and norms[i - 2] in ANNA_PRONOUN):
+    if i > 0 and (norms[i - 1] in ANNA_PRONOUN or i > 1 and norms[i - 1] in QAD and norms[i - 2] in ANNA_PRONOUN):
         return None, "pronoun"  # "انها قتلت ثلاثة جنود": the pronoun is the subject, the rest its object
     # VSO: an actor right after the verb (time words may stand between). A verb that carries
     # a plural subject (اختطفوا، يقتلون) agrees with a subject before it, so what follows is
@@ -148,14 +151,23 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
         # SVO with the subject right before its verb ("إسرائيل تغتال 5 من جيش الإسلام"): what
         # follows the verb is its object, however it is counted
         if s.prep is None and not s.adjectival and s.j <= i and all(
-                w in ("قد", "لقد") for w in norms[s.j:i]) and s.end <= words[i].start and \
+                w in QAD for w in norms[s.j:i]) and s.end <= words[i].start and \
                 not text[s.end:words[i].start].translate(_NO_SPACE).strip():
             return s, "svo-adjacent"
+    fem = _feminine_verb(cand, norms)
+    subj, how = _verb_first_subject(cand, words, norms, slots, text, fem)
+    if subj is not None:
+        return subj, how
+    return _verb_last_subject(cand, words, norms, slots, text, fem)
+
+
+def _verb_first_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slot | None, str]:
+    """VSO: the actor right after the verb, past time words, a title head or a quantity."""
+    j = cand.j
     k = j if not cand.plural else len(norms)
     while k < len(norms) and k < j + 3 and norms[k] in SKIP_AFTER_VERB:
         k += 1
     k0 = k
-    fem = _feminine_verb(cand, norms)
     for s in slots:
         # (_is_man is tested last: it scans the sentence's slots)
         if s.i == k0 and s.prep is None and k0 < len(norms) and gap_ok(words, j - 1, s.i, text):
@@ -178,7 +190,13 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
             if fem and s.i >= j and _is_man(s, slots, norms):
                 continue
             return s, "vso"
-    # SVO: the nearest free actor before the verb in the same clause
+    return None, ""
+
+
+def _verb_last_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slot | None, str]:
+    """SVO: the nearest free actor before the verb in the same clause, else the subject of the
+    clause a coordinated verb is joined to."""
+    i = cand.i
     best = None
     for s in slots:
         if s.j <= i and i - s.j <= 6 and s.prep is None and not s.adjectival and gap_ok(words, s.j - 1, i, text) \
@@ -194,7 +212,7 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
         # a coordinated verb shares the subject of the clause it is joined to
         # ("رفضت غينيا … دخول سيغيف …، واستجابت لطلب الشرطة")
         first = next((s for s in slots if s.j <= i and s.prep is None and not s.adjectival
-                      and s.rule not in ("city", "entity-loc")), None)  # a town names no doer
+                      and s.mention not in TOWN_KINDS), None)  # a town names no doer
         if first is not None:
             return first, "coordinated"
     return None, ""
@@ -213,7 +231,7 @@ def _title_subject(k0, words, norms, slots, text) -> Slot | None:
         return None
     first = phrase[0]
     # a person named right after the body ("زعيم تنظيم القاعدة أيمن الظواهري") is the speaker
-    person = next((s for s in slots if s.i == first.j and s.prep is None and s.rule == "person"), None)
+    person = next((s for s in slots if s.i == first.j and s.prep is None and s.mention is MentionKind.PERSON), None)
     return person or first
 
 
@@ -227,7 +245,7 @@ def appositive_end(subj: Slot, slots: list[Slot], words, text) -> int:
             continue
         if s.i > end or s.prep is not None:
             break
-        if s.actor is not None and s.actor == subj.actor or s.rule == "person" and subj.rule == "title-name" \
+        if s.actor is not None and s.actor == subj.actor or s.mention is MentionKind.PERSON and subj.mention is MentionKind.TITLE_NAME \
                 or s.pro[:1] == "و" and not s.adjectival:
             end = s.j  # (and the conjuncts of a coordinated subject: "واشنطن ولندن وباريس")
     return end

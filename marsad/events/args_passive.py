@@ -14,9 +14,8 @@ from marsad.text.normalize import normalize, word_set
 # Relative verbs with the event as object pronoun, their subject after them: "التي شنتها X".
 _WORDS = resources.read_yaml("events", "args_passive.yaml")  # read once, at import
 AGENT_WORDS = word_set(_WORDS["agent_words"])
-AGENT_PHRASES = tuple(tuple(normalize(w) for w in p.split()) for p in (
-    "من قبل", "على يد", "على أيدي", "بأيدي", "من جانب", "بواسطة", "المدعومة من", "المدعوم من",
-    "التابعة ل", "التابع ل"))
+AGENT_PHRASES = tuple(tuple(normalize(w) for w in p.split())
+                      for p in _WORDS["passive_agent_phrases"] + _WORDS["backing_phrases"])
 AGENT_FIRST = frozenset(p[0] for p in AGENT_PHRASES)
 
 # Lexemes whose unvowelled perfect followed by a number is usually passive ("قتل 12 شخصاً").
@@ -57,8 +56,7 @@ def agent_after(norms, slots, j, words, text) -> Slot | None:
 
 
 # Agent phrases that only follow a passive verb ("خطفوا على أيدي رجال مسلحين").
-PASSIVE_AGENT = tuple(tuple(normalize(w) for w in p.split()) for p in (
-    "من قبل", "على يد", "على أيدي", "بأيدي", "من جانب", "بواسطة"))
+PASSIVE_AGENT = tuple(tuple(normalize(w) for w in p.split()) for p in _WORDS["passive_agent_phrases"])
 
 
 def passive_agent_marker(norms, j) -> bool:
@@ -70,7 +68,11 @@ def passive_agent_marker(norms, j) -> bool:
 
 
 # أنّ with a pronoun for subject: "قال حلف الأطلسي انه قتل …", "أعلنت … انها قتلت …".
-ANNA_PRONOUN = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها", "وانهم"})
+ANNA_PRONOUN = frozenset(_WORDS["anna_pronoun"].split())
+PASSIVE_AUX = frozenset(_WORDS["passive_aux"].split())
+CAUSE_PREPS = frozenset(_WORDS["cause_preps"].split())
+AT_LEAST_FIRST = frozenset(_WORDS["at_least_first"].split())
+AT_LEAST_SECOND = _WORDS["at_least_second"]
 
 
 def is_passive(cand, words, norms, slots, text) -> bool:
@@ -89,13 +91,13 @@ def is_passive(cand, words, norms, slots, text) -> bool:
                 return False  # "إن جنوده قتلوا خمسة مسلحين": a plural subject before, a count after
             return not stem.endswith("ت") or cand.lexeme.id in ("qatl",)
     prev = norms[cand.i - 1] if cand.i > 0 else ""
-    if prev in ("تم", "يتم", "وتم", "جرى", "جري"):
+    if prev in PASSIVE_AUX:
         return True
     if cand.cls == "perf" and cand.lexeme.id in PASSIVE_PRONE and (cand.plural or norms[cand.i].endswith("ا")):
         # "ثمانية أشخاص قتلوا جراء ضربة جوية": killed in/by an event, not killers
         nxt = norms[cand.j:cand.j + 3]
         if any(w in CAUSE_WORDS or w[:1] == "ب" and w[1:] in CAUSE_NOUNS for w in nxt[:1]) or \
-                (nxt[:1] and nxt[0] in ("في", "خلال") and any(w in CAUSE_NOUNS or w[1:] in CAUSE_NOUNS for w in nxt[1:])):
+                (nxt[:1] and nxt[0] in CAUSE_PREPS and any(w in CAUSE_NOUNS or w[1:] in CAUSE_NOUNS for w in nxt[1:])):
             return True
     return False
 
@@ -113,7 +115,7 @@ def no_object(cand, words, norms, text) -> bool:
     while k < len(norms):
         if norms[k] in SKIP_AFTER_VERB:
             k += 1
-        elif norms[k] in ("على", "علي") and k + 1 < len(norms) and norms[k + 1] == "الاقل":
+        elif norms[k] in AT_LEAST_FIRST and k + 1 < len(norms) and norms[k + 1] == AT_LEAST_SECOND:
             k += 2
         else:
             break

@@ -13,10 +13,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad import resources
-from marsad.doc import Doc, Token
+from marsad.doc import Doc, MentionKind, Token
 from marsad.events.args_words import (
+    ARTICLE,
+    ARTICLE_FORMS,
+    BI,
     BORROWED_COUNTRY,
-    PLACE_RULES,
+    CONJ,
+    FI,
+    LI,
+    MIN,
+    PLACE_KINDS,
+    PREP_CLITICS,
     PREPS,
     QTY_SKIP,
     QUANTIFIERS,
@@ -28,6 +36,9 @@ from marsad.events.args_words import (
 from marsad.events.lexicon import load_cues, stem_filter
 from marsad.text.normalize import normalize, word_set
 from marsad.text.segment import clitic_candidates, original_prefix_len
+
+# The preposition في between two words of a phrase (a member in a body: "مسؤول في حماس").
+_FI_GLUE = f" {FI} "
 
 
 @dataclass(slots=True)
@@ -45,7 +56,7 @@ class Slot:
     adjectival: bool = False
     pro: str = ""  # proclitics attached to its first word (و ب ل …)
     prep: str | None = None  # preposition that governs it
-    rule: str = ""  # the actors-layer rule of its mention
+    mention: MentionKind = MentionKind.OTHER  # what its actors-layer mention names
     kind: str | None = None  # the actor's kind (PER ORG LOC …)
 
 
@@ -60,7 +71,7 @@ def _roles() -> tuple[dict, dict]:
             ws = normalize(w).split()
             if len(ws) == 1:
                 single.setdefault(ws[0], sector)
-                if ws[0].startswith("ال"):
+                if ws[0].startswith(ARTICLE):
                     stripped.setdefault(ws[0][2:], sector)
             else:
                 phrases.setdefault(ws[0], []).append((tuple(ws[1:]), sector))
@@ -78,7 +89,7 @@ def role_of(norm: str) -> tuple[str, str, str] | None:
     if not _may_be_role(norm):
         return None
     for pro, stem, enc in clitic_candidates(norm):
-        if enc and stem.startswith("ال"):
+        if enc and stem.startswith(ARTICLE):
             continue
         s = single.get(stem)
         if s:
@@ -116,7 +127,7 @@ def _role_phrase_heads(norm: str) -> tuple:
 def _role_phrase_seconds(norm: str) -> frozenset:
     """The second words (or their ال form) of the participant phrases a word may start."""
     return frozenset(w for _, entries in _role_phrase_heads(norm) for rest, _ in entries
-                     for w in (rest[0], "ال" + rest[0]))
+                     for w in (rest[0], ARTICLE + rest[0]))
 
 
 def _orig_prefix(raw: str, n: int) -> int:
@@ -158,7 +169,7 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
     slots.sort(key=lambda s: s.i)
     for sl in slots:
         sl.prep = _prep_before(words, sl)
-    if len(slots) and any(sl.prep == "من" or sl.i > 0 for sl in slots):
+    if len(slots) and any(sl.prep == MIN or sl.i > 0 for sl in slots):
         slots = _partitives(words, slots)
     if len(slots) > 1:
         slots = _containers(words, slots)
@@ -184,7 +195,7 @@ def _mention_slots(doc: Doc, words: list[Token], starts: list[int], taken: list[
                     sector=a.type if a else None, name=doc.text[m.start:m.end],
                     adjectival=(j - i == 1 and is_nisba(norm_span[0]) and i > 0),
                     pro=normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else "",
-                    rule=m.prov.rule if m.prov is not None else "", kind=a.kind if a else None)
+                    mention=m.kind, kind=a.kind if a else None)
         slots.append(slot)
         for k in range(i, j):
             taken[k] = True
@@ -203,7 +214,7 @@ def _role_hit(words: list[Token], k: int, taken: list[bool]) -> tuple | None:
         for rest, sector in entries:
             n = len(rest)
             if k + 1 + n <= len(words) and all(
-                    words[k + 1 + x].norm == rest[x] or words[k + 1 + x].norm == "ال" + rest[x]
+                    words[k + 1 + x].norm == rest[x] or words[k + 1 + x].norm == ARTICLE + rest[x]
                     for x in range(n)) and not any(taken[k:k + 1 + n]):
                 hit = (k + 1 + n, sector, pro)
                 break
@@ -240,9 +251,9 @@ def _role_country(words: list[Token], slots: list[Slot], k: int, j: int, sector:
             country = prev[-1].country
     # a nisba or country mention right after the role noun gives its country
     for sl in slots:
-        if sl.actor and sl.i in (j, j + 1) and sl.country and sl.rule not in BORROWED_COUNTRY and (
-                sl.adjectival or sl.j - sl.i == 1 or sl.sector and sl.rule not in PLACE_RULES and (
-                    sl.pro[-1:] == "ب" or words[sl.i].norm.startswith("بال") or words[sl.i - 1].norm == "في")):
+        if sl.actor and sl.i in (j, j + 1) and sl.country and sl.mention not in BORROWED_COUNTRY and (
+                sl.adjectival or sl.j - sl.i == 1 or sl.sector and sl.mention not in PLACE_KINDS and (
+                    sl.pro[-1:] == BI or words[sl.i].norm.startswith("بال") or words[sl.i - 1].norm == FI)):
             # (or the body it serves in: "وزيرة الدولة بوزارة الطاقة السودانية")
             country = sl.country
             break
@@ -263,11 +274,11 @@ def _containers(words: list[Token], slots: list[Slot]) -> list[Slot]:
         if id(sl) in skip:
             continue
         head = bare_word(words[sl.i].norm)
-        head = head[2:] if head.startswith("ال") else head
+        head = head[2:] if head.startswith(ARTICLE) else head
         nxt = slots[n + 1] if n + 1 < len(slots) else None
         if nxt is not None and sl.actor is None and sl.j - sl.i == 1 and head in CONTAINERS \
-                and nxt.i == sl.j and nxt.prep in (None, "ل") and (nxt.actor is not None or nxt.sector):
-            sl.actor, sl.sector, sl.country, sl.rule = nxt.actor, nxt.sector, nxt.country, nxt.rule
+                and nxt.i == sl.j and nxt.prep in (None, LI) and (nxt.actor is not None or nxt.sector):
+            sl.actor, sl.sector, sl.country, sl.mention = nxt.actor, nxt.sector, nxt.country, nxt.mention
             sl.j, sl.end, sl.name = nxt.j, nxt.end, nxt.name
             skip.add(id(nxt))
         out.append(sl)
@@ -302,19 +313,19 @@ def _memberships(words: list[Token], slots: list[Slot]) -> list[Slot]:
     """A generic participant followed by في and a body (or, for people, a state) is coded as that
     body: the participant's slot takes its actor and the body's own slot is dropped."""
     def fold(sl: Slot, nxt: Slot) -> str | None:
-        if not (nxt.i == sl.j + 1 and words[sl.j].norm == "في" and nxt.prep == "في" and not nxt.adjectival):
+        if not (nxt.i == sl.j + 1 and words[sl.j].norm == FI and nxt.prep == FI and not nxt.adjectival):
             return None
-        if (sl.actor is None or sl.rule in BORROWED_COUNTRY) and sl.sector in MEMBERSHIP_SECTORS \
-                and nxt.actor is not None and nxt.rule not in BORROWED_COUNTRY \
-                and (nxt.rule not in PLACE_RULES and nxt.sector is not None
-                     or nxt.rule == "country" and sl.sector == "CVL"):
-            sl.actor, sl.sector, sl.country, sl.rule = nxt.actor, nxt.sector, nxt.country, nxt.rule
-            return " في "
-        if (sl.actor is None and not sl.country or sl.rule in BORROWED_COUNTRY) \
-                and sl.sector in STATE_SECTORS and nxt.rule == "country" and nxt.country:
+        if (sl.actor is None or sl.mention in BORROWED_COUNTRY) and sl.sector in MEMBERSHIP_SECTORS \
+                and nxt.actor is not None and nxt.mention not in BORROWED_COUNTRY \
+                and (nxt.mention not in PLACE_KINDS and nxt.sector is not None
+                     or nxt.mention is MentionKind.COUNTRY and sl.sector == "CVL"):
+            sl.actor, sl.sector, sl.country, sl.mention = nxt.actor, nxt.sector, nxt.country, nxt.mention
+            return _FI_GLUE
+        if (sl.actor is None and not sl.country or sl.mention in BORROWED_COUNTRY) \
+                and sl.sector in STATE_SECTORS and nxt.mention is MentionKind.COUNTRY and nxt.country:
             # "الحكومة في تايلاند", "الشرطة في العراق": the state's institution, (state, sector)
-            sl.actor, sl.rule, sl.country = None, "", nxt.country
-            return " في "
+            sl.actor, sl.mention, sl.country = None, MentionKind.OTHER, nxt.country
+            return _FI_GLUE
         return None
     return _fold_next(slots, fold)
 
@@ -325,10 +336,10 @@ def _role_states(words: list[Token], slots: list[Slot]) -> list[Slot]:
     def fold(sl: Slot, nxt: Slot) -> str | None:
         if nxt.i != sl.j or nxt.prep is not None or nxt.adjectival or not nxt.country:
             return None
-        if (sl.actor is None or sl.rule in BORROWED_COUNTRY) and sl.sector is not None \
-                and nxt.rule == "country" and not words[sl.j - 1].norm.startswith(("ال", "وال", "فال", "بال", "لل")):
+        if (sl.actor is None or sl.mention in BORROWED_COUNTRY) and sl.sector is not None \
+                and nxt.mention is MentionKind.COUNTRY and not words[sl.j - 1].norm.startswith(ARTICLE_FORMS):
             # (a definite noun is not in construct: "الحكومة العراق" is no phrase)
-            sl.actor, sl.rule, sl.country = None, "", nxt.country
+            sl.actor, sl.mention, sl.country = None, MentionKind.OTHER, nxt.country
             return " "
         return None
     return _fold_next(slots, fold)
@@ -357,7 +368,7 @@ def _partitives(words: list[Token], slots: list[Slot]) -> list[Slot]:
     drop = set()
     for sl in slots:
         i = sl.i
-        if sl.prep == "في" and sl.kind == "ORG" and i >= 2:
+        if sl.prep == FI and sl.kind == "ORG" and i >= 2:
             # a member or leader of the body: "قيادي في حركة حماس", "أحد القيادات البارزة في …"
             h = i - 2
             while h > 0 and bare_word(words[h].norm) not in MEMBER_IN_NOUNS and (
@@ -371,7 +382,7 @@ def _partitives(words: list[Token], slots: list[Slot]) -> list[Slot]:
         if sl.prep is None and i > 0 and i - 1 not in by_i and bare_word(words[i - 1].norm) in MEMBER_NOUNS \
                 and not any(o.i < i <= o.j - 1 for o in slots if o is not sl):
             i -= 1
-        if i >= 2 and words[i - 1].norm == "من" and sl.prep in ("من", None):
+        if i >= 2 and words[i - 1].norm == MIN and sl.prep in (MIN, None):
             h = i - 2
             if h > 0 and is_adjective(words[h].norm) and _partitive_head(words[h - 1].norm):
                 h -= 1  # "فرقة مظلية من قوات مكافحة الإرهاب"
@@ -401,7 +412,7 @@ def _partitive_head(norm: str) -> bool:
 def _word_prep(words: list[Token], h: int) -> str | None:
     """Preposition attached to word h (للقواعد, بالعراق) or standing before it."""
     n = words[h].norm
-    n = n[1:] if n[:1] in ("و", "ف") and len(n) > 3 else n
+    n = n[1:] if n[:1] in CONJ and len(n) > 3 else n
     if n.startswith("لل") and len(n) > 3:
         return "ل"
     if n.startswith(("بال", "كال")) and len(n) > 4:
@@ -423,8 +434,8 @@ def _prep_before(words: list[Token], sl: Slot) -> str | None:
 
     A nisba adjective slot (للقواعد الأميركية) takes the preposition of the noun it qualifies.
     """
-    pro = sl.pro[1:] if sl.pro[:1] in ("و", "ف") else sl.pro
-    if pro[:1] in ("ب", "ل", "ك"):
+    pro = sl.pro[1:] if sl.pro[:1] in CONJ else sl.pro
+    if pro[:1] in PREP_CLITICS:
         return pro[:1]
     i = sl.i
     if sl.adjectival:
@@ -439,7 +450,7 @@ def _prep_before(words: list[Token], sl: Slot) -> str | None:
 def _counted_noun(norm: str) -> bool:
     """The noun after a counting word names what is counted: a participant of its own or a thing
     ("مئات البؤر", "عشرات الصواريخ"); a counting word stands for a crowd only alone."""
-    return norm.startswith("ال") and norm not in SKIP_AFTER_VERB
+    return norm.startswith(ARTICLE) and norm not in SKIP_AFTER_VERB
 
 
 COUNTED_THINGS = word_set(_WORDS["counted_things"])

@@ -7,10 +7,11 @@ the unit passing (لدى مرور دورية) the target, a launch's places its 
 from __future__ import annotations
 
 from marsad import resources
+from marsad.doc import MentionKind
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
     NUMBER_WORDS,
-    PLACE_RULES,
+    PLACE_KINDS,
     PREPS,
     SKIP_AFTER_VERB,
     TARGET_PREPS,
@@ -22,6 +23,14 @@ from marsad.events.triggers import Candidate
 from marsad.text.normalize import word_set
 
 _WORDS = resources.read_yaml("events", "args_targets.yaml")  # read once, at import
+ATTRIBUTED_TO = frozenset(_WORDS["attributed_to"].split())
+TOWARDS = frozenset(_WORDS["towards"].split())
+TOWARD_NOUN, TOWARD_NOUN_PREP, ORIGIN_PREP = _WORDS["toward_noun"], _WORDS["toward_noun_prep"], _WORDS["origin_prep"]
+AGAINST_PREPS = frozenset(_WORDS["against_preps"].split())
+AGAINST = _WORDS["against"]
+MISSION_PREFIXES = tuple(_WORDS["mission_prefixes"].split())
+MISSION_NISBA_PREFIXES = tuple(_WORDS["mission_nisba_prefixes"].split())
+OBJECT_PHRASE_BREAKS = frozenset(_WORDS["object_phrase_breaks"].split())
 CASUALTY = word_set(_WORDS["casualty"])
 
 AMONG = word_set(_WORDS["among"])
@@ -56,7 +65,7 @@ def claim_source(norms: list[str], slots: list[Slot], exclude=None) -> Slot | No
             before = [s for s in slots if s is not exclude and s.j == k and s.prep is None]
             if before:
                 return before[-1]
-        if b in CLAIM_OBJECT_VERBS or (b in ATTRIBUTED and k + 1 < len(norms) and norms[k + 1] in ("الى", "الي", "لى", "لي")):
+        if b in CLAIM_OBJECT_VERBS or (b in ATTRIBUTED and k + 1 < len(norms) and norms[k + 1] in ATTRIBUTED_TO):
             first = k + 1 if b in CLAIM_OBJECT_VERBS else k + 2
             hit = next((s for s in slots if s is not exclude and s.i == first), None)
             if hit is not None:
@@ -74,7 +83,7 @@ def launch_places(norms, slots, j, words, text) -> tuple[Slot | None, Slot | Non
     """(origin, aim) of a launch: "من [جنوب] لبنان", "في اتجاه / باتجاه / نحو [شمال] اسرائيل"."""
     origin = aim = None
     for s in slots:
-        if s.i < j or s.i > j + 10 or s.rule not in PLACE_RULES or not s.country:
+        if s.i < j or s.i > j + 10 or s.mention not in PLACE_KINDS or not s.country:
             continue
         if any(ch in text[words[j - 1].end:words[s.i].start] for ch in ".;:!?؟،,"):
             break
@@ -84,9 +93,9 @@ def launch_places(norms, slots, j, words, text) -> tuple[Slot | None, Slot | Non
         if k < j:
             continue
         w = norms[k]
-        if w == "من" and origin is None:
+        if w == ORIGIN_PREP and origin is None:
             origin = s
-        elif aim is None and (w in ("باتجاه", "نحو") or w == "اتجاه" and k > 0 and norms[k - 1] == "في"):
+        elif aim is None and (w in TOWARDS or w == TOWARD_NOUN and k > 0 and norms[k - 1] == TOWARD_NOUN_PREP):
             aim = s
     return origin, aim
 
@@ -143,6 +152,8 @@ def _counts_after(norms: list[str], k: int) -> bool:
 
 # Prepositions of place: a slot after them is where an attack happened, not whom it hit.
 PLACE_PREPS = word_set(_WORDS["place_preps"])
+# Mentions of a state, its capital or a town: a bare place name.
+STATE_PLACES = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL, MentionKind.CITY})
 
 
 def nearest_recipient(slots: list[Slot], j: int, exclude=None) -> Slot | None:
@@ -153,7 +164,7 @@ def nearest_recipient(slots: list[Slot], j: int, exclude=None) -> Slot | None:
             continue
         if s.prep in PLACE_PREPS or (s.actor is None and s.sector is None):
             continue
-        if s.rule in ("country", "capital", "city") and s.prep not in TARGET_PREPS:
+        if s.mention in STATE_PLACES and s.prep not in TARGET_PREPS:
             continue  # a bare place name is where it happened
         return s
     return None
@@ -172,11 +183,11 @@ def protest_target(norms: list[str], slots: list[Slot], j: int, exclude=None) ->
     for s in slots:
         if s is exclude or s.i < j or s.sector not in PROTEST_TARGET_SECTORS or s.actor is None and s.sector is None:
             continue
-        if s.prep in ("ضد", "امام") or (s.i > 0 and bare_word(norms[s.i - 1]) in DEMAND_WORDS):
+        if s.prep in AGAINST_PREPS or (s.i > 0 and bare_word(norms[s.i - 1]) in DEMAND_WORDS):
             return s
-        if s.i > 1 and norms[s.i - 2] in ("امام", "ضد") and norms[s.i - 1].startswith(("مقر", "مبني", "سفار")):
+        if s.i > 1 and norms[s.i - 2] in AGAINST_PREPS and norms[s.i - 1].startswith(MISSION_PREFIXES):
             return s
-        if s.adjectival and s.i > 1 and norms[s.i - 1].startswith(("السفار", "القنصلي")):
+        if s.adjectival and s.i > 1 and norms[s.i - 1].startswith(MISSION_NISBA_PREFIXES):
             return s
     return None
 
@@ -192,7 +203,7 @@ SLOGAN_HEADS = word_set(_WORDS["slogan_heads"])
 
 
 # the words protest_object acts on: bare form ضد, a word of grievance or a slogan head
-_GRIEVANCE_WORDS = bare_forms(GRIEVANCE | SLOGAN_HEADS | {"ضد"})
+_GRIEVANCE_WORDS = bare_forms(GRIEVANCE | SLOGAN_HEADS | {AGAINST})
 
 
 def protest_object(norms, slots, words, text, exclude=None) -> Slot | None:
@@ -202,7 +213,7 @@ def protest_object(norms, slots, words, text, exclude=None) -> Slot | None:
         return None  # no word the loop below acts on
     for k, w in enumerate(norms):
         b = bare_word(w)
-        if b == "ضد":
+        if b == AGAINST:
             start = k + 1
         elif b in GRIEVANCE and k + 1 < n and (norms[k + 1] in GRIEVANCE_PREPS or norms[k + 1][:1] == "ب"):
             start = k + 1 if norms[k + 1][:1] == "ب" and norms[k + 1] not in GRIEVANCE_PREPS else k + 2
@@ -220,7 +231,7 @@ def protest_object(norms, slots, words, text, exclude=None) -> Slot | None:
                 if hit.sector in ("CVL", "OPP", "LAB", "EDU") and hit.actor is None:
                     break
                 return hit
-            if norms[m] in PREPS and m > start or norms[m] in ("التي", "الذي", "ما"):
+            if norms[m] in PREPS and m > start or norms[m] in OBJECT_PHRASE_BREAKS:
                 break
     return None
 

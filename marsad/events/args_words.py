@@ -1,12 +1,12 @@
 """Word lists and word-level tests shared by the event-argument rules.
 
 Prepositions, quantity phrases ("ما لا يقل عن 28"), adjectives, strong punctuation between two
-words, and the actors-layer rules that name places or borrow a country.
+words, and the kinds of actor mentions that name places or borrow a country.
 """
 from __future__ import annotations
 
 from marsad import resources
-from marsad.doc import Token
+from marsad.doc import MentionKind, Token
 from marsad.text.normalize import word_set
 
 _WORDS = resources.read_yaml("events", "args_words.yaml")  # read once, at import
@@ -22,6 +22,13 @@ RELATIVES = word_set(_WORDS["relatives"])
 # Adjectives that may stand between an event noun and its nisba agent (الغارات العسكرية الأميركية).
 EVENT_ADJECTIVES = word_set(_WORDS["event_adjectives"])
 
+ARTICLE = _WORDS["article"]
+ARTICLE_FORMS = tuple(_WORDS["article_forms"].split())
+NISBA_ENDINGS = tuple(_WORDS["nisba_endings"].split())
+CONJ = tuple(_WORDS["conj"].split())
+PREP_CLITICS = tuple(_WORDS["prep_clitics"].split())
+FI, MIN, LI, BI = _WORDS["fi"], _WORDS["min"], _WORDS["li"], _WORDS["bi"]
+
 STRONG_PUNCT = set(".;:!?؟«»\"“”()[]")
 
 NUMERIC_QTY = word_set(_WORDS["numeric_qty"])
@@ -29,17 +36,17 @@ NUMBER_WORDS = word_set(_WORDS["number_words"])
 # Words of a quantity phrase standing before a noun: "ما لا يقل عن 28 متطوعاً", "أكثر من 15".
 QTY_SKIP = NUMERIC_QTY | NUMBER_WORDS | word_set(_WORDS["qty_skip"])
 
-# Actors-layer rules of place names (a country, a capital, a city …).
-PLACE_RULES = frozenset({"country", "capital", "city", "alias", "entity-loc"})
+# Actor mentions of place names (a country, a capital, a city …).
+PLACE_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL, MentionKind.CITY, MentionKind.ALIAS,
+                         MentionKind.PLACE})
 
-# Actors-layer rules whose country comes from the document, not from the mention's own words.
-BORROWED_COUNTRY = frozenset({"institution-main-country", "unidentified-armed-main-country",
-                              "armed-group-main-country"})
+# Actor mentions whose country comes from the document, not from the mention's own words.
+BORROWED_COUNTRY = frozenset({MentionKind.BORROWED})
 
 
 def is_nisba(norm: str) -> bool:
-    w = norm[2:] if norm.startswith("ال") else norm
-    return len(w) >= 4 and w.endswith(("ي", "يه", "يين", "يون", "يتين", "يان", "يه"))
+    w = norm[2:] if norm.startswith(ARTICLE) else norm
+    return len(w) >= 4 and w.endswith(NISBA_ENDINGS)
 
 
 def is_adjective(norm: str) -> bool:

@@ -1,9 +1,9 @@
-"""Actor coding of the events stage: generic participants, the actors-layer rule of a slot's
+"""Actor coding of the events stage: generic participants, the actors-layer kind of a slot's
 mention, the agent or speaker a clause borrows from the text before, and the event's place."""
 from __future__ import annotations
 
 from marsad import resources
-from marsad.doc import Actor, Doc, Provenance, Sentence
+from marsad.doc import Actor, Doc, MentionKind, Provenance, Sentence
 from marsad.events.args import (
     Slot,
 )
@@ -16,11 +16,11 @@ GENERIC_SECTORS = frozenset({"UAF", "CVL", "CRM", "UNK"})
 # The sectors that usually perform an event of a type, for a clause that names no agent.
 DEFAULT_AGENTS = {"PROTEST": frozenset({"CVL", "OPP", "LAB", "EDU"}), "ASSAULT": frozenset({"UAF"})}
 # Mentions that name a state or its nationals and nothing more: coded (country, no sector).
-STATE_NAMES = frozenset({"country", "capital", "nisba-people"})
+STATE_NAMES = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL, MentionKind.NATIONALS})
 # PLOVER's country codes of international non-state actors: no location.
 NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 # Mentions of a listed group or person, whose dictionary entry gives the country.
-NAMED_RULES = frozenset({"alias", "person"})
+NAMED_KINDS = frozenset({MentionKind.ALIAS, MentionKind.PERSON})
 
 
 # Words for "a person" that tell nothing about who was hit.
@@ -52,11 +52,11 @@ def _uncoded(doc: Doc, aid: str) -> bool:
     return a is not None and not a.country and not a.type
 
 
-def _mention_rule(doc: Doc, slot: Slot) -> str | None:
-    """The actors-layer rule of the mention a slot was built from."""
+def _mention_kind(doc: Doc, slot: Slot) -> MentionKind | None:
+    """The kind of the actors-layer mention a slot was built from."""
     for m in doc.mentions_in(slot.start, slot.end):
         if m.actor == slot.actor and m.prov is not None:
-            return m.prov.rule
+            return m.kind
     return None
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from marsad import resources
-from marsad.doc import Doc, Sentence, Token
+from marsad.doc import Doc, MentionKind, Sentence, Token
 from marsad.events.args import (
     BORROWED_COUNTRY,
     SEPARATE_PRONOUNS,
@@ -23,7 +23,7 @@ from marsad.events.args_words import (
     bare_word,
     skip_quantity,
 )
-from marsad.events.coding import DEFAULT_AGENTS, GENERIC_SECTORS, _mention_rule
+from marsad.events.coding import DEFAULT_AGENTS, GENERIC_SECTORS, _mention_kind
 from marsad.events.context import Context, analyse
 from marsad.events.cue_families import cues, sentence_cues
 from marsad.events.filter import features, load_filter, rule_score, sentence_words
@@ -248,8 +248,8 @@ def _named(doc: Doc, sl: Slot | None) -> bool:
         return False
     if doc.actors[sl.actor].type in GENERIC_SECTORS:
         return False
-    rule = _mention_rule(doc, sl)
-    return rule not in BORROWED_COUNTRY and rule != "nisba-people"
+    kind = _mention_kind(doc, sl)
+    return kind not in BORROWED_COUNTRY and kind is not MentionKind.NATIONALS
 
 
 def _structured(doc: Doc, ctx: Context, args: Args) -> bool:

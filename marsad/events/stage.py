@@ -33,12 +33,12 @@ from marsad.events.blame import statement_accusations
 from marsad.events.coding import (
     DEFAULT_AGENTS,
     GENERIC_SECTORS,
-    NAMED_RULES,
+    NAMED_KINDS,
     STAGE,
     STATE_NAMES,
     _bare_person,
     _location,
-    _mention_rule,
+    _mention_kind,
     _names_country,
     _previous_agent,
     _speaker_of,
@@ -236,19 +236,19 @@ class EventsStage:
             return None
         if slot.actor is not None and slot.actor in doc.actors:
             a = doc.actors[slot.actor]
-            rule = _mention_rule(doc, slot)
+            kind = _mention_kind(doc, slot)
             name = doc.text[slot.start:slot.end]
-            if rule in BORROWED_COUNTRY and a.country:
+            if kind in BORROWED_COUNTRY and a.country:
                 # "الجيش", "مسلحون", "الفصائل" with the article's country: PLOVER codes the
                 # country only when the phrase itself says it; the sector is the one the events
                 # lexicon gives the word (the GSR annotators code "مسلحون" REB, "مسلحين" UAF)
                 return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end,
                                                sector=_word_sector(name, a.type), name=name))
-            if rule in STATE_NAMES and a.country:
+            if kind in STATE_NAMES and a.country:
                 # a bare state name ("إسرائيل", "سوريين"): the country, no sector the text gives
                 return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, country=a.country,
                                                 name=name), sector=None)
-            if a.type in GENERIC_SECTORS and a.country and rule not in NAMED_RULES \
+            if a.type in GENERIC_SECTORS and a.country and kind not in NAMED_KINDS \
                     and not _names_country(doc.text[slot.start:slot.end]):
                 # unknown gunmen, civilians …: PLOVER codes no country the text does not give
                 # (a listed group or person of such a sector keeps the country of its entry)

@@ -17,7 +17,6 @@ from marsad.ingest.readers import InputError, Record, check_text
 
 DEFAULT_TIMEOUT = 600.0  # seconds per document: ten times what the longest text allowed takes
 _PIPELINE = None
-_WARMUP = "قال وزير الخارجية العراقي في بغداد أمس إن الحكومة ترفض التدخل."
 
 
 class DocTimeout(Exception):
@@ -44,7 +43,15 @@ def _init_worker() -> None:
     if mp.current_process().name != "MainProcess" and threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     _PIPELINE = Pipeline()
-    _PIPELINE(Doc(text=_WARMUP, id="warmup"))
+    _PIPELINE(Doc(text=_warmup_text(), id="warmup"))
+
+
+def _warmup_text() -> str:
+    """The sentence of resources/ingest/warmup.txt (its lines without the # comments)."""
+    from marsad import resources
+
+    lines = resources.path("ingest", "warmup.txt").read_text(encoding="utf-8").splitlines()
+    return "\n".join(line for line in lines if line and not line.startswith("#"))
 
 
 def _on_alarm(signum, frame):

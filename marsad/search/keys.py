@@ -20,8 +20,10 @@ from marsad.text.normalize import normalize
 
 WORD_RE = re.compile(r"[^\W_]+")
 MIN_STEM = 3
-_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
-_ENDINGS = ("ون", "ين", "ات", "ه")
+_KEYS = resources.read_yaml("search", "keys.yaml")
+_ARTICLES = tuple(_KEYS["articles"])
+_ENDINGS = tuple(_KEYS["endings"])
+_NISBA = _KEYS["nisba"]
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +46,7 @@ def word_key(word: str) -> str:
         return normalize(word).lower()
     pro, stem, enc = segment_word(word)
     w = stem if pro or enc else normalize(word)
-    if enc == "ي":  # a final ي is the nisba far more often than "my": مصري is not مصر + ي
+    if enc == _NISBA:  # a final ي is the nisba far more often than "my": مصري is not مصر + ي
         w = normalize(word)[len(pro):]
     for art in _ARTICLES:
         if w.startswith(art) and len(w) - len(art) >= MIN_STEM:
@@ -54,7 +56,7 @@ def word_key(word: str) -> str:
         if w.endswith(end) and len(w) - len(end) >= MIN_STEM:
             w = w[: -len(end)]
             break
-    if w.endswith("ي") and len(w) > MIN_STEM + 1:  # the nisba: امريكي → امريك (not ولاي)
+    if w.endswith(_NISBA) and len(w) > MIN_STEM + 1:  # the nisba: امريكي → امريك (not ولاي)
         w = w[:-1]
     return variants().get(w, w)
 

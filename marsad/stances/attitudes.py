@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from marsad import resources
 from marsad.doc import Doc, Provenance, Stance
 from marsad.stances.agents import self_stance
 from marsad.stances.attitude_lexicon import AttForm, AttLexicon, lexicon
@@ -42,6 +43,7 @@ from marsad.stances.attitude_phrases import (
     victim,
     words_in,
 )
+from marsad.stances.clitics import ARTICLE, BI, BIL, CONJ, FEMININE, LI, LIL, PLURAL, WE
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
 from marsad.stances.lexicon import lexicon as stance_lexicon
 from marsad.stances.view import StanceView
@@ -49,11 +51,15 @@ from marsad.statements.context import NMention, actor_gender, date_of, to_origin
 from marsad.text.normalize import normalize
 
 ISSUE = "approval"
-_PREFIX_PREPS = ("ب", "ل", "لل", "بال")
+_W = resources.read_yaml("stances", "attitude_words.yaml")
+_PREFIX_PREPS = (BI, LI, LIL, BIL)
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
-_COPULA = frozenset({"هو", "هي", "هم", "الان", "كانت", "كان", "باتت", "بات", "اصبحت", "اصبح", "دوله", "جهه", "طرف"})
-_WHEN = frozenset({"عندما", "حينما", "حين", "بعدما", "لما", "وعندما", "وحين"})
-_PRONOUN_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لانه", "لانها", "لانهم"})
+_COPULA = frozenset(_W["copula"])
+_WHEN = frozenset(_W["when"])
+_PRONOUN_THAT = frozenset(_W["pronoun_that"])
+_THAT = tuple(_W["that_prefixes"])
+_PRONOUNS = tuple(_W["pronoun_suffixes"])
+_DESCRIBING = _W["describing"]
 
 
 def _innermost(stmts: list[tuple], starts: list[int], longest: int, pos: int) -> tuple | None:
@@ -90,7 +96,7 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
             ts = m.start("t") if not (pre and pre + t in lex.forms) else m.start()
             if form.kind == "verb" and t in lex.nouns:
                 form = lex.nouns[t]  # "دعم ميليشيات الحوثي": the bare verbal noun, not the verb
-            elif form.kind == "verb" and any(p in pre for p in ("ب", "ل", "ال")):
+            elif form.kind == "verb" and any(p in pre for p in (BI, LI, ARTICLE)):
                 if t not in lex.nouns:
                     continue  # "بحذر" (carefully) is no warning
                 form = lex.nouns[t]  # "لدعم ترشح السيسي": the verbal noun
@@ -125,7 +131,7 @@ def _object_next(v: StanceView, lex: AttLexicon, form: AttForm, te: int) -> bool
         return False
     w = nxt.group()
     return w in form.objects or mention_at(v, nxt.start(), nxt.end()) is not None or (
-        w[:1] in ("ل", "ب") and w[1:2] != "" and (w[:1] in form.objects or w[:2] == "لل"))
+        w[:1] in (LI, BI) and w[1:2] != "" and (w[:1] in form.objects or w[:2] == LIL))
 
 
 def _civilian(v: StanceView, aid: str) -> bool:
@@ -143,7 +149,7 @@ def _own_organ(v: StanceView, holder: str, target: str) -> bool:
 def _blocked(v: StanceView, lex: AttLexicon, start: int, lo: int) -> bool:
     """A negator within two words before, or a condition/question earlier in the clause."""
     words = list(WORD_RE.finditer(v.text, max(lo, start - 40), start))
-    if any(w.group().lstrip("وف") in lex.negators or w.group() in lex.negators for w in words[-2:]):
+    if any(w.group().lstrip(CONJ) in lex.negators or w.group() in lex.negators for w in words[-2:]):
         return True
     clause_lo = clause_start(v, lex, start, lo)
     return lex.irrealis.search(v.text, clause_lo, start) is not None
@@ -165,7 +171,7 @@ def _label(v, lex, pos: int, hi: int) -> tuple[int, int] | None:
     words = words_in(v, pos, hi)[:4]
     for k, w in enumerate(words):
         word = w.group()
-        if not word.startswith("ب"):
+        if not word.startswith(BI):
             continue
         for x in ([word[1:]] if len(word) > 1 else []) + [y.group() for y in words[k + 1:k + 3]]:
             if x in lex.labels:
@@ -222,11 +228,11 @@ def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: in
 
 def _disagrees(v: StanceView, verb: str, aid: str) -> bool:
     """Does a verb's agreement rule the actor after it out as its subject (اتهم … السعودية)?"""
-    if verb.startswith("ن"):
+    if verb.startswith(WE):
         return True  # "نشكر إيران": we, the speaker, thank
-    if verb.endswith("وا"):
+    if verb.endswith(PLURAL):
         return False
-    fem = verb.endswith("ت") or verb.startswith("ت")
+    fem = verb.endswith(FEMININE) or verb.startswith(FEMININE)
     g = actor_gender(v.mv, aid)
     return g is not None and (g == "m") == fem
 
@@ -234,7 +240,7 @@ def _disagrees(v: StanceView, verb: str, aid: str) -> bool:
 def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True, hi=None) -> tuple[str | None, int]:
     """The trigger's subject and the end of its mention (for a VSO subject the object follows it)."""
     if form.kind == "describe":
-        participle = "واصف" in v.text[ws:te]  # "…، واصفاً إياها بـ"
+        participle = _DESCRIBING in v.text[ws:te]  # "…، واصفاً إياها بـ"
         form = AttForm("participle" if participle else "verb", form.polarity, form.objects)
     if form.kind == "verb" and after_relative(v, ws):
         # "الميليشيات الإيرانية التي تدعم قوات النظام": the relative's antecedent is the subject
@@ -254,11 +260,11 @@ def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True
         m = mention_at(v, te + 1, te + 2)
         if m is not None and not m.prepositional and "direct" not in form.objects:
             return m.actor, m.end  # "انتقادات المنظمات"، "دعم إيران للحوثيين": the genitive is the agent
-    if form.kind == "participle" and v.text[ws:te].lstrip("وف").startswith("ال"):
+    if form.kind == "participle" and v.text[ws:te].lstrip(CONJ).startswith(ARTICLE):
         # "الاحتجاجات المنددة بنقل السفارة": the noun the participle qualifies, named right before it
         m = nearest_before(v, ws, lo, 0)
         return (m.actor if m is not None and not m.prepositional else None), te
-    if form.kind == "noun" and v.text[ws:te].endswith(("ه", "ها", "هم")) and v.text[ws:te] not in lex.forms:
+    if form.kind == "noun" and v.text[ws:te].endswith(_PRONOUNS) and v.text[ws:te] not in lex.forms:
         return None, te  # "دعمها للجماعات": the pronoun's antecedent, not the speaker, backs them
     if form.kind == "noun" and not _object_next(v, lex, form, te):
         return None, te  # "دعم الحزب لميليشيا الحوثي": an unnamed agent stands between
@@ -283,7 +289,7 @@ def _light_subject(v, lex, ws: int, lo: int) -> str | None:
     """"وجهت المندوبة … نيكي هايلي انتقادات إلى": the subject of a light verb before the noun."""
     words = words_in(v, lo, ws)[-12:]
     for k in range(len(words) - 1, -1, -1):
-        if words[k].group().lstrip("وف") in lex.light_verbs or words[k].group() in lex.light_verbs:
+        if words[k].group().lstrip(CONJ) in lex.light_verbs or words[k].group() in lex.light_verbs:
             m = next((m for m in v.mentions_in(words[k].end(), ws) if not m.prepositional), None)
             if m is None:
                 m = subject_before(v, lex, words[k].start(), lo)
@@ -300,7 +306,7 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
     for k, w in enumerate(words):
         m = mention_at(v, w.start(), w.end())
         word = w.group()
-        if word.startswith(("بان", "لان")) and m is None:
+        if word.startswith(_THAT) and m is None:
             break  # "منوهاً بأن …": noting that, not praising
         if m is not None:
             if _marked(v, lex, form, m, word) or (k <= 1 and not m.prepositional and "direct" in form.objects) \
@@ -308,11 +314,11 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
                 first = m
             break
         if k == 0 and any(word.startswith(p) for p in _PREFIX_PREPS) and len(words) > 1:
-            marked_noun = word[:1] in form.objects or word[:2] == "لل" and "ل" in form.objects
+            marked_noun = word[:1] in form.objects or word[:2] == LIL and LI in form.objects
             # a detached preposition ("بـ«التوغل» التركي") marks the word after it
-            adj = words[2] if word in ("ب", "ل") and len(words) > 2 else words[1]
-            nis = v.nisba(adj.group()) if adj.group().startswith("ال") else None
-            if nis and any(o in form.objects for o in ("ب", "ل", "direct")):
+            adj = words[2] if word in (BI, LI) and len(words) > 2 else words[1]
+            nis = v.nisba(adj.group()) if adj.group().startswith(ARTICLE) else None
+            if nis and any(o in form.objects for o in (BI, LI, "direct")):
                 yield nis, adj.start(), adj.end()  # "بالقرار الأمريكي"
                 return
             continue  # "بتصريحات وزير الخارجية": a noun, its genitive follows
@@ -331,8 +337,8 @@ def _objects(v, lex, form: AttForm, start: int, chi: int):
 
 def _of_object(v: StanceView, form: AttForm, before: list[re.Match], m: NMention) -> bool:
     """"انتقد البيت الأبيض "الأفعال المتهورة" لإيران": the owner of the object noun, through ل."""
-    return ("direct" in form.objects and 1 <= len(before) <= 3 and all(w.group().startswith("ال") for w in before)
-            and v.text[m.start - 1:m.start] == "ل")
+    return ("direct" in form.objects and 1 <= len(before) <= 3 and all(w.group().startswith(ARTICLE) for w in before)
+            and v.text[m.start - 1:m.start] == LI)
 
 
 def _marked(v, lex, form: AttForm, m: NMention, word: str) -> bool:
@@ -343,17 +349,17 @@ def _marked(v, lex, form: AttForm, m: NMention, word: str) -> bool:
         k = m.start - 1
         while k > 0 and v.text[k - 1].isalpha():
             k -= 1
-        attached = v.text[k:m.start].lstrip("وف")
+        attached = v.text[k:m.start].lstrip(CONJ)
     if attached:
-        return attached in form.objects or (attached == "لل" and "ل" in form.objects) \
-            or (attached == "بال" and "ب" in form.objects)
+        return attached in form.objects or (attached == LIL and LI in form.objects) \
+            or (attached == BIL and BI in form.objects)
     return bool(prev) and prev[-1] in form.objects
 
 
 def _relation(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int):
     """"X المدعومة من Y": Y backs X; "X الموالية لـ Y": X backs Y."""
     before = nearest_before(v, skip_quoted(v, ws, clo), clo, 0)
-    if before is None and v.text[ws:ws + 1] == "ب":
+    if before is None and v.text[ws:ws + 1] == BI:
         # "وتشن قوات النظام … عملية … بدعم من روسيا": the clause's subject is backed
         before = next((m for m in v.mentions_in(clo, ws) if not m.prepositional), None)
     after = next(iter(_objects(v, lex, AttForm("verb", 1, form.objects), te, chi)), None) if form.objects else \
@@ -388,14 +394,14 @@ def _evaluated(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int) -> l
     if inside is not None:
         return [inside]  # "ميليشيات الحوثي الإيرانية": the mention the word heads, not its adjective
     m = mention_at(v, words[0].start(), words[0].end())
-    if m is not None and not m.prepositional and not head.split()[-1].startswith("ال"):
+    if m is not None and not m.prepositional and not head.split()[-1].startswith(ARTICLE):
         return [m] + coordinated(v, m, chi)
-    if m is not None and head.split()[-1].startswith("ال") and words[0].group().startswith("ل"):
+    if m is not None and head.split()[-1].startswith(ARTICLE) and words[0].group().startswith(LI):
         return [m]  # "الأداء السيء للحكومات العراقية": a genitive through ل
     for k, w in enumerate(words):
         # "العدوان الإسرائيلي"، "الأداء السيء للحكومات العراقية": a country adjective, right after
         # the word or on the definite noun that follows it
-        if w.group().startswith("ال") and (k == 0 or words[0].group().startswith(("لل", "ال"))):
+        if w.group().startswith(ARTICLE) and (k == 0 or words[0].group().startswith((LIL, ARTICLE))):
             aid = v.nisba(w.group())
             if aid:
                 return [NMention(w.start(), w.end(), aid, False)]

@@ -48,9 +48,9 @@ class Trig:
 
 # Proclitics a trigger may carry (conjunction, preposition, article, future) and the suffixes
 # (accusative alif, attached pronouns) it may end with.
-PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "س", "ال", "لل", "بال", "كال", "وب", "ول", "وك", "وس", "وال", "ولل",
-            "وبال", "فب", "فل", "فال", "فلل", "فبال")
-SUFFIXES = ("ا", "ه", "ها", "هم", "هما", "هن")
+_AFFIXES = resources.read_yaml("stances", "trigger_affixes.yaml")
+PREFIXES = tuple(_AFFIXES["prefixes"])
+SUFFIXES = tuple(_AFFIXES["suffixes"])
 
 
 @dataclass
@@ -90,7 +90,7 @@ def lexicon() -> StanceLexicon:
 
     def words_re(words: Iterable[str]) -> re.Pattern:
         forms = {normalize(w) for w in words}
-        return re.compile(r"\b(?:" + trie_pattern({p + f for p in ("", "و", "ف") for f in forms}) + r")\b")
+        return re.compile(r"\b(?:" + trie_pattern({p + f for p in _AFFIXES["word_prefixes"] for f in forms}) + r")\b")
 
     gentilics = {}
     for code, forms in data.get("gentilics", {}).items():

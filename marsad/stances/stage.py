@@ -29,12 +29,14 @@ from itertools import accumulate
 
 import regex
 
+from marsad import resources
 from marsad.doc import Doc, Provenance, Stance
 from marsad.registry import stage
 from marsad.stances.acts import extract as act_stances
 from marsad.stances.agents import STATE_TYPES, UNKNOWN
 from marsad.stances.attitudes import extract as attitude_stances
 from marsad.stances.chains import WINDOW, Chain, clause_stances, issue_hint
+from marsad.stances.clitics import ARTICLE, BI, FUTURE, IMPERFECT, LI
 from marsad.stances.interactions import extract as interaction_stances
 from marsad.stances.lexicon import (
     OPPOSE,
@@ -67,10 +69,14 @@ __all__ = [
     "issue_hint", "lexicon", "merge_acts", "pair_contradictions", "proposition",
 ]
 
+_P = resources.read_yaml("stances", "chain_patterns.yaml")
+_NISBA = tuple(_P["nisba_suffixes"])
+_BI_PREFIXES = tuple(_P["bi_prefixes"])
+_CONJ_PREFIXES = tuple(_P["conj_prefixes"])
 # "ألا تكون" (أن + لا) folds to the same letters as "إلا"; before a verb it negates.
 # "لا يزال" (still), "لا سيما" (especially), "لا بد" (must), "لا شك" (no doubt) negate nothing.
-_NOT_NEGATION_RE = regex.compile(r"\s+(?:يزال|تزال|يزالون|زال|زالت|سيما|بد|شك)(?!\p{L})")
-_ALLA_RE = regex.compile(r"(?<!\p{L})الا(?=\s+[يتن]\p{L}{2})")
+_NOT_NEGATION_RE = regex.compile(_P["not_negation"])
+_ALLA_RE = regex.compile(_P["alla"])
 
 # Issues read as acts (marsad.stances.acts): the clause chains compose act nouns with
 # unrelated triggers ("الانسحاب من الاتفاق يفسح المجال أمام فرض عقوبات") and get them wrong.
@@ -80,12 +86,12 @@ ACT_ISSUES = frozenset({"sanctions", "agreement"})
 # "الاتهامات التي وجهها نتانياهو" (the relative clause names the accuser), "متهمين بالانتماء إلى
 # داعش" (accused of, passive), "لاتهامهم" (whose pronoun?), "تدعمه الولايات المتحدة في سوريا، الرقة"
 # (a target across a comma).
-_RELATIVE_AFTER_RE = regex.compile(r"^\s*(?:التي|الذي|الذين)\s+(?:وجه|اطلق|ساق|كال)")
-_PASSIVE_ACCUSED_RE = regex.compile(r"(?<!\p{L})[وف]?(?:متهم|متهمين|متهمون|متهمه|متهما)\s+ب")
-_PRONOUN_ACCUSED_RE = regex.compile(r"(?<!\p{L})[وفل]?(?:ل)?اتهام(?:ه|ها|هم)$")
-_PRONOUN_PRESENCE_RE = regex.compile(r"^[وفبل]?(?:ال)?(?:خروج|رحيل|سحب|انسحاب|بقاء|وجود|مغادره)(?:ه|ها|هم)$")
+_RELATIVE_AFTER_RE = regex.compile(_P["relative_after"])
+_PASSIVE_ACCUSED_RE = regex.compile(_P["passive_accused"])
+_PRONOUN_ACCUSED_RE = regex.compile(_P["pronoun_accused"])
+_PRONOUN_PRESENCE_RE = regex.compile(_P["pronoun_presence"])
 _COMMA_TARGET_RE = regex.compile(r",\s*\S+$")
-_NEGATED_BEFORE_RE = regex.compile(r"(?<!\p{L})[وف]?(?:لا|لم|لن|ليس|ليست|عدم)\s+(?:\p{L}+\s+)?$")
+_NEGATED_BEFORE_RE = regex.compile(_P["negated_before"])
 
 
 def _plausible(doc: Doc, s: Stance) -> bool:
@@ -94,9 +100,9 @@ def _plausible(doc: Doc, s: Stance) -> bool:
         return False
     last = span.rsplit(" ", 1)[-1]
     h, t = doc.actors.get(s.holder), doc.actors.get(s.target)
-    if last.startswith("ال") and last.endswith(("ي", "يه")) and h and t and h.country and h.country == t.country:
+    if last.startswith(ARTICLE) and last.endswith(_NISBA) and h and t and h.country and h.country == t.country:
         return False  # "اتهمت حركة حماس الفلسطينية": the adjective qualifies the holder itself
-    if s.issue == "enmity" and s.polarity == SUPPORT and normalize(doc.text[s.end:s.end + 12]).lstrip(' "»').startswith("في "):
+    if s.issue == "enmity" and s.polarity == SUPPORT and normalize(doc.text[s.end:s.end + 12]).lstrip(' "»').startswith(_P["partner_in"]):
         return False  # "بريطانيا شريكة في جرائم الحرب": a partner in a crime is no friend
     if s.issue == "presence" and s.statement is None and _PRONOUN_PRESENCE_RE.search(span):
         return False  # "بمطلب إسرائيل بخروجها"، "سحبه من روسيا": whose departure is a guess
@@ -195,7 +201,7 @@ def extract(doc: Doc) -> list[Stance]:
     return out
 
 
-_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+_PRONOUNS = tuple(_P["pronoun_suffixes"])
 
 
 def _triggers(lex: StanceLexicon, text: str) -> list[Trig]:
@@ -204,13 +210,13 @@ def _triggers(lex: StanceLexicon, text: str) -> list[Trig]:
     for m in scan(lex.regex, text, trigger_splitter(lex.specs)):
         suf = m.group("suf") or ""
         spec = _spec(lex, m)
-        if "س" in m.group("pre") and not m.group("t")[:1] in "يتن":
+        if FUTURE in m.group("pre") and not m.group("t")[:1] in IMPERFECT:
             continue  # the future prefix only goes on a verb ("سعداء" is no "س" + "عداء")
         trigs.append(Trig(m.start("t"), m.end(), spec,
                           suf in _PRONOUNS and spec.slot in ("after", "both") and spec.issue is not None
                           and spec.form == "noun",
-                          m.group("pre").startswith(("ب", "وب", "فب")), m.group("pre")[:1] in ("و", "ف"),
-                          any(c in m.group("pre") for c in "بل"),
+                          m.group("pre").startswith(_BI_PREFIXES), m.group("pre")[:1] in _CONJ_PREFIXES,
+                          any(c in m.group("pre") for c in BI + LI),
                           (m.group("suf") or "") in _PRONOUNS))
     return trigs
 

@@ -14,6 +14,7 @@ import regex
 
 from marsad import resources
 from marsad.stances.agents import LINK_WORDS, direct_after, same_state
+from marsad.stances.clitics import ARTICLE, LI, LIL, WA
 from marsad.stances.lexicon import Trig
 from marsad.stances.view import WORD_RE, StanceView
 from marsad.statements.context import NMention
@@ -21,18 +22,26 @@ from marsad.text.normalize import normalize, word_set
 
 # word lists (plain Arabic; normalised as they load)
 _WORDS = resources.read_yaml("stances", "targets_words.yaml")
+# function words and affixes (normalised spelling, used as they stand)
+_G = resources.read_yaml("stances", "target_grammar.yaml")
+_OBJECT_PRONOUNS = tuple(_G["object_pronouns"])
+_PARTNER = tuple(_G["partner"])
+_PLACE = tuple(_G["place"])
+_PROCLITICS = _G["proclitics"]
+_SHORT_PROCLITICS = _G["short_proclitics"]
+_NISBA = tuple(_G["nisba_suffixes"])
+_ADVERB = _G["adverb_suffix"]
 
-_DEMONSTRATIVE_RE = regex.compile(r"(?<!\p{L})(?:تلك|هذه|هذا|ذلك|هولاء|هاتين|هذين)\s+(ال\p{L}+)")
+_DEMONSTRATIVE_RE = regex.compile(_G["demonstrative"])
 
 # Nouns a country adjective may follow and still point at the state ("الحملة الإسرائيلية").
 _NISBA_HEADS = word_set(" ".join(_WORDS["nisba_heads"]))
 
 # A withdrawal "من X" / "إلى X" names places, not the actor that withdraws.
-_AFTER_PREPS = ("في", "وفي", "من", "ومن", "بين", "وبين", "باستثناء", "عدا", "ماعدا", "سوي", "دون", "امام", "لدي",
-                "عند", "خلال", "عبر")
+_AFTER_PREPS = tuple(_G["after_preps"])
 # The victim of what is condemned ("أدانت العنف ضد الفلسطينيين") is not the one condemned.
-_ATTITUDE_PREPS = _AFTER_PREPS + ("ضد", "علي", "بحق", "مع", "ومع")
-_PRESENCE_PREPS = _AFTER_PREPS + ("الي", "والي", "عن", "داخل", "خارج", "اراضي")
+_ATTITUDE_PREPS = _AFTER_PREPS + tuple(_G["attitude_preps"])
+_PRESENCE_PREPS = _AFTER_PREPS + tuple(_G["presence_preps"])
 
 
 def targets_of(v: StanceView, t: Trig, lo: int, hi: int, holder: str) -> list[tuple[str, int, int]]:
@@ -65,7 +74,7 @@ def target_after(v: StanceView, t: Trig, hi: int, holder: str, reach: int = 6):
         return None  # the trigger is about the holder itself ("عقوبات على روسيا" said by Russia)
     # "متهمة إياها بـ…": the object pronoun names an actor named before
     nxt = WORD_RE.search(text, t.end, limit)
-    if nxt is not None and nxt.group() in ("اياه", "اياها", "اياهم") and (cand is None or cand[1] > nxt.start()):
+    if nxt is not None and nxt.group() in _OBJECT_PRONOUNS and (cand is None or cand[1] > nxt.start()):
         aid = _antecedent(v, t.start, holder)
         return (aid, nxt.start(), nxt.end()) if aid else None
     if t.spec.issue not in ("talks", "cooperation"):
@@ -116,15 +125,15 @@ def _candidate_after(v: StanceView, t: Trig, subject, limit: int, holder: str):
         from_ = subject.end if subject is not None and subject.end <= m.start else t.end
         between = [w for w in WORD_RE.findall(text, from_, m.start) if len(w) > 1]  # not the ل of للقوات
         if _is_nisba(text[m.start:m.end]) and between and not (
-                len(between) == 1 and between[0].lstrip("وفبلك") in _NISBA_HEADS | _bare(_NISBA_HEADS)):
+                len(between) == 1 and between[0].lstrip(_PROCLITICS) in _NISBA_HEADS | _bare(_NISBA_HEADS)):
             continue  # "لمن هاجموا السفينة التونسية": the adjective qualifies another noun
-        if any(w.startswith("ل") and not w.startswith("لل") and len(w) > 3 for w in between):
+        if any(w.startswith(LI) and not w.startswith(LIL) and len(w) > 3 for w in between):
             return None  # a purpose clause ("يدعم التدخل لوقف قدرات الحكومة") is about something else
         if issue == "presence" and not all(_presence_filler(w) for w in between):
             continue  # "وجود تهديدات ضد الإعلامي السعودي": existence of something else
-        if issue in ("talks", "cooperation") and not _after_word(text, m.start, ("مع", "ومع")):
+        if issue in ("talks", "cooperation") and not _after_word(text, m.start, _PARTNER):
             continue  # talks or cooperation are with someone ("محادثات مع كوريا")
-        if issue == "agreement" and not (_after_word(text, m.start, ("مع", "ومع")) or
+        if issue == "agreement" and not (_after_word(text, m.start, _PARTNER) or
                                          (_is_nisba(text[m.start:m.end]) and len(between) <= 1)):
             continue  # "اتفاق القاهرة" names a place; "الاتفاق مع إيران"، "الاتفاق النووي الإيراني"
         return (m.actor, m.start, m.end)
@@ -137,10 +146,10 @@ def _nisba_after(v: StanceView, t: Trig, until: int, holder: str):
     words = list(WORD_RE.finditer(text, t.end, until))[:2]
     for i, w in enumerate(words):
         word = w.group()
-        if i == 1 and normalize(words[0].group()).lstrip("وفبلك") not in _NISBA_HEADS \
-                and "ال" + words[0].group()[2:] not in _NISBA_HEADS:
+        if i == 1 and normalize(words[0].group()).lstrip(_PROCLITICS) not in _NISBA_HEADS \
+                and ARTICLE + words[0].group()[2:] not in _NISBA_HEADS:
             break
-        if word.startswith("ال") and (word.endswith("ي") or word.endswith("يه")):
+        if word.startswith(ARTICLE) and word.endswith(_NISBA):
             aid = v.nisba(word)
             if aid and aid != holder:
                 return aid, w.start(), w.end()
@@ -158,11 +167,11 @@ def _copula_only(v: StanceView, a: int, b: int) -> bool:
     i = 0
     # the subject's own modifiers first ("التحالف المناهض لتنظيم الدولة الإسلامية لم يعد …")
     while i < len(words) and i < 5 and words[i] not in _RELATIVE_DEM and words[i] not in _COPULA \
-            and (words[i].startswith(("ال", "لل")) or (words[i].startswith("ل") and len(words[i]) > 3)):
+            and (words[i].startswith((ARTICLE, LIL)) or (words[i].startswith(LI) and len(words[i]) > 3)):
         i += 1
     while i < len(words):
         w = words[i]
-        if w in ("في", "وفي"):
+        if w in _PLACE:
             i += 2  # "الجيش الأميركي في العراق تؤدي إلى …"
             continue
         if w not in _COPULA and w not in LINK_WORDS:
@@ -178,12 +187,12 @@ def _after_word(text: str, start: int, words: tuple[str, ...]) -> bool:
 
 def _is_nisba(mention_text: str) -> bool:
     w = mention_text.strip()
-    return " " not in w and w.startswith("ال") and (w.endswith("ي") or w.endswith("يه"))
+    return " " not in w and w.startswith(ARTICLE) and w.endswith(_NISBA)
 
 
 @lru_cache(maxsize=4)
 def _bare(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(w[2:] for w in words if w.startswith("ال"))
+    return frozenset(w[2:] for w in words if w.startswith(ARTICLE))
 
 
 _FORCE_NOUNS = word_set(" ".join(_WORDS["force_nouns"]))
@@ -191,15 +200,15 @@ _FORCE_NOUNS = word_set(" ".join(_WORDS["force_nouns"]))
 
 def _presence_filler(w: str) -> bool:
     """Words allowed between a presence trigger and its actor: forces, quantifiers, adverbs."""
-    core = w.lstrip("وفبل")
-    return (w in _FORCE_NOUNS or core in _FORCE_NOUNS or "ال" + core in _FORCE_NOUNS
-            or (w.endswith("ا") and len(w) > 3))  # "خروجاً سريعاً ومنظماً للقوات"
+    core = w.lstrip(_SHORT_PROCLITICS)
+    return (w in _FORCE_NOUNS or core in _FORCE_NOUNS or ARTICLE + core in _FORCE_NOUNS
+            or (w.endswith(_ADVERB) and len(w) > 3))  # "خروجاً سريعاً ومنظماً للقوات"
 
 
 def _coordinated(v: StanceView, first: NMention, m: NMention) -> bool:
     """Is m joined to first by و within three words ("دمشق وحليفتها موسكو")?"""
     between = v.text[first.end:m.start].split()
-    return 0 < len(between) <= 3 and between[0].startswith("و") or v.text[first.end:m.start].strip() == "و"
+    return 0 < len(between) <= 3 and between[0].startswith(WA) or v.text[first.end:m.start].strip() == WA
 
 
 def target_before(v: StanceView, t: Trig, lo: int, holder: str, reach: int):
@@ -209,7 +218,7 @@ def target_before(v: StanceView, t: Trig, lo: int, holder: str, reach: int):
     best = cands[-1] if cands else None
     if best is not None and _is_nisba(text[best.start:best.end]):
         prev = WORD_RE.findall(text, max(0, best.start - 20), best.start)
-        if prev and prev[-1].lstrip("وفبل") not in _NISBA_HEADS | _bare(_NISBA_HEADS):
+        if prev and prev[-1].lstrip(_SHORT_PROCLITICS) not in _NISBA_HEADS | _bare(_NISBA_HEADS):
             best = None  # "العلاقات الأمريكية البريطانية … لا غنى عنها": the relations, not Britain
     if best is not None and ("," in v.text[best.end:t.start] or not _copula_only(v, best.end, t.start)):
         best = None  # "الاتحاد الأوروبي عازم على الحفاظ على هذا الاتفاق الذي يعد ضروريا"

@@ -11,9 +11,18 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.doc import Doc
-from marsad.statements.lexicon import PREPOSITIONS, QUANTIFIERS, lexicon, words
+from marsad.statements.lexicon import (
+    PREPOSITIONS,
+    QUANTIFIERS,
+    RULE_WORDS,
+    lexicon,
+    words,
+)
 from marsad.text.normalize import NormText, normalize
 from marsad.times.anchor import anchor
+
+_RW = RULE_WORDS
+_MASC_PLURALS = tuple(RULE_WORDS["masculine_plurals"])
 
 _TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
 
@@ -139,7 +148,7 @@ def _is_prepositional(text: str, start: int) -> bool:
     i = start - 1
     if i >= 0 and text[i].isalpha():
         # attached proclitics: the letter touching the word decides (والعراق vs بالعراق)
-        return text[i] in "لبك"
+        return text[i] in _RW["preposition_letters"]
     j = i
     while j >= 0 and text[j] == " ":
         j -= 1
@@ -174,7 +183,7 @@ def _norm_mentions(doc: Doc, nt: NormText) -> list[NMention]:
 
 def _after_quantifier(text: str, start: int) -> bool:
     head = text[max(0, start - 20):start].split()
-    return len(head) >= 2 and head[-1] == "من" and head[-2] in QUANTIFIERS
+    return len(head) >= 2 and head[-1] == _RW["min"] and head[-2] in QUANTIFIERS
 
 
 def actor_gender(ctx: Context, actor_id: str) -> str | None:
@@ -188,16 +197,16 @@ def actor_gender(ctx: Context, actor_id: str) -> str | None:
         lex = lexicon()
         if actor.kind == "PER" and actor.prov is not None and actor.prov.stage == "statements" \
                 and _titled(head):
-            g = "f" if head.endswith("ه") else "m"  # a speaker named by a title: متحدثة، مديرة / متحدث
+            g = "f" if head.endswith(_RW["ta_folded"]) else "m"  # a speaker named by a title: متحدثة، مديرة / متحدث
         elif actor.kind == "PER":
             g = None  # a person's name does not tell the grammatical gender
         elif head in lex.masculine_places:
             g = "m"
-        elif head.endswith("ه") or head.endswith("ات"):
+        elif head.endswith(_RW["ta_folded"]) or head.endswith(_RW["feminine_plural"]):
             g = "f"
         elif actor.kind in ("GPE", "LOC"):
-            g = "m" if head.startswith("ال") else "f"
-        elif head.endswith(("ون", "ين")) or head.startswith("ال") and head in _BROKEN_PLURALS:
+            g = "m" if head.startswith(_RW["article"]) else "f"
+        elif head.endswith(_MASC_PLURALS) or head.startswith(_RW["article"]) and head in _BROKEN_PLURALS:
             g = "p"
     ctx.gender_cache[actor_id] = g
     return g
@@ -207,7 +216,7 @@ _BROKEN_PLURALS = words("broken_plurals")
 
 
 def _titled(head: str) -> bool:
-    from marsad.statements.newspeakers import person_word
+    from marsad.statements.speaker_phrase import person_word
 
     return person_word(head)
 

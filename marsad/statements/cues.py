@@ -17,6 +17,7 @@ from marsad.statements.lexicon import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     PREPOSITIONS,
+    RULE_WORDS,
     THAT,
     CueForm,
     Lexicon,
@@ -41,6 +42,9 @@ from marsad.statements.speakers import (
     speaker_for,
     subject_in,
 )
+
+_RW = RULE_WORDS
+_BI_RE = r"(?<!\p{L})" + RULE_WORDS["bi"]  # a word starting with بـ
 
 # A speech verb right after these has a relative antecedent for its speaker ("التي قال إنها").
 _RELATIVE_HEADS = words("relative_heads")
@@ -82,7 +86,7 @@ def read_sentence(ctx: Context, lex: Lexicon, ss: int, se: int, sidx: int, cues)
             continue
         kp = tok_at(m.start()) - 1
         if form.kind == "verb" and not m.group("pre") and kp >= 0 and (
-                toks[kp].text in _RELATIVE_HEADS or toks[kp].text[:1] == "و" and toks[kp].text[1:] in _RELATIVE_HEADS):
+                toks[kp].text in _RELATIVE_HEADS or toks[kp].text[:1] == _RW["and"] and toks[kp].text[1:] in _RELATIVE_HEADS):
             continue  # "التي قال إنها"، "من تعتقد أنه": the speaker is a relative antecedent
         if form.kind == "verb" and not m.group("pre") and kp >= 0 and toks[kp].text in lex.not_after:
             continue  # "رفض ذكر اسمه": the verb is the object of another verb
@@ -137,7 +141,7 @@ def _verbal(ctx, lex, toks, tok_at, m, form: CueForm, cue, ss, se, sidx, boundar
                 start, speaker, sp = sub.end, sub.actor, (sub.start, sub.end)
             else:
                 start, speaker, sp = m.end(), resolve_speaker(ctx, form.gender, m.start(), ss, sidx, first_local), None
-            if regex.search(r"(?<!\p{L})ب", text[start:clause_end(ctx, start, se, boundaries)]):
+            if regex.search(_BI_RE, text[start:clause_end(ctx, start, se, boundaries)]):
                 emit(ctx, start, clause_end(ctx, start, se, boundaries), cue, speaker, False,
                       f"{form.family}.object", sidx, form.gender, speaker_span=sp)
         return
@@ -150,7 +154,7 @@ def _postposed(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, v
     text = ctx.text
     kc = tok_at(m.start())
     j = kc - 1
-    kama = j >= 0 and toks[j].text == "كما"
+    kama = j >= 0 and toks[j].text == _RW["kama"]
     if kama:
         j -= 1
     if j < 0:
@@ -174,7 +178,7 @@ def _postposed(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, v
     if quote_close is None and not kama:
         # "…، يقول X" without كما or a quotation: only a present-tense cue after a real clause.
         opened = text[ss] in OPEN_QUOTES
-        if m.group("cue")[:1] not in "يت" or n_words(text, ss, content_end) < (2 if opened else 4):
+        if m.group("cue")[:1] not in _RW["imperfect_letters"] or n_words(text, ss, content_end) < (2 if opened else 4):
             return
         after = [t for t in toks[tok_at(sp[1]):] if t.start < stop]
         if after and (after[0].text in PREPOSITIONS or after[0].text in THAT):
@@ -236,7 +240,7 @@ def _postposed_content(ctx, before_cue: int, ss, se, stop, quote_close, content_
         # continues after it, unless a new cue clause starts there (… ، واصفاً …).
         rest_s = trim_start(text, stop, se)
         rest_e = clause_end(ctx, rest_s, se, boundaries + [stop])
-        apposition = text.startswith("ال", rest_s) and rest_e >= trim_end(text, rest_s, se)  # "…، المسؤول عنهم."
+        apposition = text.startswith(_RW["article"], rest_s) and rest_e >= trim_end(text, rest_s, se)  # "…، المسؤول عنهم."
         if rest_e > rest_s and not apposition and not any(b == stop for b in boundaries) \
                 and n_words(text, rest_s, rest_e) >= 2 and not any(rest_s <= b <= rest_s + 2 for b in boundaries):
             content_end = rest_e
@@ -278,7 +282,7 @@ def _noun(ctx, lex, toks, tok_at, m, form, ss, se, sidx, boundaries, vias, gover
         # "نقل عن مصدر قوله": the speaker follows عن; else the pronoun's antecedent.
         window = toks[max(0, kc - 10):kc]
         for i in range(len(window) - 1, -1, -1):
-            if window[i].text == "عن":
+            if window[i].text == _RW["an"]:
                 ms = ctx.mentions_in(window[i].end, m.start())
                 if ms:
                     speaker, sp = ms[0].actor, (ms[0].start, ms[0].end)

@@ -35,6 +35,8 @@ def time_words() -> frozenset[str]:
     return weekday_words() | words("day_words") | words("time_words")
 
 
+# Letters, affixes and particles the rules name (read as written: already normalised).
+RULE_WORDS: dict = _word_lists()["rule_words"]
 THAT = words("that")
 PREPOSITIONS = words("prepositions")
 # Words that open an adjunct between a verb and its complement (قال أيضاً، قال الاثنين …).
@@ -158,8 +160,9 @@ def lexicon() -> Lexicon:
         add(w, CueForm("attribution", "attribution", None))
     # Every form with and without a conjunction, as one trie regex (stdlib re: fastest here).
     # ... and an imperfect verb after the lam of purpose ("خرج شفيق ليعلن تراجعه").
-    words = {p + f for p in ("", "و", "ف") for f in forms}
-    words |= {"ل" + f for f, x in forms.items() if x.kind == "verb" and f[:1] in "يت"}
+    words = {p + f for p in RULE_WORDS["conjunction_forms"] for f in forms}
+    words |= {RULE_WORDS["lam"] + f for f, x in forms.items()
+              if x.kind == "verb" and f[:1] in RULE_WORDS["imperfect_letters"]}
     pattern = re.compile(r"\b(?:" + trie_pattern(words) + r")\b")
     pronouns = {}
     for g, words in data["pronoun_subjects"].items():

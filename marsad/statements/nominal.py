@@ -8,25 +8,26 @@ lexicon's ``np_heads`` (with ال or a pronoun suffix), so "أكد الرئيس 
 from __future__ import annotations
 
 from marsad.statements.context import Context, Tok
-from marsad.statements.lexicon import ADJUNCTS, CueForm, Lexicon, words
-from marsad.statements.newspeakers import phrase_end
+from marsad.statements.lexicon import ADJUNCTS, RULE_WORDS, CueForm, Lexicon, words
 from marsad.statements.spans import clause_end, emit
+from marsad.statements.speaker_phrase import phrase_end
 from marsad.statements.speakers import resolve_speaker, speaker_for, subject_word
 from marsad.times.patterns import weekday_words
 
-_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
+_SUFFIXES = tuple(RULE_WORDS["pronoun_suffixes"])
+_ART, _TA, _TA_FOLDED = RULE_WORDS["article"], RULE_WORDS["ta"], RULE_WORDS["ta_folded"]
 
 
 def action_noun(lex: Lexicon, w: str) -> bool:
     """Is ``w`` an action noun of the lexicon (وضع، عزمه، القضاء، نيتها …)?"""
-    w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    w = w[2:] if w.startswith(_ART) and len(w) > 4 else w
     if w in lex.np_heads:
         return True
     for s in _SUFFIXES:
         if w.endswith(s):
             stem = w[:-len(s)]
             # a feminine noun keeps its ta before the pronoun (سيطرته = سيطرة + ه)
-            if stem in lex.np_heads or stem.endswith("ت") and stem[:-1] + "ه" in lex.np_heads:
+            if stem in lex.np_heads or stem.endswith(_TA) and stem[:-1] + _TA_FOLDED in lex.np_heads:
                 return True
     return False
 
@@ -39,7 +40,7 @@ def np_content(ctx: Context, lex: Lexicon, toks: list[Tok], tok_at, m, form: Cue
     if form.kind == "participle":
         k = _skip_adjuncts(ctx, toks, k)[0]
         speaker = resolve_speaker(ctx, form.gender, m.start(), ss, sidx, first_local)
-    elif k < len(toks) and action_noun(lex, toks[k].text) and not toks[k].text.startswith("ال"):
+    elif k < len(toks) and action_noun(lex, toks[k].text) and not toks[k].text.startswith(_ART):
         # right after the verb only an indefinite action noun ("أكد القضاء الأوروبي" has a subject)
         speaker, sp, _ = speaker_for(ctx, lex, toks, tok_at, m, form, m.end(), m.end(), ss, sidx, vias,
                                      first_local)
@@ -76,7 +77,7 @@ def _skip_adjuncts(ctx: Context, toks: list[Tok], k: int):
         if w in (",", "-", "–") or w in ADJUNCTS or w in _TIME:
             k += 1
             continue
-        if w == "في" and k + 2 < len(toks) and toks[k + 1].text == "الوقت":
+        if w == RULE_WORDS["fi"] and k + 2 < len(toks) and toks[k + 1].text == RULE_WORDS["al_waqt"]:
             k += 3
             continue
         ms = ctx.mentions_in(toks[k].start, toks[k].start + 80)

@@ -19,6 +19,7 @@ from marsad.statements.lexicon import (
     OPEN_QUOTES,
     PREPOSITIONS,
     RELATIVES,
+    RULE_WORDS,
     THAT,
     CueForm,
     words,
@@ -26,8 +27,13 @@ from marsad.statements.lexicon import (
 from marsad.statements.newspeakers import phrase_speaker
 from marsad.text.normalize import normalize
 
+_OBJECT_COMPS = tuple(RULE_WORDS["object_complements"])
+_CLAUSE_COMPS = tuple(RULE_WORDS["clause_complements"])
+_BI = RULE_WORDS["bi"]
+
 _STRAIGHT_RE = re.compile('"')
-BI_ISM = normalize("باسم")
+BI_ISM = normalize(RULE_WORDS["bi_ism"])
+_RW = RULE_WORDS
 
 
 def quote_regions(text: str, ss: int, se: int) -> list[tuple[int, int]]:
@@ -54,7 +60,7 @@ def clause_start(text: str, toks: list[Tok], k: int, m, form: CueForm, ss: int) 
         if prev is None or prev.text in (",", "-", "–", "(", ";"):
             return prev.start if prev else m.start()
         return None
-    if prev is not None and prev.text == "كما":
+    if prev is not None and prev.text == _RW["kama"]:
         prev2 = toks[k - 2] if k > 1 else None
         return (prev2.start if prev2 and prev2.text == "," else prev.start)
     if prev is not None and prev.text in (",", ";"):
@@ -63,7 +69,8 @@ def clause_start(text: str, toks: list[Tok], k: int, m, form: CueForm, ss: int) 
         return m.start()
     if m.group("pre") and prev is not None and prev.text in CLOSE_QUOTES:
         return m.start()
-    if m.group("pre") == "و" and form.kind == "verb" and form.gender and m.group("cue")[:1] not in "يت":
+    if m.group("pre") == _RW["and"] and form.kind == "verb" and form.gender \
+            and m.group("cue")[:1] not in _RW["imperfect_letters"]:
         return m.start()  # "قال إن الوقت يضيق وشدد على …": a coordinated speech verb
     return None
 
@@ -79,14 +86,14 @@ def find_complement(ctx: Context, toks: list[Tok], k: int, form: CueForm, limit:
             continue
         t = toks[j]
         w = t.text
-        if w == "," and j + 1 < len(toks) and toks[j + 1].text[:1] == "و" and len(toks[j + 1].text) > 2:
+        if w == "," and j + 1 < len(toks) and toks[j + 1].text[:1] == _RW["and"] and len(toks[j + 1].text) > 2:
             break  # "، وكتبت السفارة …": a new clause
         if w == "," and form.kind == "participle" and j > k:
             if paren:
                 paren = False  # "معرباً، في الوقت نفسه، عن أمله": a parenthetical
                 continue
             break  # a participle's complement follows it closely
-        if w in IRREALIS and form.comps and any(c in ("الي", "علي", "عن", "ب") for c in form.comps):
+        if w in IRREALIS and form.comps and any(c in _OBJECT_COMPS for c in form.comps):
             break  # "داعياً المسلمين لشن هجمات، إذا لم يتمكنوا من الهجرة إلى …"
         if "that" in form.comps and w in THAT and not (j > k and toks[j - 1].text in NOT_COMP_BEFORE):
             return j, t.end, "that"
@@ -109,14 +116,14 @@ def find_complement(ctx: Context, toks: list[Tok], k: int, form: CueForm, limit:
         if w in RELATIVES:
             relative = True  # "دعت الجماعات التي أوصلت الحكومة إلى السلطة إلى …": skip its own إلى
             continue
-        if w in form.comps and w in ("علي", "الي", "عن"):
+        if w in form.comps and w in _CLAUSE_COMPS:
             if relative:
                 relative = False
                 continue
             return j, t.end, w
-        if "ب" in form.comps and w.startswith("ب") and len(w) >= 4 and w not in B_STOP \
+        if _BI in form.comps and w.startswith(_BI) and len(w) >= 4 and w not in B_STOP \
                 and not inside_mention(ctx, t.start):
-            return j, t.start + 1, "ب"
+            return j, t.start + 1, _BI
         if w in (".", "!", "?"):
             break
     return None
@@ -188,7 +195,7 @@ def _alternation(key: str) -> str:
 
 
 _ASIDE_RE = regex.compile(rf",\s*(?:{_alternation('aside_heads')}) (?:{_alternation('aside_relatives')})(?!\p{{L}})")
-_COORD_RE = regex.compile(rf",\s*و(?:{_alternation('coordinated_that')})(?!\p{{L}})")
+_COORD_RE = regex.compile(rf",\s*{_RW['and']}(?:{_alternation('coordinated_that')})(?!\p{{L}})")
 
 
 def emit(ctx: Context, start: int, end: int, cue, speaker, direct, rule, sidx, gender=None, via=None,

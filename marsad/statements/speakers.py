@@ -13,12 +13,18 @@ from marsad.statements.lexicon import (
     OPEN_QUOTES,
     PREPOSITIONS,
     QUANTIFIERS,
+    RULE_WORDS,
     THAT,
     time_words,
     words,
 )
-from marsad.statements.newspeakers import person_word, phrase_end, speaker_lexicon
 from marsad.statements.spans import trim_end
+from marsad.statements.speaker_phrase import person_word, phrase_end, speaker_lexicon
+
+_PREVERBAL_CUE_PREFIXES = tuple(RULE_WORDS["preverbal_cue_prefixes"])
+_PREVERBAL_SKIPS = tuple(RULE_WORDS["preverbal_skips"])
+_LAM, _ALEF, _ART = RULE_WORDS["lam"], RULE_WORDS["alef"], RULE_WORDS["article"]
+_MA_FORMS = tuple(RULE_WORDS["ma_forms"])
 
 # Families whose verb takes an object before the content (طالب X بـ، دعا X إلى، حث X على، حذر X من).
 _OBJECT_FIRST = frozenset({"demand", "call", "urge", "warn", "accuse"})
@@ -88,7 +94,7 @@ def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias,
         return sub.actor, (sub.start, sub.end), via
     first = words[0].text if words else None
     pre = _preverbal(ctx, toks, tok_at, m, ss)
-    if pre is not None and m.group("pre") in ("", "ل"):
+    if pre is not None and m.group("pre") in _PREVERBAL_CUE_PREFIXES:
         return pre.actor, (pre.start, pre.end), via  # "كيم أبلغ مسؤولي كوريا الجنوبية أن …"
     if form.family in _OBJECT_FIRST:
         first = None  # "وطالب العالم العربي بـ…": an unresolved noun after the verb is its object
@@ -102,7 +108,7 @@ def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias,
     # A pronoun subject ("لكنه، وفق …، يؤكد")
     gender = form.gender
     for t in reversed(prev):
-        if any(a <= t.start < pe for a, _, _, pe in vias) or t.text in (",", "قد", "كان", "كانت"):
+        if any(a <= t.start < pe for a, _, _, pe in vias) or t.text in _PREVERBAL_SKIPS:
             continue
         if t.text in lex.pronouns:
             return resolve_speaker(ctx, lex.pronouns[t.text], t.start, ss, sidx, first_local), None, via
@@ -189,8 +195,8 @@ def _is_time_word(w: str) -> bool:
 
 def subject_word(w: str) -> bool:
     """Can a cue's subject start with this word (not a preposition, adjunct, time or adverb)?"""
-    return (w not in PREPOSITIONS and w not in ADJUNCTS and w not in speaker_lexicon().not_speakers and not w.startswith("ل") and not _is_time_word(w)
-            and w[:1].isalpha() and not (w.endswith("ا") and len(w) >= 3 and not w.startswith("ال")))
+    return (w not in PREPOSITIONS and w not in ADJUNCTS and w not in speaker_lexicon().not_speakers and not w.startswith(_LAM) and not _is_time_word(w)
+            and w[:1].isalpha() and not (w.endswith(_ALEF) and len(w) >= 3 and not w.startswith(_ART)))
 
 
 def _phrase_before(ctx, words, sub: NMention, span_e: int) -> tuple[int, int] | None:
@@ -254,10 +260,10 @@ def source_phrase(ctx, lex, toks, k: int, se: int) -> tuple[int, int] | None:
     ok = any(m.start <= s + 2 for m in ctx.mentions_in(s, e)[:1])
     if not ok and words:
         w0 = words[0]
-        stem = w0[1:] if w0.startswith("ل") and len(w0) > 3 else w0
-        if stem.startswith("ل") and len(stem) > 3:
-            stem = "ا" + stem  # للمصادر
-        if w0 in ("ما", "لما") and len(words) > 1 and words[1] in lex.reporting_verbs:
+        stem = w0[1:] if w0.startswith(_LAM) and len(w0) > 3 else w0
+        if stem.startswith(_LAM) and len(stem) > 3:
+            stem = _ALEF + stem  # للمصادر
+        if w0 in _MA_FORMS and len(words) > 1 and words[1] in lex.reporting_verbs:
             ok = True
         elif stem in lex.source_nouns or w0 in lex.source_nouns:
             ok = True

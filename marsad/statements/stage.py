@@ -40,9 +40,14 @@ from marsad.statements.context import (
 )
 from marsad.statements.cues import read_sentence
 from marsad.statements.lexicon import (
+    RULE_WORDS,
     lexicon,
     scan,
 )
+
+_RW = RULE_WORDS
+_LAM = RULE_WORDS["lam"]
+_IMPERFECT = tuple(RULE_WORDS["imperfect_prefixes"])
 
 __all__ = ["STAGE", "StatementsStage", "extract", "lexicon"]
 
@@ -77,10 +82,11 @@ def extract(doc: Doc) -> list[Statement]:
     def split(w: str):
         if w in forms:
             return "", w, ""
-        if w[:1] in "وف" and w[1:] in forms:
+        if w[:1] in _RW["conjunction_letters"] and w[1:] in forms:
             return w[:1], w[1:], ""
-        if w[:1] == "ل" and w[1:2] in ("ي", "ت") and forms.get(w[1:]) is not None and forms[w[1:]].kind == "verb":
-            return "ل", w[1:], ""  # "ليعلن": the subject is the clause's before it
+        if w[:1] == _LAM and w[1:2] in _IMPERFECT and forms.get(w[1:]) is not None \
+                and forms[w[1:]].kind == "verb":
+            return _LAM, w[1:], ""  # "ليعلن": the subject is the clause's before it
         return None
 
     for m in scan(lex.regex, text, split):

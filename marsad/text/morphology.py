@@ -21,6 +21,8 @@ _STEMMER = snowballstemmer.stemmer("arabic")
 MIN_STEM_COUNT = 5
 # Function words that begin with a clitic letter but are one word (كما is not ك + ما here).
 _WHOLE = frozenset(resources.read_words("text", "whole_words.txt"))
+_LETTERS = resources.read_yaml("text", "clitics.yaml")
+_TA_MARBUTA, _KAF = _LETTERS["ta_marbuta"], _LETTERS["kaf"]
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +42,7 @@ def segment_word(word: str) -> tuple[str, str, str]:
     Takes the surface word: matching normalisation folds ة into ه, and the pronoun ه must not
     be confused with the feminine ending (وزارة is not و + زار + ه).
     """
-    return _segment(normalize(word.replace("ة", "\u0001")).replace("\u0001", "ة"))
+    return _segment(normalize(word.replace(_TA_MARBUTA, "\u0001")).replace("\u0001", _TA_MARBUTA))
 
 
 @lru_cache(maxsize=200_000)
@@ -54,7 +56,7 @@ def _segment(form: str) -> tuple[str, str, str]:
     for pro, stem, enc in clitic_candidates(form)[1:]:
         stem = normalize(stem)
         n = lex.get(stem, 0)
-        parts = len(pro) + pro.count("ك") + bool(enc)  # كـ (as, like) is rare before nouns
+        parts = len(pro) + pro.count(_KAF) + bool(enc)  # كـ (as, like) is rare before nouns
         # A split must be earned: its stem is attested on its own (more so for each extra
         # clitic) and is a word, not a coincidence of letters: وزارة ≠ و + زارة, لبنان ≠ ل + بنان.
         if n < MIN_STEM_COUNT * 2 ** (parts - 1) or (len(stem) < 3 and n < 1000):

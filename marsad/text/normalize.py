@@ -13,25 +13,33 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 
-# Harakat, Quranic marks, superscript alef, tatweel; bidi and zero-width marks.
-_DROP = set(
-    [chr(c) for c in range(0x0610, 0x061B)]
-    + [chr(c) for c in range(0x064B, 0x0660)]
-    + ["\u0670", "\u0640"]
-    + [chr(c) for c in range(0x06D6, 0x06EE)]
-    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
-    + [chr(c) for c in range(0x202A, 0x202F)]
-    + [chr(c) for c in range(0x2066, 0x206A)]
-)
+from marsad import resources
 
-_FOLD = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ى": "ي", "ئ": "ي", "ی": "ي", "ې": "ي",
-    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه",
-    "ؤ": "و",
-    "ک": "ك", "گ": "ك",
-    "٪": "%", "،": ",", "؛": ";", "؟": "?",
-}
+
+def _read_folding() -> tuple[set[str], dict[str, str], list[tuple[str, str]]]:
+    """resources/text/folding.tsv: the characters dropped, the 1:1 folds and the code-point
+    ranges decomposed through NFKC (hex code points, ``FROM..TO`` for a range)."""
+    drop: set[str] = set()
+    fold: dict[str, str] = {}
+    nfkc: list[tuple[str, str]] = []
+    for line in resources.path("text", "folding.tsv").read_text(encoding="utf-8").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if not fields:
+            continue
+        lo, _, hi = fields[0].partition("..")
+        first, last = int(lo, 16), int(hi or lo, 16)
+        if fields[1] == "drop":
+            drop.update(chr(c) for c in range(first, last + 1))
+        elif fields[1] == "nfkc":
+            nfkc.append((chr(first), chr(last)))
+        else:
+            fold[chr(first)] = chr(int(fields[1], 16))
+    return drop, fold, nfkc
+
+
+# Harakat, Quranic marks, superscript alef, tatweel; bidi and zero-width marks (dropped); the
+# letter variants folded; the presentation-form ranges that need NFKC.
+_DROP, _FOLD, _NFKC_RANGES = _read_folding()
 for _i in range(10):
     _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic
     _FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian / Urdu
@@ -47,7 +55,7 @@ _TABLE.update({ord(c): None for c in _DROP})
 
 
 # Arabic presentation forms A/B and compatibility characters outside the basic blocks.
-_COMPAT_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff\uff00-\uffef]")
+_COMPAT_RE = re.compile("[" + "".join(f"{lo}-{hi}" for lo, hi in _NFKC_RANGES) + "]")
 
 
 def _needs_nfkc(ch: str) -> bool:

@@ -17,8 +17,15 @@ from marsad import resources
 from marsad.doc import Sentence, Token
 from marsad.text.normalize import normalize
 
+# The clitic inventory (resources/text/clitics.yaml): conjunctions, prepositions, the future
+# marker and the attached pronouns, in the order readings try them; the letters splits name.
+_CLITICS = resources.read_yaml("text", "clitics.yaml")
+_NUMBER_SEPARATORS = _CLITICS["number_separators"]
+_ART, _LAM, _ALEF = _CLITICS["article"], _CLITICS["lam"], _CLITICS["alef"]
+_TA, _TA_FOLDED = _CLITICS["ta"], _CLITICS["ta_marbuta_folded"]
+
 _TOKEN_RE = regex.compile(
-    r"\p{N}+(?:[.,٫٬]\p{N}+)*"  # numbers, with decimal / thousands separators
+    rf"\p{{N}}+(?:[.,{_NUMBER_SEPARATORS}]\p{{N}}+)*"  # numbers, with decimal / thousands separators
     r"|[\p{L}\p{M}_]+(?:\p{N}+[\p{L}\p{M}]*)?"  # words (diacritics and tatweel inside)
     r"|[^\s\p{L}\p{M}\p{N}]"  # one punctuation mark
 )
@@ -52,7 +59,7 @@ def _bmp_split_re() -> re.Pattern:
     if _BMP_SPLIT_RE is None:
         n, lm_, lm = _bmp_class(r"\p{N}"), _bmp_class(r"[\p{L}\p{M}_]"), _bmp_class(r"[\p{L}\p{M}]")
         punct = _bmp_class(r"[^\s\p{L}\p{M}\p{N}]")
-        _BMP_SPLIT_RE = re.compile(f"({n}+(?:[.,٫٬]{n}+)*|{lm_}+(?:{n}+{lm}*)?|{punct})")
+        _BMP_SPLIT_RE = re.compile(f"({n}+(?:[.,{_NUMBER_SEPARATORS}]{n}+)*|{lm_}+(?:{n}+{lm}*)?|{punct})")
     return _BMP_SPLIT_RE
 
 
@@ -140,9 +147,6 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, para: int) 
 
 
 # -- clitics ------------------------------------------------------------------------------
-# The clitic inventory (resources/text/clitics.yaml): conjunctions, prepositions, the future
-# marker and the attached pronouns, in the order readings try them.
-_CLITICS = resources.read_yaml("text", "clitics.yaml")
 CONJ: tuple[str, ...] = tuple(_CLITICS["conjunctions"])
 PREP: tuple[str, ...] = tuple(_CLITICS["prepositions"])
 FUTURE: tuple[str, ...] = tuple(_CLITICS["future"])
@@ -174,8 +178,8 @@ def proclitic_readings(norm: str) -> tuple[tuple[str, str], ...]:
             if prep and not rest.startswith(prep):
                 continue
             stem = rest[len(prep):]
-            if prep == "ل" and stem.startswith("ل") and len(stem) > 2:
-                stem = "ا" + stem  # لل… = ل + ال…
+            if prep == _LAM and stem.startswith(_LAM) and len(stem) > 2:
+                stem = _ALEF + stem  # لل… = ل + ال…
             if (conj or prep) and len(stem) >= 2:
                 out.append((conj + prep, stem))
     return tuple(out)
@@ -194,8 +198,8 @@ def clitic_candidates(norm: str) -> tuple[tuple[str, str, str], ...]:
         for enc in _ENCLITICS_BY_LAST.get(stem[-1:], ()):
             if stem.endswith(enc) and len(stem) - len(enc) >= 2:
                 base = stem[: -len(enc)]
-                if base.endswith("ت") and enc in _TA_MARBUTA_ENCLITICS:
-                    out.append((pro, base[:-1] + "ه", enc))  # تاء مربوطة before a pronoun
+                if base.endswith(_TA) and enc in _TA_MARBUTA_ENCLITICS:
+                    out.append((pro, base[:-1] + _TA_FOLDED, enc))  # تاء مربوطة before a pronoun
                 out.append((pro, base, enc))
     return tuple(dict.fromkeys(out))  # first occurrences, in order
 
@@ -227,10 +231,10 @@ def strip_proclitics(norm: str) -> tuple[int, str]:
 def _split_after(norm: str, k: int, prep: str) -> tuple[int, str]:
     """The split after the first k letters (the last of them the preposition ``prep``, if any)."""
     stem = norm[k:]
-    if stem.startswith("ال") and len(stem) >= 4:
+    if stem.startswith(_ART) and len(stem) >= 4:
         return k, stem
-    if prep == "ل" and stem.startswith("ل") and len(stem) >= 3:
-        return k, "ا" + stem
+    if prep == _LAM and stem.startswith(_LAM) and len(stem) >= 3:
+        return k, _ALEF + stem
     return 0, norm
 
 

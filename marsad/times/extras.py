@@ -17,7 +17,7 @@ from functools import lru_cache
 from marsad.doc import Doc, Provenance, TimeExpr
 from marsad.text.normalize import normalize
 from marsad.times.calendar import date_or_none
-from marsad.times.patterns import lexicon, vocabulary
+from marsad.times.patterns import lexicon, rules, vocabulary
 
 STAGE = "times"
 _DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
@@ -31,18 +31,19 @@ def _alt(words) -> str:
 def _rules() -> dict:
     data = vocabulary()
     lex = lexicon()
+    pieces = rules()
     day = rf"(?:(?P<o>{'|'.join(re.escape(o) for o in sorted(lex.ordinals, key=len, reverse=True))})|(?P<d>\d{{1,2}}))"
     quals = {q: _alt(data["qualifiers"][q]) for q in ("past", "next", "current")}
     seasons = {normalize(w): v["months"] for v in data["seasons"].values() for w in v["words"]}
     return {
         # a day and a conjunction (or comma) right before an expression: "الثالث و" / "16، "
-        "coord": re.compile(rf"(?:(?<!\w)|(?<=(?<!\w)و)){day}\s*(?:و\s*|[،,]\s*)$"),
-        "same_month": re.compile(rf"(?:(?<!\w)|(?<=(?<!\w)و)){day}\s+من\s+$"),
+        "coord": re.compile(pieces["extra_coord"].replace("DAY", day)),
+        "same_month": re.compile(pieces["extra_same_month"].replace("DAY", day)),
         # not the head of a longer expression (مساء يوم الخميس, مساء أمس)
-        "adverb": re.compile(rf"(?<!\w)(?:{_alt(data['part_adverbs'])})(?!\w)(?!\s+(?:ال|يوم|امس|غد))"),
+        "adverb": re.compile(rf"(?<!\w)(?:{_alt(data['part_adverbs'])})(?!\w){pieces['extra_adverb_not_before']}"),
         "noun": re.compile(rf"(?<!\w)(?:{_alt(data['part_noun_openers'])})\s+(?:{_alt(data['part_nouns'])})(?!\w)"),
         "clock": re.compile(rf"(?<!\w)(?:{_alt(data['clock_words'])})(?!\w)|\d"),
-        "season": re.compile(rf"(?<!\w)(?:(?P<this>هذا)\s+)?(?P<s>{_alt(seasons)})(?:\s+(?P<q>"
+        "season": re.compile(rf"(?<!\w)(?:(?P<this>{pieces['extra_this']})\s+)?(?P<s>{_alt(seasons)})(?:\s+(?P<q>"
                              rf"{quals['past']}|{quals['next']}|{quals['current']}))?(?!\w)"),
         "quals": {normalize(w): q for q in quals for w in data["qualifiers"][q]},
         "seasons": seasons,

@@ -72,77 +72,18 @@ class Lexicon:
     named: list[tuple[frozenset, int, int, int]]
 
 
-# The rules, tried in this order at each candidate word start (the first that matches wins).
-# Upper-case placeholders are filled from the vocabulary by lexicon(); the named group of each
-# rule picks the method of Reader that checks and reads it (reader._READERS).
-_RULES = [
-    # 29/6/2018, 2018-06-29, 1439/12/4هـ
-    r"""(?P<n>(?<![\d/.])(?:(?P<n_d>[0-3]?\d)[/.\-](?P<n_m>[01]?\d)[/.\-](?P<n_y>(?:1[3489]|20)\d\d)
-        |(?P<n_y2>(?:1[3489]|20)\d\d)[/.\-](?P<n_m2>[01]?\d)[/.\-](?P<n_d2>[0-3]?\d))(?![\d/])
-        (?:\s?(?P<n_h>ه)(?!\w))?)""",
-    # [مساء] [الثلاثاء،] [9 | التاسع من] [شهر] كانون الثاني (يناير) [2024 | الماضي | من العام المقبل]
-    r"""(?P<g>(?:(?P<g_p>NARROW|PART)\s+)?(?:PART\s+)?
-        (?:(?:(?:(?:NEARDAY)\s*,?\s*)?(?P<g_wd>WD)\s*,?\s*(?P<g_op>\()?\s*
-              (?:(?:QPNC|EQUIVALENT)\s*,?\s*)?)?
-           (?P<g_dl>(?:DAY\s*(?:,|-|–|DAYLINK)\s*)+)?
-           (?:(?P<g_d>DAY)|(?P<g_o>ORD)(?=\s+(?:من\s+)?(?:شهر\s+)?MON))\s*(?:من\s+)?)?
-        (?P<g_sh>شهر\s+)?(?P<g_m1>MON)(?![^\W\d_])
-        (?:\s*(?:[(/\-–]\s*)?(?P<g_m2>MON)(?![^\W\d_])(?:\s*\))?)?
-        (?:\s*,?\s*(?:من\s+)?(?:YNOUN\s*)?(?P<g_y>YEAR)YSUF
-          |\s+(?:من\s+)?(?:هذا\s+|هذه\s+)?(?:ال)?(?:YEARWORD)\s+(?P<g_yq>QPNC)(?!\w)
-          |\s+(?:من\s+)?(?P<g_yt>THIS)\s+(?:ال)?(?:YEARWORD)(?!\w)
-          |\s+(?P<g_mq>QPNC)(?!\w))?
-        (?(g_op)\s*\)))""",
-    # 15 رمضان 1439 هـ, شهر رمضان, ذي الحجة
-    r"""(?P<h>(?:(?:NARROW|PART)\s+)?(?:PART\s+)?(?:(?:(?:NEARDAY)\s*,?\s*)?(?P<h_wd>WD)\s*,?\s*)?
-        (?:(?:(?P<h_d>DAY)|(?P<h_o>ORD)(?=\s+من\s))\s*(?:من\s+)?)?
-        (?P<h_sh>شهر\s+)?(?P<h_m>HMON)(?!\w)
-        (?:\s*,?\s*(?:من\s+)?(?:ل?(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<h_y>1[34]\d\d)(?!\d)
-           (?:\s*HMARK(?!\w))?)?
-        (?:\s+(?P<h_q>QPNC|HOLY)(?!\w))?)""",
-    # 1439 هـ
-    r"""(?P<hy>(?:ل?(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<hy_y>1[34]\d\d)\s*HMARK(?!\w))""",
-    # [مطلع] [عام] 2020 [م] [و2021]
-    r"""(?P<y>(?:(?P<y_p>NARROW)\s+)?(?:(?P<y_n>YNOUN)\s+(?:من\s+)?)?(?P<y_1>YEAR)(?P<y_s>YSUF)
-        (?:\s*(?P<y_sep>-|–|/|YEARLINK)\s*(?P<y_2>YEAR)YSUF)?)""",
-    # التسعينيات, ثمانينات القرن الماضي
-    r"""(?P<dc>(?:(?P<dc_p>NARROW)\s+(?:من\s+)?)?(?:ال)?(?P<dc_t>TENS)(?:يات|ات)(?!\w)
-        (?:\s+(?:من\s+)?(?P<dc_c>CENT)(?!\w))?)""",
-    # 24 الجاري, العاشر من الشهر الماضي
-    r"""(?P<dr>(?:(?P<dr_wd>WD)\s*,?\s*)?(?:(?P<dr_d>DAY)|(?P<dr_o>ORD))\s+(?:من\s+)?
-        (?:(?:هذا\s+)?(?P<dr_sh>الشهر)\s+)?(?P<dr_q>QPNC)(?!\w))""",
-    # [مساء] [أمس] الثلاثاء [الماضي]
-    r"""(?P<w>(?:(?P<w_p>NARROW|PART)\s+)?(?:PART\s+)?(?:(?P<w_x>NEARDAY)\s*,?\s*)?
-        (?P<w_op>\()?(?P<w_wd>WD)(?!\w)
-        (?(w_op)\))(?:\s+(?P<w_q>QPNC)(?!\w))?)""",
-    # الأسبوع الماضي, هذا العام, مطلع الشهر المقبل, العام التالي, نفس اليوم
-    r"""(?P<r>(?=(?:NARROW|DEMONS)\s
-            |(?:RUNITS)\s+QREL(?!\w))
-        (?:(?P<r_p>NARROW)\s+)?(?:(?P<r_pre>DEMONS)\s+)?
-        (?P<r_u>RUNITS)(?!\w)(?:\s+(?P<r_q>QREL)(?!\w))?
-        (?:\s+(?P<r_y>YEAR))?)""",
-    # [صباح] اليوم, أمس, غداً, بعد غد
-    r"""(?P<x>(?:(?!اول\s+امس)(?P<x_p>PART|NARROW)\s+)?(?:PART\s+)?
-        (?P<x_w>DEICTIC|الليله(?:\s+الماضيه)?|الغد)(?!\w))""",
-    # قبل ثلاثة أيام, منذ عامين, منذ سنوات
-    r"""(?P<a>(?P<a_p>AGOHEAD)\s+(?:APPROX\s+)?(?:(?P<a_f>FEW)\s+)?(?:(?P<a_n>NUM)\s+)?
-        (?P<a_u>UANY)(?!\w)
-        (?!\s*\d|\s+ال|\s+MON|\s+HMON)(?:\s+(?:و\s?)?نصف)?(?:\s+(?:AGOADJ)(?!\w))?)""",
-    # الأسبوعين الماضيين, الأيام القليلة الماضية, الـ48 ساعة الماضية
-    r"""(?P<p>(?:ال\s?)?(?:(?P<p_n>NUM)\s+)?(?P<p_u>UDEF|UONE)\s+(?:(?:ال\s?)?(?P<p_n2>NUM|القليله)\s+)?
-        (?P<p_q>QPER)(?!\w))""",
-    # لمدة ثلاث سنوات
-    r"""(?P<du>(?:DURHEAD)\s+(?:APPROX\s+)?
-        (?:(?P<du_n>NUM)\s+(?P<du_u>UONE|UMANY)|(?P<du_u2>UONE|UTWO))(?!\w)(?!\s+ال|\s*\d))""",
-    # مؤخراً, منذ فترة طويلة, حتى الآن, في المستقبل
-    r"""(?P<v>VAGUE)(?!\w)""",
-]
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """``resources/times/rules.yaml``: the rule templates (tried in their order at each candidate
+    word start; the named group of each picks the method of Reader that checks and reads it,
+    reader._READERS) and the pieces built around the vocabulary."""
+    return resources.read_yaml("times", "rules.yaml")
 
 
-# After a month without year: the range's end carries the year for both
-# (بين كانون الثاني ونيسان 2018).
-_RANGE_TAIL = r"""\s*(?:-|–|MONTHLINK)\s*(?:NARROW\s+)?(?:(?:ال\s?)?\d{1,2}\s*(?:من\s+)?)?(?:شهر\s+)?
-    (?P<rm>MON)(?:\s*[(/\-–]?\s*MON(?:\s*\))?)?\s*,?\s*(?:من\s+)?(?:YNOUN\s*)?(?P<ry>YEAR)"""
+_R = rules()
+_ART = _R["article"]
+_IN = _R["in_prefix"]
+_DECADE_SUFFIXES = tuple(_R["decade_suffixes"])
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +113,7 @@ def lexicon() -> Lexicon:
 
     q = lambda *names: _alt([w for n in names for w in data["qualifiers"][n]])  # noqa: E731
     unit_forms = lambda *kinds: _alt([w for u in data["units"].values() for k in kinds for w in u[k]])  # noqa: E731
-    unit_def = _alt(["ال" + w for u in data["units"].values() for k in ("two", "many") for w in u[k]])
+    unit_def = _alt([_ART + w for u in data["units"].values() for k in ("two", "many") for w in u[k]])
     mon, hmon, wd = _alt(months), _alt(hmonths), _alt(weekdays)
     num = r"(?:\d{1,3}|" + _alt(numbers) + ")"
     t = {
@@ -185,9 +126,9 @@ def lexicon() -> Lexicon:
         "EQUIVALENT": _seq(data["rule_equivalent"]),
         "MON": mon, "HMON": hmon, "WD": wd, "NUM": num,
         "ORD": _alt(ordinals), "PART": _alt(data["day_parts"]), "NARROW": _alt(data["narrowers"]),
-        "DAY": r"(?:ال\s?)?(?:0?[1-9]|[12]\d|3[01])(?!\d|[.,]\d)",
-        "YEAR": r"(?:1[89]\d\d|20\d\d)(?!\d)", "YSUF": r"(?:\s?م(?!\w)|\s+ميلادي\w*)?",
-        "HMARK": _alt(data["hijri_year_marks"]), "YNOUN": "ل?" + _alt(data["year_nouns"]),
+        "DAY": _R["day"],
+        "YEAR": r"(?:1[89]\d\d|20\d\d)(?!\d)", "YSUF": _R["year_suffix"],
+        "HMARK": _alt(data["hijri_year_marks"]), "YNOUN": _R["year_noun_prefix"] + _alt(data["year_nouns"]),
         "QPNC": q("past", "next", "current"), "QREL": q("past", "next", "current", "following",
                                                          "previous", "before_previous", "same"),
         "QPER": q("past", "last", "next"), "APPROX": _alt(data["approximators"]),
@@ -195,14 +136,14 @@ def lexicon() -> Lexicon:
         "UANY": unit_forms("one", "two", "many"), "UMANY": unit_forms("many"), "UDEF": unit_def,
         "TENS": _alt(decades), "CENT": _alt(centuries), "DEICTIC": _alt(deictic),
         "VAGUE": "(?:" + "|".join(
-            (r"(?<=(?<![^\Wوف])في\s)" + _alt([w[3:]]) if w.startswith("في ") else _alt([w]))
+            (_R["after_in"] + _alt([w[len(_IN):]]) if w.startswith(_IN) else _alt([w]))
             for w in sorted(vague, key=len, reverse=True)) + ")",
     }
-    rx = re.compile(r"(?<!\w)[وفبلك]{0,2}(?:" + _fill("|".join(_RULES), t) + ")", re.X)
+    rx = re.compile(_R["expression_opener"] + _fill("|".join(_R["expression_rules"]), t) + ")", re.X)
     return Lexicon(
         rx=rx, keys=_keywords(data, months, hmonths, weekdays, units, deictic, decades, vague),
         firsts=_firsts(data, months, hmonths, weekdays, ordinals, deictic, units, numbers, decades, vague),
-        range_tail=re.compile(_fill(_RANGE_TAIL, t), re.X), months=months, hmonths=hmonths,
+        range_tail=re.compile(_fill(_R["range_tail"], t), re.X), months=months, hmonths=hmonths,
         weekdays=weekdays, numbers=numbers, ordinals=ordinals, units=units, quals=quals, deictic=deictic,
         decades=decades, centuries=centuries, vague=vague, sets=sets, named=named)
 
@@ -223,7 +164,7 @@ def _ordinals(data: dict) -> dict[str, int]:
             for t in (20, 30):
                 if t + n <= 31:
                     for tw in tens[t]:
-                        ordinals[normalize(f"{w} و{tw}")] = t + n
+                        ordinals[normalize(f"{w} {_R['ordinal_link']}{tw}")] = t + n
     for t, forms in tens.items():
         for w in forms:
             ordinals[normalize(w)] = t
@@ -241,9 +182,9 @@ def _firsts(data, months, hmonths, weekdays, ordinals, deictic, units, numbers, 
     """Words (after proclitics) a time expression can begin with."""
     out = {w.split()[0] for table in (months, hmonths, weekdays, ordinals, deictic, units) for w in table}
     out |= {normalize(w).split()[0] for key in ("narrowers", "day_parts", "year_nouns") for w in data[key]}
-    out |= {(w[3:] if w.startswith("في ") else w).split()[0] for w in vague}
-    out |= {"ال" + w for w in list(units) + list(numbers)} | {"ال"}
-    out |= {a + t + s for t in decades for a in ("", "ال") for s in ("ات", "يات")}
+    out |= {(w[len(_IN):] if w.startswith(_IN) else w).split()[0] for w in vague}
+    out |= {_ART + w for w in list(units) + list(numbers)} | {_ART}
+    out |= {a + t + s for t in decades for a in ("", _ART) for s in _DECADE_SUFFIXES}
     out |= {normalize(w) for w in data["opening_words"]}
     return frozenset(out)
 
@@ -261,9 +202,9 @@ def _keywords(data, *tables) -> Any:
         for key in table:
             if key not in needs_digits:
                 words.add(max(reversed(key.split()), key=len))
-    words.update("ال" + w for w in tables[3])  # units: الأيام, الأسبوعين …
+    words.update(_ART + w for w in tables[3])  # units: الأيام, الأسبوعين …
     words.update(normalize(w) for w in data["keywords"])
-    words.update(a + t + s for t in tables[5] for s in ("ات", "يات") for a in ("", "ال"))  # decades
+    words.update(a + t + s for t in tables[5] for s in _DECADE_SUFFIXES for a in ("", _ART))  # decades
     auto = ahocorasick.Automaton()
     for w in words:
         auto.add_word(w, len(w))
@@ -274,8 +215,9 @@ def _keywords(data, *tables) -> Any:
 # How many words a time expression can start before its keyword (على مدار ما يقرب من ثلاثة عقود).
 _WORDS_BACK = 7
 _OPENERS = '"«(“\'[-'
-_PROCLITICS = frozenset(("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "لل"))
-_CLITICS = _PROCLITICS | {"ال", "وال", "بال", "فال", "كال", "ولل"}  # before digits: الـ15, والـ28
+_PROCLITICS = frozenset(_R["proclitics"])
+_CLITICS = _PROCLITICS | set(_R["digit_clitics"])  # before digits: الـ15, والـ28
+_PROCLITIC_LETTERS = _R["proclitic_letters"]
 
 
 def expression_starts(norm: str, auto, lo: int, hi: int) -> list[int]:
@@ -329,10 +271,10 @@ def _opening(token: str) -> int:
         elif m:
             w = m.group()
             for k in (0, 1, 2):
-                if k and (w[:k].strip("وفبلك") or len(w) - k < 1):
+                if k and (w[:k].strip(_PROCLITIC_LETTERS) or len(w) - k < 1):
                     break
                 x = w[k:]
-                if x[0].isdigit() or x in firsts or x.startswith("ال") and x[2:3].isdigit():
+                if x[0].isdigit() or x in firsts or x.startswith(_ART) and x[2:3].isdigit():
                     skip = len(token) - len(core)
                     break
         if len(_OPENING) < 200_000:

@@ -14,64 +14,20 @@ from hijridate import Hijri
 
 from marsad.text.normalize import normalize
 from marsad.times.calendar import date_or_none, hijri_to_iso, month_value
-from marsad.times.patterns import Lexicon, vocabulary
+from marsad.times.patterns import Lexicon, rules, vocabulary
+from marsad.times.words import definite, digits, in_words, word_after, word_before
 
-_SKIP_BACK = ' \t"«(“'
 _PUNCT = ',.;:!?"«»()“”-'
-_OF_YEAR = re.compile(r"\s*,?\s*(?:من\s+)?ل?(?:ال)?عام\s+((?:19|20)\d\d)(?!\d)")  # نفس اليوم من عام 2016
-_FUTURE_VERB = re.compile(r"س[يتن]\w{3,}")
+_R = rules()
+_OF_YEAR = re.compile(_R["of_year"])  # نفس اليوم من عام 2016
+_FUTURE_VERB = re.compile(_R["future_verb"])
+_FUTURE_CONJ, _ART, _IN_PREFIX, _W = _R["future_conjunctions"], _R["article"], _R["in_prefix"], _R["words"]
 _WORDS = {k: frozenset(normalize(w) for w in vocabulary()[k]) for k in (
     "al_function_words", "who_words", "range_openers", "ago_not_before", "weekday_links",
     "same_demonstratives", "this_demonstratives")}
 _WHO = _WORDS["who_words"]
 _RANGE_OPENERS = _WORDS["range_openers"]  # من 1999 إلى 2001, بين 1990 و1998
-_DAY_IN_LIST = re.compile(r"(?:ال\s?)?(\d{1,2})(?!\d)")
-
-
-def _word_before(text: str, pos: int, floor: int) -> str:
-    """The word just before pos (same sentence), skipping spaces and opening quotes."""
-    i = pos
-    while i > floor and text[i - 1] in _SKIP_BACK:
-        i -= 1
-    j = i
-    while j > floor and (text[j - 1].isalnum() or text[j - 1] == "_"):
-        j -= 1
-    return text[j:i]
-
-
-def _word_after(text: str, pos: int, ceil: int) -> str:
-    i = pos
-    while i < ceil and text[i] in ' \t"»)”':
-        i += 1
-    j = i
-    while j < ceil and (text[j].isalnum() or text[j] == "_"):
-        j += 1
-    return text[i:j] if j > i else text[i:i + 1]
-
-
-def _in(word: str, words: frozenset) -> bool:
-    """word, or word without one or two proclitics (وفي → في, للعام → لعام), is in words."""
-    if word in words:
-        return True
-    for k in (1, 2):
-        if len(word) - k >= 2 and word[:k].strip("وفبلك") == "" and word[k:] in words:
-            return True
-    return False
-
-
-_AL_FUNCTION_WORDS = _WORDS["al_function_words"]
-
-
-def _definite(word: str) -> bool:
-    """A definite noun or adjective (اليوم العالمي), not إلى / التي / الذي."""
-    return word.startswith("ال") and word not in _AL_FUNCTION_WORDS
-
-
-def _digits(s: str | None) -> int | None:
-    if s is None:
-        return None
-    s = s.replace("ال", "").strip()
-    return int(s) if s.isdigit() else None
+_DAY_IN_LIST = re.compile(_R["day_in_list"])
 
 
 @dataclass(slots=True)
@@ -97,22 +53,22 @@ class Reader:
 
     # small accessors
     def before(self, m, g, ns):
-        return _word_before(self.norm, m.start(g), ns)
+        return word_before(self.norm, m.start(g), ns)
 
     def after(self, m, ne, g=None):
-        return _word_after(self.norm, m.end(g) if g else m.end(), ne)
+        return word_after(self.norm, m.end(g) if g else m.end(), ne)
 
     def future(self, pos: int, ns: int) -> bool | None:
         """Whether the words before pos speak of the future (see future_markers in the data);
         None for a plan told in the past."""
         words = self.norm[max(ns, pos - 90):pos].split()[-8:]
-        marks = [i for i, w in enumerate(words) if _in(w.strip(_PUNCT), self.s["future_markers"])]
+        marks = [i for i, w in enumerate(words) if in_words(w.strip(_PUNCT), self.s["future_markers"])]
         if marks:
             # a plan told in the past (كان من المقرر أن يجتمعوا الأحد) points back: None
-            return None if any(_in(w, self.s["past_plan"]) for w in words[max(0, marks[0] - 3):marks[0]]) else True
-        if words and _in(words[-1].strip(_PUNCT), self.s["coincide_verbs"]):
+            return None if any(in_words(w, self.s["past_plan"]) for w in words[max(0, marks[0] - 3):marks[0]]) else True
+        if words and in_words(words[-1].strip(_PUNCT), self.s["coincide_verbs"]):
             return True  # يوافق الثلاثاء: the coming day the date falls on
-        skip = self.s["day_parts"] | {"يوم"}
+        skip = self.s["day_parts"] | {_W["day"]}
         while words and words[-1] in skip:
             words.pop()
         # the verb right before the time, or the verb opening its clause (ستبدأ عملية الفرز الخميس)
@@ -127,7 +83,7 @@ class Reader:
         return any(self._future_verb(w) for w in ([clause[-1], clause[0]] if at_start else [clause[-1]]))
 
     def _future_verb(self, w: str) -> bool:
-        w = w[1:] if w[0] in "وف" and len(w) > 5 else w
+        w = w[1:] if w[0] in _FUTURE_CONJ and len(w) > 5 else w
         return bool(_FUTURE_VERB.fullmatch(w)) and w not in self.s["future_verb_not"]
 
     def _numeric_date(self, m, ns, ne):
@@ -147,7 +103,7 @@ class Reader:
         lex = self.lex
         m1 = lex.months[re.sub(r"\s+", " ", m.group("g_m1"))]
         end = m.end()
-        y, yq, mq = m.group("g_y"), m.group("g_yq") or ("الجاري" if m.group("g_yt") else None), m.group("g_mq")
+        y, yq, mq = m.group("g_y"), m.group("g_yq") or (_W["current"] if m.group("g_yt") else None), m.group("g_mq")
         if m.group("g_m2"):
             if lex.months[re.sub(r"\s+", " ", m.group("g_m2"))] != m1:
                 end, y, yq, mq, paired = m.end("g_m1"), None, None, None, False
@@ -155,7 +111,7 @@ class Reader:
                 paired = True
         else:
             paired = False
-        d = _digits(m.group("g_d"))
+        d = digits(m.group("g_d"))
         if d is None and m.group("g_o"):
             d = lex.ordinals[re.sub(r"\s+", " ", m.group("g_o"))]
         wd = lex.weekdays[m.group("g_wd")] if m.group("g_wd") else None
@@ -165,13 +121,13 @@ class Reader:
             return None  # ماي (Theresa May), آب (father), جوان (Juan): only with a day or a year
         prev = self.before(m, "g", ns)
         if d is None and y is None and not (yq or mq or paired or m.group("g_sh") or m.group("g_p")):
-            if not _in(prev, self.s["month_context"]):
+            if not in_words(prev, self.s["month_context"]):
                 return None
-            if word in self.s["verb_months"] and _in(prev, _WHO):
+            if word in self.s["verb_months"] and in_words(prev, _WHO):
                 return None  # بمن مارس الغدر: "who practised"
-        if d is not None and y is None and not (yq or mq) and _in(prev, self.s["name_words"]):
+        if d is not None and y is None and not (yq or mq) and in_words(prev, self.s["name_words"]):
             for words, nd, nm, ny in lex.named:  # هجمات 11 سبتمبر, ثورة 25 يناير
-                if nd == d and nm == m1 and _in(prev, words):
+                if nd == d and nm == m1 and in_words(prev, words):
                     return [Candidate(start, end, "named-date", "abs",
                                   {"value": f"{ny:04d}-{nm:02d}-{nd:02d}", "kind": "date"})]
             return None  # شارع 26 يوليو, قوى 14 آذار: a name
@@ -219,7 +175,7 @@ class Reader:
     def _hijri_date(self, m, ns, ne):
         lex = self.lex
         hm = lex.hmonths[re.sub(r"\s+", " ", m.group("h_m"))]
-        d = _digits(m.group("h_d"))
+        d = digits(m.group("h_d"))
         if d is None and m.group("h_o"):
             d = lex.ordinals[re.sub(r"\s+", " ", m.group("h_o"))]
         y = int(m.group("h_y")) if m.group("h_y") else None
@@ -230,9 +186,9 @@ class Reader:
         if d is None and y is None and not m.group("h_sh"):
             prev = self.before(m, "h", ns)
             if word in self.s["hijri_ambiguous"]:
-                if not (word == "رمضان" and (q or _in(prev, self.s["ramadan_context"]))):
+                if not (word == _W["ramadan"] and (q or in_words(prev, self.s["ramadan_context"]))):
                     return None
-            elif not _in(prev, self.s["month_context"]):
+            elif not in_words(prev, self.s["month_context"]):
                 return None
         if y is not None:
             v = hijri_to_iso(y, hm, d)
@@ -256,13 +212,13 @@ class Reader:
     def _year(self, m, ns, ne):
         y1 = int(m.group("y_1"))
         y2 = int(m.group("y_2")) if m.group("y_2") else None
-        if y2 is not None and not (0 < y2 - y1 < 100 or (m.group("y_sep") == "و" and y2 != y1)):
+        if y2 is not None and not (0 < y2 - y1 < 100 or (m.group("y_sep") == _W["and"] and y2 != y1)):
             y2 = None
-        nxt = _word_after(self.norm, m.end("y_1") + len(m.group("y_s")), ne)
+        nxt = word_after(self.norm, m.end("y_1") + len(m.group("y_s")), ne)
         ok = bool(m.group("y_n") or m.group("y_p") or m.group("y_s").strip())
         if not ok:
-            prev = _word_before(self.norm, m.start("y_1"), ns)
-            if _in(prev, self.s["year_context"]) or (y2 is not None and _in(prev, _RANGE_OPENERS)):
+            prev = word_before(self.norm, m.start("y_1"), ns)
+            if in_words(prev, self.s["year_context"]) or (y2 is not None and in_words(prev, _RANGE_OPENERS)):
                 ok = nxt not in self.s["count_nouns_after"]  # 2000 شخص, but not 2020 بمرشح
             elif y2 is not None and m.group("y_sep") in ("-", "–"):
                 ok = True  # (2003-2011)
@@ -283,17 +239,17 @@ class Reader:
 
     def _decade(self, m, ns, ne):
         nxt = self.norm[m.end():m.end() + 25].split()
-        if any(_in(w.strip(".,;:"), self.s["age_words"]) for w in nxt[:3]):
+        if any(in_words(w.strip(".,;:"), self.s["age_words"]) for w in nxt[:3]):
             return None  # في الثلاثينات من العمر
         prev = self.before(m, "dc", ns)
-        if prev == "في" and _in(_word_before(self.norm, m.start("dc") - 3, ns), self.s["age_before"]):
+        if prev == _W["in"] and in_words(word_before(self.norm, m.start("dc") - 3, ns), self.s["age_before"]):
             return None
         t = self.lex.decades[m.group("dc_t")]
         c = self.lex.centuries[re.sub(r"\s+", " ", m.group("dc_c"))] if m.group("dc_c") else None
         return [Candidate(m.start("dc"), m.end(), "decade", "decade", {"t": t, "c": c})]
 
     def _day_of_month(self, m, ns, ne):
-        d = _digits(m.group("dr_d"))
+        d = digits(m.group("dr_d"))
         if d is None:
             if not m.group("dr_sh"):
                 return None
@@ -309,7 +265,7 @@ class Reader:
             return None  # الأحد عشر, الاثنين معاً
         if wd == 0 and not (m.group("w_p") or m.group("w_x")):
             prev = self.before(m, "w", ns)
-            if _in(prev, self.s["weekday_not_after"]):
+            if in_words(prev, self.s["weekday_not_after"]):
                 return None  # بين الاثنين: "between the two"
         dx = self.lex.deictic.get(m.group("w_x")) if m.group("w_x") else None
         q = self.lex.quals[m.group("w_q")] if m.group("w_q") else None
@@ -319,11 +275,11 @@ class Reader:
 
     def _after_weekday(self, m, ns) -> bool:
         """The second of two weekdays (الثلاثاء والأربعاء, ليل الثلاثاء إلى الأربعاء)."""
-        if m.group().startswith("و") and m.start() < m.start("w"):
-            return _word_before(self.norm, m.start(), ns) in self.lex.weekdays
+        if m.group().startswith(_W["and"]) and m.start() < m.start("w"):
+            return word_before(self.norm, m.start(), ns) in self.lex.weekdays
         prev = self.before(m, "w", ns)
         if prev in _WORDS["weekday_links"]:
-            return _word_before(self.norm, m.start("w") - len(prev) - 1, ns) in self.lex.weekdays
+            return word_before(self.norm, m.start("w") - len(prev) - 1, ns) in self.lex.weekdays
         return False
 
     def _relative_unit(self, m, ns, ne):
@@ -332,19 +288,19 @@ class Reader:
         if pre in _WORDS["same_demonstratives"]:
             q = "same"
         elif pre in _WORDS["this_demonstratives"] and q is None:
-            if u == "اليوم":
+            if u == _W["today"]:
                 return None  # في مثل هذا اليوم: an anniversary
             q = "current"
         if q is None and not m.group("r_p"):
             return None
         if q == "last":
             return None
-        if u == "اليوم" and q not in (None, "following", "previous", "same"):
+        if u == _W["today"] and q not in (None, "following", "previous", "same"):
             return None  # اليوم الماضي is not an expression
-        if u == "العام" and not pre and _in(self.before(m, "r", ns), self.s["general_nouns"]):
+        if u == _W["year"] and not pre and in_words(self.before(m, "r", ns), self.s["general_nouns"]):
             return None  # الأمين العام السابق
         nxt = self.after(m, ne)
-        if q is None and _definite(nxt) and nxt not in self.lex.quals:
+        if q is None and definite(nxt) and nxt not in self.lex.quals:
             return None  # نهاية العام الدراسي
         of_year = _OF_YEAR.match(self.norm, m.end(), ne) if q == "same" else None
         return [Candidate(m.start("r"), m.end(), "relative-unit", "rel",
@@ -355,28 +311,28 @@ class Reader:
         w = re.sub(r"\s+", " ", m.group("x_w"))
         prev = self.before(m, "x", ns)
         nxt = self.after(m, ne)
-        if w == "الغد":
-            if not (m.group("x_p") or _in(prev, self.s["tomorrow_after"])):
+        if w == _W["tomorrow"]:
+            if not (m.group("x_p") or in_words(prev, self.s["tomorrow_after"])):
                 return None  # حزب الغد
             off = 1
-        elif w.startswith("الليله"):
-            if w == "الليله" and (_definite(nxt) or prev == "في"):
+        elif w.startswith(_W["tonight"]):
+            if w == _W["tonight"] and (definite(nxt) or prev == _W["in"]):
                 return None  # الليلة الأولى; 6000 دولار في الليلة: "per night"
-            off = -1 if w != "الليله" else 0
+            off = -1 if w != _W["tonight"] else 0
         else:
             off = self.lex.deictic[w]
-        if w == "امس" and _definite(nxt):
+        if w == _W["yesterday"] and definite(nxt):
             return None  # في أمسّ الحاجة: "in greatest need"
-        if w == "اليوم":
-            if _definite(nxt) and nxt not in self.lex.weekdays:
+        if w == _W["today"]:
+            if definite(nxt) and nxt not in self.lex.weekdays:
                 return None  # اليوم العالمي, اليوم الأول
-            if not m.group("x_p") and _in(prev, self.s["today_not_after"]):
+            if not m.group("x_p") and in_words(prev, self.s["today_not_after"]):
                 return None  # نفس اليوم, روسيا اليوم, مرتين في اليوم
-        if w == "غدا":
+        if w == _W["tomorrow_adverb"]:
             o0, o1 = self.nt.to_original(m.start("x_w"), m.end("x_w"))
-            marked = "ً" in self.original[o0:o1 + 1]
-            if not marked and (_definite(nxt) and nxt not in self.lex.weekdays or
-                               (len(nxt) > 2 and nxt.endswith("ا"))):
+            marked = _W["tanwin"] in self.original[o0:o1 + 1]
+            if not marked and (definite(nxt) and nxt not in self.lex.weekdays or
+                               (len(nxt) > 2 and nxt.endswith(_W["accusative"]))):
                 return None  # غدا الوضع أسوأ: "became"
         return [Candidate(m.start("x"), m.end(), "deictic", "deictic", {"off": off})]
 
@@ -387,7 +343,7 @@ class Reader:
             return None  # قبل يومين من الانتخابات: relative to another event; قبل أربعة أشهر أخرى
         n = None
         if m.group("a_n"):
-            n = _digits(m.group("a_n")) or self.lex.numbers.get(re.sub(r"\s+", " ", m.group("a_n")))
+            n = digits(m.group("a_n")) or self.lex.numbers.get(re.sub(r"\s+", " ", m.group("a_n")))
         elif kind == "one":
             n = 1
         elif kind == "two":
@@ -399,13 +355,13 @@ class Reader:
         return [Candidate(m.start("a"), m.end(), "ago", "ago", {"u": unit, "n": n})]
 
     def _period(self, m, ns, ne):
-        unit, kind = self.lex.units[m.group("p_u")[2:] if m.group("p_u").startswith("ال") and
+        unit, kind = self.lex.units[m.group("p_u")[2:] if m.group("p_u").startswith(_ART) and
                                     m.group("p_u")[2:] in self.lex.units else m.group("p_u")]
         q = self.lex.quals[m.group("p_q")]
         raw = m.group("p_n") or m.group("p_n2")
         n = None
-        if raw and raw != "القليله":
-            n = _digits(raw) or self.lex.numbers.get(re.sub(r"\s+", " ", raw.removeprefix("ال")))
+        if raw and raw != _W["few"]:
+            n = digits(raw) or self.lex.numbers.get(re.sub(r"\s+", " ", raw.removeprefix(_ART)))
         elif kind == "two":
             n = 2
         if kind == "one" and not m.group("p_n"):
@@ -418,7 +374,7 @@ class Reader:
     def _duration(self, m, ns, ne):
         if m.group("du_n"):
             unit, _ = self.lex.units[m.group("du_u")]
-            n = _digits(m.group("du_n")) or self.lex.numbers.get(re.sub(r"\s+", " ", m.group("du_n")))
+            n = digits(m.group("du_n")) or self.lex.numbers.get(re.sub(r"\s+", " ", m.group("du_n")))
             start = m.start("du_n")
         else:
             unit, kind = self.lex.units[m.group("du_u2")]
@@ -430,13 +386,13 @@ class Reader:
 
     def _vague(self, m, ns, ne):
         phrase = re.sub(r"\s+", " ", m.group("v"))
-        value = self.lex.vague.get(phrase) or self.lex.vague.get("في " + phrase)
+        value = self.lex.vague.get(phrase) or self.lex.vague.get(_IN_PREFIX + phrase)
         nxt = self.after(m, ne)
-        if nxt in self.s["vague_not_before"] or (phrase.endswith("الساعه") and nxt[:1].isdigit()):
+        if nxt in self.s["vague_not_before"] or (phrase.endswith(_W["hour"]) and nxt[:1].isdigit()):
             return None  # قريبا من: "near"; حتى الساعة 10
-        if phrase == "الان":
+        if phrase == _W["now"]:
             o0, _ = self.nt.to_original(m.start("v"), m.end("v"))
-            if self.original[o0:o0 + 1] in "أآ":
+            if self.original[o0:o0 + 1] in _W["hamza_alefs"]:
                 return None  # آلان / ألان: the name Alain
         return [Candidate(m.start("v"), m.end(), "vague", "vague", {"value": value})]
 

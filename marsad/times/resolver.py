@@ -23,10 +23,13 @@ from marsad.times.calendar import (
     weekday_date,
     weekday_near,
 )
+from marsad.times.patterns import rules
 from marsad.times.reader import Candidate
 
 _STEP = {"past": -1, "next": 1, "current": 0, "before_previous": -2, "following": 1, "previous": -1, "same": 0}
 _DURATION = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "hour": "H"}
+# The relative units by what they count in (normalised: العام، السنة → year).
+_UNITS = {unit: tuple(forms) for unit, forms in rules()["relative_units"].items()}
 
 
 class Resolver:
@@ -138,27 +141,27 @@ class Resolver:
         k = _STEP[q]
         relative_to_text = q in ("following", "previous", "same")
         inferred = self.ref_inferred
-        if u in ("العام", "السنه"):
+        if u in _UNITS["year"]:
             prior = self._prior(4) if relative_to_text else None
             if prior is None and (q == "same" or self.ref is None):
                 return None
             base = int(prior[:4]) if prior else self.ref.year
             inferred = inferred and prior is None
             return f"{base + k:04d}", "relative", inferred
-        if u == "الشهر":
+        if u in _UNITS["month"]:
             prior = self._prior(7) if relative_to_text else None
             if prior is None and (q == "same" or self.ref is None):
                 return None
             y, m = (int(prior[:4]), int(prior[5:7])) if prior else (self.ref.year, self.ref.month)
             return month_value(*add_months(y, m, k)), "relative", inferred and prior is None
         prior = self._prior(10) if relative_to_text else None
-        if prior is None and (relative_to_text and u == "اليوم" or q == "same" or self.ref is None):
+        if prior is None and (relative_to_text and u in _UNITS["day"] or q == "same" or self.ref is None):
             return None
         base = date.fromisoformat(prior[:10]) if prior else self.ref
         if f.get("of"):
             base = date_or_none(f["of"], base.month, base.day) or base
         inferred = inferred and prior is None
-        if u == "الاسبوع":
+        if u in _UNITS["week"]:
             return iso_week(base + timedelta(days=7 * k)), "relative", inferred
         return (base + timedelta(days=k)).isoformat(), "relative", inferred  # اليوم التالي
 

@@ -1,0 +1,28 @@
+"""The typed kind of each actor mention (``doc.MentionKind``), from the rule that found it.
+
+The later stages read the kind, never the rule's name: this table is the one place that knows
+which of the stage's rules name what.
+"""
+from __future__ import annotations
+
+from marsad.doc import MentionKind
+
+_KINDS = {
+    "country": MentionKind.COUNTRY,
+    "capital": MentionKind.CAPITAL,
+    "city": MentionKind.CITY,
+    "entity-loc": MentionKind.PLACE,
+    "alias": MentionKind.ALIAS,
+    "person": MentionKind.PERSON,
+    "title-name": MentionKind.TITLE_NAME,
+    "nisba-people": MentionKind.NATIONALS,
+    # bodies and fighters with no state named, given the document's main country
+    "institution-main-country": MentionKind.BORROWED,
+    "unidentified-armed-main-country": MentionKind.BORROWED,
+    "armed-group-main-country": MentionKind.BORROWED,
+}
+
+
+def mention_kind(rule: str | None) -> MentionKind:
+    """The kind of a mention found by the actors-stage rule ``rule``."""
+    return _KINDS.get(rule or "", MentionKind.OTHER)
