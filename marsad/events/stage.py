@@ -67,6 +67,7 @@ SOURCELESS = frozenset({"ASSAULT", "PROTEST"})
 # agent of the act they govern is their target; the act is searched this many words after them.
 ACT_JUDGING = frozenset({"ACCUSE"})
 JUDGED_ACT_GAP = 4
+VICTIM_SECTORS = frozenset({"CVL", "REF"})
 # Types reported with their patient alone when the clause is passive (تم / جرى + verbal noun,
 # or a passive verb): an arrest or a seizure whose agent the article leaves to the context.
 PATIENT_ONLY = frozenset({"COERCE"})
@@ -209,8 +210,8 @@ class EventsStage:
             # (a generic agent with no country, "قوات الأمن", names nobody a condemnation targets)
             tgt = next((e.source for e in reversed(doc.events) if e.type == act.cand.type and e.source is not None
                         and e.start < ev.start and doc.actors[e.source].country), None)
-        if tgt is None or tgt == ev.source:
-            return ev
+        if tgt is None or tgt == ev.source or doc.actors[tgt].type in VICTIM_SECTORS:
+            return ev  # (civilians are the victims of a condemned act, not its agent)
         stance = g.cand.lexeme.stance if g.cand.lexeme.stance != "none" else None
         return replace(ev, target=tgt, stance=stance, prov=Provenance(STAGE, ev.prov.rule + "+judged-act", ev.prov.score))
 
