@@ -346,7 +346,7 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     if out.target is None:
         out.target = relative_target(norms, slots, j, words, text, exclude=out.source)
     if out.target is None:
-        out.target = prep_target(words, slots, j, text, exclude=out.source)
+        out.target = prep_target(words, slots, j, text, exclude=out.source, frame=cand.lexeme.patient)
     if out.source is None and cand.lexeme.kind == "verbal":
         out.source = topic_of(slots, words, cand.i, text)
         if out.source is not None:

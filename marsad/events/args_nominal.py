@@ -79,6 +79,10 @@ def yield_addressee(norms, slots, j, exclude=None) -> Slot | None:
 # did it ("أعلن الجيش مقتل …", "شهدت المدينة هجوماً", "أسفر الهجوم عن …").
 NON_AGENTIVE = word_set(_WORDS["non_agentive"])
 ANNOUNCE = word_set(_WORDS["announce"])
+# Verbs of deciding and ordering: their subject performs the act they order (تجدد النيابة
+# العسكرية الأمر بحبسه، قررت النيابة حبس …), an agent for an announced act as أعلن is.
+ORDERING = word_set(_WORDS["ordering"])
+_ANNOUNCERS = ANNOUNCE | ORDERING
 
 
 def announcer(cand, norms) -> int | None:
@@ -87,7 +91,7 @@ def announcer(cand, norms) -> int | None:
     (أن، قال) or a relative."""
     for k in range(cand.i - 1, max(-1, cand.i - 25), -1):
         w = bare_word(norms[k])
-        if w in ANNOUNCE or norms[k] in ANNOUNCE:
+        if w in _ANNOUNCERS or norms[k] in _ANNOUNCERS:
             return k
         if w in CLAUSE_BREAKS:
             return None

@@ -285,14 +285,15 @@ def object_of(cand, words, slots, after_from, text) -> Slot | None:
     return prep_target(words, slots, j, text)
 
 
-def prep_target(words, slots, j, text, exclude=None) -> Slot | None:
-    """The recipient after على / ضد / بحق … (or a close لـ: "صواريخها للقواعد")."""
+def prep_target(words, slots, j, text, exclude=None, frame: tuple[str, ...] = ()) -> Slot | None:
+    """The recipient after على / ضد / بحق … (or a close لـ: "صواريخها للقواعد"), or after a
+    preposition of the predicate's own frame (``frame``: "وقوف إيران مع قطر", "محادثات مع …")."""
     for s in slots:
         if s is exclude or s.i < j or s.i > j + 8:
             continue
         if not gap_ok(words, j - 1, s.i, text):
             break
-        if s.prep in TARGET_PREPS or (s.prep == "ل" and s.i - j <= 2):
+        if s.prep in TARGET_PREPS or (s.prep == "ل" and s.i - j <= 2) or (s.prep and s.prep in frame):
             return s
     return None
 

@@ -116,3 +116,21 @@ def test_a_counted_nationality_is_the_target():
     got = [doc.actors[e.target].country for e in doc.events if e.type == "ASSAULT" and e.target]
     assert "PSE" in got, got
 
+
+
+# -- orders and frames -------------------------------------------------------------------------------
+def test_a_detention_order_has_its_issuer():
+    got = events("وفي وقت سابق، قررت نيابة أمن الدولة العليا حبس الناشط السياسي شادي الغزالي حرب مدة 15 يوما "
+                 "احتياطيا.", "COERCE")
+    assert got and got[0][0] is not None, got
+    got = events("كان قاض قد أمر بحبس بوتينا (29 عاما) يوم الأربعاء لحين محاكمتها.", "COERCE")
+    assert got and got[0][0] is not None, got
+
+
+def test_a_custody_mention_without_an_order_is_no_arrest():
+    assert events("وقضى الناشط ثلاث سنوات في الحبس قبل أن يفرج عنه.", "COERCE") == []
+
+
+def test_talks_with_take_the_party_after_maa():
+    got = events("كما أجرى بومبيو محادثات أيضا مع الرئيس التركي رجب طيب أردوغان.", "CONSULT")
+    assert any(t == "رجب طيب أردوغان" for _, t in got), got
