@@ -35,6 +35,9 @@ QAD = tuple(_WORDS["qad"].split())
 # Words after which a noun phrase opens a nominal clause whose verb follows it (SVO):
 # "إن حركة طالبان اختطفت …", "وكانت حركة طالبان قد خطفت …".
 SVO_OPENERS = word_set(_WORDS["svo_openers"])
+# Nouns of an actor's act or stance after لـ / بـ: their genitive is the patient of a predicate
+# whose frame takes that preposition ("ارتياحها لقرار المحكمة الأوروبية", "رحب بموقف مصر").
+ACT_OWNER_NOUNS = word_set(_WORDS["act_owner_nouns"])
 
 
 def _fronted_subject(cand, words, norms, slots, text) -> Slot | None:
@@ -295,7 +298,14 @@ def prep_target(words, slots, j, text, exclude=None, frame: tuple[str, ...] = ()
             break
         if s.prep in TARGET_PREPS or (s.prep == "ل" and s.i - j <= 2) or (s.prep and s.prep in frame):
             return s
+        if frame and s.prep is None and s.i - j <= 2 and s.i > 0 and _act_owner(words[s.i - 1].norm, frame):
+            return s
     return None
+
+
+def _act_owner(norm: str, frame: tuple[str, ...]) -> bool:
+    """لقرار / بموقف …: a preposition of the frame on a noun of an actor's act."""
+    return norm[:1] in frame and (norm[1:] in ACT_OWNER_NOUNS or norm[1:3] == "ال" and norm[3:] in ACT_OWNER_NOUNS)
 
 
 def looks_verbal(norm: str) -> bool:

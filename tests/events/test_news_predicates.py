@@ -134,3 +134,20 @@ def test_a_custody_mention_without_an_order_is_no_arrest():
 def test_talks_with_take_the_party_after_maa():
     got = events("كما أجرى بومبيو محادثات أيضا مع الرئيس التركي رجب طيب أردوغان.", "CONSULT")
     assert any(t == "رجب طيب أردوغان" for _, t in got), got
+
+
+# -- expressing verbs and the owner of a judged act -----------------------------------------------
+def test_an_expressed_attitude_has_the_expresser_as_source():
+    got = events('أعربت وزارة الخارجية العمانية عن تأييدها للأسباب "التي أدت بالولايات المتحدة والمملكة المتحدة '
+                 'وفرنسا للقيام بالإجراءات العسكرية".', "SUPPORT")
+    assert any(s and "العمانية" in s for s, _ in got), got
+
+
+def test_the_owner_of_a_welcomed_act_is_the_target():
+    got = events("وأعرب العاهل الأردني عن تقديره للأجهزة الأمنية في تعاملها الحضاري مع التظاهرات.", "SUPPORT")
+    assert any(t for _, t in got), got
+
+
+def test_expressing_concern_about_an_attack_names_no_attacker():
+    got = events("وأعربوا عن قلقهم الشديد إزاء الهجوم بالإضافة إلى جميع الهجمات الأخيرة في اليمن.", "ASSAULT")
+    assert all(s is None for s, _ in got), got
