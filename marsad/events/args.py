@@ -364,7 +364,7 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
     that phrase for object; its subject is the pronoun (the speaker, found later)."""
     subj = out.source
     if subj is not None and subj.i >= cand.j and out.rule == "vso":
-        co = conjuncts(subj, slots)
+        co = conjuncts(subj, slots, norms, text)
         end = appositive_end(subj, slots, words, text)
         topic_next = end < len(norms) and norms[end][:1] == "ب" and "ب" in cand.lexeme.topic
         if cand.lexeme.object_first and topic_next and (out.target is None or out.target.i > end):
@@ -373,7 +373,7 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
             return
         out.co_sources = co
     if out.target is not None and out.target.prep is None:
-        out.co_targets = conjuncts(out.target, slots)
+        out.co_targets = conjuncts(out.target, slots, norms, text)
 
 
 _WORDS = resources.read_yaml("events", "args.yaml")  # read once, at import

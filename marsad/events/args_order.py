@@ -38,6 +38,9 @@ SVO_OPENERS = word_set(_WORDS["svo_openers"])
 # Nouns of an actor's act or stance after لـ / بـ: their genitive is the patient of a predicate
 # whose frame takes that preposition ("ارتياحها لقرار المحكمة الأوروبية", "رحب بموقف مصر").
 ACT_OWNER_NOUNS = word_set(_WORDS["act_owner_nouns"])
+# Words of a leader phrase inside an actor's name (التحالف بقيادة السعودية).
+LED_BY = word_set(_WORDS["led_by"])
+CLAUSE_COMMAS = tuple(_WORDS["clause_commas"])
 
 
 def _fronted_subject(cand, words, norms, slots, text) -> Slot | None:
@@ -254,15 +257,20 @@ def appositive_end(subj: Slot, slots: list[Slot], words, text) -> int:
     return end
 
 
-def conjuncts(head: Slot, slots: list[Slot]) -> list[Slot]:
+def conjuncts(head: Slot, slots: list[Slot], norms: list[str] | None = None, text: str = "") -> list[Slot]:
     """The actors coordinated to a slot by و ("السعودية والإمارات والبحرين"), each after the
-    one before it or its apposed name."""
+    one before it or its apposed name; none right after a leader phrase that ends the slot
+    ("التحالف بقيادة السعودية والإمارات": the two lead the coalition, they are no further
+    agents; "بقيادة السعودية، والمقاومة اليمنية" after a comma is one)."""
+    led = norms is not None and not LED_BY.isdisjoint(norms[head.i + 1:head.j])
     out: list[Slot] = []
     last, end = head, head.j
     for s in slots:
         if s.i < end:
             continue
         if s.i > end:
+            break
+        if led and last is head and not any(ch in text[head.end:s.start] for ch in CLAUSE_COMMAS):
             break
         if s.prep is None and s.pro[:1] == "و" and not s.adjectival and s.actor != last.actor:
             out.append(s)

@@ -151,3 +151,8 @@ def test_the_owner_of_a_welcomed_act_is_the_target():
 def test_expressing_concern_about_an_attack_names_no_attacker():
     got = events("وأعربوا عن قلقهم الشديد إزاء الهجوم بالإضافة إلى جميع الهجمات الأخيرة في اليمن.", "ASSAULT")
     assert all(s is None for s, _ in got), got
+
+
+def test_coordinated_states_are_each_an_agent():
+    got = events("اتهمت واشنطن ولندن وباريس دمشق باستخدام السلاح الكيميائي.", "ACCUSE")
+    assert len({s for s, _ in got}) >= 2, got
