@@ -98,7 +98,9 @@ class ComposeMixin(GroupsMixin):
                 sector = prev[2].id.split(".")[-1]  # coordinated nisbas: العراقية والأميركية
         if sector is not None:
             self.emit_code(a.s, a.e, iso, sector, "nisba-" + sector.lower(), None)
-        elif plural:
+        elif plural or (not definite and a.ti > 0 and self.toks[a.ti - 1].norm.isdigit()
+                        and self.same_sentence(a.ti - 1, a.ti)):
+            # (a count's singular accusative nisba is people too: "مقتل 54 فلسطينيا")
             self.emit_code(a.s, a.e, iso, "CVL", "nisba-people", None)
         elif definite:
             self.emit_code(a.s, a.e, iso, "GOV", "nisba", None)

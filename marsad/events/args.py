@@ -278,7 +278,7 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     if out.target is None:
         out.target = relative_target(norms, slots, j, words, text, exclude=out.source)
     if out.target is None:
-        out.target = prep_target(words, slots, j, text, exclude=out.source)
+        out.target = prep_target(words, slots, j, text, exclude=out.source, frame=cand.lexeme.patient)
     if out.source is None and cand.lexeme.kind == "verbal":
         out.source = topic_of(slots, words, cand.i, text)
         if out.source is not None:
@@ -296,7 +296,7 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
     that phrase for object; its subject is the pronoun (the speaker, found later)."""
     subj = out.source
     if subj is not None and subj.i >= cand.j and out.rule == "vso":
-        co = conjuncts(subj, slots)
+        co = conjuncts(subj, slots, norms, text)
         end = appositive_end(subj, slots, words, text)
         topic_next = end < len(norms) and norms[end][:1] == "ب" and "ب" in cand.lexeme.topic
         if cand.lexeme.object_first and topic_next and (out.target is None or out.target.i > end):
@@ -305,7 +305,7 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
             return
         out.co_sources = co
     if out.target is not None and out.target.prep is None:
-        out.co_targets = conjuncts(out.target, slots)
+        out.co_targets = conjuncts(out.target, slots, norms, text)
 
 
 _WORDS = resources.read_yaml("events", "args.yaml")  # read once, at import

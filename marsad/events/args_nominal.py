@@ -79,6 +79,10 @@ def yield_addressee(norms, slots, j, exclude=None) -> Slot | None:
 # did it ("أعلن الجيش مقتل …", "شهدت المدينة هجوماً", "أسفر الهجوم عن …").
 NON_AGENTIVE = word_set(_WORDS["non_agentive"])
 ANNOUNCE = word_set(_WORDS["announce"])
+# Verbs of deciding and ordering: their subject performs the act they order (تجدد النيابة
+# العسكرية الأمر بحبسه، قررت النيابة حبس …), an agent for an announced act as أعلن is.
+ORDERING = word_set(_WORDS["ordering"])
+_ANNOUNCERS = ANNOUNCE | ORDERING
 
 
 def announcer(cand, norms) -> int | None:
@@ -87,7 +91,7 @@ def announcer(cand, norms) -> int | None:
     (أن، قال) or a relative."""
     for k in range(cand.i - 1, max(-1, cand.i - 25), -1):
         w = bare_word(norms[k])
-        if w in ANNOUNCE or norms[k] in ANNOUNCE:
+        if w in _ANNOUNCERS or norms[k] in _ANNOUNCERS:
             return k
         if w in CLAUSE_BREAKS:
             return None
@@ -108,14 +112,24 @@ def agentive_support(verb: str, etype: str) -> bool:
 AGENT_SUPPORT = word_set(_WORDS["agent_support"])
 
 
+# Verbs of expressing and addressing whose subject holds the attitude or speech act they govern
+# ("عبرت جبهة بوليساريو عن ارتياحها", "وجهت المندوبة الأمريكية … انتقادات شديدة"): agents of
+# verbal triggers only ("أعرب عن قلقه إزاء الهجمات" names no attacker).
+EXPRESSING = word_set(_WORDS["expressing"])
+
 # the words agent_support returns on: bare form or word in AGENT_SUPPORT
 _SUPPORT_WORDS = bare_forms(AGENT_SUPPORT) | AGENT_SUPPORT
+_VERBAL_SUPPORT = AGENT_SUPPORT | EXPRESSING
+_VERBAL_WORDS = bare_forms(_VERBAL_SUPPORT) | _VERBAL_SUPPORT
 
 
 def agent_support(cand, words, norms, text) -> int | None:
-    """Index of a قام / واصل whose verbal-noun complement is the trigger (same clause)."""
-    if _SUPPORT_WORDS.isdisjoint(norms[max(0, cand.i - 12):cand.i]):
-        return None  # no قام / واصل in the window: the loop below could only return None
+    """Index of a قام / واصل (or, for a speech act, أعرب / وجه) whose verbal-noun complement is
+    the trigger (same clause)."""
+    verbal = cand.lexeme.kind == "verbal"
+    support, known = (_VERBAL_SUPPORT, _VERBAL_WORDS) if verbal else (AGENT_SUPPORT, _SUPPORT_WORDS)
+    if known.isdisjoint(norms[max(0, cand.i - 12):cand.i]):
+        return None  # no support verb in the window: the loop below could only return None
     for k in range(cand.i - 1, max(-1, cand.i - 13), -1):
         w = bare_word(norms[k])
         if w in CLAUSE_BREAKS:
@@ -123,7 +137,7 @@ def agent_support(cand, words, norms, text) -> int | None:
         seg = text[words[k].end:words[k + 1].start]
         if any(ch in seg for ch in ".;:!?؟"):
             return None
-        if w in AGENT_SUPPORT or norms[k] in AGENT_SUPPORT:
+        if w in support or norms[k] in support:
             return k
     return None
 

@@ -35,6 +35,12 @@ QAD = tuple(_WORDS["qad"].split())
 # Words after which a noun phrase opens a nominal clause whose verb follows it (SVO):
 # "إن حركة طالبان اختطفت …", "وكانت حركة طالبان قد خطفت …".
 SVO_OPENERS = word_set(_WORDS["svo_openers"])
+# Nouns of an actor's act or stance after لـ / بـ: their genitive is the patient of a predicate
+# whose frame takes that preposition ("ارتياحها لقرار المحكمة الأوروبية", "رحب بموقف مصر").
+ACT_OWNER_NOUNS = word_set(_WORDS["act_owner_nouns"])
+# Words of a leader phrase inside an actor's name (التحالف بقيادة السعودية).
+LED_BY = word_set(_WORDS["led_by"])
+CLAUSE_COMMAS = tuple(_WORDS["clause_commas"])
 
 
 def _fronted_subject(cand, words, norms, slots, text) -> Slot | None:
@@ -251,15 +257,20 @@ def appositive_end(subj: Slot, slots: list[Slot], words, text) -> int:
     return end
 
 
-def conjuncts(head: Slot, slots: list[Slot]) -> list[Slot]:
+def conjuncts(head: Slot, slots: list[Slot], norms: list[str] | None = None, text: str = "") -> list[Slot]:
     """The actors coordinated to a slot by و ("السعودية والإمارات والبحرين"), each after the
-    one before it or its apposed name."""
+    one before it or its apposed name; none right after a leader phrase that ends the slot
+    ("التحالف بقيادة السعودية والإمارات": the two lead the coalition, they are no further
+    agents; "بقيادة السعودية، والمقاومة اليمنية" after a comma is one)."""
+    led = norms is not None and not LED_BY.isdisjoint(norms[head.i + 1:head.j])
     out: list[Slot] = []
     last, end = head, head.j
     for s in slots:
         if s.i < end:
             continue
         if s.i > end:
+            break
+        if led and last is head and not any(ch in text[head.end:s.start] for ch in CLAUSE_COMMAS):
             break
         if s.prep is None and s.pro[:1] == "و" and not s.adjectival and s.actor != last.actor:
             out.append(s)
@@ -285,16 +296,24 @@ def object_of(cand, words, slots, after_from, text) -> Slot | None:
     return prep_target(words, slots, j, text)
 
 
-def prep_target(words, slots, j, text, exclude=None) -> Slot | None:
-    """The recipient after على / ضد / بحق … (or a close لـ: "صواريخها للقواعد")."""
+def prep_target(words, slots, j, text, exclude=None, frame: tuple[str, ...] = ()) -> Slot | None:
+    """The recipient after على / ضد / بحق … (or a close لـ: "صواريخها للقواعد"), or after a
+    preposition of the predicate's own frame (``frame``: "وقوف إيران مع قطر", "محادثات مع …")."""
     for s in slots:
         if s is exclude or s.i < j or s.i > j + 8:
             continue
         if not gap_ok(words, j - 1, s.i, text):
             break
-        if s.prep in TARGET_PREPS or (s.prep == "ل" and s.i - j <= 2):
+        if s.prep in TARGET_PREPS or (s.prep == "ل" and s.i - j <= 2) or (s.prep and s.prep in frame):
+            return s
+        if frame and s.prep is None and s.i - j <= 2 and s.i > 0 and _act_owner(words[s.i - 1].norm, frame):
             return s
     return None
+
+
+def _act_owner(norm: str, frame: tuple[str, ...]) -> bool:
+    """لقرار / بموقف …: a preposition of the frame on a noun of an actor's act."""
+    return norm[:1] in frame and (norm[1:] in ACT_OWNER_NOUNS or norm[1:3] == "ال" and norm[3:] in ACT_OWNER_NOUNS)
 
 
 def looks_verbal(norm: str) -> bool:

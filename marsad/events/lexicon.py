@@ -255,6 +255,19 @@ def load_lexicon() -> Lexicon:
     data = yaml.load((root / "triggers.yaml").read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     lex = Lexicon()
     frames = data.get("_types") or {}
+    for name in LEXICON_FILES:
+        part = data if name == "triggers.yaml" else \
+            yaml.load((root / name).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        _add_entries(lex, part, frames)
+    return lex
+
+
+# The lexicon's files: the core lexicon (with the per-type defaults under _types) and the
+# predicates of news reports (verbal interactions, judicial acts, operation reports), kept apart.
+LEXICON_FILES = ("triggers.yaml", "triggers_news.yaml")
+
+
+def _add_entries(lex: "Lexicon", data: dict, frames: dict) -> None:
     for etype, entries in data.items():
         if etype.startswith("_"):
             continue  # the per-type defaults, read with each entry
@@ -281,7 +294,6 @@ def load_lexicon() -> Lexicon:
             for cls in ("perf", "impf", "noun", "ptcp", "form"):
                 for text in e.get(cls) or ():
                     lex.add(lexeme, cls, text)
-    return lex
 
 
 @lru_cache(maxsize=1)

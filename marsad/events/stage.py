@@ -61,6 +61,11 @@ from marsad.text.normalize import word_set
 # Events of these types are reported even when nobody is named as their source (a car bomb
 # exploded; thousands demonstrated); every other type needs the actor who performed it.
 SOURCELESS = frozenset({"ASSAULT", "PROTEST"})
+# Speech acts that judge an act (condemn, accuse, criticise): with no patient of their own, the
+# agent of the act they govern is their target; the act is searched this many words after them.
+ACT_JUDGING = frozenset({"ACCUSE"})
+JUDGED_ACT_GAP = 4
+VICTIM_SECTORS = frozenset({"CVL", "REF"})
 # Types reported with their patient alone when the clause is passive (تم / جرى + verbal noun,
 # or a passive verb): an arrest or a seizure whose agent the article leaves to the context.
 PATIENT_ONLY = frozenset({"COERCE"})
@@ -103,6 +108,8 @@ class EventsStage:
                     continue
                 g.members.sort(key=lambda m: (id(m) not in live, m.cand.i))
                 ev = self._event(doc, sent, words, g)
+                if ev is not None and ev.target is None and g.cand.type in ACT_JUDGING:
+                    ev = self._judged_agent(doc, ev, g, scored)
                 if ev is not None:
                     doc.events.append(ev)
                     doc.events.extend(self._co_events(doc, ev, (g.members or [g])[0]))
@@ -187,6 +194,24 @@ class EventsStage:
             # agent last named for a speech act in the sentences before
             src_id = _previous_agent(doc, sent.start)
         return source, src_id
+
+    def _judged_agent(self, doc: Doc, ev: Event, g: Scored, scored: list[Scored]) -> Event:
+        """A condemnation or accusation whose object is an act ("وأدانت منظمة العفو الدولية
+        الاعتقالات", "ونددت … بالقصف"): its target is the act's agent, named in the clause or,
+        for an act already reported ("الاعتقالات"), the agent of the last such event before."""
+        act = next((s for s in scored if s.ctx.governed_by == g.cand.type and s.cand.type != g.cand.type
+                    and 0 <= s.cand.i - g.cand.j <= JUDGED_ACT_GAP), None)
+        if act is None:
+            return ev
+        tgt = self._actor_id(doc, act.args.source)
+        if tgt is None and act.cand.definite:
+            # (a generic agent with no country, "قوات الأمن", names nobody a condemnation targets)
+            tgt = next((e.source for e in reversed(doc.events) if e.type == act.cand.type and e.source is not None
+                        and e.start < ev.start and doc.actors[e.source].country), None)
+        if tgt is None or tgt == ev.source or doc.actors[tgt].type in VICTIM_SECTORS:
+            return ev  # (civilians are the victims of a condemned act, not its agent)
+        stance = g.cand.lexeme.stance if g.cand.lexeme.stance != "none" else None
+        return replace(ev, target=tgt, stance=stance, prov=Provenance(STAGE, ev.prov.rule + "+judged-act", ev.prov.score))
 
     def _co_events(self, doc: Doc, ev: Event, g: Scored) -> list[Event]:
         """One event per further pair of coordinated actors ("اتهم السعودية والإمارات
