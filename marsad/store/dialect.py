@@ -55,6 +55,24 @@ class SqliteDb(Database):
     errors = (sqlite3.OperationalError,)
 
     @contextmanager
+    def atomic(self) -> Iterator["SqliteDb"]:
+        """sqlite-utils' transaction, begun IMMEDIATE: a deferred one that reads first and then
+        writes cannot wait for the write lock once another process has committed since its read
+        (WAL answers "database is locked" at once, whatever the busy timeout); nested blocks are
+        savepoints as before."""
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
+    @contextmanager
     def write_tx(self, lock: str | None = None) -> Iterator[None]:
         """BEGIN IMMEDIATE: the write lock before the first read, so no other process can store
         the same document between a check and the write."""

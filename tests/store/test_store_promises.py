@@ -204,3 +204,22 @@ def test_postgres_read_commands_never_create_or_change_a_store(pg_url, capsys):
     assert ro.document_ids() == ["d1"]
     with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
         ro.db.execute("DELETE FROM documents")
+
+
+def test_a_transaction_that_reads_first_still_gets_to_write(tmp_path):
+    """Two writers of one SQLite store: a transaction that reads before it writes (the
+    near-duplicate index, the flips refresh) holds the write lock from its start, so another
+    process's commit cannot leave it unable to write ("database is locked" at once in WAL)."""
+    from marsad.store.connect import open_write
+
+    path = str(tmp_path / "s.db")
+    first, _, _ = open_write(path)
+    second, _, _ = open_write(path)
+    second.conn.execute("PRAGMA busy_timeout = 100")
+    with first.atomic():
+        first.execute("SELECT COUNT(*) FROM documents").fetchone()
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            second.execute("DELETE FROM contradictions WHERE scope = 'corpus'")  # waits: first writes
+        first.execute("DELETE FROM contradictions WHERE scope = 'corpus'")
+    second.execute("DELETE FROM contradictions WHERE scope = 'corpus'")  # and then it may
+    second.conn.commit()
