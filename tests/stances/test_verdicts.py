@@ -1,0 +1,66 @@
+"""Verdict stances: an evaluative word in what a speaker said judges the one actor its clause names
+(``marsad.stances.verdicts``), on real 2018 news sentences — positive, and the wordings that must make
+none: a definite adjective of another noun, a victim, an ally of someone else."""
+from __future__ import annotations
+
+import pytest
+from stances.test_stances import analyse
+from statements.test_statements import _context
+
+from marsad.stances.verdicts import extract as verdict_stances
+
+US, SY = ("GPE", "USA", "GOV"), ("GPE", "SYR", "GOV")
+
+
+def verdicts(doc) -> set[tuple[str, str, str]]:
+    return {(doc.actors[s.holder].name, doc.actors[s.target].name, s.polarity) for s in verdict_stances(doc)}
+
+
+POSITIVE = [
+    # a judgement of the actor named right after it ("نفاق سوريا"), held by the ministry that said it
+    ("CN-middleEast-1047-20180530", "نفاق سوريا", 0,
+     {"وزارة الخارجية الأمريكية": ("ORG", "USA", "GOV"), "سوريا": SY},
+     ("وزارة الخارجية الأمريكية", "سوريا", "oppose")),
+    # a support predicate after its subject: "الولايات المتحدة حليفة وصديقة"
+    ("SK-internationalNews-1360-20180504", "الولايات المتحدة حليفة", 2,
+     {"نورمان فولر": ("PER", "GBR", "LEG"), "الولايات المتحدة": US},
+     ("نورمان فولر", "الولايات المتحدة", "support")),
+]
+
+
+@pytest.mark.parametrize("rid, anchor, before, names, expected", POSITIVE)
+def test_verdicts_on_real_sentences(rid, anchor, before, names, expected):
+    doc = analyse(_context(rid, anchor, before), names)
+    assert expected in verdicts(doc)
+    assert any((doc.actors[s.holder].name, doc.actors[s.target].name, s.polarity) == expected for s in doc.stances)
+
+
+NEGATIVE = [
+    # "الانقلاب الفاشل": the failed coup, not Erdogan, is what the adjective qualifies
+    ("CN-middleEast-1413-20181005", "الانقلاب الفاشل", 0,
+     {"محمد بن سلمان": ("PER", "SAU", "GOV"), "رجب طيب أردوغان": ("PER", "TUR", "GOV")}),
+    # "نورة حسين ضحية والحكم عليها … غير مقبول": the sentence, not its victim, is judged
+    ("BB-middleEast-486-20180511", "نورة حسين ضحية", 1,
+     {"منظمة العفو الدولية": ("ORG", None, "NGO"), "نورة حسين": ("PER", "SDN", "CVL")}),
+    # "حليف قديم للرئيس فلاديمير بوتين": an ally of Putin, said by a newspaper of someone else
+    ("SK-internationalNews-3317-20181006", "حليف قديم", 0,
+     {"ديلي ميل": ("ORG", "GBR", "MED"), "فلاديمير بوتين": ("PER", "RUS", "GOV")}),
+]
+
+
+@pytest.mark.parametrize("rid, anchor, before, names", NEGATIVE)
+def test_no_verdict(rid, anchor, before, names):
+    doc = analyse(_context(rid, anchor, before), names)
+    assert verdicts(doc) == set()
+
+
+def test_negation_flips_a_verdict():
+    """"ترودو بأنه شخص غير نزيه": not honest is a judgement against him."""
+    doc = analyse('وقال ترامب إن "ترودو شخص غير نزيه".', {"ترامب": ("PER", "USA", "GOV"), "ترودو": ("PER", "CAN", "GOV")})
+    assert verdicts(doc) == {("ترامب", "ترودو", "oppose")}
+
+
+def test_a_question_or_condition_is_no_verdict():
+    names = {"ترامب": ("PER", "USA", "GOV"), "ترودو": ("PER", "CAN", "GOV")}
+    assert verdicts(analyse('وقال ترامب: "هل ترودو شخص غير نزيه؟".', names)) == set()
+    assert verdicts(analyse('وقال ترامب إنه "إذا كان ترودو شخصا غير نزيه فسنرد".', names)) == set()
