@@ -85,6 +85,8 @@ def _verdicts(v: StanceView, speaker: str, a: int, b: int):
         # a definite adjective ("الانقلاب الفاشل") only of the noun right before it
         back, ahead = reach[pol[m.group("t")]], reach[-1] if pol[m.group("t")] < 0 else -1
         if v.text[m.start():m.start("t")].endswith(("ال", "لل")):
+            if pol[m.group("t")] > 0:
+                continue  # a definite support word qualifies a noun; a predicate is indefinite
             back, ahead = 0, -1
         near = [x for x in v.mentions_in(clo, chi) if x.actor == target and not x.prepositional and (
             (x.end <= m.start() and v.nwords(x.end, m.start()) <= back)
