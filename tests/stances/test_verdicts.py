@@ -64,3 +64,16 @@ def test_a_question_or_condition_is_no_verdict():
     names = {"ترامب": ("PER", "USA", "GOV"), "ترودو": ("PER", "CAN", "GOV")}
     assert verdicts(analyse('وقال ترامب: "هل ترودو شخص غير نزيه؟".', names)) == set()
     assert verdicts(analyse('وقال ترامب إنه "إذا كان ترودو شخصا غير نزيه فسنرد".', names)) == set()
+
+
+def test_mocking_is_opposition():
+    """"وسخر ترامب من وسائل الإعلام": mocking (سخر من) is an attitude against its object."""
+    doc = analyse(_context("BB-internationalNews-982-20180816", "وسخر ترامب من وسائل الإعلام", 0),
+                  {"ترامب": ("PER", "USA", "GOV"), "وسائل الإعلام": ("ORG", "USA", "MED")})
+    assert ("ترامب", "وسائل الإعلام", "oppose") in {
+        (doc.actors[s.holder].name, doc.actors[s.target].name, s.polarity) for s in doc.stances}
+
+
+def test_objecting_to_a_decision_is_no_stance_toward_an_actor():
+    doc = analyse("واحتجت الحكومة على القرار الذي صدر أمس.", {"الحكومة": ("ORG", "IRQ", "GOV")})
+    assert doc.stances == []
