@@ -93,6 +93,8 @@ def _verdicts(v: StanceView, speaker: str, a: int, b: int):
             or (x.start >= m.end() and v.nwords(m.end(), x.start) <= ahead))]
         if near:
             x = min(near, key=lambda x: abs(x.start - m.start()))
+            if _own_adjective(v, speaker, x):
+                continue
             yield min(m.start(), x.start), max(m.end(), x.end), target, p
 
 
@@ -112,3 +114,11 @@ def _relay(v: StanceView, speaker: str) -> bool:
     """A news outlet quoted for what it reports relays others' judgements, not its own."""
     a = v.actor(speaker)
     return a is None or a.type == "MED"
+
+
+def _own_adjective(v: StanceView, speaker: str, x) -> bool:
+    """"غير مقبول في الشأن الداخلي الفلسطيني" said by a Palestinian: the speaker's own country
+    adjective qualifies what is defended, not the one judged."""
+    h, t = v.actor(speaker), v.actor(x.actor)
+    word = v.text[x.start:x.end]
+    return bool(h and t and h.country and h.country == t.country and " " not in word and word.startswith("ال"))

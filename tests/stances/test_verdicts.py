@@ -77,3 +77,19 @@ def test_mocking_is_opposition():
 def test_objecting_to_a_decision_is_no_stance_toward_an_actor():
     doc = analyse("واحتجت الحكومة على القرار الذي صدر أمس.", {"الحكومة": ("ORG", "IRQ", "GOV")})
     assert doc.stances == []
+
+
+def test_own_country_adjective_is_no_verdict_target():
+    """"تدخل … غير مقبول في الشأن الداخلي الفلسطيني" said by a Palestinian spokesman: his own country's
+    adjective names what is defended, not the one judged (Friedman is, through the describing verb)."""
+    doc = analyse(_context("CN-middleEast-426-20180330", "في الشأن الداخلي الفلسطيني", 0),
+                  {"نبيل أبوردينة": ("PER", "PSE", "GOV"), "الفلسطيني": ("GPE", "PSE", "GOV"),
+                   "ديفيد فريدمان": ("PER", "USA", "GOV")})
+    assert not [t for _, t, _ in verdicts(doc) if t == "الفلسطيني"]
+
+
+def test_a_partner_predicate_is_support():
+    """"السعودية شريك رئيسي للولايات المتحدة": the letter's author (here its ministry) supports Saudi Arabia."""
+    text = 'وقالت وزارة الدفاع الأمريكية ' + _context("SK-middleEast-170-20180302", "السعودية شريك رئيسي", 0)[len("وشدد الخطاب "):]
+    doc = analyse(text, {"وزارة الدفاع الأمريكية": ("ORG", "USA", "MIL"), "السعودية": ("GPE", "SAU", "GOV")})
+    assert ("وزارة الدفاع الأمريكية", "السعودية", "support") in verdicts(doc)
