@@ -20,7 +20,9 @@ The parts: ``stances_lexicon`` (triggers), ``stances_view`` (the document in nor
 offsets), ``stances_chains`` (clauses and polarity), ``stances_targets`` (whom a trigger points
 at), ``stances_agents`` (who holds a stance outside reported speech) and
 ``stances_propositions`` (contradictions); this module finds the triggers, runs the clauses of
-statements and sentences, and merges the act stances of ``stance_acts``.
+statements and sentences, and merges the act stances of ``stance_acts``, then the attitude,
+interaction and verdict readings (``stances.verdicts``: a speaker's evaluative word judging the one
+actor its clause names), each only where no earlier reading covers the same evidence.
 """
 from __future__ import annotations
 
