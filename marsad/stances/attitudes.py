@@ -178,8 +178,8 @@ def _read(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: int, st
 
 def _label(v, lex, pos: int, hi: int) -> tuple[int, int] | None:
     """The polarity of the label after a described object ("بـ«المهزلة»") and where it ends."""
-    words = words_in(v, pos, hi)[:4]
-    for k, w in enumerate(words):
+    words = words_in(v, pos, hi)[:6]  # the label may follow a detached ب as the 4th word
+    for k, w in enumerate(words[:4]):
         word = w.group()
         if not word.startswith(BI):
             continue

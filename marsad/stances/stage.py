@@ -20,7 +20,9 @@ The parts: ``stances_lexicon`` (triggers), ``stances_view`` (the document in nor
 offsets), ``stances_chains`` (clauses and polarity), ``stances_targets`` (whom a trigger points
 at), ``stances_agents`` (who holds a stance outside reported speech) and
 ``stances_propositions`` (contradictions); this module finds the triggers, runs the clauses of
-statements and sentences, and merges the act stances of ``stance_acts``.
+statements and sentences, and merges the act stances of ``stance_acts``, then the attitude,
+interaction and verdict readings (``stances.verdicts``: a speaker's evaluative word judging the one
+actor its clause names), each only where no earlier reading covers the same evidence.
 """
 from __future__ import annotations
 
@@ -58,6 +60,7 @@ from marsad.stances.propositions import (
     proposition,
 )
 from marsad.stances.topics import refine as refine_topics
+from marsad.stances.verdicts import extract as verdict_stances
 from marsad.stances.view import StanceView
 from marsad.statements.context import date_of, to_original
 from marsad.statements.lexicon import scan
@@ -166,7 +169,8 @@ class StancesStage:
         # an interaction whose trigger an attitude reading already took (with its own arguments) adds nothing
         taken = [(s.start, s.end) for s in attitudes]
         events = [s for s in interaction_stances(doc) if not any(a < s.end and s.start < b for a, b in taken)]
-        doc.stances = drop_nested(merge_more(doc, more, events))
+        # verdicts last: a speaker's judgement adds a stance only where no reading above found one
+        doc.stances = drop_nested(merge_more(doc, merge_more(doc, more, events), verdict_stances(doc)))
         refine_topics(doc, doc.stances)  # before contradictions: they pair stances on one issue
         doc.contradictions = contradictions(doc.stances)
         return doc

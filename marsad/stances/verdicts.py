@@ -1,0 +1,124 @@
+"""Verdict stances: a speaker's judgement of an actor, read from the content of what they said.
+
+In a statement's content an evaluative word (``resources/stances/verdicts.yaml``: "كارثية"،
+"استفزاز"، "شريك استراتيجي"، "شرعية") judges the actor its clause names: the speaker holds a
+stance of the word's polarity toward it ("قال قرقاش إن … سياسة كارثية عزلت قطر" → oppose Qatar).
+Guards, for precision: the clause must name exactly one actor outside a preposition (two are
+ambiguous: who is judged?), not the speaker nor its own state, not civilians; a condition or
+question in the clause, or a claim relayed through another source, makes none; a negator right
+before the word flips it ("ليست شرعية"). Statements denying something (نفى) judge nothing here.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from marsad import resources
+from marsad.doc import Doc, Provenance, Stance
+from marsad.stances.agents import self_stance
+from marsad.stances.attitude_lexicon import lexicon as att_lexicon
+from marsad.stances.attitude_phrases import WORD_RE, clause_end, clause_start
+from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
+from marsad.stances.lexicon import lexicon as stance_lexicon
+from marsad.stances.view import StanceView
+from marsad.statements.context import date_of, to_original
+from marsad.statements.lexicon import trie_pattern
+from marsad.text.normalize import normalize
+
+ISSUE = "approval"
+_SKIP_FAMILIES = frozenset({"deny"})  # a denial's content is what the speaker rejects
+_QUESTION = re.compile(r"[?؟]")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, int], re.Pattern, frozenset[str], dict, re.Pattern]:
+    data = resources.read_yaml("stances", "verdicts.yaml")
+    pol = {normalize(w): -1 for w in data["oppose"]}
+    pol.update({normalize(w): 1 for w in data["support"]})
+    pre = "(?:وال|بال|لل|ال|و|ف|ب|ل|)"
+    regex = re.compile(r"(?<!\w)" + pre + "(?P<t>" + trie_pattern(set(pol)) + r")(?!\w)")
+    reach = {-1: data["reach"], 1: data["support_reach"]}
+    victims = re.compile(r"(?<!\w)[وف]?(?:" + trie_pattern({normalize(w) for w in data["victim_words"]}) + r")(?!\w)")
+    return pol, regex, frozenset(normalize(w) for w in data["negators"]), reach, victims
+
+
+def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
+    if not doc.mentions or not doc.statements:
+        return []
+    v = v or doc.cache.get("stance_view")
+    if v is None or v.doc is not doc or v.text is not doc.norm().text:
+        v = StanceView(doc, stance_lexicon())
+    out: list[Stance] = []
+    seen: set[tuple] = set()
+    for i, st in enumerate(doc.statements):
+        if st.speaker is None or st.via is not None or st.family in _SKIP_FAMILIES:
+            continue
+        a, b = v.nt.from_original(st.start), v.nt.from_original(st.end)
+        for s, e, target, pol in _verdicts(v, st.speaker, a, b):
+            key = (target, pol, s)
+            if key in seen:
+                continue
+            seen.add(key)
+            os_, oe = to_original(v.nt, s, e)
+            out.append(Stance(os_, oe, st.speaker, target, SUPPORT if pol > 0 else OPPOSE,
+                              Provenance(STAGE, "verdict"), ISSUE, i, False, st.date or date_of(doc, os_, oe)))
+    return out
+
+
+def _verdicts(v: StanceView, speaker: str, a: int, b: int):
+    """(evidence start, end, target, polarity) of each verdict in the content [a, b)."""
+    pol, regex, negators, reach, victims = _lexicon()
+    alex = att_lexicon()
+    for m in regex.finditer(v.text, a, b):
+        clo, chi = clause_start(v, alex, m.start(), a), clause_end(v, alex, m.end(), b)
+        if alex.irrealis.search(v.text, clo, m.start()) or _QUESTION.search(v.text, clo, min(len(v.text), chi + 1)) \
+                or victims.search(v.text, clo, chi):
+            continue
+        p = pol[m.group("t")]
+        prev = WORD_RE.findall(v.text, max(clo, m.start() - 10), m.start())
+        if prev and prev[-1] in negators:
+            p = -p
+        target = _judged(v, speaker, clo, chi)
+        if target is None:
+            continue
+        # the nearest mention of it, before the word (its subject) or, for an oppose word, after it;
+        # a definite adjective ("الانقلاب الفاشل") only of the noun right before it
+        back, ahead = reach[pol[m.group("t")]], reach[-1] if pol[m.group("t")] < 0 else -1
+        if v.text[m.start():m.start("t")].endswith(("ال", "لل")):
+            if pol[m.group("t")] > 0:
+                continue  # a definite support word qualifies a noun; a predicate is indefinite
+            back, ahead = 0, -1
+        near = [x for x in v.mentions_in(clo, chi) if x.actor == target and not x.prepositional and (
+            (x.end <= m.start() and v.nwords(x.end, m.start()) <= back)
+            or (x.start >= m.end() and v.nwords(m.end(), x.start) <= ahead))]
+        if near:
+            x = min(near, key=lambda x: abs(x.start - m.start()))
+            if _own_adjective(v, speaker, x):
+                continue
+            yield min(m.start(), x.start), max(m.end(), x.end), target, p
+
+
+def _judged(v: StanceView, speaker: str, clo: int, chi: int) -> str | None:
+    """The one actor the clause names outside a preposition, if it is a party the speaker can judge."""
+    actors = {x.actor for x in v.mentions_in(clo, chi) if not x.prepositional}
+    if len(actors) != 1:
+        return None
+    (aid,) = actors
+    a = v.actor(aid)
+    if aid == speaker or a is None or a.type == "CVL" or self_stance(v, speaker, aid) or _relay(v, speaker):
+        return None
+    return aid
+
+
+def _relay(v: StanceView, speaker: str) -> bool:
+    """A news outlet quoted for what it reports relays others' judgements, not its own."""
+    a = v.actor(speaker)
+    return a is None or a.type == "MED"
+
+
+def _own_adjective(v: StanceView, speaker: str, x) -> bool:
+    """"غير مقبول في الشأن الداخلي الفلسطيني" said by a Palestinian: the speaker's own country
+    adjective qualifies what is defended, not the one judged."""
+    h, t = v.actor(speaker), v.actor(x.actor)
+    word = v.text[x.start:x.end]
+    return bool(h and t and h.country and h.country == t.country and " " not in word and word.startswith("ال"))
