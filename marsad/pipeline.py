@@ -24,6 +24,9 @@ class Stage(Protocol):
     def __call__(self, doc: Doc) -> Doc: ...
 
 
+LONG_TEXT = 200_000  # characters: a document above this is analysed with the cyclic collector paused
+
+
 class PipelineError(ValueError):
     """A pipeline whose stages cannot run in the given order, or a stage that broke its contract."""
 
@@ -60,11 +63,21 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def __call__(self, doc: Doc) -> Doc:
-        for stage in self.stages:
-            if self.check_writes:
-                doc = _run_checked(stage, doc)
-            else:
-                doc = stage(doc)
+        # A long document's objects stay alive until its analysis ends, and the cyclic
+        # collector's full passes scan all of them again and again: time grew faster than length
+        # (2.2 s per MB at 0.5 MB, 2.8 at 4 MB; 2.4 and 2.3 with the collector paused).
+        paused = len(doc.text) > LONG_TEXT and gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            for stage in self.stages:
+                if self.check_writes:
+                    doc = _run_checked(stage, doc)
+                else:
+                    doc = stage(doc)
+        finally:
+            if paused:
+                gc.enable()
         _freeze_resources()
         return doc
 

@@ -101,3 +101,25 @@ def test_contradiction_pairs_match_every_pair_test():
     every = [(i, j) for i in range(len(stances)) for j in range(i + 1, len(stances))
              if conflicting(stances[i], stances[j])]
     assert every and sorted(_conflicting_pairs(stances)) == every
+
+
+def test_long_documents_run_with_the_cyclic_collector_paused():
+    import gc
+
+    from marsad.doc import Doc
+    from marsad.pipeline import LONG_TEXT, Pipeline
+
+    seen = []
+
+    class Probe:
+        name, requires, assigns = "probe", (), ()
+
+        def __call__(self, doc):
+            seen.append(gc.isenabled())
+            return doc
+
+    pipeline = Pipeline([Probe()])
+    assert gc.isenabled()
+    pipeline(Doc(text="x" * (LONG_TEXT + 1), id="long"))
+    pipeline(Doc(text="قال الرئيس.", id="short"))
+    assert seen == [False, True] and gc.isenabled()
