@@ -62,3 +62,15 @@ def test_relative_ma_is_what_it_called_not_an_accusation():
     got = accusations("ونشر الجيش الإسرائيلي صورا من الأقمار الصناعية لما وصفه بأربعة مراكز للاستخبارات الإيرانية "
                       "في سوريا في تل غربة وتل كلاب وتل النبي يوشع وتل مقداد.")
     assert not any("wasf" in r for _, _, r in got), got
+
+
+def test_considered_tantamount_to_an_insult_accuses():
+    # GSR AAW_ARB_20080111.0035-4
+    got = accusations("واعتبر المتظاهرون الغاضبون القرار الاميركي بمثابة اهانة للشعب الفلسطيني.")
+    assert any("itabara" in r and t == "الولايات المتحدة" for _, t, r in got), got
+
+
+def test_passive_is_considered_with_a_label_in_a_relative_clause_is_no_accusation():
+    got = accusations('ويعتبر حزب الله، الذي تصنفه واشنطن بأنه "مجموعة إرهابية"، الفصيل الوحيد الذي لم يتخلى عن '
+                      "السلاح في لبنان بعد الحرب الأهلية (1975-1990) وراكم عبر السنوات نفوذه الإقليمي.")
+    assert not any("itabara" in r or "wasf" in r for _, _, r in got), got
