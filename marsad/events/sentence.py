@@ -15,6 +15,7 @@ from marsad.events.args_words import (
     BORROWED_COUNTRY,
     QTY_SKIP,
     QUANTIFIERS,
+    RELATIVES,
     bare_word,
     skip_quantity,
 )
@@ -191,6 +192,8 @@ def _share_circumstantial(scored: list[Scored], words: list[Token], text: str) -
         for p in reversed(scored[:k]):
             if p.cand.j > s.cand.i or p.args.source is None or p.args.rule == "hal":
                 continue
+            if p.cand.i > 0 and words[p.cand.i - 1].norm in RELATIVES:
+                continue  # "… لمجموعة السبع التي اجتمعت …، واصفا": a relative clause's verb is no main verb
             if any(ch in text[words[p.cand.j - 1].end:words[s.cand.i].start] for ch in SENTENCE_PUNCT):
                 break
             s.args.source = p.args.source
