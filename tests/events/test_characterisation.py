@@ -4,23 +4,13 @@ accuse X; a neutral or praising characterisation, or the relative "ما وصفه
 called"), accuses nobody."""
 from __future__ import annotations
 
-from marsad.doc import Doc
-from marsad.pipeline import Pipeline
-
-_PIPE: list = []
+from sentences import analysed, name_of
 
 
 def accusations(text: str) -> list[tuple[str | None, str | None, str]]:
     """(source name, target name, rule) of the ACCUSE events of a sentence."""
-    if not _PIPE:
-        _PIPE.append(Pipeline())
-    doc = _PIPE[0](Doc(text=text, id="t", published="2018-06-01"))
-
-    def name(aid):
-        a = doc.actors.get(aid) if aid else None
-        return a.name if a else None
-
-    return [(name(e.source), name(e.target), e.prov.rule) for e in doc.events if e.type == "ACCUSE"]
+    doc = analysed(text)
+    return [(name_of(doc, e.source), name_of(doc, e.target), e.prov.rule) for e in doc.events if e.type == "ACCUSE"]
 
 
 def test_participle_with_pejorative_complement_accuses_its_object():

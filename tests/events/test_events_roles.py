@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from sentences import analysed, code_of
 
 from marsad.doc import Doc
 from marsad.pipeline import Pipeline
 
-_PIPE: list = []
-
 
 def codes(text: str, etype: str = "ASSAULT") -> list[tuple[tuple, tuple]]:
-    if not _PIPE:
-        _PIPE.append(Pipeline())
-    doc = _PIPE[0](Doc(text=text, id="t", published="2008-01-01"))
-
-    def code(aid):
-        a = doc.actors.get(aid) if aid else None
-        return (a.country, a.type) if a else (None, None)
-
-    return [(code(e.source), code(e.target)) for e in doc.events if e.type == etype]
+    doc = analysed(text, "2008-01-01")
+    return [(code_of(doc, e.source), code_of(doc, e.target)) for e in doc.events if e.type == etype]
 
 
 CASES = [
@@ -194,7 +186,7 @@ def test_purpose_of_a_call_is_governed_across_its_relative_clause():
 
 
 def _event_codes(text: str, etype: str, published: str):
-    doc = Pipeline()(Doc(text=text, id="t", published=published))
+    doc = analysed(text, published)
     return doc, [e for e in doc.events if e.type == etype]
 
 

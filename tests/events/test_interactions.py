@@ -3,25 +3,14 @@ a title, participle chains, coordinated actors, backing, warnings, casualty idio
 interaction frame (stance polarity, patient and topic prepositions) and the events' modality."""
 from __future__ import annotations
 
+from sentences import analysed, event_parties, name_of
+
 from marsad.doc import Doc
 from marsad.events.lexicon import load_lexicon
 from marsad.events.stage import modality_of
 from marsad.pipeline import Pipeline
 
-_PIPE: list = []
-
-
-def events(text: str, etype: str) -> list[tuple[str | None, str | None]]:
-    """(source name, target name) of the events of a type."""
-    if not _PIPE:
-        _PIPE.append(Pipeline())
-    doc = _PIPE[0](Doc(text=text, id="t", published="2018-06-01"))
-
-    def name(aid):
-        a = doc.actors.get(aid) if aid else None
-        return a.name if a else None
-
-    return [(name(e.source), name(e.target)) for e in doc.events if e.type == etype]
+events = event_parties
 
 
 def test_participle_chain_after_verb_with_object():
@@ -89,21 +78,15 @@ def test_modality():
 
 
 def test_event_json_has_modality_and_stance():
-    if not _PIPE:
-        _PIPE.append(Pipeline())
-    doc = _PIPE[0](Doc(text="وبالطبع حذرت موسكو واشنطن وحلفاءها من شن هجوم على سوريا.", id="t",
-                       published="2018-06-01"))
+    doc = analysed("وبالطبع حذرت موسكو واشنطن وحلفاءها من شن هجوم على سوريا.")
     ev = [e for e in doc.to_json()["events"] if e["type"] == "THREATEN"]
     assert ev and ev[0]["modality"] == "asserted" and ev[0]["stance"] == "oppose"
 
 
 # -- accusations told in a statement's content (marsad.events.blame) ------------------------
 def _blamed(text: str) -> list[tuple[str | None, str | None]]:
-    if not _PIPE:
-        _PIPE.append(Pipeline())
-    doc = _PIPE[0](Doc(text=text, id="t", published="2018-06-01"))
-    name = lambda aid: doc.actors[aid].name if aid in doc.actors else None  # noqa: E731
-    return [(name(e.source), name(e.target)) for e in doc.events
+    doc = analysed(text)
+    return [(name_of(doc, e.source), name_of(doc, e.target)) for e in doc.events
             if e.type == "ACCUSE" and e.prov.rule == "statement:ACCUSE.blame"]
 
 
@@ -239,9 +222,7 @@ def test_a_state_of_alert_is_no_condition():
 
     text = ("ولا تزال بلجيكا في حالة تأهب قصوى منذ قضائها في يناير/كانون الثاني عام 2015 على خلية إرهاب في "
             "بلدة فيرفيرز، كانت تنوي شن هجوم على الشرطة.")
-    if not _PIPE:
-        _PIPE.append(Pipeline())
-    doc = _PIPE[0].upto("stances")(Doc(text=text, id="t", published="2018-06-01"))
+    doc = Pipeline().upto("stances")(Doc(text=text, id="t", published="2018-06-01"))
     doc.events.clear()
     doc = EventsStage(keep_aux=True)(doc)
     mob = [e for e in doc.events if e.type == "MOBILIZE"]
@@ -301,8 +282,7 @@ def test_clashes_between_two_places_name_no_parties():
 
 
 def test_an_arrest_told_after_jara_has_its_patient():
-    doc = Pipeline()(Doc(text="وفي وقت سابق جرى اعتقال الناشطات لجين الهذلول وإيمان النفجان.", id="t",
-                         published="2018-05-21"))
+    doc = analysed("وفي وقت سابق جرى اعتقال الناشطات لجين الهذلول وإيمان النفجان.", "2018-05-21")
     got = [doc.text[e.start:e.end] for e in doc.events if e.type == "COERCE" and e.target]
     assert got and "الناشطات" in got[0], got
 

@@ -5,23 +5,9 @@ orders, boycotts, talks, relief and standing by an actor; each with a sentence t
 give the event."""
 from __future__ import annotations
 
-from marsad.doc import Doc
-from marsad.pipeline import Pipeline
+from sentences import analysed, event_parties
 
-_PIPE: list = []
-
-
-def events(text: str, etype: str) -> list[tuple[str | None, str | None]]:
-    """(source name, target name) of the events of a type."""
-    if not _PIPE:
-        _PIPE.append(Pipeline())
-    doc = _PIPE[0](Doc(text=text, id="t", published="2018-06-01"))
-
-    def name(aid):
-        a = doc.actors.get(aid) if aid else None
-        return a.name if a else None
-
-    return [(name(e.source), name(e.target)) for e in doc.events if e.type == etype]
+events = event_parties
 
 
 # -- military operations and clashes ---------------------------------------------------------
@@ -109,10 +95,8 @@ def test_a_condemned_act_with_no_agent_gives_no_target():
 
 # -- counted victims -------------------------------------------------------------------------------
 def test_a_counted_nationality_is_the_target():
-    if not _PIPE:
-        _PIPE.append(Pipeline())
-    doc = _PIPE[0](Doc(text="ويوم الاثنين، قتلت القوات الإسرائيلية 60 فلسطينيا في احتجاجات أكبر بكثير تزامنت مع نقل "
-                            "الولايات المتحدة لسفارتها.", id="t", published="2018-06-01"))
+    doc = analysed("ويوم الاثنين، قتلت القوات الإسرائيلية 60 فلسطينيا في احتجاجات أكبر بكثير تزامنت مع نقل "
+                   "الولايات المتحدة لسفارتها.")
     got = [doc.actors[e.target].country for e in doc.events if e.type == "ASSAULT" and e.target]
     assert "PSE" in got, got
 

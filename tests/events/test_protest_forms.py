@@ -2,17 +2,11 @@
 from __future__ import annotations
 
 import pytest
-
-from marsad.doc import Doc
-from marsad.pipeline import Pipeline
-
-_PIPE: list = []
+from sentences import analysed
 
 
 def protests(text: str) -> list:
-    if not _PIPE:
-        _PIPE.append(Pipeline())
-    doc = _PIPE[0](Doc(text=text, id="t", published="2018-05-15"))
+    doc = analysed(text, "2018-05-15")
     return [e for e in doc.events if e.type == "PROTEST"]
 
 
