@@ -182,7 +182,6 @@ class Contradiction:
     kind: str = "inconsistency"  # inconsistency (same time) | flip (changed over time)
     stances: tuple[int, int] | None = None
 
-
 @dataclass
 class Doc:
     text: str
@@ -262,18 +261,24 @@ class Doc:
         """The items of list layer ``layer`` ("mentions", "entities", "times" …) that start in
         [lo, hi), in list order.
 
-        A start-sorted index (rebuilt when the layer is replaced or grows) makes each call cost
-        the items near the span, not all of the document's: scanning them all on every call made
-        analysis time grow with the square of a document's length. Items must not move (change
-        their start) while the layer is read this way."""
+        A start-sorted index (a scan per call was quadratic); items appended since (a stage reading
+        the layer it writes) join it, a layer replaced or changed otherwise is indexed again."""
         items = getattr(self, layer)
         index = self.cache.get(("_starts", layer))
-        if index is None or index[0] is not items or index[1] != len(items):
-            order = sorted(range(len(items)), key=lambda k: items[k].start)
+        n = len(items)
+        if index is None or index[0] is not items or n < index[1] or index[1] and items[index[1] - 1] is not index[2]:
+            order = sorted(range(n), key=lambda k: items[k].start)
             # the index holds the list itself: its id cannot be reused by another list
-            index = self.cache[("_starts", layer)] = (items, len(items),
-                                                      [items[k].start for k in order], order)
-        starts, order = index[2], index[3]
+            index = self.cache[("_starts", layer)] = [items, n, items[-1] if n else None,
+                                                      [items[k].start for k in order], order]
+        elif index[1] < n:
+            starts, order = index[3], index[4]
+            for k in range(index[1], n):  # after the equal starts: as the full sort orders them
+                i = bisect.bisect_right(starts, items[k].start)
+                starts.insert(i, items[k].start)
+                order.insert(i, k)
+            index[1], index[2] = n, items[-1]
+        starts, order = index[3], index[4]
         i = bisect.bisect_left(starts, lo)
         found = order[i:bisect.bisect_left(starts, hi, i)]
         if len(found) > 1:

@@ -2,8 +2,6 @@
 mention, the agent or speaker a clause borrows from the text before, and the event's place."""
 from __future__ import annotations
 
-import bisect
-
 from marsad import resources
 from marsad.doc import Actor, Doc, MentionKind, Provenance, Sentence
 from marsad.events.args_slots import Slot
@@ -82,7 +80,7 @@ def _previous_agent(doc: Doc, offset: int) -> str | None:
         if st.speaker:
             if best is None or st.start > best[0]:
                 best = (st.start, st.speaker)
-    for ev in reversed(_events_starting_in(doc, offset - PREVIOUS_AGENT_REACH, offset)):
+    for ev in reversed(doc.starting_in("events", offset - PREVIOUS_AGENT_REACH, offset)):
         if ev.source and ev.type in VERBAL_TYPES:
             if best is None or ev.start > best[0]:
                 best = (ev.start, ev.source)
@@ -96,22 +94,6 @@ def _speaker_of(doc: Doc, offset: int) -> str | None:
         if st.speaker:
             return st.speaker
     return None
-
-
-def _events_starting_in(doc: Doc, lo: int, hi: int) -> list:
-    """The events starting in [lo, hi), in list order. The stage appends events as it reads the
-    text, so an index of (start, position) grows with the list (``Doc.starting_in`` would rebuild
-    it after each new event); a list that is replaced or shrinks is indexed again."""
-    events = doc.events
-    index = doc.cache.get("_events_starts")
-    if index is None or index[0] is not events or index[1] > len(events):
-        index = doc.cache["_events_starts"] = [events, 0, []]
-    keys = index[2]
-    for k in range(index[1], len(events)):
-        bisect.insort(keys, (events[k].start, k))
-    index[1] = len(events)
-    found = keys[bisect.bisect_left(keys, (lo, -1)):bisect.bisect_left(keys, (hi, -1))]
-    return [events[k] for k in sorted(k for _, k in found)]
 
 
 def generic_actor(doc: Doc, slot: Slot, sector: str | None = "") -> str:

@@ -9,7 +9,6 @@ import numpy as np
 from marsad.actors.atoms import WordEnds
 from marsad.doc import Doc, Event, Provenance
 from marsad.entities import viterbi
-from marsad.events.coding import _events_starting_in
 from marsad.times.patterns import expression_starts, lexicon
 
 SENTENCE = "وقال وزير الخارجية يوم الاثنين 12 مارس 2018 إن المحادثات ستستمر. "
@@ -70,9 +69,12 @@ def test_event_index_matches_a_scan_in_list_order():
         doc.events.append(_event(start))
         for lo in range(0, 1500, 50):
             want = [ev for ev in doc.events if lo <= ev.start < lo + 300]
-            assert _events_starting_in(doc, lo, lo + 300) == want
+            assert doc.starting_in("events", lo, lo + 300) == want
+    del doc.events[-1]
+    doc.events.append(_event(30))  # changed, not only appended to: indexed again
+    assert doc.starting_in("events", 0, 100) == [ev for ev in doc.events if ev.start < 100]
     doc.events = [_event(5)]  # a replaced list is indexed again
-    assert _events_starting_in(doc, 0, 10) == doc.events
+    assert doc.starting_in("events", 0, 10) == doc.events
 
 
 def test_word_ends_index_only_the_forms_asked_and_find_phrases_as_str_find():
