@@ -258,13 +258,15 @@ def load_lexicon() -> Lexicon:
     for name in LEXICON_FILES:
         part = data if name == "triggers.yaml" else \
             yaml.load((root / name).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-        _add_entries(lex, part, frames)
+        _add_entries(lex, part or {}, frames)
     return lex
 
 
 # The lexicon's files: the core lexicon (with the per-type defaults under _types) and the
-# predicates of news reports (verbal interactions, judicial acts, operation reports), kept apart.
-LEXICON_FILES = ("triggers.yaml", "triggers_news.yaml")
+# predicates of news reports (verbal interactions, judicial acts, operation reports), kept apart;
+# incident reports told without their agent (tolls, seizures, destruction) and verbal cooperation
+# and conflict (visits, talks, demands, threats) each have their own file.
+LEXICON_FILES = ("triggers.yaml", "triggers_news.yaml", "triggers_incidents.yaml", "triggers_verbal.yaml")
 
 
 def _add_entries(lex: "Lexicon", data: dict, frames: dict) -> None:
