@@ -13,7 +13,10 @@ from typing import Iterable, Protocol
 from marsad.doc import Doc
 from marsad.registry import INPUTS, LAYERS, REGISTRY, StageInfo
 
-DEFAULT_ORDER = ("text", "boilerplate", "entities", "actors", "times", "statements", "events", "stances")
+DEFAULT_ORDER = ("text", "boilerplate", "entities", "actors", "times", "statements", "events", "stances",
+                 "verbal_events")
+# A stage whose module is not ``marsad.<name>.stage``: a second stage of a stage's package.
+_MODULES = {"verbal_events": "marsad.events.verbal"}
 
 
 class Stage(Protocol):
@@ -34,7 +37,7 @@ class PipelineError(ValueError):
 def registered(name: str) -> StageInfo:
     """The registry entry of stage ``name`` (its module is imported on first use)."""
     if name not in REGISTRY:
-        import_module(f"marsad.{name}.stage")
+        import_module(_MODULES.get(name, f"marsad.{name}.stage"))
     return REGISTRY[name]
 
 

@@ -1,0 +1,69 @@
+"""Verbal events from expressed stances: what a party says of another is itself an event.
+
+PLOVER codes a party's spoken disapproval or criticism of another as ACCUSE (mode
+``disapprove``) and its spoken approval, praise or backing as SUPPORT ("Any verbal support …
+approval … express support for, commend"). The stances stage reads exactly these judgements,
+in the speaker's own words ("قال قرقاش إن … سياسة كارثية عزلت قطر", "رحبت إسرائيل بالانسحاب
+الأمريكي", "متهما واشنطن …"), so each such stance also gives the event, with the stance's
+holder as source, its target as target and its evidence as the event's: one reading, two layers,
+no second lexicon.
+
+Not every stance is an utterance. A standing relation ("الحوثيين المدعومين من إيران"), an act
+("انسحاب الولايات المتحدة من الاتفاق") or a claim an outlet reports about others expresses
+nothing its holder said, so only stances read from a statement's content, or from a verb or
+participle of judging (the rules in ``resources/events/verbal.yaml``), give events; and none where
+an event of the same type already covers the evidence (the triggers found it first).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad import resources
+from marsad.doc import Doc, Event, Provenance, Stance
+from marsad.registry import stage
+
+STAGE = "verbal_events"
+REPORTERS = frozenset({"JRN", "MED"})
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = resources.read_yaml("events", "verbal.yaml")
+    return {"types": data["types"], "modes": data["modes"], "speech": frozenset(data["speech_rules"]),
+            "stated": frozenset(data["statement_rules"])}
+
+
+@stage("verbal_events", requires=("actors", "statements", "events", "stances"), assigns=("events",))
+class VerbalEventsStage:
+    """ACCUSE / SUPPORT events for the judgements speakers express (from the stances layer)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        new = [e for s in doc.stances if (e := verbal_event(doc, s)) is not None]
+        if new:
+            doc.events = sorted(doc.events + new, key=lambda e: (e.start, e.end))
+        return doc
+
+
+def verbal_event(doc: Doc, s: Stance) -> Event | None:
+    """The ACCUSE / SUPPORT event stance ``s`` expresses, or None when it is no utterance."""
+    r = _rules()
+    rule = s.prov.rule or ""
+    uttered = rule in r["speech"] or (s.statement is not None and rule in r["stated"])
+    if not uttered or s.reported or s.target is None:
+        return None
+    holder = doc.actors.get(s.holder)
+    if holder is None or holder.type in REPORTERS or not (holder.country or holder.type or _named_person(doc, s.holder)):
+        return None  # an outlet relays what others say; "المتحدث" alone is nobody an event can name
+    if any(e.start < s.end and s.start < e.end and e.source == s.holder for e in doc.events):
+        return None  # the triggers already told what the holder did there (a warning, a demand)
+    etype = r["types"][s.polarity]
+    return Event(start=s.start, end=s.end, type=etype, prov=Provenance(STAGE, f"stance:{rule}", s.prov.score),
+                 mode=r["modes"].get(etype), source=s.holder, target=s.target, date=s.date,
+                 modality="asserted", stance=s.polarity)
+
+
+def _named_person(doc: Doc, actor: str) -> bool:
+    """An uncoded speaker still names someone when the entity layer read a person's name for it
+    ("هيلي"); a bare title ("المتحدث") or an unlisted outlet ("دير شبيغل") does not."""
+    spans = [(m.start, m.end) for m in doc.mentions if m.actor == actor]
+    return any(e.label == "PER" and e.start < b and a < e.end for e in doc.entities for a, b in spans)
