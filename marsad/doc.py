@@ -155,6 +155,9 @@ class Event:
     # demanded / threatened (inside a call or a threat's complement)
     modality: str = "asserted"
     stance: str | None = None  # the predicate's attitude, source toward target: support | oppose
+    # where a target not named in the event's clause came from: "judged-act" (the agent of the act
+    # a condemnation judges, found in the document); internal, like ``trigger``: not in the JSON
+    target_from: str | None = None
 
 
 @dataclass(slots=True)

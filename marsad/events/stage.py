@@ -211,7 +211,8 @@ class EventsStage:
         if tgt is None or tgt == ev.source or doc.actors[tgt].type in VICTIM_SECTORS:
             return ev  # (civilians are the victims of a condemned act, not its agent)
         stance = g.cand.lexeme.stance if g.cand.lexeme.stance != "none" else None
-        return replace(ev, target=tgt, stance=stance, prov=Provenance(STAGE, ev.prov.rule + "+judged-act", ev.prov.score))
+        return replace(ev, target=tgt, stance=stance, target_from="judged-act",
+                       prov=Provenance(STAGE, ev.prov.rule + "+judged-act", ev.prov.score))
 
     def _co_events(self, doc: Doc, ev: Event, g: Scored) -> list[Event]:
         """One event per further pair of coordinated actors ("اتهم السعودية والإمارات
