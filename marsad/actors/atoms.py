@@ -186,12 +186,14 @@ class AtomsMixin(ResolverBase):
             r = a.get("A")
             if r is not None and r[3] in ("country", "capital"):
                 counts[r[1].split(".")[0]] += 1
+                self.state_named[r[1].split(".")[0]] += 1
             elif r is not None and r[3] == "city":
                 iso = self.lex.entries[r[1]].country
                 if iso:
                     counts[iso] += 1
             elif a.get("N") is not None:
                 counts[a.get("N")[1]] += 1
+        self.rank_counts = counts
         return [iso for iso, _ in counts.most_common()]
 
     # -- 4. surnames after a full name -----------------------------------------------------------

@@ -2,7 +2,7 @@
 
 An :class:`Atom` is a dictionary match (or a person) with the tokens it covers; its readings are
 the dictionary's tuples, the first field a kind letter (A alias, N nisba, I institution head,
-T title, R armed-group head, C coalition, D people, X blocked, P person from the entities
+T title, R armed-group head, C coalition, D people, H anaphoric head, X blocked, P person from the entities
 layer, S surname). :class:`ResolverBase` holds one document's state; the phases
 (``actors_atoms``, ``actors_compose``, ``actors_groups``, ``actors_output``) are mixins on it,
 and every mention they find goes through :meth:`ResolverBase.emit_mention`, which also keeps
@@ -11,6 +11,7 @@ the last armed group and coalition named for the anaphora rules.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from functools import lru_cache
 
 from marsad.actors.dictionary import Entry, Lexicon
@@ -65,6 +66,9 @@ class ResolverBase:
         self.titled: dict[str, Entry] = {}
         self.atoms: list[Atom] = []  # in text order, set once the atoms are found
         self.ranking: list[str] = []  # the document's countries, most mentioned first
+        self.rank_counts: Counter = Counter()  # how often each of them is named
+        self.state_named: Counter = Counter()  # … by its name or capital
+        self.anaphor_iso: dict[str, str | None] = {}  # head family → the state it refers to
         self._forms: dict[int, tuple[str, ...]] = {}
         self.boiler = {s.index for s in doc.sentences if s.boilerplate}
         self._bp = sorted((b.start, b.end) for b in doc.boilerplate)

@@ -17,6 +17,11 @@ from marsad.text.normalize import normalize
 GUARD_WORDS = frozenset(normalize(w) for w in RESOLVER_WORDS["guard_words"])
 
 
+# Words before a plural nisba that make it people ("آلاف الفلسطينيين"), normalised.
+PEOPLE_BEFORE = frozenset(normalize(w) for w in RESOLVER_WORDS["people_before"])
+# How often a foreign state must be named (by name or capital) for its nationals to be its side.
+STATE_NAMED = 2
+
 # What may stand between a title and its name: a comma, a dash, or a bracket ("للرئيس (ترامب)").
 TITLE_GAP = PUNCT_GAP | {"("}
 
@@ -58,6 +63,8 @@ class ComposeMixin(GroupsMixin):
             if "D" in kinds:  # الأفغان: a people, or its soldiers after a head noun
                 self._nisba(a, ("N", a.get("D")[1], True, True))
                 continue
+            if "H" in kinds and self.anaphor(a, a.get("H")):
+                continue
             if "I" in kinds:
                 self.institution_bare(a, a.get("I"))
 
@@ -98,12 +105,31 @@ class ComposeMixin(GroupsMixin):
                 sector = prev[2].id.split(".")[-1]  # coordinated nisbas: العراقية والأميركية
         if sector is not None:
             self.emit_code(a.s, a.e, iso, sector, "nisba-" + sector.lower(), None)
+        elif plural and definite and self._party(a, iso):
+            # "النظام السوري والروس", "وافق عليها الروس": the state's side, not its people
+            self.emit_code(a.s, a.e, iso, "GOV", "nisba-party", None)
         elif plural or (not definite and a.ti > 0 and self.toks[a.ti - 1].norm.isdigit()
                         and self.same_sentence(a.ti - 1, a.ti)):
             # (a count's singular accusative nisba is people too: "مقتل 54 فلسطينيا")
             self.emit_code(a.s, a.e, iso, "CVL", "nisba-people", None)
         elif definite:
             self.emit_code(a.s, a.e, iso, "GOV", "nisba", None)
+
+    def _party(self, a: Atom, iso: str) -> bool:
+        """A definite plural nisba or demonym with no head noun that stands for its state as a
+        party: joined by و to a state or its government, or a foreign state the document names
+        as such (not the main country's own people), and not counted or suffering."""
+        if a.ti > 0 and self.same_sentence(a.ti - 1, a.ti):
+            prev = self.forms(a.ti - 1)
+            if prev[0].isdigit() or PEOPLE_BEFORE.intersection(prev):
+                return False
+        if self.toks[a.ti].norm.startswith("و") and self.mentions:
+            ms, me, entry, rule, _ = self.mentions[-1]
+            if self.tok_index(me - 1) == a.ti - 1 and entry.type in ("GOV", "MIL") \
+                    and entry.country and rule != "nisba-party" and not rule.startswith("title"):
+                return True
+        return iso != (self.ranking[0] if self.ranking else None) and \
+            self.state_named[iso] >= STATE_NAMED
 
     # -- titles and offices ----------------------------------------------------------------------
     def _title(self, i: int, r) -> bool:

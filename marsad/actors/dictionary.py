@@ -338,6 +338,10 @@ def _read_offices(lex: Lexicon) -> None:
     # Coalition heads: resolved from context (led-by phrase, earlier coalition, main country).
     for phrase, label in RESOLVER_WORDS["coalition_heads"].items():
         lex.add_key(phrase, ("C", label))
+    # Bare heads that refer back to one state's institution (marsad.actors.anaphora).
+    for family, fam in RESOLVER_WORDS["anaphoric_heads"].items():
+        for phrase, code in fam["bare"].items():
+            lex.add_key(phrase, ("H", code, family))
 
 
 def _read_people(lex: Lexicon) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 
-from marsad.actors.base import PUNCT_GAP, Atom, ResolverBase
+from marsad.actors.anaphora import AnaphoraMixin
+from marsad.actors.base import PUNCT_GAP, Atom
 from marsad.actors.dictionary import RESOLVER_WORDS, Entry
 from marsad.text.normalize import normalize
 
@@ -22,7 +23,7 @@ LED_BY = frozenset(RESOLVER_WORDS["led_by"])
 INST_GAP = frozenset(normalize(w) for w in RESOLVER_WORDS["institution_gap"])
 
 
-class GroupsMixin(ResolverBase):
+class GroupsMixin(AnaphoraMixin):
     """Institution heads, armed-group heads and coalitions with what follows them."""
 
     # -- institutions ----------------------------------------------------------------------------

@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import bisect
 
-from marsad.actors.base import PUNCT_GAP, STAGE, ResolverBase, norm
-from marsad.actors.dictionary import Entry
+from marsad.actors.anaphora import BODY_WORDS, AnaphoraMixin
+from marsad.actors.base import PUNCT_GAP, STAGE, norm
+from marsad.actors.dictionary import RESOLVER_WORDS, Entry
 from marsad.actors.entity_layer import merge_entities, proclitic_gap
 from marsad.actors.kinds import mention_kind
 from marsad.doc import Actor, Mention, Provenance
+from marsad.text.normalize import normalize
 
+# Prepositions (free, or as proclitic letters) that put a mention after a name outside its
+# apposition (resources/actors/resolver_words.yaml).
+APPOSITION_PREPS = frozenset(normalize(w) for w in RESOLVER_WORDS["apposition_prepositions"])
+APPOSITION_CLITICS = frozenset("لب")
+QUOTE_MARKS = frozenset('"«»“”\'')
 # sectors of a state's own bodies: an unknown one with no state in its name is the main country's
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
-class OutputMixin(ResolverBase):
+class OutputMixin(AnaphoraMixin):
     """Entity ORG/LOC actors, unknown persons' context, then the actors layer."""
 
     # -- unknown persons and organisations -------------------------------------------------------
@@ -43,7 +50,9 @@ class OutputMixin(ResolverBase):
             index = self._end_tok_index = (end_toks, by_end)
 
         def ending_on(k: int) -> tuple | None:
-            return next((m for m in reversed(index[1].get(k, ())) if m[1] <= s), None)
+            # a mention outside the name: before it, or after it in the apposition window
+            return next((m for m in reversed(index[1].get(k, ())) if m[1] <= s or
+                         (m[0] >= e and self._in_apposition(m[0]))), None)
         windows = [range(ti - 1, max(-1, ti - 7), -1)]
         if tj + 1 < len(self.toks) and self.toks[tj + 1].text in PUNCT_GAP:
             windows.append(range(tj + 2, min(len(self.toks), tj + 8)))
@@ -55,7 +64,10 @@ class OutputMixin(ResolverBase):
                 if m is not None and m[2].kind == "ORG":
                     entry.country = entry.country or m[2].country
                     entry.type = entry.type or m[2].type
-                elif m is not None and m[2].kind == "LOC" and m[2].id.endswith(".GOV"):
+                elif m is not None and m[2].kind == "LOC" and m[2].id.endswith(".GOV") and \
+                        (m[1] <= s or entry.type is not None):
+                    # after the name, a state counts only once a title has begun the
+                    # apposition ("تريزا ماي، رئيسة وزراء بريطانيا"; not "ميسي، ونيمار البرازيلي")
                     entry.country = entry.country or m[2].country
                 for f in self.forms(k):
                     sec = self.lex.person_roles.get(f) or self.lex.heads.get(f)
@@ -66,10 +78,25 @@ class OutputMixin(ResolverBase):
                     return
             if entry.type:
                 break
+        if entry.type and entry.country is None:
+            # "المتحدثة باسم الوزارة هيذر نويرت": the ministry named before, not the main country
+            stem = self.body_word(k for k in range(ti - 1, max(-1, ti - 7), -1)
+                                  if self.same_sentence(k, ti))
+            entry.country = self.named_body(s, stem) if stem else None
         if entry.type and entry.country is None and self.ranking:
             # a title with no state of its own ("النائب انطوان غانم … في بيروت"): the person
             # serves the state the document is about, as a bare institution does
             entry.country = self.ranking[0]
+
+    def _in_apposition(self, start: int) -> bool:
+        """A mention after a name belongs to its apposition unless a preposition governs it
+        ("فهد دهشوش، لـ"سكاي نيوز عربية"", "برئاسة العبادي، المدعوم من التحالف الدولي")."""
+        k = self.tok_index(start)
+        if start > 0 and self.doc.text[start - 1].isalpha():
+            return self.doc.text[start - 1] not in APPOSITION_CLITICS
+        while k > 0 and self.toks[k - 1].text in QUOTE_MARKS:
+            k -= 1
+        return k < 1 or self.toks[k - 1].norm.rstrip("ـ") not in APPOSITION_PREPS
 
     def entity_orgs_locs(self) -> None:
         """ORG/LOC entities of the entities layer that no mention covers become actors."""
@@ -97,6 +124,8 @@ class OutputMixin(ResolverBase):
                 inside = sorted(k for _, k in by_start[lo:hi]
                                 if self.mentions[k][1] <= en.end and self.mentions[k][2].country)
                 iso = self.mentions[inside[0]][2].country if inside else None
+                if iso is None and sector in STATE_SECTORS:
+                    iso = self._body_before(en.start, name, by_start)
                 if iso is None and sector in STATE_SECTORS and self.ranking:
                     # a state body with no state named in it ("رئاسة أمن الدولة", "المفوضية
                     # العليا للانتخابات"): the document's main country's, as for bare heads
@@ -104,6 +133,15 @@ class OutputMixin(ResolverBase):
                 e = self.new[code] = Entry(code, name, None, iso, sector, en.label)
             bisect.insort(by_start, (en.start, len(self.mentions)))
             self.mentions.append((en.start, en.end, e, "entity-" + en.label.lower(), None))
+
+    def _body_before(self, start: int, name: str, by_start: list[tuple[int, int]]) -> str | None:
+        """State of the body a bare head before a name names again: the tagger's "الوزارة هيذر
+        نويرت" (after "وزارة الخارجية الأمريكية") is the US ministry's, not the main country's."""
+        words = norm(name).split()
+        if len(words) < 2 or words[1].startswith("ال"):
+            return None
+        stem = BODY_WORDS.get(words[0])
+        return self.named_body(start, stem, by_start) if stem else None
 
     def _org_sector(self, words: list[str]) -> str | None:
         """Sector of an unknown organisation from its first word(s), with or without ال."""

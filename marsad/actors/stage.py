@@ -64,6 +64,7 @@ class _Resolver(AtomsMixin, ComposeMixin, OutputMixin):
         self.doc.cache["main_country"] = self.ranking[0] if self.ranking else None
         atoms = self.add_surnames(atoms)
         self.atoms = atoms
+        self.anaphor_states()
         self.compose()
         self.entity_orgs_locs()
         self.emit()
