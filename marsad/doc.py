@@ -154,7 +154,7 @@ class Event:
     # asserted | planned (future) | conditional (hypothetical) | denied (negated) |
     # demanded / threatened (inside a call or a threat's complement)
     modality: str = "asserted"
-    stance: str | None = None  # the predicate's attitude, source toward target: support | oppose
+    stance: str | None = None  # the predicate's attitude, source toward target: support | oppose | none
 
 
 @dataclass(slots=True)

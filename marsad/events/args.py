@@ -160,6 +160,9 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         obj = next((s for s in slots if s.i == j and s.prep is None), None)
         if obj is None and j < len(norms) and norms[j] in SEPARATE_PRONOUNS:
             obj = _pronoun_antecedent(cand, slots)
+        if obj is None and cand.lexeme.mutual:
+            # "مستعدة للدخول في مفاوضات مع …": the counterpart after the frame's preposition
+            obj = prep_target(words, slots, j, text, frame=cand.lexeme.patient)
         return Args(target=obj, rule="hal")
     verbal = cand.cls in ("perf", "impf", "form") or (cand.cls == "phrase" and looks_verbal(norms[i]))
     if cand.cls == "perf" and cand.type in ("ASSAULT", "PROTEST") and (

@@ -168,7 +168,9 @@ class EventsStage:
             date=anchor(doc, start, end), location=location, place=place,
             trigger=(g.cand.start, g.cand.end), aux=aux,
             modality=modality_of(aux, g.ctx.governed_by),
-            stance=g.cand.lexeme.stance if g.cand.lexeme.stance != "none" and tgt_id else None,
+            # ("none": the predicate shows no attitude, whatever its type's usual one: an announced
+            # meeting coded AGREE, a readiness to talk)
+            stance=g.cand.lexeme.stance if tgt_id else None,
         )
 
     def _agent(self, doc: Doc, sent: Sentence, words: list[Token], members: list[Scored],
