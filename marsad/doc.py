@@ -154,7 +154,7 @@ class Event:
     # asserted | planned (future) | conditional (hypothetical) | denied (negated) |
     # demanded / threatened (inside a call or a threat's complement)
     modality: str = "asserted"
-    stance: str | None = None  # the predicate's attitude, source toward target: support | oppose
+    stance: str | None = None  # the predicate's attitude, source toward target: support | oppose | none
     # where a target not named in the event's clause came from: "judged-act" (the agent of the act
     # a condemnation judges, found in the document); internal, like ``trigger``: not in the JSON
     target_from: str | None = None

@@ -160,6 +160,9 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         obj = next((s for s in slots if s.i == j and s.prep is None), None)
         if obj is None and j < len(norms) and norms[j] in SEPARATE_PRONOUNS:
             obj = _pronoun_antecedent(cand, slots)
+        if obj is None and cand.lexeme.mutual:
+            # "مستعدة للدخول في مفاوضات مع …": the counterpart after the frame's preposition
+            obj = prep_target(words, slots, j, text, frame=cand.lexeme.patient)
         return Args(target=obj, rule="hal")
     verbal = cand.cls in ("perf", "impf", "form") or (cand.cls == "phrase" and looks_verbal(norms[i]))
     if cand.cls == "perf" and cand.type in ("ASSAULT", "PROTEST") and (
@@ -239,7 +242,10 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     i, j = cand.i, cand.j
     out = Args()
     # nominal trigger
-    gen_object = cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced
+    # "خلال زيارته إسرائيل": a meeting noun whose agent is its pronoun suffix takes the
+    # phrase after it as its object
+    possessed = cand.lexeme.mutual and cand.cls == "noun" and norms[i].endswith(POSSESSED_FEMININE)
+    gen_object = cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced or possessed
     jq, _ = skip_quantity(norms, j)
     gen = next((s for s in slots if s.i in (j, jq) or (s.i == j + 1 and s.adjectival)), None)
     adj = next((s for s in slots if s.adjectival and j <= s.i <= j + 2
@@ -285,7 +291,23 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
             out.rule = "topic"
     if out.target is None and cand.type in ("REQUEST", "REJECT"):
         out.target = yield_addressee(norms, slots, j, exclude=out.source)
+    if out.source is None and possessed:
+        out.source = _suffix_antecedent(cand, words, slots, text)
+        out.rule = "suffix" if out.source is not None else out.rule
     return out
+
+
+# How far back (words) a meeting noun's pronoun suffix (زيارته) finds its antecedent.
+SUFFIX_REACH = 8
+
+
+def _suffix_antecedent(cand: Candidate, words, slots, text) -> Slot | None:
+    """"تصريح لدوق كامبريدج الأمير وليام الأربعاء خلال زيارته إسرائيل": the pronoun of the
+    visit is the subject of its clause: the first named actor before it with no preposition
+    (an object after a preposition, "سلمتهم لوزير الخارجية", or a destination is not)."""
+    before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= SUFFIX_REACH and s.actor is not None
+              and not s.adjectival and s.prep is None and gap_ok(words, s.j - 1, cand.i, text)]
+    return before[0] if before else None
 
 
 def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None:
@@ -336,6 +358,8 @@ def _between(cand: Candidate, norms: list[str], slots) -> tuple[Slot, Slot] | No
     return (first, second) if second is not None else None
 
 
+# A feminine verbal noun with a pronoun suffix (زيارته، زيارتها): its agent is the suffix.
+POSSESSED_FEMININE = tuple(_WORDS["possessed_feminine"].split())
 # Endings of a perfect verb that its verbal noun never has.
 PERFECT_ENDINGS = tuple(_WORDS["perfect_endings"].split())
 # How far back (words) a separate object pronoun (إياها) finds its antecedent.

@@ -293,6 +293,10 @@ def object_of(cand, words, slots, after_from, text) -> Slot | None:
             break
         if s.prep is None or s.prep in TARGET_PREPS or s.prep == "ل" or (quant and s.prep == "من" and s.i <= kq + 1):
             return s
+    if cand.lexeme.mutual:
+        # a meeting, a visit, an agreement: its counterpart after the frame's preposition, past
+        # the subject ("ووصل وزير الخارجية … إلى الرياض", "مستعد لعقد اجتماع مع …")
+        return prep_target(words, slots, max(j, after_from), text, frame=cand.lexeme.patient)
     return prep_target(words, slots, j, text)
 
 

@@ -81,7 +81,9 @@ def _previous_agent(doc: Doc, offset: int) -> str | None:
             if best is None or st.start > best[0]:
                 best = (st.start, st.speaker)
     for ev in reversed(doc.starting_in("events", offset - PREVIOUS_AGENT_REACH, offset)):
-        if ev.source and ev.type in VERBAL_TYPES:
+        if ev.source and ev.type in VERBAL_TYPES and _speaker_of(doc, ev.start) in (None, ev.source):
+            # (an act told inside another's statement, "مؤكدا عزم الدوحة حضور القمة", is the
+            # reported party's, not the narrative's last speaker)
             if best is None or ev.start > best[0]:
                 best = (ev.start, ev.source)
             break

@@ -102,6 +102,9 @@ class Lexeme:
     casualty: bool = False  # tells deaths or wounds: a counted report is an attack, filter or not
     announced: bool = False  # an operation told by its agent (أعلن الجيش القضاء على …): genitive = patient
     mutual: bool = False  # told between two parties (المحادثات / الاشتباكات بين A و B): A agent, B patient
+    # the type an announced future act is coded as (PLOVER: a planned meeting or visit is an
+    # AGREE to meet): "سيلتقي X بـ Y" is no CONSULT yet, but the announcement is an agreement
+    future_type: str | None = None
     # the "any of" lists above as single alternations (derived; see any_of)
     _block: Pattern | None = field(default=None, compare=False, repr=False)
     _block_before: Pattern | None = field(default=None, compare=False, repr=False)
@@ -291,6 +294,7 @@ def _add_entries(lex: "Lexicon", data: dict, frames: dict) -> None:
                 patient_before=bool(e.get("patient_before", False)),
                 announced=bool(e.get("announced", False)),
                 mutual=bool(e.get("mutual", dflt.get("mutual", False))),
+                future_type=e.get("future_type", dflt.get("future_type")),
             )
             lex.lexemes[lexeme.key] = lexeme
             for cls in ("perf", "impf", "noun", "ptcp", "form"):

@@ -123,6 +123,11 @@ class EventsStage:
         first = min(members, key=lambda m: m.cand.i).cand
         last = max(members, key=lambda m: m.cand.j).cand
         aux = _group_aux(members)
+        etype = g.cand.type
+        if aux == "future" and g.cand.lexeme.future_type:
+            # "سيلتقي X بـ Y": the meeting is to come, its announcement is an agreement to meet
+            etype, aux = g.cand.lexeme.future_type, None
+            g = replace(g, rule=g.rule + "+future")
         if aux in DROPPED_AUX and not self.keep_aux:
             return None
         # the recipient first: a victim read off a passive or a casualty count ("جنديين عراقيين
@@ -135,9 +140,9 @@ class EventsStage:
             target = next((t for t in targets[1:] if not _bare_person(doc, t)), target)
         source, src_id = self._agent(doc, sent, words, members, target)
         tgt_id = self._actor_id(doc, target)
-        if g.cand.type in PATIENT_ONLY and src_id is None and tgt_id is not None and _passive_act(words, g):
+        if etype in PATIENT_ONLY and src_id is None and tgt_id is not None and _passive_act(words, g):
             pass  # "جرى اعتقال الناشطات …", "تم ضبط …": the act is told by its patient alone
-        elif g.cand.type not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)):
+        elif etype not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)):
             # a speech act or a policy move needs the actor who performed it, coded: a name the
             # tagger found but nothing places (no country, no sector) codes no PLOVER event
             return None
@@ -145,7 +150,9 @@ class EventsStage:
             return None  # "تلك الضربات": the event was already reported where it was first told
         if tgt_id is not None and tgt_id == src_id:
             tgt_id = None
-        if tgt_id is None and g.cand.lexeme.need_target:
+        if tgt_id is None and (g.cand.lexeme.need_target or etype != g.cand.type):
+            # (an announced meeting with nobody to meet, "سيجتمع المجلس الأسبوع المقبل", is a
+            # body's own session, no agreement between parties)
             return None  # "وصف الوضع بأنه …", "حذر من تفاقم …": no interaction without a patient
         norms = [w.norm for w in words]
         start = min([m.cand.start for m in members] + [s.start for s in (source, target) if s is not None])
@@ -155,13 +162,15 @@ class EventsStage:
 
         location, place = _location(doc, sent, g.cand, target and doc.actors.get(tgt_id or ""))
         return Event(
-            start=start, end=end, type=g.cand.type,
+            start=start, end=end, type=etype,
             prov=Provenance(STAGE, g.rule, round(max(m.score for m in members), 4)),
             mode=mode_of(first, norms, last), source=src_id, target=tgt_id,
             date=anchor(doc, start, end), location=location, place=place,
             trigger=(g.cand.start, g.cand.end), aux=aux,
             modality=modality_of(aux, g.ctx.governed_by),
-            stance=g.cand.lexeme.stance if g.cand.lexeme.stance != "none" and tgt_id else None,
+            # ("none": the predicate shows no attitude, whatever its type's usual one: an announced
+            # meeting coded AGREE, a readiness to talk)
+            stance=g.cand.lexeme.stance if tgt_id else None,
         )
 
     def _agent(self, doc: Doc, sent: Sentence, words: list[Token], members: list[Scored],

@@ -39,6 +39,8 @@ def polarity_of(ev: Event, imap: InteractionMap) -> str | None:
     type's; none for a type that shows no attitude, or for an act only planned, demanded or denied."""
     if ev.type not in imap.types or (ev.modality or "asserted") != "asserted":
         return None
+    if ev.stance == "none":
+        return None  # the lexeme says its predicate shows no attitude (an announced meeting)
     return ev.stance if ev.stance in (SUPPORT, OPPOSE) else imap.types[ev.type]
 
 

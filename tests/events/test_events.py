@@ -366,6 +366,7 @@ CASES = [
     ("CONSULT", True, "التقى الرئيس الفرنسي إيمانويل ماكرون الأربعاء مدراء أكبر شركات التكنولوجيا في العالم، من بينها فيس بوك، غوغل ومايكروسوفت.", "FR-internationalNews-140"),
     ("CONSULT", True, "والتقى ترامب وكيم في 12 حزيران/يونيو في قمة تاريخية في سنغفورة تعهّد فيها الزعيم الكوري الشمالي \"العمل نحو نزع السلاح النووي بشكل تام من شبه الجزيرة الكورية\".", "FR-internationalNews-236"),
     ("CONSULT", True, "ووصل به الأمر إلى التأكيد أن أردوغان نفسه زار غولن في منفاه الأمريكي لينال \"بركته\" لتأسيس حزب العدالة والتنمية في بداية الألفية الثالثة.", "FR-internationalNews-191"),
+    ("CONSULT", True, "وظهرت هذه السيارات في الشوارع بعد زيارة الرئيس التركي رجب طيب أردوغان إلى ألمانيا الشهر الماضي، إذ رجح مسؤولون ألمان أن تكون هذه المركبات مخصّصة لمراقبة المعارضين لأردوغان في برلين.", "ant_news"),
     ("CONSULT", True, "ورد في تصريح لدوق كامبريدج الأمير وليام الأربعاء خلال زيارته إسرائيل والأراضي الفلسطينية، إشارة إلى فلسطين كـ\"بلد\" في موقف دبلوماسي محرج لبريطانيا.", "FR-middleEast-701"),
     ("CONSULT", True, "وكان لافروف قد وصل إلى العاصمة الكورية الشمالية بيونغيانغ في زيارة رسمية التقى خلالها بزعيم البلاد، بعد لقاء جمعه بنظيره الكوري الشمالي لي يونغ هو.", "SK-internationalNews-188"),
     ("CONSULT", True, "غادر ولي عهد المملكة العربية السعودية، الأمير محمد بن سلمان، مدينة خميس مشيط الجنوبية، متجهاً إلى الكويت، ولك بعد أن زار القوات السعودية المتمركزة في المنطقة الجنوبية.", "ant_news"),
@@ -410,6 +411,9 @@ CASES = [
 
 # Known gaps, kept visible: the event is there but its actor is not resolved in the sentence.
 XFAIL = {
+    "ورد في تصريح لدوق كامبريدج": "the visitor الأمير وليام is no actor of the actors layer (the "
+        "suffix of زيارته names him); the event was found only while إسرائيل, the destination, was "
+        "misread as the visitor",
     "وأعلن بوتن عن اتفاقية": "the agent (بوتن, a spelling of Putin) is not resolved, so no source",
     "لكن أفراداً من تنظيم": "the subject sits inside a prepositional phrase (من تنظيم …)",
     "ووافق كيم على": "a bare surname with no full name earlier in the text: no actor",
