@@ -128,3 +128,21 @@ def test_flips_order_weeks_among_days_and_no_stance_after_its_report():
     assert _stance_date("1950", "2018-08-02") == "2018-08-02"  # a background year
     assert _stance_date("2018-05", "2018-05-27") == "2018-05"
     assert _stance_date(None, "2018-05-27") == "2018-05-27"
+
+
+ISR, SYR, IRN = ("GPE", "ISR", "GOV"), ("GPE", "SYR", "GOV"), ("GPE", "IRN", "GOV")
+
+
+def test_holding_someone_responsible_opposes_them():
+    # "قال إنه "يعتبر أن بوتين شخصياً مسؤولاً عن أي تدخل روسي"" (Trump after Helsinki)
+    doc = analyse(_context("BB-internationalNews-831-20180719", "يعتبر أن بوتين شخصيا", 0),
+                  {"ترامب": TRUMP, "بوتين": PUTIN})
+    assert ("ترامب", "بوتين", "oppose") in _props(doc, doc.stances)
+
+
+def test_considering_someone_without_responsibility_is_no_stance():
+    # "تعتبر إسرائيل الوجود المتنامي لإيران في سوريا تهديدا لأمنها": regarding, not holding responsible
+    doc = analyse(_context("SK-middleEast-2921-20180716", "تعتبر إسرائيل الوجود المتنامي", 0),
+                  {"إسرائيل": ISR, "إيران": IRN, "سوريا": SYR})
+    assert not any(s.prov.rule == "attitude.verb" and doc.text[s.start:s.end].startswith("تعتبر")
+                   for s in doc.stances)
