@@ -69,7 +69,7 @@ def _praised(v: StanceView, speaker: str, a: int, b: int):
     for m in lex["nouns"].finditer(v.text, a, b):
         clo, chi = clause_start(v, alex, m.start(), a), clause_end(v, alex, m.end(), b)
         partner = _partner(v, lex, m.end(), chi)
-        if partner is None or self_stance(v, speaker, partner.actor):
+        if partner is None or self_stance(v, speaker, partner.actor) or _owned_by_other(v, speaker, clo, m.start()):
             continue
         words = list(WORD_RE.finditer(v.text, m.end(), chi))[:lex["praise_reach"]]
         hit = next((k for k, w in enumerate(words) if w.group() in lex["praise"]), None)
@@ -80,6 +80,12 @@ def _praised(v: StanceView, speaker: str, a: int, b: int):
             continue
         yield m.start(), max(words[hit].end(), partner.end), partner.actor
         break  # one stance per statement is enough evidence
+
+
+def _owned_by_other(v: StanceView, speaker: str, lo: int, pos: int) -> bool:
+    """"قال إن بومبيو أسس علاقة جيدة مع كيم": an actor named before the noun in its clause, other
+    than the speaker, is the one who met or relates; the speaker only reports it."""
+    return any(not x.prepositional and x.actor != speaker for x in v.mentions_in(lo, pos))
 
 
 def _partner(v: StanceView, lex: dict, pos: int, hi: int):

@@ -146,3 +146,11 @@ def test_considering_someone_without_responsibility_is_no_stance():
                   {"إسرائيل": ISR, "إيران": IRN, "سوريا": SYR})
     assert not any(s.prov.rule == "attitude.verb" and doc.text[s.start:s.end].startswith("تعتبر")
                    for s in doc.stances)
+
+
+def test_a_relationship_someone_else_built_is_not_the_speakers():
+    # "وقال إن بومبيو أسس "علاقة جيدة" مع كيم": Pompeo's relationship, reported by Trump
+    doc = analyse(_context("BB-internationalNews-358-20180419", "أسس \"علاقة جيدة\" مع كيم", 1),
+                  {"ترامب": TRUMP, "بومبيو": ("PER", "USA", "GOV"), "كيم": KIM})
+    assert any(s.speaker for s in doc.statements)
+    assert not meeting_stances(doc)
