@@ -154,3 +154,26 @@ def test_a_relationship_someone_else_built_is_not_the_speakers():
                   {"ترامب": TRUMP, "بومبيو": ("PER", "USA", "GOV"), "كيم": KIM})
     assert any(s.speaker for s in doc.statements)
     assert not meeting_stances(doc)
+
+
+def test_meeting_the_leaders_of_a_people_is_meeting_its_state():
+    # "قال … ترامب، إنه مستعد للقاء القادة الإيرانيين "من دون شروط مسبقة"" — Iran is named lower
+    # down ("… الاتفاق النووي مع إيران"), so the Iranian leaders are its government
+    from marsad.doc import Doc
+    from marsad.pipeline import Pipeline
+
+    rid = "BB-internationalNews-900-20180730"
+    doc = Pipeline()(Doc(text=_context(rid, "الاتفاق النووي مع إيران", 5), id=rid, published="2018-07-30"))
+    talks = [s for s in doc.stances if s.issue == "talks" and s.polarity == "support"]
+    assert any(doc.actors[s.target].code == "IRN.GOV" and doc.actors[s.holder].code == "per.donald_trump"
+               for s in talks), talks
+
+
+def test_the_people_alone_is_no_party_to_a_meeting():
+    # "مستعد للقاء القادة الإيرانيين" with no Iranian state named: the people is no target
+    from marsad.doc import Doc
+    from marsad.pipeline import Pipeline
+
+    rid = "BB-internationalNews-900-20180730"
+    doc = Pipeline()(Doc(text=_context(rid, "مستعد للقاء القادة الإيرانيين", 0), id=rid, published="2018-07-30"))
+    assert not any(doc.actors[s.target].type == "CVL" for s in doc.stances)
