@@ -20,6 +20,7 @@ _IMPOSED = frozenset(GRAMMAR["imposed"])
 _CAPITAL = frozenset(GRAMMAR["capital"])
 _CAPITAL_CLITIC = GRAMMAR["capital_clitic"]
 _NUCLEAR = GRAMMAR["nuclear"]
+_LEADERS_OF = frozenset(GRAMMAR["leaders_of"])
 
 
 def find_object(lex: ActLexicon, words: Words, cls: str, pos: int, hi: int, ms, m_starts):
@@ -149,6 +150,8 @@ def target_of(doc: Doc, text, words: Words, ms, m_starts, act: Act, obj_end: int
                 if m.actor != holder:
                     return m.actor, m.start, m.end
                 continue
+            if j <= i + 1 and prev in _LEADERS_OF and (state := _state_of_people(doc, m.actor)) not in (None, holder):
+                return state, words.spans[j - 1][0], m.end
         elif act.target == "on":
             if prev in ON or prev in _IMPOSED:
                 return m.actor, m.start, m.end
@@ -167,6 +170,14 @@ def target_of(doc: Doc, text, words: Words, ms, m_starts, act: Act, obj_end: int
     if act.target == "deal":
         return _iran_deal(doc, text, obj_end)
     return None
+
+
+def _state_of_people(doc: Doc, aid: str) -> str | None:
+    """The state actor of a people named by its nisba ("الإيرانيين" → Iran), where the document names it."""
+    a = doc.actors.get(aid)
+    if a is None or a.type != "CVL" or not a.country:
+        return None
+    return next((x.id for x in doc.actors.values() if x.code == f"{a.country}.GOV"), None)
 
 
 def _iran_deal(doc: Doc, text: str, obj_end: int):

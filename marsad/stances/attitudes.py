@@ -61,6 +61,7 @@ _BUT_PRONOUN = frozenset(_W["but_pronoun"])
 _THAT = tuple(_W["that_prefixes"])
 _PRONOUNS = tuple(_W["pronoun_suffixes"])
 _DESCRIBING = _W["describing"]
+_RESUMPTIVE = frozenset(_W["resumptive"])
 
 
 def _innermost(stmts: list[tuple], starts: list[int], longest: int, pos: int) -> tuple | None:
@@ -262,6 +263,11 @@ def _holder(v, lex, form: AttForm, ws, te, clo, chi, lo, speaker, cues, vso=True
         m = nearest_before(v, words_in(v, lo, ws)[-1].start(), lo, 2) if words_in(v, lo, ws) else None
         return (m.actor, te) if m is not None else (None, te)
     if form.kind == "verb":
+        nxt = words_in(v, te, chi)[:1]
+        if nxt and nxt[0].group() in _RESUMPTIVE:
+            # "التي تندد بها بيونغ يانغ": the pronoun is the object, the subject comes after it
+            m = subject_after(v, lex, nxt[0].end(), chi, hi)
+            return (m.actor, m.end) if m is not None else (None, te)
         m = subject_after(v, lex, te, chi, hi) if vso else None
         if m is not None:
             return m.actor, m.end

@@ -40,6 +40,7 @@ from marsad.stances.attitudes import extract as attitude_stances
 from marsad.stances.chains import WINDOW, Chain, clause_stances, issue_hint
 from marsad.stances.clitics import ARTICLE, BI, FUTURE, IMPERFECT, LI
 from marsad.stances.interactions import extract as interaction_stances
+from marsad.stances.meetings import extract as meeting_stances
 from marsad.stances.lexicon import (
     OPPOSE,
     PREFIXES,
@@ -65,6 +66,7 @@ from marsad.stances.view import StanceView
 from marsad.statements.context import date_of, to_original
 from marsad.statements.lexicon import scan
 from marsad.text.normalize import normalize
+from marsad.times.anchor import anchor, not_after
 
 __all__ = [
     "ACT_ISSUES", "OPPOSE", "PREFIXES", "STAGE", "STATE_TYPES", "SUFFIXES", "SUPPORT", "UNKNOWN", "WINDOW",
@@ -170,10 +172,24 @@ class StancesStage:
         taken = [(s.start, s.end) for s in attitudes]
         events = [s for s in interaction_stances(doc) if not any(a < s.end and s.start < b for a, b in taken)]
         # verdicts last: a speaker's judgement adds a stance only where no reading above found one
-        doc.stances = drop_nested(merge_more(doc, merge_more(doc, more, events), verdict_stances(doc)))
+        judged = merge_more(doc, merge_more(doc, more, events), verdict_stances(doc))
+        # then praise of a meeting or relationship with the actor ("علاقة رائعة مع كيم")
+        doc.stances = drop_nested(merge_more(doc, judged, meeting_stances(doc)))
+        _said_by_publication(doc)
         refine_topics(doc, doc.stances)  # before contradictions: they pair stances on one issue
         doc.contradictions = contradictions(doc.stances)
         return doc
+
+
+def _said_by_publication(doc: Doc) -> None:
+    """A stance is held when it was said, no later than the report: a later day in its sentence is
+    the event it is about ("أعلن إلغاء القمة … في 12 حزيران/يونيو"), so the sentence's latest
+    earlier time ("الأسبوع الماضي") dates it, else the publication."""
+    pub = doc.published
+    for s in doc.stances:
+        if s.date and pub and not not_after(s.date, pub):
+            earlier = anchor(doc, s.start, s.end, latest=pub)
+            s.date = earlier if earlier and not_after(earlier, pub) else pub
 
 
 def _spec(lex: StanceLexicon, m) -> TriggerSpec:

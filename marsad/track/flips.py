@@ -9,6 +9,7 @@ is stored with scope "document".
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import groupby
 from typing import Any
@@ -17,6 +18,7 @@ from sqlite_utils import Database
 
 from marsad import resources
 from marsad.store.dialect import lock
+from marsad.times.anchor import first_day
 
 STAGE = "track"
 MAX_RUN = 5
@@ -27,6 +29,7 @@ RELATIONAL = frozenset(_CONF["relational"])  # the relationship itself: meeting,
 RELATION = RELATIONAL | frozenset(_CONF["relational_general"])  # issues that compare as the relationship
 MEETING_RULES = tuple(_CONF["meeting_rules"])
 NEWS_TYPES = frozenset(_CONF["news_types"])  # sectors of speakers whose report of a stance is the holder's
+_DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 ATTITUDE_RULES = frozenset({"attitude", "interaction", "approval", "accusation", "enmity"})
 
 
@@ -81,22 +84,33 @@ def _rows(db: Database) -> list[tuple]:
     """The stances that can flip, as (doc, start, end, date, polarity, holder party, target party,
     issue, reported, rule, holder code, target code), sorted along each party pair's timeline."""
     rows = db.execute(
-        # a bare year other than the publication's is a background date in the sentence ("ترامب
-        # يشكر كيم بعد إعادة رفات جنود قتلوا في الحرب الكورية بين عامي 1950 و1953"), not the stance's
-        "SELECT s.doc_id, s.start, s.end, CASE WHEN length(s.date) = 4 AND s.date <> substr(d.published, 1, 4) "
-        "THEN d.published ELSE COALESCE(s.date, d.published) END AS date, s.polarity, "
+        "SELECT s.doc_id, s.start, s.end, s.date, s.polarity, "
         "s.holder_code, s.target_code, s.issue, s.reported, s.rule, sp.speaker_code, sa.country, sa.type, "
-        "ha.country "
+        "ha.country, d.published "
         "FROM stances s JOIN documents d ON d.id = s.doc_id "
         "LEFT JOIN statements sp ON sp.doc_id = s.doc_id AND sp.idx = s.statement_idx "
         "LEFT JOIN actors sa ON sa.code = sp.speaker_code LEFT JOIN actors ha ON ha.code = s.holder_code "
         "WHERE s.holder_code IS NOT NULL AND s.target_code IS NOT NULL AND s.issue IS NOT NULL").fetchall()
     out = []
     for r in rows:
+        r = r[:3] + (_stance_date(r[3], r[14]),) + r[4:14]
         if r[8] and not _own_voice(r):
             continue
         out.append(r[:5] + (party(r[5], r[3]), party(r[6], r[3])) + r[7:10] + (r[5], r[6]))
     return sorted(out, key=lambda r: (r[5], r[6], r[3] or "", r[0], r[1]))
+
+
+def _stance_date(date: str | None, published: str | None) -> str | None:
+    """When the stance was stated: its own date where it names a month or a day no later than the
+    publication, else the publication's. A bare year is a background date in the sentence ("ترامب
+    يشكر كيم بعد إعادة رفات جنود قتلوا في الحرب الكورية بين عامي 1950 و1953"), a week takes its
+    first day ("2018-W09" would sort after July), and a day after the publication is the event
+    the statement is about ("القمة المقررة في 12 يونيو" in a report of 27 May), not when it was made."""
+    published = str(published) if published is not None else None  # a DATE column on PostgreSQL
+    date = first_day(date) if date else date
+    if date and _DAY_OR_MONTH.fullmatch(date) and (published is None or date <= published[:len(date)]):
+        return date
+    return published or date
 
 
 def _own_voice(r: tuple) -> bool:
@@ -115,8 +129,7 @@ def _own_voice(r: tuple) -> bool:
 
 def corpus_flips(db: Database) -> list[dict[str, Any]]:
     rows = _rows(db)
-    found: list[dict[str, Any]] = []
-    seen: set[tuple] = set()
+    found: list[tuple[tuple, dict[str, Any]]] = []
     for key, group in groupby(rows, key=lambda r: (r[5], r[6])):
         # Each document's stances on one issue collapse to its last one in text order.
         last: dict[tuple, tuple] = {}
@@ -125,27 +138,34 @@ def corpus_flips(db: Database) -> list[dict[str, Any]]:
         per_doc = sorted(last.values(), key=lambda r: (r[3] or "", r[0], r[1]))
         for j, cur in enumerate(per_doc):
             # The earlier documents on a compatible issue whose position the new one reverses: the
-            # latest run of the opposite position (the most recent MAX_RUN of them), passing over the
-            # documents since that already repeat the new one — the reversal of 24 May stands against
-            # a thanks of 2 August even when a support of 1 June came between.
+            # most recent MAX_RUN of the opposite position, passing over the documents that hold the
+            # new one — the cancelled summit of 24 May stands against a thanks of 2 August even when
+            # a support of 27 May and the summit of 12 June came between (a report of one day may
+            # recall an earlier position, and each opposite one is a reversal the new one states).
             run: list[tuple] = []
             for old in reversed(per_doc[max(0, j - MAX_LOOKBACK):j]):
-                if old[0] == cur[0] or not compatible(old, cur):
-                    continue
-                if old[4] == cur[4]:
-                    if run:
-                        break
+                if old[0] == cur[0] or not compatible(old, cur) or old[4] == cur[4]:
                     continue
                 if len(run) == MAX_RUN:
                     break
                 run.append(old)
             for old in reversed(run):
-                flip = _flip(key, old, cur)
-                pair = (flip["holder_code"], flip["target_code"], flip["issue"], old[0], cur[0])
-                if pair not in seen:  # two stances of one document on one issue: one flip
-                    seen.add(pair)
-                    found.append(flip)
-    return found
+                found.append((key, _flip(key, old, cur)))
+    return _one_per_pair(found)
+
+
+def _one_per_pair(found: list[tuple[tuple, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One flip of a holder toward a target between two documents: two readings of one reversal
+    (its praise read on the approval and on the talks, a later sentence repeating it) are one
+    flip, told by the earliest evidence of each side — a report leads with its news and repeats
+    or recalls it lower down."""
+    best: dict[tuple, dict[str, Any]] = {}
+    for parties, f in found:
+        key = (*parties, f["a_doc"], f["b_doc"])
+        if key not in best or (f["b_start"], f["a_start"]) < (best[key]["b_start"], best[key]["a_start"]):
+            best[key] = f
+    keep = {id(f) for f in best.values()}
+    return [f for _, f in found if id(f) in keep]
 
 
 def _flip(key: tuple, prev: tuple, cur: tuple) -> dict[str, Any]:
