@@ -66,7 +66,7 @@ class ComposeMixin(GroupsMixin):
             if "H" in kinds and self.anaphor(a, a.get("H")):
                 continue
             if "I" in kinds:
-                self.institution_bare(a, a.get("I"))
+                self.institution_bare(i, a.get("I"))
 
     # -- aliases and nisbas ----------------------------------------------------------------------
     def _alias(self, a: Atom, r) -> None:

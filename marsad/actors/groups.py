@@ -58,10 +58,18 @@ class GroupsMixin(AnaphoraMixin):
         self.emit_code(a.s, b.e, iso, code, "institution-of", None)
         return True
 
-    def institution_bare(self, a: Atom, r) -> None:
+    def institution_bare(self, i: int, r) -> None:
+        a = self.atoms[i]
         _, code, _label, construct, bare = r
         if bare and not construct:
-            self.emit_code(a.s, a.e, self.ranking[0] if self.ranking else None, code,
+            end = a.e
+            b = self.next_atom(i)
+            rb = b.get("I") if b is not None else None
+            if rb is not None and rb[1] == code and rb[4] and not rb[3] and not b.done and \
+                    self.adjacent(a, b) and not self.toks[b.ti].norm.startswith("و"):
+                # one group under two heads: "الناشطات المعتقلات", "المدنيين المحتجزين"
+                end, b.done = b.e, True
+            self.emit_code(a.s, end, self.ranking[0] if self.ranking else None, code,
                            "institution-main-country", None)
 
     def _coordinated(self, j: int, code: str) -> None:
