@@ -117,6 +117,12 @@ class GroupsMixin(AnaphoraMixin):
         _, code, bare_ok = r
         b = self.next_atom(i)
         iso, end, last = None, a.e, a.tj
+        group = self._group_adjective(a, b)
+        if group is not None:
+            # "مسلحين حوثيين", "الميليشيات الحوثية": fighters of the group the adjective names
+            b.done = True
+            self.emit_mention(a.s, b.e, group, "armed-group-named", None)
+            return True
         if self.adjacent(a, b) and b.get("N") is not None and not b.done:
             iso, end, last = b.get("N")[1], b.e, b.tj
             b.done = True
@@ -153,6 +159,22 @@ class GroupsMixin(AnaphoraMixin):
         iso = iso or (self.ranking[0] if self.ranking else None)
         self.emit_code(a.s, end, iso, "REB", rule, None)
         return True
+
+    def _group_adjective(self, a: Atom, b: Atom | None):
+        """The armed group an adjective after a fighters' head names ("حوثية", "حوثيين"): its
+        adjective forms and indefinite plurals only, so that a group's own name after a head
+        ("فصائل جيش الإسلام") stays a named mention of its own."""
+        r = b.get("A") if self.adjacent(a, b) and not b.done else None
+        if r is None:
+            return None
+        w = self.toks[b.ti].norm
+        plural = b.ti == b.tj and w.endswith(("ين", "ون")) and not w.startswith(("ال", "لل"))
+        if r[2] is not None and not plural:
+            return None
+        group = self.entry_of(b)
+        if group is None or group.kind == "PER" or group.type not in ("REB", "PRM"):
+            return None
+        return group
 
     def coalition(self, i: int, r) -> bool:
         a = self.atoms[i]
