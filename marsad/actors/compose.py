@@ -19,6 +19,10 @@ GUARD_WORDS = frozenset(normalize(w) for w in RESOLVER_WORDS["guard_words"])
 
 # Words before a plural nisba that make it people ("آلاف الفلسطينيين"), normalised.
 PEOPLE_BEFORE = frozenset(normalize(w) for w in RESOLVER_WORDS["people_before"])
+# Words after which a plural nisba opens a clause, and negations a clause subject takes.
+CLAUSE_OPENERS = frozenset(normalize(w) for w in RESOLVER_WORDS["clause_openers"])
+CLAUSE_MARKS = PUNCT_GAP | {".", "!", "؟", "?", '"', "«", "“"}
+SUBJECT_NEGATIONS = frozenset(normalize(w) for w in RESOLVER_WORDS["subject_negations"])
 # How often a foreign state must be named (by name or capital) for its nationals to be its side.
 STATE_NAMED = 2
 
@@ -66,7 +70,7 @@ class ComposeMixin(GroupsMixin):
             if "H" in kinds and self.anaphor(a, a.get("H")):
                 continue
             if "I" in kinds:
-                self.institution_bare(a, a.get("I"))
+                self.institution_bare(i, a.get("I"))
 
     # -- aliases and nisbas ----------------------------------------------------------------------
     def _alias(self, a: Atom, r) -> None:
@@ -117,8 +121,9 @@ class ComposeMixin(GroupsMixin):
 
     def _party(self, a: Atom, iso: str) -> bool:
         """A definite plural nisba or demonym with no head noun that stands for its state as a
-        party: joined by و to a state or its government, or a foreign state the document names
-        as such (not the main country's own people), and not counted or suffering."""
+        party: joined by و to a state body named as such ("النظام السوري والروس"), or of a
+        foreign state the document names, opening a clause of its own ("أن الروس لم يفوا");
+        not counted or suffering ("آلاف الفلسطينيين")."""
         if a.ti > 0 and self.same_sentence(a.ti - 1, a.ti):
             prev = self.forms(a.ti - 1)
             if prev[0].isdigit() or PEOPLE_BEFORE.intersection(prev):
@@ -126,10 +131,27 @@ class ComposeMixin(GroupsMixin):
         if self.toks[a.ti].norm.startswith("و") and self.mentions:
             ms, me, entry, rule, _ = self.mentions[-1]
             if self.tok_index(me - 1) == a.ti - 1 and entry.type in ("GOV", "MIL") \
-                    and entry.country and rule != "nisba-party" and not rule.startswith("title"):
+                    and entry.country and rule not in ("nisba-party", "country", "capital") \
+                    and not rule.startswith("title"):
+                # (not a bare state name: "أحترم مصر والمصريين" is the state and its people)
                 return True
+        # a foreign state the text names, its nationals the subject of a clause of their own
+        # ("أن الروس لم يفوا بتعهدهم", "الروس طرحوا شروطا"; not "غضب الكنديين")
         return iso != (self.ranking[0] if self.ranking else None) and \
-            self.state_named[iso] >= STATE_NAMED
+            self.state_named[iso] >= STATE_NAMED and self._clause_subject(a)
+
+    def _clause_subject(self, a: Atom) -> bool:
+        """The atom opens a clause (sentence start, after إن/أن, or after a comma) and a
+        negation or a plural verb follows it."""
+        k = a.tj + 1
+        if k >= len(self.toks) or not self.same_sentence(a.tj, k):
+            return False
+        w = self.toks[k].norm
+        verb = w in SUBJECT_NEGATIONS or (len(w) > 3 and (w.endswith("وا") or (
+            w[0] in "يت" and w.endswith("ون"))))
+        opens = a.ti == 0 or not self.same_sentence(a.ti - 1, a.ti) or \
+            self.toks[a.ti - 1].norm in CLAUSE_OPENERS or self.toks[a.ti - 1].text in CLAUSE_MARKS
+        return verb and opens
 
     # -- titles and offices ----------------------------------------------------------------------
     def _title(self, i: int, r) -> bool:

@@ -396,6 +396,8 @@ def _read_organizations(lex: Lexicon) -> None:
         lex.entries[e.id] = e
         for n in [e.name] + e.aliases:
             lex.add_key(n, ("A", e.id, kind, "alias", False))
+        for n in o.get("adjectives", []):  # "صواريخ حوثية": the group, but no named entity
+            lex.add_key(n, ("A", e.id, None, "alias", False))
 
 
 def _split(field_: str) -> list[str]:

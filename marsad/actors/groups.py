@@ -58,10 +58,18 @@ class GroupsMixin(AnaphoraMixin):
         self.emit_code(a.s, b.e, iso, code, "institution-of", None)
         return True
 
-    def institution_bare(self, a: Atom, r) -> None:
+    def institution_bare(self, i: int, r) -> None:
+        a = self.atoms[i]
         _, code, _label, construct, bare = r
         if bare and not construct:
-            self.emit_code(a.s, a.e, self.ranking[0] if self.ranking else None, code,
+            end = a.e
+            b = self.next_atom(i)
+            rb = b.get("I") if b is not None else None
+            if rb is not None and rb[1] == code and rb[4] and not rb[3] and not b.done and \
+                    self.adjacent(a, b) and not self.toks[b.ti].norm.startswith("و"):
+                # one group under two heads: "الناشطات المعتقلات", "المدنيين المحتجزين"
+                end, b.done = b.e, True
+            self.emit_code(a.s, end, self.ranking[0] if self.ranking else None, code,
                            "institution-main-country", None)
 
     def _coordinated(self, j: int, code: str) -> None:
@@ -109,6 +117,12 @@ class GroupsMixin(AnaphoraMixin):
         _, code, bare_ok = r
         b = self.next_atom(i)
         iso, end, last = None, a.e, a.tj
+        group = self._group_adjective(a, b)
+        if group is not None:
+            # "مسلحين حوثيين", "الميليشيات الحوثية": fighters of the group the adjective names
+            b.done = True
+            self.emit_mention(a.s, b.e, group, "armed-group-named", None)
+            return True
         if self.adjacent(a, b) and b.get("N") is not None and not b.done:
             iso, end, last = b.get("N")[1], b.e, b.tj
             b.done = True
@@ -145,6 +159,22 @@ class GroupsMixin(AnaphoraMixin):
         iso = iso or (self.ranking[0] if self.ranking else None)
         self.emit_code(a.s, end, iso, "REB", rule, None)
         return True
+
+    def _group_adjective(self, a: Atom, b: Atom | None):
+        """The armed group an adjective after a fighters' head names ("حوثية", "حوثيين"): its
+        adjective forms and indefinite plurals only, so that a group's own name after a head
+        ("فصائل جيش الإسلام") stays a named mention of its own."""
+        r = b.get("A") if self.adjacent(a, b) and not b.done else None
+        if r is None:
+            return None
+        w = self.toks[b.ti].norm
+        plural = b.ti == b.tj and w.endswith(("ين", "ون")) and not w.startswith(("ال", "لل"))
+        if r[2] is not None and not plural:
+            return None
+        group = self.entry_of(b)
+        if group is None or group.kind == "PER" or group.type not in ("REB", "PRM"):
+            return None
+        return group
 
     def coalition(self, i: int, r) -> bool:
         a = self.atoms[i]

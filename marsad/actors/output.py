@@ -21,6 +21,7 @@ from marsad.text.normalize import normalize
 # apposition (resources/actors/resolver_words.yaml).
 APPOSITION_PREPS = frozenset(normalize(w) for w in RESOLVER_WORDS["apposition_prepositions"])
 APPOSITION_CLITICS = frozenset("لب")
+APPOSITION_STOPS = frozenset(normalize(w) for w in RESOLVER_WORDS["apposition_stops"])
 QUOTE_MARKS = frozenset('"«»“”\'')
 # sectors of a state's own bodies: an unknown one with no state in its name is the main country's
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
@@ -51,15 +52,18 @@ class OutputMixin(AnaphoraMixin):
 
         def ending_on(k: int) -> tuple | None:
             # a mention outside the name: before it, or after it in the apposition window
+            # (behind a preposition only once a title has begun it: "بالأمم المتحدة")
             return next((m for m in reversed(index[1].get(k, ())) if m[1] <= s or
-                         (m[0] >= e and self._in_apposition(m[0]))), None)
+                         (m[0] >= e and (entry.type is not None or self._in_apposition(m[0])))),
+                        None)
         windows = [range(ti - 1, max(-1, ti - 7), -1)]
         if tj + 1 < len(self.toks) and self.toks[tj + 1].text in PUNCT_GAP:
             windows.append(range(tj + 2, min(len(self.toks), tj + 8)))
         for window in windows:
             for k in window:
-                if not self.same_sentence(k, ti):
-                    break
+                if not self.same_sentence(k, ti) or (k > tj and APPOSITION_STOPS.intersection(
+                        self.forms(k))):
+                    break  # "دهشوش، الذي أشار إلى أن الضغط العسكري": the apposition has ended
                 m = ending_on(k)
                 if m is not None and m[2].kind == "ORG":
                     entry.country = entry.country or m[2].country

@@ -95,3 +95,51 @@ def test_a_medium_after_a_preposition_is_not_the_employer():
     text = ("ويقول القيادي في المؤتمر الشعبي العام في محافظة حجة، فهد دهشوش، لـ\"سكاي نيوز "
             "عربية\": \"تستطيع الآن أن ترى مظاهر التغيير في المدينة\".")
     assert code_of(text, "فهد دهشوش") != ("ARE", "MED")
+
+
+# -- fighters named by their group's adjective ---------------------------------------------------
+def test_gunmen_with_the_houthi_adjective_are_the_houthis():
+    text = ("وقال سكان إن هناك انتشارا كثيفا لمسلحين حوثيين في المدينة، فيما تقترب القوات "
+            "اليمنية من مطار الحديدة.")
+    assert code_of(text, "مسلحين حوثيين") == ("YEM", "REB")
+    doc = analyze(text, published="2018-06-24")
+    s = text.index("مسلحين حوثيين")
+    assert doc.actors[doc.actor_at(s, s + 13).id].name == "الحوثيون"
+
+
+def test_unnamed_gunmen_stay_unidentified():
+    text = "وقتل ثلاثة أشخاص برصاص مسلحين مجهولين في مدينة عدن جنوب اليمن، بحسب مصادر أمنية."
+    assert code_of(text, "مسلحين") != ("YEM", "REB")
+
+
+# -- the prosecution and one group under two heads -----------------------------------------------
+def test_military_prosecution_is_the_main_countrys_judiciary():
+    text = ("وكانت مصر قد شهدت توقيف رئيس الأركان الأسبق، وقررت النيابة العسكرية في القاهرة "
+            "حبسه على ذمة التحقيق.")
+    assert code_of(text, "النيابة العسكرية") == ("EGY", "JUD")
+
+
+def test_detained_activists_are_one_group():
+    text = ("ومن بين النساء المعتقلات في السعودية الناشطة لجين الهذلول، وكانت الناشطات المعتقلات "
+            "يطالبن بإلغاء نظام ولاية الرجل.")
+    doc = analyze(text, published="2018-05-21")
+    s = text.index("الناشطات المعتقلات")
+    m = [x for x in doc.mentions if x.start == s]
+    assert m and m[0].end == s + len("الناشطات المعتقلات")
+    assert (doc.actors[m[0].actor].country, doc.actors[m[0].actor].type) == ("SAU", "CVL")
+
+
+def test_foreign_nationals_opening_a_clause_are_their_state():
+    text = ("ووصف جيفري الوضع في إدلب بأنه \"خطير للغاية\" مشيرا إلى أن تركيا التي تدعم بعض "
+            "الجماعات المعارضة في المنطقة، تحاول تجنب هجوم كبير وشامل من جانب الحكومة السورية. "
+            "وقال جيفري \"أعتقد أن الفصل الأخير من قصة إدلب لم يُكتب. الأتراك يحاولون إيجاد مخرج. "
+            "الأتراك أظهروا قدرا كبيرا من المقاومة للهجوم\". وأضاف أن الولايات المتحدة سألت روسيا "
+            "مرارا إن كان بمقدورها \"العمل\" في إدلب، فيما قالت تركيا إنها تعارض الهجوم.")
+    assert code_of(text, "الأتراك") == ("TUR", "GOV")
+
+
+def test_anger_of_foreign_nationals_stays_people():
+    text = ("ويعكس رد الفعل الشعبي غضب الكنديين إزاء فرض الرئيس الأمريكي دونالد ترامب رسوما "
+            "جمركية على واردات الصلب من كندا. وتعتبر الولايات المتحدة المقصد السياحي الأول "
+            "للكنديين، وقالت كندا إنها سترد، فيما قال ترامب إن الولايات المتحدة لن تتراجع.")
+    assert code_of(text, "الكنديين") == ("CAN", "CVL")
