@@ -200,6 +200,10 @@ def _verbal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: s
         # تفجير" (roles only: the filter's "passive" feature stays the marked passive)
         passive = True
     subj, subj_rule = subject_of(cand, words, norms, slots, text)
+    if subj_rule == "coordinated-object":
+        out.rule = subj_rule
+        out.target = next(sl for sl in slots if sl.j == i and sl.prep is None and not sl.adjectival)
+        return out
     if passive:
         out.target = subj
         out.source = agent
