@@ -79,3 +79,15 @@ def test_stem_ending_like_a_pronoun_is_no_object_pronoun():
 def test_two_adjacent_states_are_subject_and_object():
     s = "واتهمت إيران السعودية بدعم الإرهاب."
     assert ("إيران", "السعودية") in event_parties(s, "ACCUSE")
+
+
+def test_meeting_with_counterpart_takes_the_clause_subject():
+    s = "وفي يوم الثلاثاء كان بومبيو في الرياض لإجراء محادثات مع الملك السعودي سلمان وولي العهد محمد بن سلمان."
+    assert any(src == "مايك بومبيو" for src, _ in event_parties(s, "CONSULT"))
+
+
+def test_interview_with_a_channel_and_cancelled_meeting_are_no_consult():
+    interview = "ومن بين العديد من التصريحات، قال ترامب خلال لقائه مع قناة بلومبرغ، الخميس بالمكتب البيضاوي، إنه سيفوز."
+    cancelled = "وجاء ذلك بعد ساعتين فقط من إعلان الرئيس الأميركي قراره بإلغاء الاجتماع مع كيم."
+    assert "CONSULT" not in _types(interview)
+    assert "CONSULT" not in _types(cancelled)
