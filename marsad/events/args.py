@@ -200,6 +200,10 @@ def _verbal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: s
         # تفجير" (roles only: the filter's "passive" feature stays the marked passive)
         passive = True
     subj, subj_rule = subject_of(cand, words, norms, slots, text)
+    if subj_rule == "coordinated-object":
+        out.rule = subj_rule
+        out.target = next(sl for sl in slots if sl.j == i and sl.prep is None and not sl.adjectival)
+        return out
     if passive:
         out.target = subj
         out.source = agent
@@ -291,7 +295,10 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
             out.rule = "topic"
     if out.target is None and cand.type in ("REQUEST", "REJECT"):
         out.target = yield_addressee(norms, slots, j, exclude=out.source)
-    if out.source is None and possessed:
+    if out.source is None and (possessed or cand.lexeme.mutual and out.target is not None and out.target.prep in WITH
+                               and out.target.sector not in REPORTER_SECTORS):  # (a talk with a channel is an interview)
+        # "زيارته …", and "صرح ظريف بعد اجتماع مع موغيريني", "بومبيو في الرياض لإجراء محادثات
+        # مع الملك": the meeting's other party is the clause's subject
         out.source = _suffix_antecedent(cand, words, slots, text)
         out.rule = "suffix" if out.source is not None else out.rule
     return out
@@ -306,7 +313,8 @@ def _suffix_antecedent(cand: Candidate, words, slots, text) -> Slot | None:
     visit is the subject of its clause: the first named actor before it with no preposition
     (an object after a preposition, "سلمتهم لوزير الخارجية", or a destination is not)."""
     before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= SUFFIX_REACH and s.actor is not None
-              and not s.adjectival and s.prep is None and gap_ok(words, s.j - 1, cand.i, text)]
+              and not s.adjectival and s.prep is None and s.sector not in REPORTER_SECTORS
+              and gap_ok(words, s.j - 1, cand.i, text)]
     return before[0] if before else None
 
 
@@ -360,6 +368,10 @@ def _between(cand: Candidate, norms: list[str], slots) -> tuple[Slot, Slot] | No
 
 # A feminine verbal noun with a pronoun suffix (زيارته، زيارتها): its agent is the suffix.
 POSSESSED_FEMININE = tuple(_WORDS["possessed_feminine"].split())
+# The preposition of a meeting's counterpart (اجتماع مع …), and the sectors that report a
+# meeting rather than hold it (a news agency quoting a minister).
+WITH = frozenset(_WORDS["with"].split())
+REPORTER_SECTORS = frozenset(_WORDS["reporter_sectors"].split())
 # Endings of a perfect verb that its verbal noun never has.
 PERFECT_ENDINGS = tuple(_WORDS["perfect_endings"].split())
 # How far back (words) a separate object pronoun (إياها) finds its antecedent.

@@ -20,7 +20,7 @@ from marsad.events.args_words import (
     gap_ok,
     skip_quantity,
 )
-from marsad.events.lexicon import load_cues
+from marsad.events.lexicon import load_cues, load_lexicon
 from marsad.text.normalize import word_set
 
 # Title heads of a verb-first subject (cues.yaml: subject_heads).
@@ -120,6 +120,10 @@ def _feminine_verb(cand, norms: list[str]) -> bool:
 
 # Object pronouns on a verb (شنتها، استهدفه، قتلهم): in a relative clause, its antecedent.
 OBJECT_SUFFIXES = tuple(_WORDS["object_suffixes"].split())
+# The suffixes of them that no verb stem ends with (ه may be the stem's own letter: وجه، نبه).
+PLAIN_OBJECT_SUFFIXES = tuple(_WORDS["plain_object_suffixes"].split())
+# Coordinating proclitics: a verb after one may share the subject of the verb before.
+COORD_PROCLITICS = tuple(_WORDS["coord_proclitics"].split())
 # Prepositions that carry such a pronoun after the verb (دعا إليها، أطلق عليه).
 _PRONOUN_PREPS = tuple(_WORDS["pronoun_preps"].split())
 _PRONOUN_FORMS = OBJECT_SUFFIXES + tuple(_WORDS["pronoun_after_ya"].split())
@@ -131,6 +135,12 @@ def _prep_pronoun(w: str) -> bool:
     """A preposition with an attached pronoun: اليها، عليه، فيهم، بها، لهم."""
     return w.endswith(OBJECT_SUFFIXES) and any(
         w.startswith(p) and w[len(p):] in _PRONOUN_FORMS for p in _PRONOUN_PREPS)
+
+
+def _own_form(cand, word: str) -> bool:
+    """Is the word (proclitics peeled) a form of the trigger's lexeme, its ending the stem's
+    own letters (اتهم، ساهم) and no object pronoun?"""
+    return any(f.lexeme is cand.lexeme for f in load_lexicon().single.get(word, ()))
 
 
 def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
@@ -150,6 +160,12 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
             return ante, "relative"
     if i > 0 and (norms[i - 1] in ANNA_PRONOUN or i > 1 and norms[i - 1] in QAD and norms[i - 2] in ANNA_PRONOUN):
         return None, "pronoun"  # "انها قتلت ثلاثة جنود": the pronoun is the subject, the rest its object
+    if cand.proclitics[:1] in COORD_PROCLITICS and norms[i].endswith(PLAIN_OBJECT_SUFFIXES) and i > 0 \
+            and not _own_form(cand, norms[i][len(cand.proclitics):]) and any(sl.j == i and sl.prep is None and not sl.adjectival for sl in slots):
+        # "وانتقد أردوغان الولايات المتحدة واتهمها بـ…": the phrase before a coordinated verb
+        # with an object pronoun is the pronoun's antecedent (the object), not the subject,
+        # which the verb shares with the verb it is coordinated to (args.py reads the object)
+        return None, "coordinated-object"
     # VSO: an actor right after the verb (time words may stand between). A verb that carries
     # a plural subject (اختطفوا، يقتلون) agrees with a subject before it, so what follows is
     # its object.

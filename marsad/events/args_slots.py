@@ -186,11 +186,21 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
     return slots
 
 
+def _two_states(m, mentions) -> bool:
+    """A name the tagger took as one place that holds two states' names of different actors."""
+    inside = {x.actor for x in mentions if x is not m and x.kind is MentionKind.COUNTRY
+              and m.start <= x.start and x.end <= m.end}
+    return len(inside) >= 2
+
+
 def _mention_slots(doc: Doc, words: list[Token], starts: list[int], taken: list[bool]) -> list[Slot]:
     """The slots of the actors layer's mentions in the sentence (marking their words taken)."""
     s0, s1 = words[0].start, words[-1].end
     slots: list[Slot] = []
-    for m in doc.mentions_in(s0, s1):
+    mentions = doc.mentions_in(s0, s1)
+    for m in mentions:
+        if m.kind is not MentionKind.COUNTRY and _two_states(m, mentions):
+            continue  # "واتهمت إيران السعودية بـ…": subject and object, no place "إيران السعودية"
         i = bisect.bisect_right(starts, m.start) - 1
         j = bisect.bisect_left(starts, m.end)
         if i < 0 or j <= i:

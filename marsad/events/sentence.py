@@ -212,7 +212,7 @@ def _share_coordinated(scored: list[Scored], words: list[Token], text: str) -> N
     قامت بمداهمة جامع النور … واعتدت على المصلين"): the nearest earlier trigger of the clause
     whose source its own syntax gave."""
     for k, s in enumerate(scored):
-        if s.args.rule != "coordinated":
+        if s.args.rule not in ("coordinated", "coordinated-object"):
             continue
         for p in reversed(scored[:k]):
             if p.cand.j > s.cand.i:
@@ -220,9 +220,20 @@ def _share_coordinated(scored: list[Scored], words: list[Token], text: str) -> N
             between = text[words[p.cand.j - 1].end:words[s.cand.i].start]
             if any(ch in between for ch in SENTENCE_PUNCT):
                 break
-            if p.args.source is not None and p.args.rule not in ("coordinated", "passive", "topic", ""):
+            if p.args.source is not None and p.args.rule not in ("coordinated", "coordinated-object", "passive", "topic", ""):
                 s.args.source = p.args.source
                 break
+        if s.args.source is None and s.args.rule == "coordinated-object":
+            # "وطوقت قوات الأمن المحتجين ومنعتهم": no trigger before; the first verb's subject is
+            # the clause's first free participant before the pronoun's antecedent
+            s.args.source = _clause_subject(s, words, text)
+
+
+def _clause_subject(s: Scored, words: list[Token], text: str):
+    obj = s.args.target
+    cands = [sl for sl in s.slots if sl.j <= obj.i and sl is not obj and sl.prep is None and not sl.adjectival
+             and not any(ch in text[sl.end:obj.start] for ch in SENTENCE_PUNCT)]
+    return cands[0] if cands else None
 
 
 # A trigger coded on its structure (named agent, found recipient) passes on its lexeme prior

@@ -198,7 +198,7 @@ class EventsStage:
                     _uncoded(doc, src_id) or doc.actors[src_id].type in REPORTERS):
                 src_id = None  # an agency reporting "تم مقتل …" did not kill anybody
         if src_id is None and g.cand.lexeme.kind == "verbal" and g.cand.cls in ("perf", "impf", "form") \
-                and g.args.rule in ("pronoun-subject", "", "coordinated", "hal") and not _counted_subject(words, g.cand):
+                and g.args.rule in ("pronoun-subject", "", "coordinated", "coordinated-object", "hal") and not _counted_subject(words, g.cand):
             # "وقال وزير الخارجية القطري … واتهم السعودية …": the verb's pronoun is the
             # agent last named for a speech act in the sentences before
             src_id = _previous_agent(doc, sent.start)

@@ -63,3 +63,31 @@ def test_hosting_refugees_is_no_meeting():
 def test_talks_read_by_two_lexemes_are_one_event():
     s = "قال المتحدث باسم الكرملين ديمتري بيسكوف للصحافيين الخميس \"اليوم، أجرى الرئيس بوتين محادثات مع الرئيس السوري بشار الأسد\"."
     assert _types(s).count("CONSULT") == 1
+
+
+def test_coordinated_verb_with_object_pronoun_shares_the_subject():
+    s = "وانتقد الرئيس التركي رجب طيب أردوغان الولايات المتحدة واتهمها بدعم الإرهاب."
+    assert event_parties(s, "ACCUSE").count(("رجب طيب أردوغان", "الولايات المتحدة")) == 2
+
+
+def test_stem_ending_like_a_pronoun_is_no_object_pronoun():
+    # (اتهم ends with the letters of هم: the phrase after it is its object, as usual)
+    s = "لكن رئيس الوزراء العراقي حيدر العبادي طالب تركيا باحترام سيادة العراق، واتهم الساسة الأتراك بإثارة التوتر."
+    assert all(tgt != "العراق" for _, tgt in event_parties(s, "ACCUSE"))
+
+
+def test_two_adjacent_states_are_subject_and_object():
+    s = "واتهمت إيران السعودية بدعم الإرهاب."
+    assert ("إيران", "السعودية") in event_parties(s, "ACCUSE")
+
+
+def test_meeting_with_counterpart_takes_the_clause_subject():
+    s = "وفي يوم الثلاثاء كان بومبيو في الرياض لإجراء محادثات مع الملك السعودي سلمان وولي العهد محمد بن سلمان."
+    assert any(src == "مايك بومبيو" for src, _ in event_parties(s, "CONSULT"))
+
+
+def test_interview_with_a_channel_and_cancelled_meeting_are_no_consult():
+    interview = "ومن بين العديد من التصريحات، قال ترامب خلال لقائه مع قناة بلومبرغ، الخميس بالمكتب البيضاوي، إنه سيفوز."
+    cancelled = "وجاء ذلك بعد ساعتين فقط من إعلان الرئيس الأميركي قراره بإلغاء الاجتماع مع كيم."
+    assert "CONSULT" not in _types(interview)
+    assert "CONSULT" not in _types(cancelled)
