@@ -102,6 +102,8 @@ class Lexeme:
     casualty: bool = False  # tells deaths or wounds: a counted report is an attack, filter or not
     announced: bool = False  # an operation told by its agent (أعلن الجيش القضاء على …): genitive = patient
     mutual: bool = False  # told between two parties (المحادثات / الاشتباكات بين A و B): A agent, B patient
+    incident: bool = False  # an incident report (تعرضوا للترهيب، ضبط كميات): an event with no agent or patient named
+    outcome: bool = False  # the result of an act (أسفر عن مقتل …): no event of its own beside its act's
     # the "any of" lists above as single alternations (derived; see any_of)
     _block: Pattern | None = field(default=None, compare=False, repr=False)
     _block_before: Pattern | None = field(default=None, compare=False, repr=False)
@@ -291,6 +293,7 @@ def _add_entries(lex: "Lexicon", data: dict, frames: dict) -> None:
                 patient_before=bool(e.get("patient_before", False)),
                 announced=bool(e.get("announced", False)),
                 mutual=bool(e.get("mutual", dflt.get("mutual", False))),
+                incident=bool(e.get("incident", False)), outcome=bool(e.get("outcome", False)),
             )
             lex.lexemes[lexeme.key] = lexeme
             for cls in ("perf", "impf", "noun", "ptcp", "form"):

@@ -295,7 +295,8 @@ def _merge(scored: list[Scored], words: list[Token], text: str) -> list[Scored]:
             tail = max(m.cand.j for m in last.members)
             gap = s.cand.i - tail
             between = text[words[tail - 1].end:words[s.cand.i].start] if gap >= 0 else ""
-            if 0 <= gap <= 6 and not any(ch in CLAUSE_PUNCT for ch in between) \
+            # (two entries reading the same words, gap < 0, tell one incident)
+            if gap <= 6 and not any(ch in CLAUSE_PUNCT for ch in between) \
                     and not _other_time(words[tail:s.cand.i]):
                 last.members.append(s)
                 continue
