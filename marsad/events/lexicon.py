@@ -105,6 +105,8 @@ class Lexeme:
     # the type an announced future act is coded as (PLOVER: a planned meeting or visit is an
     # AGREE to meet): "سيلتقي X بـ Y" is no CONSULT yet, but the announcement is an agreement
     future_type: str | None = None
+    incident: bool = False  # an incident report (تعرضوا للترهيب، ضبط كميات): an event with no agent or patient named
+    outcome: bool = False  # the result of an act (أسفر عن مقتل …): no event of its own beside its act's
     # the "any of" lists above as single alternations (derived; see any_of)
     _block: Pattern | None = field(default=None, compare=False, repr=False)
     _block_before: Pattern | None = field(default=None, compare=False, repr=False)
@@ -295,6 +297,7 @@ def _add_entries(lex: "Lexicon", data: dict, frames: dict) -> None:
                 announced=bool(e.get("announced", False)),
                 mutual=bool(e.get("mutual", dflt.get("mutual", False))),
                 future_type=e.get("future_type", dflt.get("future_type")),
+                incident=bool(e.get("incident", False)), outcome=bool(e.get("outcome", False)),
             )
             lex.lexemes[lexeme.key] = lexeme
             for cls in ("perf", "impf", "noun", "ptcp", "form"):

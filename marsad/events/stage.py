@@ -47,6 +47,7 @@ from marsad.events.coding import (
 from marsad.events.context import mode_of
 from marsad.events.filter import load_filter
 from marsad.events.sentence import (
+    CLAUSE_PUNCT,
     DROPPED_AUX,
     Scored,
     _merge,
@@ -72,6 +73,10 @@ PATIENT_ONLY = frozenset({"COERCE"})
 # Sectors that report events rather than act in them (news agencies, journalists).
 REPORTERS = frozenset({"JRN", "MED"})
 _NORM = attrgetter("norm")
+# How many words before a result (أسفر عن مقتل …) its act may be told, and the filter score
+# under which that act, and so its result, is no incident report.
+ACT_REACH = 15
+ACT_FLOOR = 0.5
 
 
 @stage("events", requires=("sentences", "tokens", "boilerplate", "actors", "mentions", "times", "reference_date",
@@ -103,14 +108,19 @@ class EventsStage:
                 continue
             # one incident told by several triggers ("قتل … بهجوم انتحاري") is one event: the
             # weaker triggers join the group of a trigger that passed and lend it their words
+            told = set()  # the types of the events of this sentence so far
             for g in _merge(_resolve_overlaps(scored), words, doc.text):
                 if not any(id(m) in live for m in g.members):
                     continue
-                g.members.sort(key=lambda m: (id(m) not in live, m.cand.i))
+                if all(m.cand.lexeme.outcome for m in g.members if id(m) in live) \
+                        and (g.cand.type in told or _act_vetoed(scored, g, doc.text)):
+                    continue  # "هجوم …، ما أسفر عن مقتل …": the toll of an act reported, or judged no incident
+                g.members.sort(key=lambda m: (id(m) not in live, m.cand.i, not m.cand.lexeme.incident))
                 ev = self._event(doc, sent, words, g)
                 if ev is not None and ev.target is None and g.cand.type in ACT_JUDGING:
                     ev = self._judged_agent(doc, ev, g, scored)
                 if ev is not None:
+                    told.add(ev.type)
                     doc.events.append(ev)
                     doc.events.extend(self._co_events(doc, ev, (g.members or [g])[0]))
         doc.events.extend(statement_accusations(doc))
@@ -140,8 +150,10 @@ class EventsStage:
             target = next((t for t in targets[1:] if not _bare_person(doc, t)), target)
         source, src_id = self._agent(doc, sent, words, members, target)
         tgt_id = self._actor_id(doc, target)
-        if etype in PATIENT_ONLY and src_id is None and tgt_id is not None and _passive_act(words, g):
-            pass  # "جرى اعتقال الناشطات …", "تم ضبط …": the act is told by its patient alone
+        if etype in PATIENT_ONLY and src_id is None and _passive_act(words, g):
+            pass  # "جرى اعتقال الناشطات …", "تم ضبط …": the act is told without its agent
+        elif any(m.cand.lexeme.incident for m in members) and (src_id is None or _uncoded(doc, src_id)):
+            src_id = None  # "تعرضوا للترهيب", "ضبط كميات من …": an incident report names no agent
         elif etype not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)):
             # a speech act or a policy move needs the actor who performed it, coded: a name the
             # tagger found but nothing places (no country, no sector) codes no PLOVER event
@@ -271,6 +283,28 @@ class EventsStage:
 
 
 
+def _act_vetoed(scored: list[Scored], g: Scored, text: str) -> bool:
+    """Is the act a result is told of (the nearest earlier trigger of its type in its clause) no
+    incident report: found very unlike one by the filter, or told as past history, a plan or a
+    condition ("بعد الاعتداء الذي وقع … وأدى إلى مقتل …", "في مذبحة عام 1965 أسفرت عن مقتل …")?"""
+    head = min((m for m in g.members if m.cand.lexeme.outcome), key=lambda m: m.cand.i)
+    act = next((s for s in reversed(scored) if s.cand.type == g.cand.type and s.cand.j <= head.cand.i
+                and not s.cand.lexeme.outcome), None)
+    if act is None or head.cand.i - act.cand.j > ACT_REACH or not _same_clause(text[act.cand.end:head.cand.start]):
+        return False  # (no act of its own clause: the result is the report)
+    return act.score < ACT_FLOOR or act.ctx.aux is not None or bool(act.ctx.governed_by)
+
+
+def _same_clause(between: str) -> bool:
+    """No clause punctuation between an act and its result, or only before the و that joins the
+    result's verb to the act's clause ("الهجوم الذي نفذته الحركة …، وأسفر عن مقتل …")."""
+    cut = max(between.rfind(ch) for ch in CLAUSE_PUNCT)
+    if cut < 0:
+        return True
+    rest = between[cut + 1:].split()
+    return len(rest) == 1 and rest[0].startswith(CONJ_WAW)
+
+
 def _default_agent(g: Scored, target: Slot | None) -> Slot | None:
     """When the clause gives no agent, the sentence's participant of the type's usual agent
     sector, nearest to the trigger ("… احتجاجات عمت العراق … أحرق متظاهرون")."""
@@ -284,6 +318,7 @@ def _default_agent(g: Scored, target: Slot | None) -> Slot | None:
 
 _W = resources.read_yaml("events", "stage_words.yaml")
 MODAL_QAD = tuple(_W["modal_qad"])
+CONJ_WAW = _W["conjunction_waw"]
 
 
 # The modality of an event told inside another speech act's complement, by that act's type.
