@@ -24,6 +24,7 @@ class InteractionMap:
     skip_target_types: frozenset[str]
     coded_only: frozenset[str]
     issue: str
+    judged_act_rule: str
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +32,8 @@ def interaction_map() -> InteractionMap:
     data = resources.read_yaml("stances", "interactions.yaml")
     return InteractionMap(dict(data["types"]), frozenset(data.get("skip_aux", [])),
                           frozenset(data.get("skip_target_types", [])), frozenset(data.get("coded_only", [])),
-                          data.get("issue", "approval"))
+                          data.get("issue", "approval"),
+                          data.get("judged_act_rule", "+judged-act"))
 
 
 def polarity_of(ev: Event, imap: InteractionMap) -> str | None:
@@ -56,7 +58,7 @@ def extract(doc: Doc) -> list[Stance]:
             continue
         if (src.code and src.code == tgt.code) or _own_state(src, tgt):
             continue
-        if ev.trigger and not (_near(doc, ev, ev.source, 5) and _near(doc, ev, ev.target, 6)):
+        if ev.trigger and not (_near(doc, ev, ev.source, 5) and (_judged_act(ev, imap) or _near(doc, ev, ev.target, 6))):
             continue  # an argument across a clause ("…، ويعملون بالتنسيق مع روسيا") is a guess
         if _coordinated(doc, ev):
             continue  # "واتهمته السلطات الأميركية والإسرائيلية": two subjects, not agent and patient
@@ -68,6 +70,12 @@ def extract(doc: Doc) -> list[Stance]:
         out.append(Stance(ev.start, ev.end, ev.source, ev.target, pol,
                           Provenance(STAGE, f"interaction.{ev.type}"), imap.issue, si, reported, ev.date))
     return out
+
+
+def _judged_act(ev: Event, imap: InteractionMap) -> bool:
+    """A condemnation of an act ("وأدانت منظمة العفو الدولية الاعتقالات"): the events stage found
+    its target as the act's agent, named elsewhere in the document, not in the span."""
+    return imap.judged_act_rule in (ev.prov.rule or "")
 
 
 def statement_of(doc: Doc, ev: Event) -> int | None:

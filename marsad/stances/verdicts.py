@@ -7,6 +7,11 @@ Guards, for precision: the clause must name exactly one actor outside a preposit
 ambiguous: who is judged?), not the speaker nor its own state, not civilians; a condition or
 question in the clause, or a claim relayed through another source, makes none; a negator right
 before the word flips it ("ليست شرعية"). Statements denying something (نفى) judge nothing here.
+
+Pejorative acts ("acts" in the YAML: جريمة، احتلال، عدوان، قمع) have a patient as well as an agent,
+so only their agent is judged: the actor before the word (its subject: "ما تقوم به إسرائيل جريمة")
+or after "من قبل". A clause that names no actor but an act already reported ("إن الاعتقالات تأتي
+ضمن حملة من القمع") judges that act's agent, the source of the last event of its kind before.
 """
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
 from marsad.stances.lexicon import lexicon as stance_lexicon
 from marsad.stances.view import StanceView
 from marsad.statements.context import date_of, to_original
+from marsad.events.lexicon import read_word
 from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize
 
@@ -31,9 +37,33 @@ _QUESTION = re.compile(r"[?؟]")
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return resources.read_yaml("stances", "verdicts.yaml")
+
+
+@lru_cache(maxsize=1)
+def _acts() -> tuple[frozenset[str], re.Pattern, frozenset[str]]:
+    """The act words (agent-only), the agent marker after them, the sectors that are no agents."""
+    data = _data()
+    agent = re.compile(r"\s*(?:" + "|".join(normalize(w) for w in data["agent_markers"]) + r")\s+$")
+    return frozenset(normalize(w) for w in data["acts"]), agent, frozenset(data["victim_sectors"])
+
+
+@lru_cache(maxsize=1)
+def _guards() -> tuple[frozenset[str], re.Pattern, frozenset[str]]:
+    """Adverbials before a word, classifying verbs with an object pronoun, pronouns of "that"."""
+    data = _data()
+    stems = trie_pattern({normalize(w) for w in data["classifying_stems"]})
+    pron = "|".join(normalize(w) for w in data["object_pronouns"])
+    classify = re.compile(r"(?<!\w)[وف]?(?:" + stems + r")(?:" + pron + r")(?!\w)")
+    return (frozenset(normalize(w) for w in data["adverbials"]), classify,
+            frozenset(normalize(w) for w in data["that_pronouns"]))
+
+
+@lru_cache(maxsize=1)
 def _lexicon() -> tuple[dict[str, int], re.Pattern, frozenset[str], dict, re.Pattern]:
-    data = resources.read_yaml("stances", "verdicts.yaml")
-    pol = {normalize(w): -1 for w in data["oppose"]}
+    data = _data()
+    pol = {normalize(w): -1 for w in data["oppose"] + data["acts"]}
     pol.update({normalize(w): 1 for w in data["support"]})
     pre = "(?:وال|بال|لل|ال|و|ف|ب|ل|)"
     regex = re.compile(r"(?<!\w)" + pre + "(?P<t>" + trie_pattern(set(pol)) + r")(?!\w)")
@@ -75,15 +105,27 @@ def _verdicts(v: StanceView, speaker: str, a: int, b: int):
                 or victims.search(v.text, clo, chi):
             continue
         p = pol[m.group("t")]
-        prev = WORD_RE.findall(v.text, max(clo, m.start() - 10), m.start())
+        prev = WORD_RE.findall(v.text, max(clo, m.start() - 16), m.start())
         if prev and prev[-1] in negators:
             p = -p
+        adverbials, classify, _ = _guards()
+        if any(w in adverbials for w in prev[-2:]) or classify.search(v.text, clo, m.start()):
+            continue
         target = _judged(v, speaker, clo, chi)
         if target is None:
+            found = _act_agent(v, speaker, clo, m.start()) if p < 0 else None
+            if found:
+                yield min(found[0], m.start()), m.end(), found[1], p
             continue
         # the nearest mention of it, before the word (its subject) or, for an oppose word, after it;
         # a definite adjective ("الانقلاب الفاشل") only of the noun right before it
         back, ahead = reach[pol[m.group("t")]], reach[-1] if pol[m.group("t")] < 0 else -1
+        acts, agent_marker, _ = _acts()
+        is_act = m.group("t") in acts
+        if is_act and v.text[m.start():m.start("t")].endswith(("ل", "لل")):
+            continue  # "تعرضت لعدوان"، "سوابق لجرائم": a complement, not a predicate
+        if is_act:
+            ahead = -1  # an act's genitive may be its patient ("احتلال الجولان"): only its agent is judged
         if v.text[m.start():m.start("t")].endswith(("ال", "لل")):
             if pol[m.group("t")] > 0:
                 continue  # a definite support word qualifies a noun; a predicate is indefinite
@@ -91,9 +133,12 @@ def _verdicts(v: StanceView, speaker: str, a: int, b: int):
         near = [x for x in v.mentions_in(clo, chi) if x.actor == target and not x.prepositional and (
             (x.end <= m.start() and v.nwords(x.end, m.start()) <= back)
             or (x.start >= m.end() and v.nwords(m.end(), x.start) <= ahead))]
+        if is_act and not near:
+            near = [x for x in v.mentions_in(m.end(), chi) if x.actor == target and v.nwords(m.end(), x.start) <= 4
+                    and agent_marker.search(v.text, m.end(), x.start)]
         if near:
             x = min(near, key=lambda x: abs(x.start - m.start()))
-            if _own_adjective(v, speaker, x):
+            if _own_adjective(v, speaker, x) or _said_of_other(v, x, m.start()):
                 continue
             yield min(m.start(), x.start), max(m.end(), x.end), target, p
 
@@ -108,6 +153,43 @@ def _judged(v: StanceView, speaker: str, clo: int, chi: int) -> str | None:
     if aid == speaker or a is None or a.type == "CVL" or self_stance(v, speaker, aid) or _relay(v, speaker):
         return None
     return aid
+
+
+def _said_of_other(v: StanceView, x, pos: int) -> bool:
+    """A pronoun of "that" between the actor and the word, with another noun before it: the word
+    is said of that noun ("كتائب القسام الحادث بأنه جريمة")."""
+    if x.end > pos:
+        return False
+    words = WORD_RE.findall(v.text, x.end, pos)
+    that = _guards()[2]
+    return any(w in that for w in words[1:])
+
+
+def _act_agent(v: StanceView, speaker: str, clo: int, pos: int) -> tuple[int, str] | None:
+    """(start, agent) of a definite act noun before ``pos`` in a clause that names no actor
+    ("الاعتقالات"), when an event of its kind was reported earlier with a state or group as its source."""
+    if _relay(v, speaker) or v.mentions_in(clo, pos):
+        return None
+    _, _, victims = _acts()
+    doc = v.doc
+    for w in WORD_RE.finditer(v.text, clo, pos):
+        r = read_word(w.group())
+        if r is None or not r.definite:
+            continue
+        kinds = {(f.lexeme.type, f.lexeme.mode) for f in r.forms if f.cls == "noun"}
+        start = to_original(v.nt, w.start(), w.end())[0]
+        # (a generic agent with no country, "قوات الأمن", names nobody: an earlier report may)
+        ev = next((e for e in reversed(doc.events) if e.start < start and (e.type, e.mode) in kinds
+                   and e.modality == "asserted" and _agent(doc, e.source, victims)), None)
+        if ev is None:
+            continue
+        return None if self_stance(v, speaker, ev.source) else (w.start(), ev.source)
+    return None
+
+
+def _agent(doc: Doc, aid: str | None, victims: frozenset[str]) -> bool:
+    a = doc.actors.get(aid) if aid else None
+    return bool(a and a.country and a.type not in victims)
 
 
 def _relay(v: StanceView, speaker: str) -> bool:
