@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from marsad import resources
 from marsad.doc import Doc, Provenance, Stance
+from marsad.stances.act_agents import act_agent
 from marsad.stances.agents import self_stance
 from marsad.stances.attitude_lexicon import lexicon as att_lexicon
 from marsad.stances.attitude_phrases import WORD_RE, clause_end, clause_start
@@ -27,7 +28,6 @@ from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
 from marsad.stances.lexicon import lexicon as stance_lexicon
 from marsad.stances.view import StanceView
 from marsad.statements.context import date_of, to_original
-from marsad.events.lexicon import read_word
 from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize
 
@@ -42,11 +42,11 @@ def _data() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _acts() -> tuple[frozenset[str], re.Pattern, frozenset[str]]:
-    """The act words (agent-only), the agent marker after them, the sectors that are no agents."""
+def _acts() -> tuple[frozenset[str], re.Pattern]:
+    """The act words (agent-only) and the agent marker after them."""
     data = _data()
     agent = re.compile(r"\s*(?:" + "|".join(normalize(w) for w in data["agent_markers"]) + r")\s+$")
-    return frozenset(normalize(w) for w in data["acts"]), agent, frozenset(data["victim_sectors"])
+    return frozenset(normalize(w) for w in data["acts"]), agent
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +120,7 @@ def _verdicts(v: StanceView, speaker: str, a: int, b: int):
         # the nearest mention of it, before the word (its subject) or, for an oppose word, after it;
         # a definite adjective ("الانقلاب الفاشل") only of the noun right before it
         back, ahead = reach[pol[m.group("t")]], reach[-1] if pol[m.group("t")] < 0 else -1
-        acts, agent_marker, _ = _acts()
+        acts, agent_marker = _acts()
         is_act = m.group("t") in acts
         if is_act and v.text[m.start():m.start("t")].endswith(("ل", "لل")):
             continue  # "تعرضت لعدوان"، "سوابق لجرائم": a complement, not a predicate
@@ -166,30 +166,14 @@ def _said_of_other(v: StanceView, x, pos: int) -> bool:
 
 
 def _act_agent(v: StanceView, speaker: str, clo: int, pos: int) -> tuple[int, str] | None:
-    """(start, agent) of a definite act noun before ``pos`` in a clause that names no actor
-    ("الاعتقالات"), when an event of its kind was reported earlier with a state or group as its source."""
+    """(start, agent) of a definite act noun before ``pos`` in a clause that names no actor."""
     if _relay(v, speaker) or v.mentions_in(clo, pos):
         return None
-    _, _, victims = _acts()
-    doc = v.doc
     for w in WORD_RE.finditer(v.text, clo, pos):
-        r = read_word(w.group())
-        if r is None or not r.definite:
-            continue
-        kinds = {(f.lexeme.type, f.lexeme.mode) for f in r.forms if f.cls == "noun"}
-        start = to_original(v.nt, w.start(), w.end())[0]
-        # (a generic agent with no country, "قوات الأمن", names nobody: an earlier report may)
-        ev = next((e for e in reversed(doc.events) if e.start < start and (e.type, e.mode) in kinds
-                   and e.modality == "asserted" and _agent(doc, e.source, victims)), None)
-        if ev is None:
-            continue
-        return None if self_stance(v, speaker, ev.source) else (w.start(), ev.source)
+        aid = act_agent(v, w.start(), w.group())
+        if aid is not None:
+            return None if self_stance(v, speaker, aid) else (w.start(), aid)
     return None
-
-
-def _agent(doc: Doc, aid: str | None, victims: frozenset[str]) -> bool:
-    a = doc.actors.get(aid) if aid else None
-    return bool(a and a.country and a.type not in victims)
 
 
 def _relay(v: StanceView, speaker: str) -> bool:

@@ -90,3 +90,32 @@ def test_condemning_an_act_opposes_its_agent():
     doc = analyze(_context("SK-internationalNews-1553-20180513", "بالاعتداءات وقال", 2), published="2018-05-13")
     got = {(doc.actors[s.holder].name, doc.actors[s.target].code, s.polarity) for s in doc.stances}
     assert any(h.startswith("الرئيس الإندونيسي") and t and "isis" in t.lower() and p == "oppose" for h, t, p in got), got
+
+
+ISR, SY, TR = ("GPE", "ISR", "GOV"), ("GPE", "SYR", "GOV"), ("GPE", "TUR", "GOV")
+
+
+def _with_attack(rid: str, anchor: str, names: dict, agent: str):
+    """A real sentence, its actors, and an attack reported before it by ``agent``."""
+    from marsad.stances.stage import StancesStage
+
+    doc = analyse(_context(rid, anchor, 0), names)
+    aid = next(a for a, x in doc.actors.items() if x.name == agent)
+    doc.events = [Event(0, 1, "ASSAULT", Provenance("test"), source=aid)]
+    return StancesStage()(doc)
+
+
+def test_condemning_attacks_opposes_their_agent():
+    """"إيران تدين بشدة الهجمات في سوريا": the attacks reported before were Israel's."""
+    doc = _with_attack("BB-middleEast-491-20180511", "تدين بشدة الهجمات",
+                       {"إيران": IR, "إسرائيل": ISR, "سوريا": SY}, "إسرائيل")
+    got = {(doc.actors[s.holder].name, doc.actors[s.target].name, s.polarity) for s in doc.stances
+           if s.prov.rule == "attitude.verb"}
+    assert ("إيران", "إسرائيل", "oppose") in got
+
+
+def test_threatening_an_attack_blames_nobody():
+    """"وهددت تركيا بالهجوم على …": the threatened attack is Turkey's own, not the last attacker's."""
+    doc = _with_attack("BB-middleEast-267-20180330", "وهددت تركيا بالهجوم",
+                       {"تركيا": TR, "تنظيم الدولة الإسلامية": ("ORG", "IMG", "REB")}, "تنظيم الدولة الإسلامية")
+    assert not any(doc.actors[s.target].name == "تنظيم الدولة الإسلامية" for s in doc.stances)
