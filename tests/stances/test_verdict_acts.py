@@ -119,3 +119,15 @@ def test_threatening_an_attack_blames_nobody():
     doc = _with_attack("BB-middleEast-267-20180330", "وهددت تركيا بالهجوم",
                        {"تركيا": TR, "تنظيم الدولة الإسلامية": ("ORG", "IMG", "REB")}, "تنظيم الدولة الإسلامية")
     assert not any(doc.actors[s.target].name == "تنظيم الدولة الإسلامية" for s in doc.stances)
+
+
+def test_welcoming_after_an_apposed_name():
+    """"رحب الرئيس الأمريكي، دونالد ترامب، بإعلان السعودية": the apposed name set off by commas
+    is skipped like a title; the genitive of the welcomed announcement is its author."""
+    from marsad.stances.attitudes import extract as attitude_stances
+
+    doc = analyse(_context("CN-middleEast-1638-20181020", "بإعلان السعودية", 0),
+                  {"الرئيس الأمريكي": ("PER", "USA", "GOV"), "دونالد ترامب": ("PER", "USA", "GOV"),
+                   "السعودية": ("GPE", "SAU", "GOV")})
+    got = {(doc.actors[s.holder].name, doc.actors[s.target].name, s.polarity) for s in attitude_stances(doc)}
+    assert ("الرئيس الأمريكي", "السعودية", "support") in got
