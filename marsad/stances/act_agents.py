@@ -27,12 +27,17 @@ def _victims() -> frozenset[str]:
     return frozenset(resources.read_yaml("stances", "verdicts.yaml")["victim_sectors"])
 
 
+@lru_cache(maxsize=1)
+def _types() -> frozenset[str]:
+    return frozenset(resources.read_yaml("stances", "verdicts.yaml")["act_types"])
+
+
 def act_agent(v: StanceView, pos: int, word: str) -> str | None:
     """The agent of the definite act noun ``word`` at normalised offset ``pos``, if one was reported."""
     r = read_word(word)
     if r is None or not r.definite:
         return None
-    kinds = {(f.lexeme.type, f.lexeme.mode) for f in r.forms if f.cls == "noun"}
+    kinds = {(f.lexeme.type, f.lexeme.mode) for f in r.forms if f.cls == "noun" and f.lexeme.type in _types()}
     if not kinds:
         return None
     doc = v.doc

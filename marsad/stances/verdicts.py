@@ -15,6 +15,7 @@ or after "من قبل". A clause that names no actor but an act already reported
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -23,17 +24,18 @@ from marsad.doc import Doc, Provenance, Stance
 from marsad.stances.act_agents import act_agent
 from marsad.stances.agents import self_stance
 from marsad.stances.attitude_lexicon import lexicon as att_lexicon
-from marsad.stances.attitude_phrases import WORD_RE, clause_end, clause_start
+from marsad.stances.attitude_phrases import WORD_RE, clause_end, clause_start, covering
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
 from marsad.stances.lexicon import lexicon as stance_lexicon
 from marsad.stances.view import StanceView
-from marsad.statements.context import date_of, to_original
+from marsad.statements.context import actor_gender, date_of, to_original
 from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize
 
 ISSUE = "approval"
 _SKIP_FAMILIES = frozenset({"deny"})  # a denial's content is what the speaker rejects
 _QUESTION = re.compile(r"[?؟]")
+_DEFINITE = ("ال", "بال", "لل", "وال", "فال", "وبال", "ولل")
 
 
 @lru_cache(maxsize=1)
@@ -80,11 +82,14 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
         v = StanceView(doc, stance_lexicon())
     out: list[Stance] = []
     seen: set[tuple] = set()
+    sent_starts = [x.start for x in doc.sentences]
     for i, st in enumerate(doc.statements):
         if st.speaker is None or st.via is not None or st.family in _SKIP_FAMILIES:
             continue
         a, b = v.nt.from_original(st.start), v.nt.from_original(st.end)
-        for s, e, target, pol in _verdicts(v, st.speaker, a, b):
+        k = bisect.bisect_right(sent_starts, st.start) - 1
+        lead = (v.nt.from_original(doc.sentences[k].start), a) if k >= 0 else None
+        for s, e, target, pol in _verdicts(v, st.speaker, a, b, lead):
             key = (target, pol, s)
             if key in seen:
                 continue
@@ -95,8 +100,9 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
     return out
 
 
-def _verdicts(v: StanceView, speaker: str, a: int, b: int):
-    """(evidence start, end, target, polarity) of each verdict in the content [a, b)."""
+def _verdicts(v: StanceView, speaker: str, a: int, b: int, lead: tuple[int, int] | None = None):
+    """(evidence start, end, target, polarity) of each verdict in the content [a, b); ``lead``: the
+    text of the sentence before the content, where a pronoun's referent may stand."""
     pol, regex, negators, reach, victims = _lexicon()
     alex = att_lexicon()
     for m in regex.finditer(v.text, a, b):
@@ -106,14 +112,18 @@ def _verdicts(v: StanceView, speaker: str, a: int, b: int):
             continue
         p = pol[m.group("t")]
         prev = WORD_RE.findall(v.text, max(clo, m.start() - 16), m.start())
-        if prev and prev[-1] in negators:
-            p = -p
+        if prev and (prev[-1] in negators or prev[-1][:1] in "وف" and prev[-1][1:] in negators):
+            p = -p  # ("مستفزة وغير شرعية")
         adverbials, classify, _ = _guards()
         if any(w in adverbials for w in prev[-2:]) or classify.search(v.text, clo, m.start()):
             continue
+        definite = v.text[m.start():m.start("t")].endswith(("ال", "لل"))
+        if definite and pol[m.group("t")] > 0:
+            continue  # a definite support word qualifies a noun; a predicate is indefinite
         target = _judged(v, speaker, clo, chi)
         if target is None:
             found = _act_agent(v, speaker, clo, m.start()) if p < 0 else None
+            found = found or (_topic(v, speaker, lead, clo, m.start()) if lead else None)
             if found:
                 yield min(found[0], m.start()), m.end(), found[1], p
             continue
@@ -126,9 +136,7 @@ def _verdicts(v: StanceView, speaker: str, a: int, b: int):
             continue  # "تعرضت لعدوان"، "سوابق لجرائم": a complement, not a predicate
         if is_act:
             ahead = -1  # an act's genitive may be its patient ("احتلال الجولان"): only its agent is judged
-        if v.text[m.start():m.start("t")].endswith(("ال", "لل")):
-            if pol[m.group("t")] > 0:
-                continue  # a definite support word qualifies a noun; a predicate is indefinite
+        if definite:
             back, ahead = 0, -1
         near = [x for x in v.mentions_in(clo, chi) if x.actor == target and not x.prepositional and (
             (x.end <= m.start() and v.nwords(x.end, m.start()) <= back)
@@ -162,7 +170,45 @@ def _said_of_other(v: StanceView, x, pos: int) -> bool:
         return False
     words = WORD_RE.findall(v.text, x.end, pos)
     that = _guards()[2]
-    return any(w in that for w in words[1:])
+    # (a phrase under a preposition, "نقل السفارة الأمريكية إلى القدس بأنه", still describes the actor)
+    return len(words) > 1 and words[0].startswith("ال") and any(w in that for w in words[1:])
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> dict[str, str]:
+    return {normalize(w): g for w, g in _data()["topic_pronouns"].items()}
+
+
+def _topic(v: StanceView, speaker: str, lead: tuple[int, int], clo: int, pos: int) -> tuple[int, str] | None:
+    """(start, referent) of a pronoun of "that" among the three words before the verdict word,
+    when the clause names no actor and the sentence before the content names one agreeing actor
+    besides the speaker ("اتهم الوزير إيران بـ…، وقال إنها …")."""
+    if _relay(v, speaker) or any(not x.prepositional for x in v.mentions_in(clo, pos)):
+        return None
+    # the pronoun may close the cue, before the content ("أوضح أنها «حليف مهم»")
+    words = list(WORD_RE.finditer(v.text, max(lead[0], pos - 60), pos))[-3:]
+    pron = next((w for w in reversed(words) if w.group() in _pronouns()), None)
+    if pron is None:
+        return None
+    # (under a preposition too: "لا يحاول التستر على السعودية، لكنه أوضح أنها حليف"; not a place under في)
+    cands = [x for x in v.mentions_in(lead[0], pron.start()) if x.actor != speaker and not v.governed_by_fi(x)]
+    named = {x.actor for x in cands}
+    if len(named) != 1 or _noun_between(v, cands[-1].end, pron.start()):
+        return None
+    (aid,) = named
+    a, g = v.actor(aid), actor_gender(v.mv, aid)
+    if a is None or a.type == "CVL" or self_stance(v, speaker, aid) or g not in (None, _pronouns()[pron.group()]):
+        return None
+    return pron.start(), aid
+
+
+def _noun_between(v: StanceView, a: int, b: int) -> bool:
+    """A definite noun outside any mention in [a, b) may be the pronoun's referent ("ندد … بالخطوة
+    قائلا إنها"): then the actor named before is not surely the one meant."""
+    for w in WORD_RE.finditer(v.text, a, b):
+        if w.group().startswith(_DEFINITE) and covering(v, w.start()) is None:
+            return True
+    return False
 
 
 def _act_agent(v: StanceView, speaker: str, clo: int, pos: int) -> tuple[int, str] | None:

@@ -131,3 +131,19 @@ def test_welcoming_after_an_apposed_name():
                    "السعودية": ("GPE", "SAU", "GOV")})
     got = {(doc.actors[s.holder].name, doc.actors[s.target].name, s.polarity) for s in attitude_stances(doc)}
     assert ("الرئيس الأمريكي", "السعودية", "support") in got
+
+
+def test_pronoun_refers_to_the_actor_named_before():
+    """"وأكد ترامب أنه لا يحاول التستر على السعودية، لكنه أوضح أنها «حليف مهم لأمريكا»": the
+    pronoun closing the cue is the one other actor the sentence named (feminine, as it is)."""
+    doc = analyse(_context("BB-middleEast-1118-20181017", "حليف مهم لأمريكا", 0),
+                  {"ترامب": ("PER", "USA", "GOV"), "السعودية": ("GPE", "SAU", "GOV"), "أمريكا": US})
+    assert ("ترامب", "السعودية", "support") in verdicts(doc)
+
+
+def test_pronoun_of_a_thing_judges_no_actor():
+    """"أدانت الإمارات القانون الإسرائيلي مؤكدة أنه «يكرس عنصرية …»": the masculine pronoun is the
+    law, not Israel (feminine); no verdict toward Israel from the pronoun."""
+    doc = analyse(_context("FR-middleEast-807-20180722", "يكرس عنصرية", 0),
+                  {"الإمارات": ("GPE", "ARE", "GOV"), "الإسرائيلي": ("GPE", "ISR", "GOV")})
+    assert not any(t == "الإسرائيلي" for _, t, _ in verdicts(doc))
