@@ -146,8 +146,9 @@ def _verdicts(v: StanceView, speaker: str, a: int, b: int, lead: tuple[int, int]
                     and agent_marker.search(v.text, m.end(), x.start)]
         if near:
             x = min(near, key=lambda x: abs(x.start - m.start()))
-            if _own_adjective(v, speaker, x) or _said_of_other(v, x, m.start()):
-                continue
+            if _own_adjective(v, speaker, x) or _said_of_other(v, x, m.start()) or (x.end <= m.start() and any(
+                    w in negators for w in WORD_RE.findall(v.text, x.end, m.start())[:-1])):
+                continue  # (a negated predicate between them: "كوريا الشمالية لم ترع … اي عمل ارهابي")
             yield min(m.start(), x.start), max(m.end(), x.end), target, p
 
 
