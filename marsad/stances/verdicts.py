@@ -24,6 +24,7 @@ from marsad.doc import Doc, Provenance, Stance
 from marsad.stances.act_agents import act_agent
 from marsad.stances.agents import self_stance
 from marsad.stances.attitude_lexicon import lexicon as att_lexicon
+from marsad.stances.clitics import ARTICLE, BIL, CONJ, LI, LIL
 from marsad.stances.attitude_phrases import WORD_RE, clause_end, clause_start, covering
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
 from marsad.stances.lexicon import lexicon as stance_lexicon
@@ -35,7 +36,7 @@ from marsad.text.normalize import normalize
 ISSUE = "approval"
 _SKIP_FAMILIES = frozenset({"deny"})  # a denial's content is what the speaker rejects
 _QUESTION = re.compile(r"[?؟]")
-_DEFINITE = ("ال", "بال", "لل", "وال", "فال", "وبال", "ولل")
+_DEFINITE = (ARTICLE, BIL, LIL)  # after a conjunction: a definite noun
 
 
 @lru_cache(maxsize=1)
@@ -112,12 +113,12 @@ def _verdicts(v: StanceView, speaker: str, a: int, b: int, lead: tuple[int, int]
             continue
         p = pol[m.group("t")]
         prev = WORD_RE.findall(v.text, max(clo, m.start() - 16), m.start())
-        if prev and (prev[-1] in negators or prev[-1][:1] in "وف" and prev[-1][1:] in negators):
+        if prev and (prev[-1] in negators or prev[-1][:1] in CONJ and prev[-1][1:] in negators):
             p = -p  # ("مستفزة وغير شرعية")
         adverbials, classify, _ = _guards()
         if any(w in adverbials for w in prev[-2:]) or classify.search(v.text, clo, m.start()):
             continue
-        definite = v.text[m.start():m.start("t")].endswith(("ال", "لل"))
+        definite = v.text[m.start():m.start("t")].endswith((ARTICLE, LIL))
         if definite and pol[m.group("t")] > 0:
             continue  # a definite support word qualifies a noun; a predicate is indefinite
         target = _judged(v, speaker, clo, chi)
@@ -132,7 +133,7 @@ def _verdicts(v: StanceView, speaker: str, a: int, b: int, lead: tuple[int, int]
         back, ahead = reach[pol[m.group("t")]], reach[-1] if pol[m.group("t")] < 0 else -1
         acts, agent_marker = _acts()
         is_act = m.group("t") in acts
-        if is_act and v.text[m.start():m.start("t")].endswith(("ل", "لل")):
+        if is_act and v.text[m.start():m.start("t")].endswith((LI, LIL)):
             continue  # "تعرضت لعدوان"، "سوابق لجرائم": a complement, not a predicate
         if is_act:
             ahead = -1  # an act's genitive may be its patient ("احتلال الجولان"): only its agent is judged
@@ -172,7 +173,7 @@ def _said_of_other(v: StanceView, x, pos: int) -> bool:
     words = WORD_RE.findall(v.text, x.end, pos)
     that = _guards()[2]
     # (a phrase under a preposition, "نقل السفارة الأمريكية إلى القدس بأنه", still describes the actor)
-    return len(words) > 1 and words[0].startswith("ال") and any(w in that for w in words[1:])
+    return len(words) > 1 and words[0].startswith(ARTICLE) and any(w in that for w in words[1:])
 
 
 @lru_cache(maxsize=1)
@@ -207,7 +208,7 @@ def _noun_between(v: StanceView, a: int, b: int) -> bool:
     """A definite noun outside any mention in [a, b) may be the pronoun's referent ("ندد … بالخطوة
     قائلا إنها"): then the actor named before is not surely the one meant."""
     for w in WORD_RE.finditer(v.text, a, b):
-        if w.group().startswith(_DEFINITE) and covering(v, w.start()) is None:
+        if w.group().lstrip(CONJ).startswith(_DEFINITE) and covering(v, w.start()) is None:
             return True
     return False
 
