@@ -44,9 +44,11 @@ def interposed(v: StanceView, lex: AttLexicon, pos: int, hi: int) -> int | None:
     if m is None:
         return None
     words = [w.group() for w in WORD_RE.finditer(m.group(1))]
-    if not words or len(words) > 7 or words[0] not in lex.titles or lex.breaks.search(m.group(1)):
+    if not words or len(words) > 7 or lex.breaks.search(m.group(1)):
         return None
-    return m.end()
+    # an apposed name ("رحب الرئيس الأمريكي، دونالد ترامب، بإعلان …") is a mention of the whole phrase
+    named = any(x.start == m.start(1) and x.end == m.end(1) for x in v.mentions_in(m.start(1), m.end(1)))
+    return m.end() if words[0] in lex.titles or named else None
 
 
 def words_in(v: StanceView, a: int, b: int) -> list[re.Match]:

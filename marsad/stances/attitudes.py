@@ -24,6 +24,7 @@ import re
 
 from marsad import resources
 from marsad.doc import Doc, Provenance, Stance
+from marsad.stances.act_agents import act_object
 from marsad.stances.agents import self_stance
 from marsad.stances.attitude_lexicon import AttForm, AttLexicon, lexicon
 from marsad.stances.attitude_phrases import (
@@ -62,6 +63,7 @@ _THAT = tuple(_W["that_prefixes"])
 _PRONOUNS = tuple(_W["pronoun_suffixes"])
 _DESCRIBING = _W["describing"]
 _RESUMPTIVE = frozenset(_W["resumptive"])
+_ACT_JUDGING = tuple(normalize(w) for w in _W["act_judging"])
 
 
 def _innermost(stmts: list[tuple], starts: list[int], longest: int, pos: int) -> tuple | None:
@@ -238,6 +240,10 @@ def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: in
         # it is the object and the subject is elided (the speaker, or the sentence's subject)
         holder, _ = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues, vso=False)
         targets = list(_objects(v, lex, form, te, chi)) if holder else []
+    if holder and not targets and v.text[ts:te].lstrip(CONJ).startswith(_ACT_JUDGING):
+        # "أدانت منظمة العفو الدولية الاعتقالات": an act already reported, judged through its agent
+        act = act_object(v, max(te, subj_end), chi)
+        targets = [act] if act else []
     for tgt in targets:
         yield holder, tgt[0], min(ws, tgt[1]), max(te, tgt[2])
 

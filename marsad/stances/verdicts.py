@@ -7,33 +7,66 @@ Guards, for precision: the clause must name exactly one actor outside a preposit
 ambiguous: who is judged?), not the speaker nor its own state, not civilians; a condition or
 question in the clause, or a claim relayed through another source, makes none; a negator right
 before the word flips it ("ليست شرعية"). Statements denying something (نفى) judge nothing here.
+
+Pejorative acts ("acts" in the YAML: جريمة، احتلال، عدوان، قمع) have a patient as well as an agent,
+so only their agent is judged: the actor before the word (its subject: "ما تقوم به إسرائيل جريمة")
+or after "من قبل". A clause that names no actor but an act already reported ("إن الاعتقالات تأتي
+ضمن حملة من القمع") judges that act's agent, the source of the last event of its kind before.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from marsad import resources
 from marsad.doc import Doc, Provenance, Stance
+from marsad.stances.act_agents import act_agent
 from marsad.stances.agents import self_stance
 from marsad.stances.attitude_lexicon import lexicon as att_lexicon
-from marsad.stances.attitude_phrases import WORD_RE, clause_end, clause_start
+from marsad.stances.clitics import ARTICLE, BIL, CONJ, LI, LIL
+from marsad.stances.attitude_phrases import WORD_RE, clause_end, clause_start, covering
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
 from marsad.stances.lexicon import lexicon as stance_lexicon
 from marsad.stances.view import StanceView
-from marsad.statements.context import date_of, to_original
+from marsad.statements.context import actor_gender, date_of, to_original
 from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize
 
 ISSUE = "approval"
 _SKIP_FAMILIES = frozenset({"deny"})  # a denial's content is what the speaker rejects
 _QUESTION = re.compile(r"[?؟]")
+_DEFINITE = (ARTICLE, BIL, LIL)  # after a conjunction: a definite noun
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return resources.read_yaml("stances", "verdicts.yaml")
+
+
+@lru_cache(maxsize=1)
+def _acts() -> tuple[frozenset[str], re.Pattern]:
+    """The act words (agent-only) and the agent marker after them."""
+    data = _data()
+    agent = re.compile(r"\s*(?:" + "|".join(normalize(w) for w in data["agent_markers"]) + r")\s+$")
+    return frozenset(normalize(w) for w in data["acts"]), agent
+
+
+@lru_cache(maxsize=1)
+def _guards() -> tuple[frozenset[str], re.Pattern, frozenset[str]]:
+    """Adverbials before a word, classifying verbs with an object pronoun, pronouns of "that"."""
+    data = _data()
+    stems = trie_pattern({normalize(w) for w in data["classifying_stems"]})
+    pron = "|".join(normalize(w) for w in data["object_pronouns"])
+    classify = re.compile(r"(?<!\w)[وف]?(?:" + stems + r")(?:" + pron + r")(?!\w)")
+    return (frozenset(normalize(w) for w in data["adverbials"]), classify,
+            frozenset(normalize(w) for w in data["that_pronouns"]))
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[dict[str, int], re.Pattern, frozenset[str], dict, re.Pattern]:
-    data = resources.read_yaml("stances", "verdicts.yaml")
-    pol = {normalize(w): -1 for w in data["oppose"]}
+    data = _data()
+    pol = {normalize(w): -1 for w in data["oppose"] + data["acts"]}
     pol.update({normalize(w): 1 for w in data["support"]})
     pre = "(?:وال|بال|لل|ال|و|ف|ب|ل|)"
     regex = re.compile(r"(?<!\w)" + pre + "(?P<t>" + trie_pattern(set(pol)) + r")(?!\w)")
@@ -50,11 +83,14 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
         v = StanceView(doc, stance_lexicon())
     out: list[Stance] = []
     seen: set[tuple] = set()
+    sent_starts = [x.start for x in doc.sentences]
     for i, st in enumerate(doc.statements):
         if st.speaker is None or st.via is not None or st.family in _SKIP_FAMILIES:
             continue
         a, b = v.nt.from_original(st.start), v.nt.from_original(st.end)
-        for s, e, target, pol in _verdicts(v, st.speaker, a, b):
+        k = bisect.bisect_right(sent_starts, st.start) - 1
+        lead = (v.nt.from_original(doc.sentences[k].start), a) if k >= 0 else None
+        for s, e, target, pol in _verdicts(v, st.speaker, a, b, lead):
             key = (target, pol, s)
             if key in seen:
                 continue
@@ -65,8 +101,9 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
     return out
 
 
-def _verdicts(v: StanceView, speaker: str, a: int, b: int):
-    """(evidence start, end, target, polarity) of each verdict in the content [a, b)."""
+def _verdicts(v: StanceView, speaker: str, a: int, b: int, lead: tuple[int, int] | None = None):
+    """(evidence start, end, target, polarity) of each verdict in the content [a, b); ``lead``: the
+    text of the sentence before the content, where a pronoun's referent may stand."""
     pol, regex, negators, reach, victims = _lexicon()
     alex = att_lexicon()
     for m in regex.finditer(v.text, a, b):
@@ -75,26 +112,44 @@ def _verdicts(v: StanceView, speaker: str, a: int, b: int):
                 or victims.search(v.text, clo, chi):
             continue
         p = pol[m.group("t")]
-        prev = WORD_RE.findall(v.text, max(clo, m.start() - 10), m.start())
-        if prev and prev[-1] in negators:
-            p = -p
+        prev = WORD_RE.findall(v.text, max(clo, m.start() - 16), m.start())
+        if prev and (prev[-1] in negators or prev[-1][:1] in CONJ and prev[-1][1:] in negators):
+            p = -p  # ("مستفزة وغير شرعية")
+        adverbials, classify, _ = _guards()
+        if any(w in adverbials for w in prev[-2:]) or classify.search(v.text, clo, m.start()):
+            continue
+        definite = v.text[m.start():m.start("t")].endswith((ARTICLE, LIL))
+        if definite and pol[m.group("t")] > 0:
+            continue  # a definite support word qualifies a noun; a predicate is indefinite
         target = _judged(v, speaker, clo, chi)
         if target is None:
+            found = _act_agent(v, speaker, clo, m.start()) if p < 0 else None
+            found = found or (_topic(v, speaker, lead, clo, m.start()) if lead else None)
+            if found:
+                yield min(found[0], m.start()), m.end(), found[1], p
             continue
         # the nearest mention of it, before the word (its subject) or, for an oppose word, after it;
         # a definite adjective ("الانقلاب الفاشل") only of the noun right before it
         back, ahead = reach[pol[m.group("t")]], reach[-1] if pol[m.group("t")] < 0 else -1
-        if v.text[m.start():m.start("t")].endswith(("ال", "لل")):
-            if pol[m.group("t")] > 0:
-                continue  # a definite support word qualifies a noun; a predicate is indefinite
+        acts, agent_marker = _acts()
+        is_act = m.group("t") in acts
+        if is_act and v.text[m.start():m.start("t")].endswith((LI, LIL)):
+            continue  # "تعرضت لعدوان"، "سوابق لجرائم": a complement, not a predicate
+        if is_act:
+            ahead = -1  # an act's genitive may be its patient ("احتلال الجولان"): only its agent is judged
+        if definite:
             back, ahead = 0, -1
         near = [x for x in v.mentions_in(clo, chi) if x.actor == target and not x.prepositional and (
             (x.end <= m.start() and v.nwords(x.end, m.start()) <= back)
             or (x.start >= m.end() and v.nwords(m.end(), x.start) <= ahead))]
+        if is_act and not near:
+            near = [x for x in v.mentions_in(m.end(), chi) if x.actor == target and v.nwords(m.end(), x.start) <= 4
+                    and agent_marker.search(v.text, m.end(), x.start)]
         if near:
             x = min(near, key=lambda x: abs(x.start - m.start()))
-            if _own_adjective(v, speaker, x):
-                continue
+            if _own_adjective(v, speaker, x) or _said_of_other(v, x, m.start()) or (x.end <= m.start() and any(
+                    w in negators for w in WORD_RE.findall(v.text, x.end, m.start())[:-1])):
+                continue  # (a negated predicate between them: "كوريا الشمالية لم ترع … اي عمل ارهابي")
             yield min(m.start(), x.start), max(m.end(), x.end), target, p
 
 
@@ -108,6 +163,65 @@ def _judged(v: StanceView, speaker: str, clo: int, chi: int) -> str | None:
     if aid == speaker or a is None or a.type == "CVL" or self_stance(v, speaker, aid) or _relay(v, speaker):
         return None
     return aid
+
+
+def _said_of_other(v: StanceView, x, pos: int) -> bool:
+    """A pronoun of "that" between the actor and the word, with another noun before it: the word
+    is said of that noun ("كتائب القسام الحادث بأنه جريمة")."""
+    if x.end > pos:
+        return False
+    words = WORD_RE.findall(v.text, x.end, pos)
+    that = _guards()[2]
+    # (a phrase under a preposition, "نقل السفارة الأمريكية إلى القدس بأنه", still describes the actor)
+    return len(words) > 1 and words[0].startswith(ARTICLE) and any(w in that for w in words[1:])
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> dict[str, str]:
+    return {normalize(w): g for w, g in _data()["topic_pronouns"].items()}
+
+
+def _topic(v: StanceView, speaker: str, lead: tuple[int, int], clo: int, pos: int) -> tuple[int, str] | None:
+    """(start, referent) of a pronoun of "that" among the three words before the verdict word,
+    when the clause names no actor and the sentence before the content names one agreeing actor
+    besides the speaker ("اتهم الوزير إيران بـ…، وقال إنها …")."""
+    if _relay(v, speaker) or any(not x.prepositional for x in v.mentions_in(clo, pos)):
+        return None
+    # the pronoun may close the cue, before the content ("أوضح أنها «حليف مهم»")
+    words = list(WORD_RE.finditer(v.text, max(lead[0], pos - 60), pos))[-3:]
+    pron = next((w for w in reversed(words) if w.group() in _pronouns()), None)
+    if pron is None:
+        return None
+    # (under a preposition too: "لا يحاول التستر على السعودية، لكنه أوضح أنها حليف"; not a place under في)
+    cands = [x for x in v.mentions_in(lead[0], pron.start()) if x.actor != speaker and not v.governed_by_fi(x)]
+    named = {x.actor for x in cands}
+    if len(named) != 1 or _noun_between(v, cands[-1].end, pron.start()):
+        return None
+    (aid,) = named
+    a, g = v.actor(aid), actor_gender(v.mv, aid)
+    if a is None or a.type == "CVL" or self_stance(v, speaker, aid) or g not in (None, _pronouns()[pron.group()]):
+        return None
+    return pron.start(), aid
+
+
+def _noun_between(v: StanceView, a: int, b: int) -> bool:
+    """A definite noun outside any mention in [a, b) may be the pronoun's referent ("ندد … بالخطوة
+    قائلا إنها"): then the actor named before is not surely the one meant."""
+    for w in WORD_RE.finditer(v.text, a, b):
+        if w.group().lstrip(CONJ).startswith(_DEFINITE) and covering(v, w.start()) is None:
+            return True
+    return False
+
+
+def _act_agent(v: StanceView, speaker: str, clo: int, pos: int) -> tuple[int, str] | None:
+    """(start, agent) of a definite act noun before ``pos`` in a clause that names no actor."""
+    if _relay(v, speaker) or v.mentions_in(clo, pos):
+        return None
+    for w in WORD_RE.finditer(v.text, clo, pos):
+        aid = act_agent(v, w.start(), w.group())
+        if aid is not None:
+            return None if self_stance(v, speaker, aid) else (w.start(), aid)
+    return None
 
 
 def _relay(v: StanceView, speaker: str) -> bool:
