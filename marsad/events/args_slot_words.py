@@ -32,3 +32,8 @@ PARTITIVE_HEADS = QTY_SKIP | QUANTIFIERS | MEMBER_NOUNS | word_set(_WORDS["parti
 COUNTED_THINGS = word_set(_WORDS["counted_things"])
 # Counting words the role lexicon takes for crowds ("تظاهر الآلاف") when they stand alone.
 QUANTITY_ROLES = word_set(_WORDS["quantity_roles"])
+# Heads that are a participant only when counted, and "others" that continue a counted group.
+COUNTED_HEADS = word_set(_WORDS["counted_heads"])
+COUNTED_OTHERS = word_set(_WORDS["counted_others"])
+COUNTED_DEFAULT_SECTOR = _WORDS["counted_default_sector"]
+ACCUSATIVE_OTHERS = word_set(_WORDS["accusative_others"])

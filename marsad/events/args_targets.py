@@ -113,6 +113,8 @@ def passing_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot | 
     return None
 
 
+# Casualty nouns and verbs, as written in a sentence (without their clitics).
+CASUALTY_WORDS = CASUALTY | CASUALTY_VERBS
 # the words casualty_target's loops act on (و / ب + a casualty noun, و + a casualty verb)
 _CASUALTY_WORDS = frozenset(CASUALTY | {c + x for c in "وب" for x in CASUALTY}
                             | CASUALTY_VERBS | {"و" + x for x in CASUALTY_VERBS})

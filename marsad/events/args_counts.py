@@ -1,0 +1,142 @@
+"""Counted groups among a sentence's participants.
+
+News of incidents and operations names its patients by number: "مقتل 54 فلسطينيا", "اعتقلت
+السلطات 4 من النساء", "ضبط أكثر من 500 مدني", "قتل ثلاثة ضباط". The count is part of the
+group's name (the phrase a reader, and an annotator, takes for the group), so a slot stands
+over it. Some heads name a group only when counted ("أربعة أفراد", "17 فردا تكفيريا") and
+"others" continue the group counted before them ("القضاء على 30 إرهابيا وضبط 173 آخرين").
+"""
+from __future__ import annotations
+
+from marsad.doc import MentionKind, Token
+from marsad.events.args_slot_words import (
+    ACCUSATIVE_OTHERS,
+    COUNTED_DEFAULT_SECTOR,
+    COUNTED_HEADS,
+    COUNTED_OTHERS,
+    ONE_OF,
+)
+from marsad.events.args_slots import Slot, prep_before, role_of
+from marsad.events.args_words import NUMBER_WORDS, NUMERIC_QTY, QTY_SKIP, bare_word
+
+# Words that lead a count ("أكثر من 500", "ما لا يقل عن 28", "نحو 30"): the quantity phrase
+# less its numbers and the vague "عدد" (a number of X is no count).
+_LEADS = frozenset(QTY_SKIP - NUMBER_WORDS - {"عدد"})
+# A count's phrase never starts on a bare preposition ("قتل من 5 …" is no count "من 5").
+_NO_START = frozenset({"من", "عن"})
+# Mentions a count may stand before: generic bodies and a state's people ("54 فلسطينيا").
+_COUNTABLE_MENTIONS = frozenset({MentionKind.NATIONALS, MentionKind.BORROWED, MentionKind.OTHER})
+
+
+def is_count(norm: str) -> bool:
+    return norm.isdigit() or norm in NUMBER_WORDS
+
+
+def count_start(words: list[Token], i: int, lo: int) -> int:
+    """First word of the count standing right before word i (never before word lo); i if none."""
+    h = i
+    while h > lo and is_count(words[h - 1].norm):
+        h -= 1
+    if h == i:
+        return i
+    while h > lo and words[h - 1].norm in _LEADS:
+        h -= 1
+    while words[h].norm in _NO_START:
+        h += 1
+    return h
+
+
+def counted_groups(doc, words: list[Token], slots: list[Slot]) -> list[Slot]:
+    """The sentence's slots with its counted groups: new slots of counted heads, and each
+    slot's span stretched over its count."""
+    if not any(is_count(w.norm) for w in words):
+        return slots  # (most sentences)
+    taken = [False] * len(words)
+    for sl in slots:
+        for x in range(sl.i, sl.j):
+            taken[x] = True
+    new = _counted_heads(doc, words, slots, taken)
+    if new:
+        for sl in new:
+            sl.prep = prep_before(words, sl)
+        slots = sorted(slots + new, key=lambda s: s.i)
+    _widen(doc, words, slots)
+    return slots
+
+
+def _counted_heads(doc, words: list[Token], slots: list[Slot], taken: list[bool]) -> list[Slot]:
+    """Slots of counted heads ("أربعة أفراد", "17 فردا تكفيريا", "173 آخرين"): the sector of
+    a participant word right after the head (a nisba: تكفيريا), else, for "others", the group
+    named before it in the sentence, else a plain count of people."""
+    out = []
+    for k, w in enumerate(words):
+        b = w.norm if w.norm in COUNTED_HEADS or w.norm in COUNTED_OTHERS else bare_word(w.norm)
+        if taken[k] or not k or not is_count(words[k - 1].norm) or (b not in COUNTED_HEADS and b not in COUNTED_OTHERS):
+            continue
+        j, sector, country = k + 1, COUNTED_DEFAULT_SECTOR, None
+        if k + 1 < len(words) and not taken[k + 1] and words[k + 1].norm in COUNTED_OTHERS:
+            j, b = k + 2, words[k + 1].norm  # "173 فردا آخرين"
+        nxt = next((s for s in slots if s.i == j and s.actor is None and s.j - s.i == 1 and not s.pro), None)
+        r = role_of(words[j].norm) if nxt is None and j < len(words) and not taken[j] else None
+        if nxt is not None:
+            j, sector, country = nxt.j, nxt.sector, nxt.country  # "17 فردا تكفيريا": the nisba codes it
+            slots.remove(nxt)
+        elif r is not None and not r[2]:
+            j, sector = j + 1, r[0]
+        elif b in COUNTED_OTHERS:
+            # (the group counted before: "قتل 5 جنود وأصيب 10 آخرون", not the agent between)
+            before = [s for s in slots + out if s.j <= k and (s.sector or s.country) and is_counted(words, s)]
+            if before:
+                sector, country = before[-1].sector, before[-1].country
+        start = words[count_start(words, k, 0)].start
+        out.append(Slot(k, j, start, words[j - 1].end, sector=sector, country=country,
+                        name=doc.text[start:words[j - 1].end]))
+        for x in range(k, j):
+            taken[x] = True
+    return out
+
+
+def _widen(doc, words: list[Token], slots: list[Slot]) -> None:
+    """Stretch each participant's span over the count before it ("54 فلسطينيا", "أكثر من 500
+    مدني", "عشرات الشبان") or inside its partitive ("4 من النساء"): its name is the counted group."""
+    lo = 0
+    for sl in slots:
+        if sl.pro or sl.adjectival or (sl.actor is not None and sl.mention not in _COUNTABLE_MENTIONS):
+            lo = sl.j
+            continue
+        first = next((k for k in range(sl.i, sl.j) if words[k].start >= sl.start), sl.i)
+        if first > sl.i:
+            # a partitive folded over its head: a count inside it names the group
+            if any(is_count(words[k].norm) for k in range(sl.i, first)):
+                sl.start = words[sl.i].start
+                sl.name = doc.text[sl.start:sl.end]
+        else:
+            h = count_start(words, sl.i, lo)
+            if h < sl.i and words[h].start < sl.start:
+                sl.start = words[h].start
+                sl.name = doc.text[sl.start:sl.end]
+        lo = sl.j
+
+
+def is_counted(words: list[Token], sl: Slot) -> bool:
+    """A count stands right before the slot's head, or inside its span ("4 من النساء", "أحد
+    أفراد الشرطة", "جنديين")."""
+    return count_start(words, sl.i, 0) < sl.i or any(
+        is_count(w) or w in NUMERIC_QTY or bare_word(w) in ONE_OF for w in (words[k].norm for k in range(sl.i, sl.j)))
+
+
+def accusative_others(norms: list[str], sl: Slot) -> bool:
+    """"خمسة آخرين": a counted group in the accusative, the object of the verb before it."""
+    return norms[sl.j - 1] in ACCUSATIVE_OTHERS
+
+
+def counted_patient(words: list[Token], norms: list[str], sl: Slot, casualty: frozenset) -> bool:
+    """A counted group right after a word of casualty ("وأصيب 48 شخصا", "مقتل أربعة أشخاص"):
+    the victims, whatever the clause's word order suggests."""
+    k = sl.i - 1
+    while k > 0 and words[k].start >= sl.start:
+        k -= 1  # past the count its span holds
+    if k < 0 or k == sl.i - 1 and not is_counted(words, sl):
+        return False
+    w = norms[k]
+    return w in casualty or (w[:1] in "وبل" and w[1:] in casualty)
