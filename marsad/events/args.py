@@ -62,6 +62,7 @@ from marsad.events.args_targets import (
     LAUNCH_LEXEMES,
     casualty_target,
     claim_source,
+    far_target,
     launch_places,
     nearest_recipient,
     passing_target,
@@ -143,6 +144,8 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
             out.target = passing_target(norms, slots, exclude=out.source)
         if out.target is None:
             out.target = casualty_target(norms, slots, exclude=out.source)
+        if out.target is None:
+            out.target = far_target(slots, cand.j, words, text, exclude=out.source)
         if out.target is None:
             out.target = nearest_recipient(slots, cand.j, exclude=out.source)
             out.guessed = out.target is not None

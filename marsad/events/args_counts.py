@@ -17,7 +17,8 @@ from marsad.events.args_slot_words import (
     ONE_OF,
 )
 from marsad.events.args_slots import Slot, prep_before, role_of
-from marsad.events.args_words import NUMBER_WORDS, NUMERIC_QTY, QTY_SKIP, bare_word
+from marsad.events.args_targets import AMONG
+from marsad.events.args_words import NUMBER_WORDS, NUMERIC_QTY, QTY_SKIP, TARGET_PREPS, bare_word
 
 # Words that lead a count ("أكثر من 500", "ما لا يقل عن 28", "نحو 30"): the quantity phrase
 # less its numbers and the vague "عدد" (a number of X is no count).
@@ -61,6 +62,13 @@ def counted_groups(doc, words: list[Token], slots: list[Slot]) -> list[Slot]:
             sl.prep = prep_before(words, sl)
         slots = sorted(slots + new, key=lambda s: s.i)
     _widen(doc, words, slots)
+    for sl in slots:
+        if sl.prep is None and sl.start < words[sl.i].start and not sl.pro:
+            # the preposition before the count governs the group: "بحق 25 شخصا", "ضد عشرات الشبان"
+            # (only a preposition of the recipient: "من قبل أربع نساء" stays the agent phrase)
+            h = next(k for k in range(sl.i + 1) if words[k].start >= sl.start)
+            p = prep_before(words, Slot(h, sl.j, sl.start, sl.end))
+            sl.prep = p if p in TARGET_PREPS else None
     return slots
 
 
@@ -73,6 +81,9 @@ def _counted_heads(doc, words: list[Token], slots: list[Slot], taken: list[bool]
         b = w.norm if w.norm in COUNTED_HEADS or w.norm in COUNTED_OTHERS else bare_word(w.norm)
         if taken[k] or not k or not is_count(words[k - 1].norm) or (b not in COUNTED_HEADS and b not in COUNTED_OTHERS):
             continue
+        crowd = next((s for s in slots if s.j == k and s.i == k - 1 and s.actor is None), None)
+        if crowd is not None:
+            slots.remove(crowd)  # "بحق عشرات آخرين": the crowd word counts the others
         j, sector, country = k + 1, COUNTED_DEFAULT_SECTOR, None
         if k + 1 < len(words) and not taken[k + 1] and words[k + 1].norm in COUNTED_OTHERS:
             j, b = k + 2, words[k + 1].norm  # "173 فردا آخرين"
@@ -85,7 +96,9 @@ def _counted_heads(doc, words: list[Token], slots: list[Slot], taken: list[bool]
             j, sector = j + 1, r[0]
         elif b in COUNTED_OTHERS:
             # (the group counted before: "قتل 5 جنود وأصيب 10 آخرون", not the agent between)
-            before = [s for s in slots + out if s.j <= k and (s.sector or s.country) and is_counted(words, s)]
+            # (not a subset a count singles out: "قتل اربعة اشخاص، بينهم عنصران من الشرطة، واصيب 15 اخرين")
+            before = [s for s in slots + out if s.j <= k and (s.sector or s.country) and is_counted(words, s)
+                      and not _among(words, s)]
             if before:
                 sector, country = before[-1].sector, before[-1].country
         start = words[count_start(words, k, 0)].start
@@ -140,3 +153,11 @@ def counted_patient(words: list[Token], norms: list[str], sl: Slot, casualty: fr
         return False
     w = norms[k]
     return w in casualty or (w[:1] in "وبل" and w[1:] in casualty)
+
+
+def _among(words: list[Token], sl: Slot) -> bool:
+    """The slot is a subset of the group before it: "بينهم", "منهم" stand right before its span."""
+    k = sl.i - 1
+    while k >= 0 and words[k].start >= sl.start:
+        k -= 1
+    return k >= 0 and words[k].norm in AMONG

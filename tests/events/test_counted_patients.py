@@ -55,3 +55,24 @@ def test_a_counted_thing_is_no_group():
     # "3 آلاف كيلومتر" counts a distance: no counted head makes a group of it
     got = events("وتستطيع الطائرة قطع أكثر من 3 آلاف كيلومتر دون إعادة التزود بالوقود.", "ASSAULT")
     assert all(t is None or "كيلومتر" not in t for _, t in got), got
+
+
+def test_crowd_word_counts_the_others_after_bihaqq():
+    text = ("وتلاحق السلطات منذ 2011 معارضيها وخصوصا من الشيعة، ونفذت أحكاما بالإعدام رميا بالرصاص بحق ثلاثة "
+            "وأصدرت أحكاما بالإعدام والسجن وسحب الجنسية بحق عشرات آخرين.")
+    from marsad.events.args_counts import counted_groups
+    from marsad.events.args_slots import build_slots
+    from sentences import analysed
+    doc = analysed(text)
+    words = [t for t in doc.tokens_of(doc.sentences[0]) if t.norm[:1].isalnum()]
+    slots = counted_groups(doc, words, build_slots(doc, words, [w.start for w in words]))
+    names = [(s.name, s.prep) for s in slots]
+    assert ("عشرات آخرين", "بحق") in names and ("عشرات", "بحق") not in names, names
+
+
+def test_far_target_stops_at_a_comma():
+    # (the GSR sentence: "ضد القوات الأجنبية" belongs to the pledge after the comma, not the attack)
+    got = events("وتأتي تلك التطورات فيما تبنت حركة طالبان أمس مسؤوليتها عن الهجوم، الذي أودى بحياة سبعة أفغان "
+                 "وأميركيين في هجوم انتحاري في ولاية قندهار الجنوبية، وتعهدها بتصعيد هجماتها ضد القوات الأجنبية.",
+                 "ASSAULT")
+    assert ("حركة طالبان", "سبعة أفغان") in got, got
