@@ -14,6 +14,7 @@ from marsad.events.args_slot_words import (
     COUNTED_DEFAULT_SECTOR,
     COUNTED_HEADS,
     COUNTED_OTHERS,
+    GROUP_POSTMODIFIERS,
     ONE_OF,
 )
 from marsad.events.args_slots import Slot, prep_before, role_of
@@ -62,6 +63,7 @@ def counted_groups(doc, words: list[Token], slots: list[Slot]) -> list[Slot]:
             sl.prep = prep_before(words, sl)
         slots = sorted(slots + new, key=lambda s: s.i)
     _widen(doc, words, slots)
+    slots = _postmodified(doc, words, slots)
     for sl in slots:
         if sl.prep is None and sl.start < words[sl.i].start and not sl.pro:
             # the preposition before the count governs the group: "بحق 25 شخصا", "ضد عشرات الشبان"
@@ -161,3 +163,21 @@ def _among(words: list[Token], sl: Slot) -> bool:
     while k >= 0 and words[k].start >= sl.start:
         k -= 1
     return k >= 0 and words[k].norm in AMONG
+
+
+def _postmodified(doc, words: list[Token], slots: list[Slot]) -> list[Slot]:
+    """A counted group goes on over the words that still describe it ("538 متسللا من جنسيات
+    مختلفة"): its span takes them and the adjective after them (a slot there is dropped)."""
+    n, m = len(words), len(GROUP_POSTMODIFIERS)
+    drop = set()
+    for sl in slots:
+        k = sl.j
+        if k + m >= n or sl.actor is not None or tuple(w.norm for w in words[k:k + m]) != GROUP_POSTMODIFIERS \
+                or not is_counted(words, sl):
+            continue
+        if any(c in doc.text[words[k - 1].end:words[k + m].start] for c in ".,،:;!?؟"):
+            continue
+        drop.update(id(o) for o in slots if o is not sl and k <= o.i <= k + m)
+        sl.j, sl.end = k + m + 1, words[k + m].end
+        sl.name = doc.text[sl.start:sl.end]
+    return [sl for sl in slots if id(sl) not in drop] if drop else slots

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marsad import resources
 from marsad.events.args_words import QTY_SKIP, QUANTIFIERS
-from marsad.text.normalize import word_set
+from marsad.text.normalize import normalize, word_set
 
 _WORDS = resources.read_yaml("events", "args_slots.yaml")  # read once, at import
 OWN_COUNTRY = word_set(_WORDS["own_country"])
@@ -37,3 +37,4 @@ COUNTED_HEADS = word_set(_WORDS["counted_heads"])
 COUNTED_OTHERS = word_set(_WORDS["counted_others"])
 COUNTED_DEFAULT_SECTOR = _WORDS["counted_default_sector"]
 ACCUSATIVE_OTHERS = word_set(_WORDS["accusative_others"])
+GROUP_POSTMODIFIERS = tuple(normalize(w) for w in _WORDS["group_postmodifiers"].split())

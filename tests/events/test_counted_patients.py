@@ -57,17 +57,28 @@ def test_a_counted_thing_is_no_group():
     assert all(t is None or "كيلومتر" not in t for _, t in got), got
 
 
-def test_crowd_word_counts_the_others_after_bihaqq():
-    text = ("وتلاحق السلطات منذ 2011 معارضيها وخصوصا من الشيعة، ونفذت أحكاما بالإعدام رميا بالرصاص بحق ثلاثة "
-            "وأصدرت أحكاما بالإعدام والسجن وسحب الجنسية بحق عشرات آخرين.")
+def _slots(text: str) -> list[tuple[str, str | None]]:
     from marsad.events.args_counts import counted_groups
     from marsad.events.args_slots import build_slots
     from sentences import analysed
     doc = analysed(text)
     words = [t for t in doc.tokens_of(doc.sentences[0]) if t.norm[:1].isalnum()]
     slots = counted_groups(doc, words, build_slots(doc, words, [w.start for w in words]))
-    names = [(s.name, s.prep) for s in slots]
+    return [(s.name, s.prep) for s in slots]
+
+
+def test_crowd_word_counts_the_others_after_bihaqq():
+    names = _slots("وتلاحق السلطات منذ 2011 معارضيها وخصوصا من الشيعة، ونفذت أحكاما بالإعدام رميا بالرصاص بحق ثلاثة "
+                   "وأصدرت أحكاما بالإعدام والسجن وسحب الجنسية بحق عشرات آخرين.")
     assert ("عشرات آخرين", "بحق") in names and ("عشرات", "بحق") not in names, names
+
+
+def test_counted_group_of_various_nationalities():
+    names = [n for n, _ in _slots("كما عثر الجيش بداخل هذه السيارات على أكثر من 3 ملايين و100 ألف قرص مخدر من أنواع "
+                                  "مختلفة، و675 كجم من مادة الحشيش المخدر، واعتقل 538 متسللا من جنسيات مختلفة كانوا "
+                                  "يحاولون الهجرة غير الشرعية.")]
+    assert "538 متسللا من جنسيات مختلفة" in names, names
+    assert not any("أنواع" in n or "قرص" in n for n in names), names
 
 
 def test_far_target_stops_at_a_comma():
