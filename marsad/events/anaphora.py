@@ -1,10 +1,9 @@
 """Patients given by a pronoun or a verb's agreement, resolved to the group named before.
 
-"تجدد النيابة العسكرية الأمر بحبسه": the detained is the man named in the sentences before.
-"اعتقلت قوات الأمن الناشطات … وتابعت: «لقد تعرضن للترهيب … والأغلبية كانت ممنوعات من السفر»":
-the women were intimidated and banned. The pronoun's (or the ending's) person, gender and
+"أوقفت الشرطة … بيغديمونت … حيث تم اعتقاله": the arrested is the man named before; "الصحافيين
+الذين يتم توقيفهم": the journalists; "تعرضن للاعتقال": the women named before. The pronoun's (or the ending's) person, gender and
 number pick the nearest earlier actor of that kind: a person for ه, a feminine plural group for
-هن / تعرضن / ممنوعات, a masculine plural group for هم / تعرضوا.
+هن / تعرضن / ممنوعات (a participle's ات), a masculine plural group for هم / تعرضوا.
 """
 from __future__ import annotations
 
@@ -39,7 +38,7 @@ def person_of(cand: Candidate, words: list[Token]) -> str | None:
         return None
     if cand.cls in ("perf", "impf") or not (cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced):
         return None
-    raw = words[cand.j - 1].text.rstrip(_HARAKAT)  # the noun of a phrase ends it: "الأمر بحبسه"
+    raw = words[cand.j - 1].text.rstrip(_HARAKAT)  # the noun of a phrase ends it: "الأمر باعتقاله"
     for end, pn in SUFFIXES:
         if raw.endswith(end) and len(raw) > len(end) + 2:
             return pn  # (raw text: a final ة is no pronoun ه)
@@ -68,7 +67,7 @@ def antecedent(doc: Doc, before: int, pn: str) -> str | None:
         return None
     lo = doc.sentences[max(0, sent.index - REACH)].start
     spans = [(m.start, m.end, m.actor) for m in doc.mentions_in(lo, before)]
-    # the groups the events stage coded so far (generic participants: "الناشطات")
+    # the groups the events stage coded so far (generic participants: "المعتقلين")
     spans += [(s, e, aid) for aid, a in doc.actors.items() if a.kind == "GEN"
               for s, e in a.mentions if lo <= s and e <= before]
     fits = sorted((s, e, aid) for s, e, aid in spans if _fits(doc, aid, s, e, pn))

@@ -1,16 +1,18 @@
 """Counted groups among a sentence's participants.
 
-News of incidents and operations names its patients by number: "مقتل 54 فلسطينيا", "اعتقلت
-السلطات 4 من النساء", "ضبط أكثر من 500 مدني", "قتل ثلاثة ضباط". The count is part of the
+News of incidents and operations names its patients by number: "مقتل 16 فلسطينيا", "قتلت
+اثنين من أعضاء الخلية", "توقيف أكثر من 20 شخصا", "وقتل ثلاثة ضباط شرطة". The count is part of the
 group's name (the phrase a reader, and an annotator, takes for the group), so a slot stands
-over it. Some heads name a group only when counted ("أربعة أفراد", "17 فردا تكفيريا") and
-"others" continue the group counted before them ("القضاء على 30 إرهابيا وضبط 173 آخرين").
+over it. Some heads name a group only when counted ("5 أفراد", "ثلاثة أفراد") and "others"
+continue the group counted before them ("مقتل 21 مسلحا واعتقال 238 آخرين").
 """
 from __future__ import annotations
 
 from marsad.doc import MentionKind, Token
 from marsad.events.args_slot_words import (
     ACCUSATIVE_OTHERS,
+    COUNT_NO_START,
+    COUNT_VAGUE,
     COUNTED_DEFAULT_SECTOR,
     COUNTED_HEADS,
     COUNTED_OTHERS,
@@ -23,10 +25,10 @@ from marsad.events.args_words import NUMBER_WORDS, NUMERIC_QTY, QTY_SKIP, TARGET
 
 # Words that lead a count ("أكثر من 500", "ما لا يقل عن 28", "نحو 30"): the quantity phrase
 # less its numbers and the vague "عدد" (a number of X is no count).
-_LEADS = frozenset(QTY_SKIP - NUMBER_WORDS - {"عدد"})
+_LEADS = frozenset(QTY_SKIP - NUMBER_WORDS - COUNT_VAGUE)
 # A count's phrase never starts on a bare preposition ("قتل من 5 …" is no count "من 5").
-_NO_START = frozenset({"من", "عن"})
-# Mentions a count may stand before: generic bodies and a state's people ("54 فلسطينيا").
+_NO_START = COUNT_NO_START
+# Mentions a count may stand before: generic bodies and a state's people ("14 إيرانيا").
 _COUNTABLE_MENTIONS = frozenset({MentionKind.NATIONALS, MentionKind.BORROWED, MentionKind.OTHER})
 
 
@@ -66,7 +68,7 @@ def counted_groups(doc, words: list[Token], slots: list[Slot]) -> list[Slot]:
     slots = _postmodified(doc, words, slots)
     for sl in slots:
         if sl.prep is None and sl.start < words[sl.i].start and not sl.pro:
-            # the preposition before the count governs the group: "بحق 25 شخصا", "ضد عشرات الشبان"
+            # the preposition before the count governs the group: "بحق عشرات آخرين", "ضد 25 شخصا"
             # (only a preposition of the recipient: "من قبل أربع نساء" stays the agent phrase)
             h = next(k for k in range(sl.i + 1) if words[k].start >= sl.start)
             p = prep_before(words, Slot(h, sl.j, sl.start, sl.end))
@@ -75,7 +77,7 @@ def counted_groups(doc, words: list[Token], slots: list[Slot]) -> list[Slot]:
 
 
 def _counted_heads(doc, words: list[Token], slots: list[Slot], taken: list[bool]) -> list[Slot]:
-    """Slots of counted heads ("أربعة أفراد", "17 فردا تكفيريا", "173 آخرين"): the sector of
+    """Slots of counted heads ("5 أفراد", "238 آخرين"): the sector of
     a participant word right after the head (a nisba: تكفيريا), else, for "others", the group
     named before it in the sentence, else a plain count of people."""
     out = []
@@ -88,11 +90,11 @@ def _counted_heads(doc, words: list[Token], slots: list[Slot], taken: list[bool]
             slots.remove(crowd)  # "بحق عشرات آخرين": the crowd word counts the others
         j, sector, country = k + 1, COUNTED_DEFAULT_SECTOR, None
         if k + 1 < len(words) and not taken[k + 1] and words[k + 1].norm in COUNTED_OTHERS:
-            j, b = k + 2, words[k + 1].norm  # "173 فردا آخرين"
+            j, b = k + 2, words[k + 1].norm  # "N أفراد آخرين"
         nxt = next((s for s in slots if s.i == j and s.actor is None and s.j - s.i == 1 and not s.pro), None)
         r = role_of(words[j].norm) if nxt is None and j < len(words) and not taken[j] else None
         if nxt is not None:
-            j, sector, country = nxt.j, nxt.sector, nxt.country  # "17 فردا تكفيريا": the nisba codes it
+            j, sector, country = nxt.j, nxt.sector, nxt.country  # "N فردا مسلحا": the participant word codes it
             slots.remove(nxt)
         elif r is not None and not r[2]:
             j, sector = j + 1, r[0]
@@ -112,8 +114,8 @@ def _counted_heads(doc, words: list[Token], slots: list[Slot], taken: list[bool]
 
 
 def _widen(doc, words: list[Token], slots: list[Slot]) -> None:
-    """Stretch each participant's span over the count before it ("54 فلسطينيا", "أكثر من 500
-    مدني", "عشرات الشبان") or inside its partitive ("4 من النساء"): its name is the counted group."""
+    """Stretch each participant's span over the count before it ("16 فلسطينيا", "أكثر من 800
+    شخص", "مئات المتظاهرين") or inside its partitive ("سبعة من قوات الأمن"): its name is the counted group."""
     lo = 0
     for sl in slots:
         if sl.pro or sl.adjectival or (sl.actor is not None and sl.mention not in _COUNTABLE_MENTIONS):
@@ -134,7 +136,7 @@ def _widen(doc, words: list[Token], slots: list[Slot]) -> None:
 
 
 def is_counted(words: list[Token], sl: Slot) -> bool:
-    """A count stands right before the slot's head, or inside its span ("4 من النساء", "أحد
+    """A count stands right before the slot's head, or inside its span ("سبعة من قوات الأمن", "أحد
     أفراد الشرطة", "جنديين")."""
     return count_start(words, sl.i, 0) < sl.i or any(
         is_count(w) or w in NUMERIC_QTY or bare_word(w) in ONE_OF for w in (words[k].norm for k in range(sl.i, sl.j)))

@@ -38,3 +38,5 @@ COUNTED_OTHERS = word_set(_WORDS["counted_others"])
 COUNTED_DEFAULT_SECTOR = _WORDS["counted_default_sector"]
 ACCUSATIVE_OTHERS = word_set(_WORDS["accusative_others"])
 GROUP_POSTMODIFIERS = tuple(normalize(w) for w in _WORDS["group_postmodifiers"].split())
+COUNT_VAGUE = word_set(_WORDS["count_vague"])
+COUNT_NO_START = word_set(_WORDS["count_no_start"])

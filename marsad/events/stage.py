@@ -152,7 +152,7 @@ class EventsStage:
         source, src_id = self._agent(doc, sent, words, members, target)
         tgt_id = self._actor_id(doc, target)
         if tgt_id is None:
-            # "الأمر بحبسه", "لقد تعرضن للترهيب": the patient named before, by person and number
+            # "تم اعتقاله", "يتم توقيفهم": the patient named before, by person and number
             tgt_id = pronoun_patient(doc, words, g.cand)
         if etype in PATIENT_ONLY and src_id is None and _passive_act(words, g):
             pass  # "جرى اعتقال الناشطات …", "تم ضبط …": the act is told without its agent
