@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from marsad import resources
 from marsad.doc import MentionKind, Token
+from marsad.events.args_counts import accusative_others, counted_patient
 from marsad.events.args_nominal import (
     EXPOSED_TO,
     EXPOSURE_VERBS,
@@ -57,9 +58,11 @@ from marsad.events.args_slots import (
     Slot,
 )
 from marsad.events.args_targets import (
+    CASUALTY_WORDS,
     LAUNCH_LEXEMES,
     casualty_target,
     claim_source,
+    far_target,
     launch_places,
     nearest_recipient,
     passing_target,
@@ -120,6 +123,9 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
             out.source = origin  # "باطلاق صواريخ كاتيوشا من جنوب لبنان"
         if aim is not None and (out.target is None or out.target is origin):
             out.target = aim  # "في اتجاه شمال اسرائيل"
+    if out.source is not None and counted_patient(words, norms, out.source, CASUALTY_WORDS):
+        # "قُتل الشرطي … وأصيب اثنان آخران": a counted group a casualty word names is a victim
+        out.source, out.target = None, out.target or out.source
     if cand.type == "ASSAULT" and (out.source is None or out.source.sector == "UAF" and out.rule == "nisba"):
         # a claim or an attribution names the agent better than "هجوم انتحاري"
         out.source = claim_source(norms, slots, exclude=out.target) or out.source
@@ -138,6 +144,8 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
             out.target = passing_target(norms, slots, exclude=out.source)
         if out.target is None:
             out.target = casualty_target(norms, slots, exclude=out.source)
+        if out.target is None:
+            out.target = far_target(slots, cand.j, words, text, exclude=out.source)
         if out.target is None:
             out.target = nearest_recipient(slots, cand.j, exclude=out.source)
             out.guessed = out.target is not None
@@ -204,6 +212,8 @@ def _verbal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: s
         out.rule = subj_rule
         out.target = next(sl for sl in slots if sl.j == i and sl.prep is None and not sl.adjectival)
         return out
+    if not passive and subj is not None and subj.i >= j and accusative_others(norms, subj):
+        subj, subj_rule = None, ""  # "واعتقلت خمسة آخرين": the counted others are its object
     if passive:
         out.target = subj
         out.source = agent

@@ -11,6 +11,7 @@ from marsad import resources
 from marsad.doc import MentionKind
 from marsad.events.args_passive import ANNA_PRONOUN, CAUSE_NOUNS
 from marsad.events.args_slots import Slot
+from marsad.events.args_targets import CASUALTY_VERBS
 from marsad.events.args_words import (
     QUANTIFIERS,
     RELATIVES,
@@ -222,7 +223,7 @@ def _verb_last_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slot
     best = None
     for s in slots:
         if s.j <= i and i - s.j <= 6 and s.prep is None and not s.adjectival and gap_ok(words, s.j - 1, i, text) \
-                and not (fem and _is_man(s, slots, norms)):
+                and not (fem and _is_man(s, slots, norms)) and not _closed_patient(s, norms, words, i, text):
             best = s  # ("سيارة مفخخة استهدفت موكبه" after "وزير الدفاع الياس المر": not he)
     if best is not None:
         prev = next((s for s in slots if s.j == best.i and s.prep is None and not s.adjectival), None)
@@ -338,3 +339,12 @@ def _act_owner(norm: str, frame: tuple[str, ...]) -> bool:
 
 def looks_verbal(norm: str) -> bool:
     return norm[:1] in "يت" or norm.endswith(("وا", "ت"))
+
+
+def _closed_patient(s: Slot, norms: list[str], words, i: int, text: str) -> bool:
+    """The victims of a casualty verb before them, their clause closed by a comma ("وأصيب
+    تسعة آخرين، خلال حادث وقع أثناء تدريبات"): no subject of a verb after that comma."""
+    k = s.i - 1
+    while k > 0 and words[k].start >= s.start:
+        k -= 1  # past the count its span holds ("تسعة آخرين")
+    return k >= 0 and bare_word(norms[k]) in CASUALTY_VERBS and any(c in text[s.end:words[i].start] for c in ",،")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marsad import resources
 from marsad.events.args_words import QTY_SKIP, QUANTIFIERS
-from marsad.text.normalize import word_set
+from marsad.text.normalize import normalize, word_set
 
 _WORDS = resources.read_yaml("events", "args_slots.yaml")  # read once, at import
 OWN_COUNTRY = word_set(_WORDS["own_country"])
@@ -32,3 +32,11 @@ PARTITIVE_HEADS = QTY_SKIP | QUANTIFIERS | MEMBER_NOUNS | word_set(_WORDS["parti
 COUNTED_THINGS = word_set(_WORDS["counted_things"])
 # Counting words the role lexicon takes for crowds ("تظاهر الآلاف") when they stand alone.
 QUANTITY_ROLES = word_set(_WORDS["quantity_roles"])
+# Heads that are a participant only when counted, and "others" that continue a counted group.
+COUNTED_HEADS = word_set(_WORDS["counted_heads"])
+COUNTED_OTHERS = word_set(_WORDS["counted_others"])
+COUNTED_DEFAULT_SECTOR = _WORDS["counted_default_sector"]
+ACCUSATIVE_OTHERS = word_set(_WORDS["accusative_others"])
+GROUP_POSTMODIFIERS = tuple(normalize(w) for w in _WORDS["group_postmodifiers"].split())
+COUNT_VAGUE = word_set(_WORDS["count_vague"])
+COUNT_NO_START = word_set(_WORDS["count_no_start"])

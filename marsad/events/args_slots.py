@@ -176,7 +176,7 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
             nxt = j
     slots.sort(key=lambda s: s.i)
     for sl in slots:
-        sl.prep = _prep_before(words, sl)
+        sl.prep = prep_before(words, sl)
     if len(slots) and any(sl.prep == MIN or sl.i > 0 for sl in slots):
         slots = _partitives(words, slots)
     if len(slots) > 1:
@@ -420,7 +420,7 @@ def _prep_word(words: list[Token], i: int) -> str | None:
     return p if p in PREPS else None
 
 
-def _prep_before(words: list[Token], sl: Slot) -> str | None:
+def prep_before(words: list[Token], sl: Slot) -> str | None:
     """The preposition governing a slot: an attached ب / ل / ك, or a separate word before it.
 
     A nisba adjective slot (للقواعد الأميركية) takes the preposition of the noun it qualifies.

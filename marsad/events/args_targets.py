@@ -113,6 +113,8 @@ def passing_target(norms: list[str], slots: list[Slot], exclude=None) -> Slot | 
     return None
 
 
+# Casualty nouns and verbs, as written in a sentence (without their clitics).
+CASUALTY_WORDS = CASUALTY | CASUALTY_VERBS
 # the words casualty_target's loops act on (و / ب + a casualty noun, و + a casualty verb)
 _CASUALTY_WORDS = frozenset(CASUALTY | {c + x for c in "وب" for x in CASUALTY}
                             | CASUALTY_VERBS | {"و" + x for x in CASUALTY_VERBS})
@@ -249,4 +251,21 @@ def topic_nisba(cand: Candidate, norms: list[str], slots, source=None):
         w = norms[k]
         if w[:1] == "ب" and len(w) > 3:
             return next((s for s in slots if s.i == k + 1 and s.adjectival and s.country), None)
+    return None
+
+
+FAR_TARGET_PREPS = frozenset(_WORDS["far_target_preps"].split())
+# How far (words) after the trigger ضد / بحق may still name its recipient, in the same clause.
+FAR_TARGET_REACH = 18
+
+
+def far_target(slots: list[Slot], j: int, words, text: str, exclude=None) -> Slot | None:
+    """The recipient of an act after ضد / بحق, past the places the clause names first."""
+    for s in slots:
+        if s is exclude or s.i < j or s.i > j + FAR_TARGET_REACH or s.adjectival:
+            continue
+        if any(ch in text[words[j - 1].end:words[s.i].start] for ch in ".;:!?؟،,"):
+            return None  # (a comma may open another clause: "…، وتعهدها بتصعيد هجماتها ضد …")
+        if s.prep in FAR_TARGET_PREPS:
+            return s
     return None

@@ -10,6 +10,7 @@ from operator import attrgetter
 from marsad import resources
 from marsad.doc import Doc, MentionKind, Sentence, Token
 from marsad.events.args import SEPARATE_PRONOUNS, Args, find_args
+from marsad.events.args_counts import counted_groups
 from marsad.events.args_slots import Slot, build_slots
 from marsad.events.args_words import (
     BORROWED_COUNTRY,
@@ -88,7 +89,7 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
         return []
     sentence_norm = " ".join(norms) + (" ?" if doc.text[sent.start:sent.end].rstrip().endswith(QUESTION_MARKS) else "")
     starts = [w.start for w in words]
-    slots = build_slots(doc, words, starts)
+    slots = counted_groups(doc, words, build_slots(doc, words, starts))
     quotes = _quoted_spans(doc.text, sent.start, sent.end)
     flt = load_filter()
     scues = sentence_cues(sentence_norm)

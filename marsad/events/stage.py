@@ -20,6 +20,7 @@ from operator import attrgetter
 
 from marsad import resources
 from marsad.doc import Doc, Event, Provenance, Sentence, Token
+from marsad.events.anaphora import pronoun_patient
 from marsad.events.args_passive import ANNA_PRONOUN
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
@@ -150,6 +151,9 @@ class EventsStage:
             target = next((t for t in targets[1:] if not _bare_person(doc, t)), target)
         source, src_id = self._agent(doc, sent, words, members, target)
         tgt_id = self._actor_id(doc, target)
+        if tgt_id is None:
+            # "تم اعتقاله", "يتم توقيفهم": the patient named before, by person and number
+            tgt_id = pronoun_patient(doc, words, g.cand)
         if etype in PATIENT_ONLY and src_id is None and _passive_act(words, g):
             pass  # "جرى اعتقال الناشطات …", "تم ضبط …": the act is told without its agent
         elif any(m.cand.lexeme.incident for m in members) and (src_id is None or _uncoded(doc, src_id)):

@@ -1,0 +1,100 @@
+"""Patients given by a pronoun or a verb's agreement, resolved to the group named before.
+
+"أوقفت الشرطة … بيغديمونت … حيث تم اعتقاله": the arrested is the man named before; "الصحافيين
+الذين يتم توقيفهم": the journalists; "تعرضن للاعتقال": the women named before. The pronoun's (or the ending's) person, gender and
+number pick the nearest earlier actor of that kind: a person for ه, a feminine plural group for
+هن / تعرضن / ممنوعات (a participle's ات), a masculine plural group for هم / تعرضوا.
+"""
+from __future__ import annotations
+
+from marsad import resources
+from marsad.doc import Doc, Token
+from marsad.events.args_nominal import GEN_OBJECT
+from marsad.events.triggers import Candidate
+from marsad.text.normalize import normalize, word_set
+
+_W = resources.read_yaml("events", "anaphora.yaml")  # read once, at import
+SUFFIXES = tuple(_W["suffixes"].items())
+AGREEMENT = tuple(_W["agreement"].items())
+NOT_FEMININE_N = tuple(_W["not_feminine_n"].split())
+GROUP_ENDINGS = {k: tuple(v.split()) for k, v in _W["group_endings"].items()}
+FP_WORDS = word_set(_W["fp_words"])
+REACH = int(_W["reach_sentences"])
+PLURAL_ENDINGS = tuple(x for v in GROUP_ENDINGS.values() for x in v)
+# The event types whose patient a pronoun may give.
+PATIENT_TYPES = frozenset({"COERCE", "ASSAULT"})
+_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+
+
+def person_of(cand: Candidate, words: list[Token]) -> str | None:
+    """The person, gender and number ("m", "mp", "fp") the trigger gives its patient, if any."""
+    if cand.type not in PATIENT_TYPES:
+        return None
+    if cand.lexeme.patient_before:
+        n = words[cand.i].norm
+        for end, pn in AGREEMENT:
+            if n.endswith(end) and not (end == "ن" and n.endswith(NOT_FEMININE_N)):
+                return pn
+        return None
+    if cand.cls in ("perf", "impf") or not (cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced):
+        return None
+    raw = words[cand.j - 1].text.rstrip(_HARAKAT)  # the noun of a phrase ends it: "الأمر باعتقاله"
+    for end, pn in SUFFIXES:
+        if raw.endswith(end) and len(raw) > len(end) + 2:
+            return pn  # (raw text: a final ة is no pronoun ه)
+    return None
+
+
+def _fits(doc: Doc, aid: str, start: int, end: int, pn: str) -> bool:
+    a = doc.actors.get(aid)
+    if a is None:
+        return False
+    if pn == "m":
+        return a.kind == "PER"
+    name = normalize(doc.text[start:end]).split()
+    last = name[-1] if name else ""
+    if a.kind == "PER" or a.type in ("GOV", "LEG", "JUD", "IGO") and a.kind != "GEN":
+        return False  # a person, a state or an institution is no plural group
+    if pn == "fp" and last in FP_WORDS:
+        return True
+    return last.endswith(GROUP_ENDINGS[pn])
+
+
+def antecedent(doc: Doc, before: int, pn: str) -> str | None:
+    """The nearest actor named before ``before`` (in its sentence or the few before) that fits."""
+    sent = doc.sentence_at(before)
+    if sent is None:
+        return None
+    lo = doc.sentences[max(0, sent.index - REACH)].start
+    spans = [(m.start, m.end, m.actor) for m in doc.mentions_in(lo, before)]
+    # the groups the events stage coded so far (generic participants: "المعتقلين")
+    spans += [(s, e, aid) for aid, a in doc.actors.items() if a.kind == "GEN"
+              for s, e in a.mentions if lo <= s and e <= before]
+    fits = sorted((s, e, aid) for s, e, aid in spans if _fits(doc, aid, s, e, pn))
+    if not fits:
+        return None
+    if pn != "m":
+        return fits[-1][2]  # the nearest group
+    # a man: the first named in the nearest sentence that names one (its topic, most often its
+    # subject: "أوقفت الشرطة … بيغديمونت … حيث تم اعتقاله")
+    last = doc.sentence_at(fits[-1][0])
+    return next(aid for s, e, aid in fits if last is None or s >= last.start)
+
+
+def _subject_in_clause(words: list[Token], cand: Candidate, text: str) -> bool:
+    """A plural noun stands before the trigger in its clause ("العشرات من موظفيهم تعرضوا"):
+    the patient is that phrase, whether or not it is a known participant."""
+    for k in range(cand.i - 1, -1, -1):
+        if any(c in text[words[k].end:words[k + 1].start] for c in ".,،:;!?؟\"«»"):
+            return False
+        n = words[k].norm
+        if len(n) > 4 and n.endswith(PLURAL_ENDINGS):
+            return True
+    return False
+
+
+def pronoun_patient(doc: Doc, words: list[Token], cand: Candidate) -> str | None:
+    pn = person_of(cand, words)
+    if pn is None or cand.lexeme.patient_before and _subject_in_clause(words, cand, doc.text):
+        return None
+    return antecedent(doc, cand.start, pn)
