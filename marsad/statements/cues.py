@@ -136,8 +136,10 @@ def _verbal(ctx, lex, toks, tok_at, m, form: CueForm, cue, ss, se, sidx, boundar
             emit(ctx, m.end(), clause_end(ctx, m.end(), se, boundaries), cue, speaker, False,
                   f"{form.family}.object", sidx, form.gender)
         else:
-            sub = subject_in(ctx, m.end(), min(se, m.end() + 60), vias)
-            if sub is not None and text[m.end():sub.start].strip() == "":
+            # "كما وصفوا الرئيس التركي …": a verb with the plural suffix has a pronoun subject
+            own = m.group("cue").endswith(_RW["plural_suffix"])
+            sub = None if own else _titled_subject(ctx, m.end(), min(se, m.end() + 80))
+            if sub is not None:
                 start, speaker, sp = sub.end, sub.actor, (sub.start, sub.end)
             else:
                 start, speaker, sp = m.end(), resolve_speaker(ctx, form.gender, m.start(), ss, sidx, first_local), None
@@ -147,6 +149,20 @@ def _verbal(ctx, lex, toks, tok_at, m, form: CueForm, cue, ss, se, sidx, boundar
         return
     if form.kind == "verb" and form.post:
         _postposed(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, vias)
+
+
+def _titled_subject(ctx, s: int, e: int):
+    """The subject right after a cue with its appositions ("ووصف الرئيس دونالد ترامب الهجوم بأنه": the
+    mentions الرئيس and دونالد ترامب name one actor): the last mention of that actor reached through
+    a few words only; None when no mention starts the clause."""
+    best = None
+    for mm in ctx.mentions_in(s, e):
+        gap = tokens(ctx.text, best.end if best else s, mm.start)
+        if mm.prepositional or (gap if best is None else len(gap) > 3 or mm.actor != best.actor) \
+                or any(not t.text[:1].isalpha() for t in gap):
+            break  # "ووصف ترامب هيكس بأنها": another actor after the subject is the object
+        best = mm
+    return best
 
 
 def _postposed(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, vias):
