@@ -151,7 +151,7 @@ def _is_prepositional(text: str, start: int) -> bool:
         # attached proclitics: the letter touching the word decides (والعراق vs بالعراق)
         return text[i] in _RW["preposition_letters"]
     j = i
-    while j >= 0 and text[j] == " ":
+    while j >= 0 and text[j] in ' "«':  # a quoted name after its preposition: مع "سي بي أس"
         j -= 1
     k = j
     while k >= 0 and text[k].isalpha():

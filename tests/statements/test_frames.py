@@ -92,3 +92,9 @@ def test_a_plural_verb_describes_the_name_after_it():
     doc = analyze(text, published="2018-03-17")
     st = next(s for s in doc.statements if s.family == "describe")
     assert doc.text[st.start:st.end].startswith("الرئيس التركي")
+
+
+def test_the_interviewee_speaks_not_the_quoted_channel():
+    doc = analyse(_context("BB-internationalNews-831-20180719", "خلال مقابلة ترامب مع", 0),
+                  {"ترامب": "PER", "سي بي أس": "ORG"})
+    assert speaker_name(doc, find(doc, "قال", "يعتبر أن بوتين")) == "ترامب"
