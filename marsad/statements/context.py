@@ -184,7 +184,9 @@ def _norm_mentions(doc: Doc, nt: NormText) -> list[NMention]:
                 prep = True
             if text[s:e] in _PLATFORMS:
                 prep = True  # "بموقع التواصل الاجتماعي، تويتر،": the medium, not the speaker
-            ms.append(NMention(s, e, m.actor, prep, prep and _owner(text, s)))
+            actor = doc.actors.get(m.actor)
+            outlet = actor is not None and actor.type == _MEDIA and actor.kind != "PER"  # not a journalist
+            ms.append(NMention(s, e, m.actor, prep, prep and _owner(text, s, outlet)))
     doc.cache["_st_mentions"] = (key, ms)
     return ms
 
@@ -192,6 +194,8 @@ def _norm_mentions(doc: Doc, nt: NormText) -> list[NMention]:
 _PLATFORMS = words("platforms")
 _GOVERNED_HEADS = words("governed_heads")
 _SPEECH_NOUNS = words("speech_nouns")
+_GIVEN_NOUNS = words("given_nouns")
+_MEDIA = "MED"  # the actors' sector code of news media
 
 
 def _word_before(text: str, start: int) -> tuple[int, str]:
@@ -216,9 +220,9 @@ def _governed(text: str, start: int) -> bool:
     return w[:1] in _RW["preposition_letters"] and (bare in _GOVERNED_HEADS or _RW["article"] + bare[1:] in _GOVERNED_HEADS)
 
 
-def _owner(text: str, start: int) -> bool:
+def _owner(text: str, start: int, outlet: bool) -> bool:
     """Is the mention at ``start`` the possessor of a speech noun ("في تغريدة للوزير البحريني"،
-    "تقرير لمجلة "فورين بوليسي"")?"""
+    "تقرير لمجلة "فورين بوليسي"")? An outlet after an interview or remarks is their addressee."""
     i = start
     while i > 0 and text[i - 1].isalpha():
         i -= 1
@@ -226,9 +230,11 @@ def _owner(text: str, start: int) -> bool:
         i, w = _word_before(text, start)
         if not (w[:1] == _RW["lam"] and w[1:] in _GOVERNED_HEADS):
             return False
+        outlet = True
     elif text[i:start] != _RW["lam"]:
         return False
-    return _word_before(text, i)[1] in _SPEECH_NOUNS
+    noun = _word_before(text, i)[1]
+    return noun in _SPEECH_NOUNS and not (outlet and noun in _GIVEN_NOUNS)
 
 
 def _after_quantifier(text: str, start: int) -> bool:

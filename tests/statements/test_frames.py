@@ -7,9 +7,15 @@ subject; a topic after تحدث عن ends where the writer's own clause begins.
 """
 from __future__ import annotations
 
+import re
+
 from test_statements import _context, analyse, find, speaker_name
 
+from marsad.doc import Actor, Doc, Mention, Provenance
 from marsad.pipeline import analyze
+from marsad.statements.stage import StatementsStage
+from marsad.text.stage import TextStage
+from marsad.times.stage import TimesStage
 
 
 def test_the_account_holder_not_the_platform_speaks():
@@ -98,3 +104,15 @@ def test_the_interviewee_speaks_not_the_quoted_channel():
     doc = analyse(_context("BB-internationalNews-831-20180719", "خلال مقابلة ترامب مع", 0),
                   {"ترامب": "PER", "سي بي أس": "ORG"})
     assert speaker_name(doc, find(doc, "قال", "يعتبر أن بوتين")) == "ترامب"
+
+
+def test_an_outlet_given_remarks_is_their_addressee_not_their_owner():
+    text = _context("BB-internationalNews-840-20180720", "وسخر براودر في تصريحات لبي بي سي", 0)
+    doc = TimesStage()(TextStage()(Doc(text=text, id="t")))
+    for aid, (name, kind, sector) in enumerate([("براودر", "PER", None), ("بي بي سي", "ORG", "MED")]):
+        doc.actors[f"a{aid}"] = Actor(f"a{aid}", name, kind=kind, type=sector)
+        for m in re.finditer(r"(?<!\w)[وفبل]?(" + re.escape(name) + r")(?!\w)", text):
+            doc.mentions.append(Mention(m.start(1), m.end(1), f"a{aid}", Provenance("test")))
+    doc = StatementsStage()(doc)
+    assert all(speaker_name(doc, st) != "بي بي سي" for st in doc.statements)
+    assert speaker_name(doc, find(doc, "قال", "كان على الزعيم")) == "براودر"
