@@ -116,3 +116,16 @@ def test_an_outlet_given_remarks_is_their_addressee_not_their_owner():
     doc = StatementsStage()(doc)
     assert all(speaker_name(doc, st) != "بي بي سي" for st in doc.statements)
     assert speaker_name(doc, find(doc, "قال", "كان على الزعيم")) == "براودر"
+
+
+def test_a_quoted_judgement_after_a_statement_frame():
+    doc = analyse(_context("AL-internationalNews-936-20180414", "واعتبرت الحركة في بيان", 0), {"الحركة": "ORG"})
+    st = find(doc, "اعتبرت", "الضربات الغربية")
+    assert st.direct and speaker_name(doc, st) == "الحركة"
+
+
+def test_a_quotation_judging_an_object_is_no_quoted_saying():
+    doc = analyse(_context("AL-internationalNews-574-20180322", 'واعتبر التصريحات "مقززة', 0), {})
+    assert not [s for s in doc.statements if doc.text[s.cue[0]:s.cue[1]] == "اعتبر"]
+    doc = analyse(_context("FR-internationalNews-612-20180408", 'ويعتبر "سبت النور"', 0), {})
+    assert not [s for s in doc.statements if doc.text[s.cue[0]:s.cue[1]] == "يعتبر"]
