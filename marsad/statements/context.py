@@ -51,7 +51,8 @@ class NMention:
     start: int
     end: int
     actor: str
-    prepositional: bool  # governed by a preposition (لـ، بـ، في، عن …): not a subject
+    prepositional: bool  # governed by a preposition (لـ، بـ، في، عن …) or a platform: not a subject
+    owner: bool = False  # possessor of a speech noun ("في تغريدة للوزير"): an elided subject's speaker
 
 
 @dataclass
@@ -150,7 +151,7 @@ def _is_prepositional(text: str, start: int) -> bool:
         # attached proclitics: the letter touching the word decides (والعراق vs بالعراق)
         return text[i] in _RW["preposition_letters"]
     j = i
-    while j >= 0 and text[j] == " ":
+    while j >= 0 and text[j] in ' "«':  # a quoted name after its preposition: مع "سي بي أس"
         j -= 1
     k = j
     while k >= 0 and text[k].isalpha():
@@ -176,9 +177,64 @@ def _norm_mentions(doc: Doc, nt: NormText) -> list[NMention]:
         if ms and s < ms[-1].end:
             continue  # nested in a longer mention ("التحالف المناهض لتنظيم الدولة")
         if e > s:
-            ms.append(NMention(s, e, m.actor, _is_prepositional(text, s) and not _after_quantifier(text, s)))
+            prep = (_is_prepositional(text, s) or _governed(text, s)) and not _after_quantifier(text, s)
+            if ms and ms[-1].prepositional and text[ms[-1].end:s].strip() == "(":
+                # a bracketed apposition shares its governor ("مع وكالة الأنباء الفرنسية (فرانس برس)"); a
+                # bare one does not ("سفير الإمارات لدى هولندا سعيد النويس": the name is the subject)
+                prep = True
+            if text[s:e] in _PLATFORMS:
+                prep = True  # "بموقع التواصل الاجتماعي، تويتر،": the medium, not the speaker
+            actor = doc.actors.get(m.actor)
+            outlet = actor is not None and actor.type == _MEDIA and actor.kind != "PER"  # not a journalist
+            ms.append(NMention(s, e, m.actor, prep, prep and _owner(text, s, outlet)))
     doc.cache["_st_mentions"] = (key, ms)
     return ms
+
+
+_PLATFORMS = words("platforms")
+_GOVERNED_HEADS = words("governed_heads")
+_SPEECH_NOUNS = words("speech_nouns")
+_GIVEN_NOUNS = words("given_nouns")
+_MEDIA = "MED"  # the actors' sector code of news media
+
+
+def _word_before(text: str, start: int) -> tuple[int, str]:
+    """(start, text) of the word before ``start``, skipping spaces and a quotation mark."""
+    j = start - 1
+    while j >= 0 and text[j] in ' "«':
+        j -= 1
+    k = j
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    return k + 1, text[k + 1:j + 1]
+
+
+def _governed(text: str, start: int) -> bool:
+    """Is the name at ``start`` after a head that a preposition governs ("مع شبكة سي بي أس")?"""
+    if start > 0 and text[start - 1].isalpha():
+        return False
+    ws, w = _word_before(text, start)
+    if w in _GOVERNED_HEADS:
+        return _is_prepositional(text, ws)
+    bare = w[1:]  # "لصحيفة"، "بموقع"
+    return w[:1] in _RW["preposition_letters"] and (bare in _GOVERNED_HEADS or _RW["article"] + bare[1:] in _GOVERNED_HEADS)
+
+
+def _owner(text: str, start: int, outlet: bool) -> bool:
+    """Is the mention at ``start`` the possessor of a speech noun ("في تغريدة للوزير البحريني"،
+    "تقرير لمجلة "فورين بوليسي"")? An outlet after an interview or remarks is their addressee."""
+    i = start
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    if i == start:  # a head between: "لمجلة "فورين بوليسي""
+        i, w = _word_before(text, start)
+        if not (w[:1] == _RW["lam"] and w[1:] in _GOVERNED_HEADS):
+            return False
+        outlet = True
+    elif text[i:start] != _RW["lam"]:
+        return False
+    noun = _word_before(text, i)[1]
+    return noun in _SPEECH_NOUNS and not (outlet and noun in _GIVEN_NOUNS)
 
 
 def _after_quantifier(text: str, start: int) -> bool:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 import regex
 
@@ -115,6 +116,10 @@ def _verbal(ctx, lex, toks, tok_at, m, form: CueForm, cue, ss, se, sidx, boundar
     if form.np and np_content(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, vias, first_local):
         return  # "أعلن الجيش وضع قواته …": an action noun right after the subject is the content
     comp = find_complement(ctx, toks, k, form, 30)
+    if comp is not None and comp[2] == "quote" and form.family in _QUOTE_AFTER_SUBJECT and not (
+            form.kind == "verb" and _adjunct_only(ctx, m.end(), toks[comp[0]].start)):
+        # "واعتبر التصريحات "مقززة"": the quotation judges an object; another complement may follow
+        comp = find_complement(ctx, toks, k, replace(form, comps=tuple(c for c in form.comps if c != "quote")), 30)
     # A complement only belongs to this cue if no other clause or cue starts in between
     # ("ونقلت الوكالة عن X، مدير المكتب، قوله إن …": the noun قوله carries it).
     if comp is not None and any(m.end() < b < toks[comp[0]].start for b in boundaries + ctx.cue_starts):
@@ -136,8 +141,10 @@ def _verbal(ctx, lex, toks, tok_at, m, form: CueForm, cue, ss, se, sidx, boundar
             emit(ctx, m.end(), clause_end(ctx, m.end(), se, boundaries), cue, speaker, False,
                   f"{form.family}.object", sidx, form.gender)
         else:
-            sub = subject_in(ctx, m.end(), min(se, m.end() + 60), vias)
-            if sub is not None and text[m.end():sub.start].strip() == "":
+            # "كما وصفوا الرئيس التركي …": a verb with the plural suffix has a pronoun subject
+            own = m.group("cue").endswith(_RW["plural_suffix"])
+            sub = None if own else _titled_subject(ctx, m.end(), min(se, m.end() + 80))
+            if sub is not None:
                 start, speaker, sp = sub.end, sub.actor, (sub.start, sub.end)
             else:
                 start, speaker, sp = m.end(), resolve_speaker(ctx, form.gender, m.start(), ss, sidx, first_local), None
@@ -147,6 +154,35 @@ def _verbal(ctx, lex, toks, tok_at, m, form: CueForm, cue, ss, se, sidx, boundar
         return
     if form.kind == "verb" and form.post:
         _postposed(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, vias)
+
+
+# Judgement cues whose quotation is the content only right after the subject or an adjunct phrase
+# ("واعتبرت الحركة في بيان صحفي لها «…»"); otherwise it is the predicate of an object.
+_QUOTE_AFTER_SUBJECT = words("quote_after_subject")
+
+
+def _adjunct_only(ctx, cue_end: int, quote: int) -> bool:
+    """Is only a subject and a prepositional phrase after it between the cue and the quotation?
+
+    "واعتبرت الحركة في بيان صحفي لها «…»" yes; "واعتبر التصريحات «…»" or "ويعتبر «سبت النور» …" no
+    (an object the quotation judges, or a passive verb)."""
+    gap = [t for t in tokens(ctx.text, cue_end, quote) if t.text != ","]
+    p = next((i for i, t in enumerate(gap) if t.text in PREPOSITIONS), None)
+    return p is not None and 1 <= p <= 5
+
+
+def _titled_subject(ctx, s: int, e: int):
+    """The subject right after a cue with its appositions ("ووصف الرئيس دونالد ترامب الهجوم بأنه": the
+    mentions الرئيس and دونالد ترامب name one actor): the last mention of that actor reached through
+    a few words only; None when no mention starts the clause."""
+    best = None
+    for mm in ctx.mentions_in(s, e):
+        gap = tokens(ctx.text, best.end if best else s, mm.start)
+        if mm.prepositional or (gap if best is None else len(gap) > 3 or mm.actor != best.actor) \
+                or any(not t.text[:1].isalpha() for t in gap):
+            break  # "ووصف ترامب هيكس بأنها": another actor after the subject is the object
+        best = mm
+    return best
 
 
 def _postposed(ctx, lex, toks, tok_at, m, form, cue, ss, se, sidx, boundaries, vias):

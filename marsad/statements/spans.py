@@ -250,7 +250,19 @@ def emit_content(ctx, m, cue, cstart, kind, speaker, form, se, sidx, boundaries,
         # a quoted word inside indirect speech (أن "إرهابيا" سلم نفسه): the clause is the content
     direct = kind == "colon"
     end = clause_end(ctx, cstart, se, boundaries)
+    if form.family in _TOPIC_FAMILIES and kind in _TOPIC_KINDS:
+        stop = _TOPIC_END_RE.search(text, cstart, end)
+        if stop is not None and _balanced_quotes(text, cstart, stop.start()):
+            end = trim_end(text, cstart, stop.start())  # "تحدث عن X، لكنها لم تحدد …": the topic is X
+    if end > cstart and text[end - 1] in CLOSE_QUOTES and not _balanced_quotes(text, cstart, end):
+        end = trim_end(text, cstart, end - 1)  # «أن …»: the quotation opened before the complementiser
     emit(ctx, cstart, end, cue, speaker, direct, rule, sidx, form.gender, via, sp_span)
+
+
+# Cues whose content is a topic noun phrase (تحدث عن …، تطرق إلى …), and their noun complements.
+_TOPIC_FAMILIES = frozenset({"talk"})
+_TOPIC_KINDS = frozenset(_RW["topic_complements"])
+_TOPIC_END_RE = regex.compile(rf",\s*(?:{_alternation('topic_ends')})(?!\p{{L}})")
 
 
 def _goes_on(ctx, after: int, se: int, boundaries) -> bool:

@@ -35,9 +35,15 @@ def subject_in(ctx: Context, s: int, e: int, vias) -> NMention | None:
     for m in ctx.mentions_in(s, e):
         if any(a <= m.start < b for _, _, a, b in vias):
             continue
-        if not m.prepositional:
+        if _subject_like(m):
             return m
     return None
+
+
+def _subject_like(m: NMention) -> bool:
+    """A subject, or the owner of a speech noun ("وقال تقرير لمجلة "فورين بوليسي""، "في تغريدة للوزير"):
+    the owner speaks."""
+    return not m.prepositional or m.owner
 
 
 def resolve_speaker(ctx: Context, gender: str | None, before: int, ss: int, sidx: int, first_local: int) -> str | None:
@@ -45,9 +51,9 @@ def resolve_speaker(ctx: Context, gender: str | None, before: int, ss: int, sidx
     for f in reversed(ctx.found[first_local:]):
         if f.sentence == sidx and f.speaker and f.cue[0] < before and compatible(ctx, f.speaker, gender):
             # a clause of its own after that content ("…، وهو ما تنفيه موسكو بشدة واصفةً …")
-            own = [m for m in ctx.mentions_in(f.end, before) if not m.prepositional and compatible(ctx, m.actor, gender)]
+            own = [m for m in ctx.mentions_in(f.end, before) if _subject_like(m) and compatible(ctx, m.actor, gender)]
             return own[-1].actor if own and f.end < before else f.speaker
-    m = next((m for m in ctx.mentions_in(ss, before) if not m.prepositional
+    m = next((m for m in ctx.mentions_in(ss, before) if _subject_like(m)
               and compatible(ctx, m.actor, gender) and not _in_fronted_topic(ctx, ss, m, before)), None)
     if m is not None:
         return m.actor
@@ -65,7 +71,7 @@ def resolve_speaker(ctx: Context, gender: str | None, before: int, ss: int, sidx
         ps = sents[j - back]
         a, b = ctx.nt.from_original(ps.start), ctx.nt.from_original(ps.end)
         for m in ctx.mentions_in(a, b):
-            if not m.prepositional and compatible(ctx, m.actor, gender):
+            if _subject_like(m) and compatible(ctx, m.actor, gender):
                 return m.actor
     return None
 
@@ -87,7 +93,7 @@ def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias,
             # "وقال بيريز إنه شن الهجوم، ودعا الشعب الفنزويلي إلى …": the same speaker goes on
             prev = [f for f in ctx.of_sentence(sidx) if f.cue[0] < m.start()][-1]
             return prev.speaker, prev.speaker_span, via
-        alt = _phrase_before(ctx, words, sub, span_e)
+        alt = None if sub.owner else _phrase_before(ctx, words, sub, span_e)
         if alt is not None:
             return None, alt, via  # "وأكد تاجر سجاد … مالكا"، "رئيس المجلس المركزي": the phrase speaks
         # Only the subject right after the verb (VSO) or after an adjunct PP.
@@ -117,7 +123,7 @@ def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias,
         if form.kind == "verb" and m.group("cue") in lex.impersonal_bare and not words:
             return "__impersonal__", None, via
         near = [mm for mm in ctx.mentions_in(max(ss, prev[0].start if prev else ss), before)
-                if not mm.prepositional and compatible(ctx, mm.actor, gender)]
+                if _subject_like(mm) and compatible(ctx, mm.actor, gender)]
         if near and not any(near[-1].end <= b < before for b in _clause_breaks(text, near[-1].end, before)) \
                 and not _in_fronted_topic(ctx, ss, near[-1], before):
             return near[-1].actor, (near[-1].start, near[-1].end), via
@@ -206,6 +212,8 @@ def _phrase_before(ctx, words, sub: NMention, span_e: int) -> tuple[int, int] | 
     المركزي …" / "المحلل السياسي العراقي …" (a person's title governs an organisation or nisba).
     A person mention keeps its titles ("المتحدثة باسم الوزارة هيذر نويرت" → نويرت).
     """
+    if words and words[0].start == sub.start and _one_of_a_group(ctx, words, sub):
+        return words[0].start, span_e  # "وأكد تاجر سجاد يبلغ 45 عاما": one trader, not the traders
     if not words or words[0].start >= sub.start or not subject_word(words[0].text) \
             or words[0].text in QUANTIFIERS:
         return None  # "دعت العديد من الجماعات": the subject is under من after a quantifier
@@ -220,6 +228,15 @@ def _phrase_before(ctx, words, sub: NMention, span_e: int) -> tuple[int, int] | 
     if end is not None and end <= sub.start:
         return words[0].start, span_e
     return None
+
+
+def _one_of_a_group(ctx, words, sub: NMention) -> bool:
+    """Is the mention one singular person head ("تاجر") that the actors layer read as a group actor,
+    with more of the phrase after it ("تاجر سجاد")? One member of the group speaks."""
+    a = ctx.doc.actors.get(sub.actor)
+    head = speaker_lexicon().heads.get(words[0].text)
+    return (a is not None and a.kind != "PER" and head is not None and head[0] == "PER"
+            and words[0].end >= sub.end and len(words) > 1)
 
 
 _STATEMENT_NOUNS = words("source_statement_nouns")
