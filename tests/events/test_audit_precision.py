@@ -107,3 +107,21 @@ def test_a_source_asking_for_anonymity_or_a_student_makes_no_demand():
 def test_a_government_demanding_stays_a_request():
     got = _events("فيما طالبت ألمانيا الحكومة الإيرانية بوقف الانتهاكات ضد المعارضة.")
     assert ("REQUEST", "ألمانيا", "إيران") in [(t, s, g) for t, _, s, g, _ in got], got
+
+
+# -- readiness and expectation are the future (resources/events/cues.yaml future.before) -----------
+
+def test_a_readiness_to_meet_is_an_agreement_not_a_meeting():
+    got = _events("وانتعشت آمال حدوث انفراجة مع كوريا الشمالية يوم الخميس، عندما قال ترامب إنه مستعد لعقد "
+                  "اجتماع لم يسبق له مثيل مع كيم.")
+    assert not any(t == "CONSULT" for t, *_ in got), got
+    assert any(t == "AGREE" for t, *_ in got), got
+    got = _events("وكان الرئيس الأميركي فتح النار، الاثنين، على الدول الأعضاء في الحلف، متهما إياها بضعف إنفاقها "
+                  "العسكري، وتوقع ترامب إجراء مفاوضات صعبة مع حلف الناتو بشأن الإنفاق العسكري.")
+    assert not any(t == "CONSULT" for t, *_ in got), got
+
+
+def test_a_meeting_held_stays_consult():
+    got = _events("وعقب لقاء بومبيو مع الملك سلمان، التقى وزير الخارجية الأمريكي نظيره السعودي عادل الجبير، الذي "
+                  "كان في استقباله لدى وصوله إلى الرياض في وقت سابق صباح الثلاثاء.")
+    assert any(t == "CONSULT" for t, *_ in got), got
