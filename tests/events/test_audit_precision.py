@@ -125,3 +125,23 @@ def test_a_meeting_held_stays_consult():
     got = _events("وعقب لقاء بومبيو مع الملك سلمان، التقى وزير الخارجية الأمريكي نظيره السعودي عادل الجبير، الذي "
                   "كان في استقباله لدى وصوله إلى الرياض في وقت سابق صباح الثلاثاء.")
     assert any(t == "CONSULT" for t, *_ in got), got
+
+
+# -- labels and struck reinforcements (blame.yaml adjectives, triggers.yaml MOBILIZE.taziz) ---------
+
+def test_a_terrorist_label_is_no_accusation():
+    got = _events("نقلت رويترز عن مصادر أمنية أن حركة الشباب الإرهابية هاجمت بسيارة ملغومة موكبا عسكريا خارج "
+                  "العاصمة الصومالية مقديشو، الثلاثاء، مما أسفر عن سقوط قتلى.")
+    assert not any(t == "ACCUSE" for t, *_ in got), got
+
+
+def test_reinforcements_struck_are_no_mobilisation():
+    got = _events("ونفذت مقاتلات التحالف العربي خمس غارات، استهدفت مواقع وتجمعات وتعزيزات الحوثيين، ما أسفر عن "
+                  "سقوط قتلى وجرحى من المتمردين، وتدمير معدات قتالية تابعة لهم.")
+    assert not any(t == "MOBILIZE" for t, *_ in got), got
+
+
+def test_reinforcements_arriving_stay_a_mobilisation():
+    got = _events("وأكدت المصادر أن معظم القصف الجوي تركز في التحيتا التي وصلت إليها التعزيزات الحوثية كما قصف "
+                  "التحالف مواقع في بيت الفقية والمنصورية.")
+    assert any(t == "MOBILIZE" for t, *_ in got), got
