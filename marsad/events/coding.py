@@ -50,6 +50,14 @@ def _uncoded(doc: Doc, aid: str) -> bool:
     return a is not None and not a.country and not a.type
 
 
+def _place(doc: Doc, aid: str | None) -> bool:
+    """A town, region or river the actors layer read as a location with no sector ("السويداء",
+    "الفرات"): a place no event is performed by (a state name or a capital carries its government's
+    sector and is no place here)."""
+    a = doc.actors.get(aid) if aid is not None else None
+    return a is not None and a.kind == "LOC" and not a.type
+
+
 def _mention_kind(doc: Doc, slot: Slot) -> MentionKind | None:
     """The kind of the actors-layer mention a slot was built from."""
     for m in doc.mentions_in(slot.start, slot.end):

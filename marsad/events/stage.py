@@ -41,6 +41,7 @@ from marsad.events.coding import (
     _names_country,
     _previous_agent,
     _speaker_of,
+    _place,
     _uncoded,
     _word_sector,
     generic_actor,
@@ -113,8 +114,7 @@ class EventsStage:
             for g in _merge(_resolve_overlaps(scored), words, doc.text):
                 if not any(id(m) in live for m in g.members):
                     continue
-                if all(m.cand.lexeme.outcome for m in g.members if id(m) in live) \
-                        and (g.cand.type in told or _act_vetoed(scored, g, doc.text)):
+                if _toll(g, live) and (g.cand.type in told or _act_vetoed(scored, g, doc.text)):
                     continue  # "هجوم …، ما أسفر عن مقتل …": the toll of an act reported, or judged no incident
                 g.members.sort(key=lambda m: (id(m) not in live, m.cand.i, not m.cand.lexeme.incident))
                 ev = self._event(doc, sent, words, g)
@@ -150,6 +150,9 @@ class EventsStage:
             # at says more than an uncounted person among its casualties
             target = next((t for t in targets[1:] if not _bare_person(doc, t)), target)
         source, src_id = self._agent(doc, sent, words, members, target)
+        if _place(doc, src_id):
+            # "هاجم التنظيم منطقة السويداء": a town or a river read as the agent is a misread clause
+            source, src_id = None, None
         tgt_id = self._actor_id(doc, target)
         if tgt_id is None:
             # "تم اعتقاله", "يتم توقيفهم": the patient named before, by person and number
@@ -249,7 +252,7 @@ class EventsStage:
         end = max([ev.end] + [sl.end for sl in g.args.co_sources + g.args.co_targets if sl.start < ev.end + 200])
         for src in sources:
             for tgt in targets:
-                if src is None or (src, tgt) in seen or src == tgt:
+                if src is None or (src, tgt) in seen or src == tgt or _place(doc, src):
                     continue
                 seen.add((src, tgt))
                 out.append(replace(ev, end=end, source=src, target=tgt, prov=Provenance(STAGE, ev.prov.rule + "+coordinated",
@@ -285,6 +288,13 @@ class EventsStage:
             return slot.actor
         return generic_actor(doc, slot)
 
+
+
+def _toll(g: Scored, live: set[int]) -> bool:
+    """Does the group tell a toll: its first live trigger a result (أسفر عن سقوط …)? A casualty
+    noun read after it ("سقوط قتلى وجرحى": "قتلى" read as a killing) is a word of the toll."""
+    first = min((m for m in g.members if id(m) in live), key=lambda m: m.cand.i)
+    return first.cand.lexeme.outcome
 
 
 def _act_vetoed(scored: list[Scored], g: Scored, text: str) -> bool:

@@ -16,11 +16,14 @@ an event of the same type already covers the evidence (the triggers found it fir
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 
 from marsad import resources
 from marsad.doc import Doc, Event, Provenance, Stance
 from marsad.registry import stage
+from marsad.text.normalize import normalize
 
 STAGE = "verbal_events"
 REPORTERS = frozenset({"JRN", "MED"})
@@ -30,7 +33,10 @@ REPORTERS = frozenset({"JRN", "MED"})
 def _rules() -> dict:
     data = resources.read_yaml("events", "verbal.yaml")
     return {"types": data["types"], "modes": data["modes"], "speech": frozenset(data["speech_rules"]),
-            "stated": frozenset(data["statement_rules"])}
+            "stated": frozenset(data["statement_rules"]),
+            "subject_first": frozenset(data.get("subject_first_rules", ())),
+            "relatives": frozenset(normalize(w) for w in data.get("relatives", ())),
+            "not_speech": frozenset(normalize(w) for w in data.get("not_speech", ()))}
 
 
 @stage("verbal_events", requires=("actors", "statements", "events", "stances"), assigns=("events",))
@@ -49,10 +55,12 @@ def verbal_event(doc: Doc, s: Stance) -> Event | None:
     r = _rules()
     rule = s.prov.rule or ""
     uttered = rule in r["speech"] or (s.statement is not None and rule in r["stated"])
-    if not uttered or s.reported or s.target is None:
+    if not uttered or s.reported or s.target is None or _not_speech(doc, s, r["not_speech"]):
         return None
+    if rule in r["subject_first"] and not _said_of_target(doc, s, r["relatives"]):
+        return None  # a label before the party's name ("عدوان إيران"), nothing said of it
     holder = doc.actors.get(s.holder)
-    if holder is None or holder.type in REPORTERS or not (holder.country or holder.type or _named_person(doc, s.holder)):
+    if holder is None or holder.type in REPORTERS or (holder.kind == "LOC" and not holder.type) or not (holder.country or holder.type or _named_person(doc, s.holder)):
         return None  # an outlet relays what others say; "المتحدث" alone is nobody an event can name
     if any(e.start < s.end and s.start < e.end and e.source == s.holder for e in doc.events):
         return None  # the triggers already told what the holder did there (a warning, a demand)
@@ -60,6 +68,30 @@ def verbal_event(doc: Doc, s: Stance) -> Event | None:
     return Event(start=s.start, end=s.end, type=etype, prov=Provenance(STAGE, f"stance:{rule}", s.prov.score),
                  mode=r["modes"].get(etype), source=s.holder, target=s.target, date=s.date,
                  modality="asserted", stance=s.polarity)
+
+
+def _said_of_target(doc: Doc, s: Stance, relatives: frozenset[str]) -> bool:
+    """Is an evaluation said of its target: the target named first ("الروس لم يفوا"), or the
+    subject of a relative clause on the evaluative noun ("للحرب التي يشنّها نظام الأسد")?"""
+    if any(m.actor == s.target for m in doc.starting_in("mentions", s.start, s.start + 1)):
+        return True
+    first = min((m.start for m in doc.mentions_in(s.start, s.end) if m.actor == s.target), default=s.end)
+    return any(t.norm in relatives for t in _tokens_in(doc, s.start, first))
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list:
+    """The tokens overlapping [start, end), found by bisection (tokens are in text order)."""
+    toks, out = doc.tokens, []
+    for k in range(bisect_left(toks, start + 1, key=attrgetter("end")), len(toks)):
+        if toks[k].start >= end:
+            break
+        out.append(toks[k])
+    return out
+
+
+def _not_speech(doc: Doc, s: Stance, words: frozenset[str]) -> bool:
+    """The stance was read from a warning, a threat, an alliance or an attack (see verbal.yaml)."""
+    return any(t.norm in words or (t.norm[:1] in "وف" and t.norm[1:] in words) for t in _tokens_in(doc, s.start, s.end))
 
 
 def _named_person(doc: Doc, actor: str) -> bool:
