@@ -151,13 +151,9 @@ class Event:
     place: str | None = None
     trigger: tuple[int, int] | None = None
     aux: str | None = None  # PLOVER auxiliary mode: historical | future | hypothetical | negated
-    # asserted | planned (future) | conditional (hypothetical) | denied (negated) |
-    # demanded / threatened (inside a call or a threat's complement)
-    modality: str = "asserted"
+    modality: str = "asserted"  # planned | conditional | denied | demanded | threatened (a call's, a threat's)
     stance: str | None = None  # the predicate's attitude, source toward target: support | oppose | none
-    # where a target not named in the event's clause came from: "judged-act" (the agent of the act
-    # a condemnation judges, found in the document); internal, like ``trigger``: not in the JSON
-    target_from: str | None = None
+    target_from: str | None = None  # "judged-act": a condemned act's agent (internal, not in the JSON)
 
 
 @dataclass(slots=True)
