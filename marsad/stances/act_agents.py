@@ -18,7 +18,6 @@ from marsad.stances.clitics import ARTICLE, BIL, LIL
 from marsad.stances.view import StanceView
 from marsad.statements.context import to_original
 
-
 _PREP_ARTICLE = (BIL, LIL)  # "بالاعتداءات"، "للاعتقالات": the preposition fused with the article
 
 

@@ -5,7 +5,18 @@ import bisect
 
 from marsad.doc import Doc
 from marsad.stances.act_lexicon import (
-    FILLERS, GRAMMAR, MEET, ON, PLACE, PLACE_ACTS, TITLES, WITH, Act, ActLexicon, Words, covering,
+    FILLERS,
+    GRAMMAR,
+    MEET,
+    ON,
+    PLACE,
+    PLACE_ACTS,
+    TITLES,
+    WITH,
+    Act,
+    ActLexicon,
+    Words,
+    covering,
     mention_at,
 )
 

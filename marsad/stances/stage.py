@@ -40,7 +40,6 @@ from marsad.stances.attitudes import extract as attitude_stances
 from marsad.stances.chains import WINDOW, Chain, clause_stances, issue_hint
 from marsad.stances.clitics import ARTICLE, BI, FUTURE, IMPERFECT, LI
 from marsad.stances.interactions import extract as interaction_stances
-from marsad.stances.meetings import extract as meeting_stances
 from marsad.stances.lexicon import (
     OPPOSE,
     PREFIXES,
@@ -53,6 +52,7 @@ from marsad.stances.lexicon import (
     lexicon,
     trigger_splitter,
 )
+from marsad.stances.meetings import extract as meeting_stances
 from marsad.stances.propositions import (
     conflicting,
     contradictions,

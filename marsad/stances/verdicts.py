@@ -24,8 +24,8 @@ from marsad.doc import Doc, Provenance, Stance
 from marsad.stances.act_agents import act_agent
 from marsad.stances.agents import self_stance
 from marsad.stances.attitude_lexicon import lexicon as att_lexicon
-from marsad.stances.clitics import ARTICLE, BIL, CONJ, LI, LIL
 from marsad.stances.attitude_phrases import WORD_RE, clause_end, clause_start, covering
+from marsad.stances.clitics import ARTICLE, BIL, CONJ, LI, LIL
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
 from marsad.stances.lexicon import lexicon as stance_lexicon
 from marsad.stances.view import StanceView

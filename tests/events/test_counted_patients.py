@@ -58,9 +58,10 @@ def test_a_counted_thing_is_no_group():
 
 
 def _slots(text: str) -> list[tuple[str, str | None]]:
+    from sentences import analysed
+
     from marsad.events.args_counts import counted_groups
     from marsad.events.args_slots import build_slots
-    from sentences import analysed
     doc = analysed(text)
     words = [t for t in doc.tokens_of(doc.sentences[0]) if t.norm[:1].isalnum()]
     slots = counted_groups(doc, words, build_slots(doc, words, [w.start for w in words]))
