@@ -143,7 +143,10 @@ class EventsStage:
             return None
         # the recipient first: a victim read off a passive or a casualty count ("جنديين عراقيين
         # قتلا بانفجار عبوة استهدفت …") outweighs the same words read as another trigger's subject
-        targets = [m.args.target for m in members if m.args.target is not None]
+        # (not the attacker another member names by its aircraft: "استهدفت غارات للتحالف نقطة …")
+        means = [m.args.source for m in members if m.args.rule == "means"]
+        targets = [m.args.target for m in members if m.args.target is not None
+                   and not any(m.args.target is s for s in means)]
         target = targets[0] if targets else None
         if target is not None and _bare_person(doc, target):
             # "مقتل شخص … في هجوم … استهدف دورية للجيش الاميركي": the unit the attack was aimed
