@@ -47,3 +47,35 @@ def test_lam_of_a_place_after_the_raid_stays_the_recipient():
                     "الإيرانية في الساحل الغربي، مما أسفر عن مقتل وجرح العشرات من المليشيا الإيرانية.")
     assert got and all(s != "الحوثيون" for s, _ in got), got
     assert any(t == "الحوثيون" for _, t in got), got
+
+
+# -- a toll told without its attacker folds into the attack of its sentence (stage._fold_tolls) --
+
+def _spans(text: str) -> list[tuple[str | None, str | None, str]]:
+    d = analyze(text, published="2018-06-01")
+    name = lambda a: d.actors[a].name if a is not None else None  # noqa: E731
+    return [(name(e.source), name(e.target), d.text[e.start:e.end]) for e in d.events if e.type == "ASSAULT"]
+
+
+def test_toll_and_the_raid_that_caused_it_are_one_attack():
+    got = _spans("قتل 37 عنصرا من ميليشيات الحوثي وأصيب العشرات بجروح، الثلاثاء، في غارات شنتها طائرات التحالف "
+                 "العربي على مواقع للمتمرين المواليين لإيران، في محافظة الحديدة على الساحل الغربي، حيث تشن القوات "
+                 "الشرعية عملية واسعة.")
+    houthis = [g for g in got if g[1] == "الحوثيون"]
+    assert len(houthis) == 1 and houthis[0][0] == "التحالف العربي", got
+    assert houthis[0][2].startswith("قتل 37 عنصرا"), got
+
+
+def test_toll_of_a_strike_by_nisba():
+    got = _spans("قُتل 11 مدنياً، السبت، في غارة تركية استهدفت مدينة عفرين ذات الغالبية الكردية في شمال سوريا، والتي "
+                 "تشهد حركة نزوح جماعية خشية من هجوم وشيك للقوات التركية والفصائل السورية الموالية لها، وفق ما "
+                 "أفاد المرصد السوري لحقوق الإنسان.")
+    assert not any(s is None and t == "11 مدنيا" for s, t, _ in got), got
+    assert any(s == "الجيش التركي" and t == "11 مدنيا" and ev.startswith("قُتل") for s, t, ev in got), got
+
+
+def test_toll_of_the_act_answered_stays_apart():
+    # negative: "ردا على تفجير …": the bombing that wounded the soldiers is another incident
+    got = _spans("أفاد مسؤولون طبيون محليون أن النيران الإسرائيلية قتلت شابين فلسطينيين في غزة الأحد، عندما قصفت "
+                 "إسرائيل 18 هدفا لجماعات من النشطاء في القطاع ردا على تفجير أسفر عن إصابة أربعة جنود إسرائيليين.")
+    assert any(s is None and "تفجير" in ev for s, _, ev in got), got
