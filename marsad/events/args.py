@@ -29,6 +29,7 @@ from marsad.events.args_nominal import (
     agent_support,
     agentive_support,
     announcer,
+    means_agent,
     relative_target,
     support_subject,
     topic_of,
@@ -273,6 +274,8 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
         out.source, out.rule = lam, "lam-genitive"
     elif adj is not None:
         out.source, out.rule = adj, "nisba"
+    elif (means := means_agent(cand, norms, slots)) is not None:
+        out.source, out.rule = means, "means"
     elif gen is not None and gen.prep is None and not gen_object:
         out.source, out.rule = gen, "genitive"
     sv0 = cand.feats.get("support")
@@ -295,10 +298,12 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     sv = cand.feats.get("support")
     if sv is not None and bare_word(norms[sv]) in VICTIM_SUPPORT and out.rule == "support":
         out.source, out.target, out.rule = None, out.source, "victim"
+    # (the recipient comes after an agent named by its aircraft: "غارات لطيران التحالف على …")
+    tj = out.source.j if out.rule == "means" else j
     if out.target is None:
-        out.target = relative_target(norms, slots, j, words, text, exclude=out.source)
+        out.target = relative_target(norms, slots, tj, words, text, exclude=out.source)
     if out.target is None:
-        out.target = prep_target(words, slots, j, text, exclude=out.source, frame=cand.lexeme.patient)
+        out.target = prep_target(words, slots, tj, text, exclude=out.source, frame=cand.lexeme.patient)
     if out.source is None and cand.lexeme.kind == "verbal":
         out.source = topic_of(slots, words, cand.i, text)
         if out.source is not None:

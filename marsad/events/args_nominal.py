@@ -10,6 +10,7 @@ from marsad import resources
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
     QUANTIFIERS,
+    is_adjective,
     RELATIVES,
     bare_forms,
     bare_word,
@@ -41,6 +42,32 @@ GEN_OBJECT = frozenset({
     "ACCUSE.istankara", "ACCUSE.naddada", "REQUEST.talaba", "REQUEST.nashada", "SANCTION.tard",
     "RETREAT.infaraj", "SUPPORT.ayyada", "SUPPORT.ashada", "THREATEN.haddada", "REJECT.rafada",
 })
+
+
+# Words naming an actor's aircraft or weapons after an attack noun, and the attack nouns whose
+# لـ-phrase is their agent (see args_nominal.yaml).
+ATTACK_MEANS = word_set(_WORDS["attack_means"])
+LAM_AGENT_ATTACKS = frozenset(_WORDS["lam_agent_attacks"].split())
+
+
+def means_agent(cand, norms, slots) -> Slot | None:
+    """The agent of an attack noun named after it: the owner of the aircraft or guns that
+    carried it out ("غارات جوية لمقاتلات التحالف", "ضربات طائرات التحالف"), or for a raid its
+    لـ-phrase ("غارات للتحالف على مدينة الحديدة"): the attacker, never the recipient."""
+    if cand.type != "ASSAULT":
+        return None
+    k, end = cand.j, min(len(norms), cand.j + 2)
+    while k < end and is_adjective(norms[k]):
+        k += 1  # "غارات جوية …"
+    if k >= len(norms):
+        return None
+    if norms[k] in ATTACK_MEANS:
+        # the owner after the means, else the means with its nisba ("للطيران السوري")
+        return next((s for s in slots if s.i == k + 1 and s.prep is None), None) or \
+            next((s for s in slots if s.i == k and s.prep in (None, "ل")), None)
+    if cand.lexeme.key in LAM_AGENT_ATTACKS:
+        return next((s for s in slots if s.i == k and s.prep == "ل" and not s.adjectival), None)
+    return None
 
 
 def relative_target(norms, slots, j, words, text, exclude=None) -> Slot | None:

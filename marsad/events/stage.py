@@ -53,6 +53,7 @@ from marsad.events.sentence import (
     DROPPED_AUX,
     Scored,
     _merge,
+    _other_time,
     _resolve_overlaps,
     _threshold,
     analyse_sentence,
@@ -111,6 +112,7 @@ class EventsStage:
             # one incident told by several triggers ("قتل … بهجوم انتحاري") is one event: the
             # weaker triggers join the group of a trigger that passed and lend it their words
             told = set()  # the types of the events of this sentence so far
+            first = len(doc.events)
             for g in _merge(_resolve_overlaps(scored), words, doc.text):
                 if not any(id(m) in live for m in g.members):
                     continue
@@ -124,6 +126,8 @@ class EventsStage:
                     told.add(ev.type)
                     doc.events.append(ev)
                     doc.events.extend(self._co_events(doc, ev, (g.members or [g])[0]))
+            if len(doc.events) - first > 1:
+                doc.events[first:] = _fold_tolls(doc.events[first:], words)
         doc.events.extend(statement_accusations(doc))
         return doc
 
@@ -143,7 +147,10 @@ class EventsStage:
             return None
         # the recipient first: a victim read off a passive or a casualty count ("جنديين عراقيين
         # قتلا بانفجار عبوة استهدفت …") outweighs the same words read as another trigger's subject
-        targets = [m.args.target for m in members if m.args.target is not None]
+        # (not the attacker another member names by its aircraft: "استهدفت غارات للتحالف نقطة …")
+        means = [m.args.source for m in members if m.args.rule == "means"]
+        targets = [m.args.target for m in members if m.args.target is not None
+                   and not any(m.args.target is s for s in means)]
         target = targets[0] if targets else None
         if target is not None and _bare_person(doc, target):
             # "مقتل شخص … في هجوم … استهدف دورية للجيش الاميركي": the unit the attack was aimed
@@ -288,6 +295,27 @@ class EventsStage:
             return slot.actor
         return generic_actor(doc, slot)
 
+
+
+def _fold_tolls(events: list[Event], words: list[Token]) -> list[Event]:
+    """One sentence's attacks: a toll told with no attacker ("قتل 37 عنصرا من ميليشيات الحوثي …،
+    في غارات شنتها طائرات التحالف") is the incident another attack of the sentence tells with
+    its attacker and the same victims: one event, over both clauses (not across a clause of
+    another time: "قصفت إسرائيل … ردا على تفجير أسفر عن إصابة أربعة جنود إسرائيليين")."""
+    out = list(events)
+    for e in events:
+        if e.type != "ASSAULT" or e.source is not None or e.target is None:
+            continue
+        k = next((k for k, o in enumerate(out) if o.type == "ASSAULT" and o.source is not None
+                  and o.target == e.target and o.modality == e.modality and not _other_time(
+                      [w for w in words if min(o.trigger[1], e.trigger[1]) <= w.start < max(o.trigger[0], e.trigger[0])])),
+                 None)
+        if k is not None:
+            o = out[k]
+            out[k] = replace(o, start=min(o.start, e.start), end=max(o.end, e.end),
+                             prov=Provenance(STAGE, o.prov.rule + "+toll", max(o.prov.score, e.prov.score)))
+            out.remove(e)
+    return out
 
 
 def _toll(g: Scored, live: set[int]) -> bool:
