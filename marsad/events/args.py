@@ -131,32 +131,39 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
         # a claim or an attribution names the agent better than "هجوم انتحاري"
         out.source = claim_source(norms, slots, exclude=out.target) or out.source
     if cand.type == "ASSAULT" and out.target is None:
-        sv = next((k for k in range(cand.i - 1, max(-1, cand.i - 11), -1)
-                   if bare_word(norms[k]) in VICTIM_SUPPORT), None)
-        if sv is None and cand.i > 0 and (cand.proclitics[-1:] == "ل" or bare_word(norms[cand.i - 1]) in EXPOSED_TO):
-            # "تعرضت وزيرة الدولة …، انجلينا مانج، …، لمحاولة اغتيال": the subject of تعرض,
-            # however long its appositions, suffers the attack its لـ names
-            sv = next((k for k in range(cand.i - 1, max(-1, cand.i - 25), -1)
-                       if bare_word(norms[k]) in EXPOSURE_VERBS and gap_ok(words, k, cand.i, text)), None)
-        if sv is not None and out.source is None:
-            # "نجا قائد شرطة النجدة في بغداد، أمس، من محاولة اغتيال": the survivor is the target
-            out.target = next((s for s in slots if sv < s.i < cand.i and s.prep is None), None)
-        if out.target is None:
-            out.target = passing_target(norms, slots, exclude=out.source)
-        if out.target is None:
-            out.target = casualty_target(norms, slots, exclude=out.source)
-        if out.target is None:
-            out.target = far_target(slots, cand.j, words, text, exclude=out.source)
-        if out.target is None:
-            out.target = nearest_recipient(slots, cand.j, exclude=out.source)
-            out.guessed = out.target is not None
-        if out.target is None and out.source is not None:
-            # "نفذت إسرائيل ضربة جوية في سورية": a state attacked where nobody else is named
-            out.target = next((s for s in slots if s.mention is MentionKind.COUNTRY and s.prep == "في" and cand.j <= s.i <= cand.j + 4
-                               and s is not out.source and s.country != out.source.country
-                               and gap_ok(words, cand.j - 1, s.i, text)), None)
-            out.guessed = out.target is not None
+        _assault_target(cand, words, slots, text, norms, out)
     return out
+
+
+def _assault_target(cand: Candidate, words: list[Token], slots: list[Slot], text: str, norms: list[str],
+                    out: Args) -> None:
+    """The patient of an attack no frame gave one: a survivor, a passer-by, a casualty, a group
+    after ضد / بحق, the nearest recipient, or the state attacked where nobody else is named."""
+    sv = next((k for k in range(cand.i - 1, max(-1, cand.i - 11), -1)
+               if bare_word(norms[k]) in VICTIM_SUPPORT), None)
+    if sv is None and cand.i > 0 and (cand.proclitics[-1:] == "ل" or bare_word(norms[cand.i - 1]) in EXPOSED_TO):
+        # "تعرضت وزيرة الدولة …، انجلينا مانج، …، لمحاولة اغتيال": the subject of تعرض,
+        # however long its appositions, suffers the attack its لـ names
+        sv = next((k for k in range(cand.i - 1, max(-1, cand.i - 25), -1)
+                   if bare_word(norms[k]) in EXPOSURE_VERBS and gap_ok(words, k, cand.i, text)), None)
+    if sv is not None and out.source is None:
+        # "نجا قائد شرطة النجدة في بغداد، أمس، من محاولة اغتيال": the survivor is the target
+        out.target = next((s for s in slots if sv < s.i < cand.i and s.prep is None), None)
+    if out.target is None:
+        out.target = passing_target(norms, slots, exclude=out.source)
+    if out.target is None:
+        out.target = casualty_target(norms, slots, exclude=out.source)
+    if out.target is None:
+        out.target = far_target(slots, cand.j, words, text, exclude=out.source)
+    if out.target is None:
+        out.target = nearest_recipient(slots, cand.j, exclude=out.source)
+        out.guessed = out.target is not None
+    if out.target is None and out.source is not None:
+        # "نفذت إسرائيل ضربة جوية في سورية": a state attacked where nobody else is named
+        out.target = next((s for s in slots if s.mention is MentionKind.COUNTRY and s.prep == "في" and cand.j <= s.i <= cand.j + 4
+                           and s is not out.source and s.country != out.source.country
+                           and gap_ok(words, cand.j - 1, s.i, text)), None)
+        out.guessed = out.target is not None
 
 
 def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str, norms: list[str]) -> Args:
@@ -278,20 +285,8 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
         out.source, out.rule = means, "means"
     elif gen is not None and gen.prep is None and not gen_object:
         out.source, out.rule = gen, "genitive"
-    sv0 = cand.feats.get("support")
-    if out.source is None and sv0 is not None and agentive_support(bare_word(norms[sv0]), cand.type):
-        out.source = support_subject(cand, words, norms, slots, text)
-        if out.source is not None:
-            out.rule = "support"
-    if out.source is None and cand.proclitics[-1:] in ("ب", "") and (sa := agent_support(cand, words, norms, text)) is not None:
-        out.source = support_subject(cand, words, norms, slots, text, sa)
-        if out.source is not None:
-            out.rule = "support"
-    if out.source is None and cand.lexeme.announced and not bare_word(norms[i]).endswith(("ه", "ها", "هم")) \
-            and (sa := announcer(cand, norms)) is not None:
-        # (a pronoun suffix names another agent: "أعلنت الشرطة اسم المشتبه فيه باحتجازه رهائن")
-        out.source = support_subject(cand, words, norms, slots, text, sa)
-        out.rule = "announced" if out.source is not None else out.rule
+    if out.source is None:
+        _support_source(cand, words, slots, text, norms, out)
     if gen is not None and (gen.prep is None or (gen.i == jq and jq > j)) \
             and gen_object and gen is not out.source:
         out.target = gen
@@ -317,6 +312,26 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
         out.source = _suffix_antecedent(cand, words, slots, text)
         out.rule = "suffix" if out.source is not None else out.rule
     return out
+
+
+def _support_source(cand: Candidate, words: list[Token], slots: list[Slot], text: str, norms: list[str],
+                    out: Args) -> None:
+    """A verbal noun's agent as the subject of the verb that carries it ("شنت القوات هجوما"),
+    or of the verb that announces it ("أعلن الجيش القضاء على …")."""
+    sv0 = cand.feats.get("support")
+    if sv0 is not None and agentive_support(bare_word(norms[sv0]), cand.type):
+        out.source = support_subject(cand, words, norms, slots, text)
+        if out.source is not None:
+            out.rule = "support"
+    if out.source is None and cand.proclitics[-1:] in ("ب", "") and (sa := agent_support(cand, words, norms, text)) is not None:
+        out.source = support_subject(cand, words, norms, slots, text, sa)
+        if out.source is not None:
+            out.rule = "support"
+    if out.source is None and cand.lexeme.announced and not bare_word(norms[cand.i]).endswith(("ه", "ها", "هم")) \
+            and (sa := announcer(cand, norms)) is not None:
+        # (a pronoun suffix names another agent: "أعلنت الشرطة اسم المشتبه فيه باحتجازه رهائن")
+        out.source = support_subject(cand, words, norms, slots, text, sa)
+        out.rule = "announced" if out.source is not None else out.rule
 
 
 # How far back (words) a meeting noun's pronoun suffix (زيارته) finds its antecedent.

@@ -21,7 +21,13 @@ from marsad.events.args_slot_words import (
 )
 from marsad.events.args_slots import Slot, prep_before, role_of
 from marsad.events.args_targets import AMONG
-from marsad.events.args_words import NUMBER_WORDS, NUMERIC_QTY, QTY_SKIP, TARGET_PREPS, bare_word
+from marsad.events.args_words import (
+    NUMBER_WORDS,
+    NUMERIC_QTY,
+    QTY_SKIP,
+    TARGET_PREPS,
+    bare_word,
+)
 
 # Words that lead a count ("أكثر من 500", "ما لا يقل عن 28", "نحو 30"): the quantity phrase
 # less its numbers and the vague "عدد" (a number of X is no count).

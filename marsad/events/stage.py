@@ -39,9 +39,9 @@ from marsad.events.coding import (
     _location,
     _mention_kind,
     _names_country,
+    _place,
     _previous_agent,
     _speaker_of,
-    _place,
     _uncoded,
     _word_sector,
     generic_actor,
@@ -145,17 +145,7 @@ class EventsStage:
             g = replace(g, rule=g.rule + "+future")
         if aux in DROPPED_AUX and not self.keep_aux:
             return None
-        # the recipient first: a victim read off a passive or a casualty count ("جنديين عراقيين
-        # قتلا بانفجار عبوة استهدفت …") outweighs the same words read as another trigger's subject
-        # (not the attacker another member names by its aircraft: "استهدفت غارات للتحالف نقطة …")
-        means = [m.args.source for m in members if m.args.rule == "means"]
-        targets = [m.args.target for m in members if m.args.target is not None
-                   and not any(m.args.target is s for s in means)]
-        target = targets[0] if targets else None
-        if target is not None and _bare_person(doc, target):
-            # "مقتل شخص … في هجوم … استهدف دورية للجيش الاميركي": the unit the attack was aimed
-            # at says more than an uncounted person among its casualties
-            target = next((t for t in targets[1:] if not _bare_person(doc, t)), target)
+        target = _target_slot(doc, members)
         source, src_id = self._agent(doc, sent, words, members, target)
         if _place(doc, src_id):
             # "هاجم التنظيم منطقة السويداء": a town or a river read as the agent is a misread clause
@@ -419,3 +409,20 @@ def _counted_subject(words: list[Token], cand: Candidate) -> bool:
 
 
 __all__ = ["EventsStage"]
+
+
+def _target_slot(doc: Doc, members: list[Scored]) -> Slot | None:
+    """The event's patient slot among its members' readings.
+
+    The recipient first: a victim read off a passive or a casualty count ("جنديين عراقيين قتلا
+    بانفجار عبوة استهدفت …") outweighs the same words read as another trigger's subject (not the
+    attacker another member names by its aircraft: "استهدفت غارات للتحالف نقطة …")."""
+    means = [m.args.source for m in members if m.args.rule == "means"]
+    targets = [m.args.target for m in members if m.args.target is not None
+               and not any(m.args.target is s for s in means)]
+    target = targets[0] if targets else None
+    if target is not None and _bare_person(doc, target):
+        # "مقتل شخص … في هجوم … استهدف دورية للجيش الاميركي": the unit the attack was aimed
+        # at says more than an uncounted person among its casualties
+        target = next((t for t in targets[1:] if not _bare_person(doc, t)), target)
+    return target
