@@ -110,7 +110,7 @@ class ComposeMixin(GroupsMixin):
         if sector is not None:
             self.emit_code(a.s, a.e, iso, sector, "nisba-" + sector.lower(), None)
         elif plural and definite and self._party(a, iso):
-            # "النظام السوري والروس", "وافق عليها الروس": the state's side, not its people
+            # "الحكومة العراقية والأمريكيون", "وافق عليها الأتراك": the state's side, not its people
             self.emit_code(a.s, a.e, iso, "GOV", "nisba-party", None)
         elif plural or (not definite and a.ti > 0 and self.toks[a.ti - 1].norm.isdigit()
                         and self.same_sentence(a.ti - 1, a.ti)):
@@ -121,8 +121,8 @@ class ComposeMixin(GroupsMixin):
 
     def _party(self, a: Atom, iso: str) -> bool:
         """A definite plural nisba or demonym with no head noun that stands for its state as a
-        party: joined by و to a state body named as such ("النظام السوري والروس"), or of a
-        foreign state the document names, opening a clause of its own ("أن الروس لم يفوا");
+        party: joined by و to a state body named as such ("الحكومة العراقية والأمريكيون"), or of a
+        foreign state the document names, opening a clause of its own ("أن الأتراك يحاولون");
         not counted or suffering ("آلاف الفلسطينيين")."""
         if a.ti > 0 and self.same_sentence(a.ti - 1, a.ti):
             prev = self.forms(a.ti - 1)
@@ -136,7 +136,7 @@ class ComposeMixin(GroupsMixin):
                 # (not a bare state name: "أحترم مصر والمصريين" is the state and its people)
                 return True
         # a foreign state the text names, its nationals the subject of a clause of their own
-        # ("أن الروس لم يفوا بتعهدهم", "الروس طرحوا شروطا"; not "غضب الكنديين")
+        # ("أن الأتراك يحاولون …", "الإيرانيون رفضوا …"; not "غضب الكنديين")
         return iso != (self.ranking[0] if self.ranking else None) and \
             self.state_named[iso] >= STATE_NAMED and self._clause_subject(a)
 

@@ -83,7 +83,7 @@ class OutputMixin(AnaphoraMixin):
             if entry.type:
                 break
         if entry.type and entry.country is None:
-            # "المتحدثة باسم الوزارة هيذر نويرت": the ministry named before, not the main country
+            # "المتحدث باسم الوزارة" after a named ministry: that ministry, not the main country
             stem = self.body_word(k for k in range(ti - 1, max(-1, ti - 7), -1)
                                   if self.same_sentence(k, ti))
             entry.country = self.named_body(s, stem) if stem else None

@@ -140,7 +140,7 @@ AGENT_SUPPORT = word_set(_WORDS["agent_support"])
 
 
 # Verbs of expressing and addressing whose subject holds the attitude or speech act they govern
-# ("عبرت جبهة بوليساريو عن ارتياحها", "وجهت المندوبة الأمريكية … انتقادات شديدة"): agents of
+# ("أعربت الحكومة عن ارتياحها", "وجهت المندوبة الأمريكية … انتقادات شديدة"): agents of
 # verbal triggers only ("أعرب عن قلقه إزاء الهجمات" names no attacker).
 EXPRESSING = word_set(_WORDS["expressing"])
 

@@ -155,7 +155,7 @@ class EventsStage:
             # "تم اعتقاله", "يتم توقيفهم": the patient named before, by person and number
             tgt_id = pronoun_patient(doc, words, g.cand)
         if etype in PATIENT_ONLY and src_id is None and _passive_act(words, g):
-            pass  # "جرى اعتقال الناشطات …", "تم ضبط …": the act is told without its agent
+            pass  # "جرى اعتقال الناشطين …", "تم ضبط …": the act is told without its agent
         elif any(m.cand.lexeme.incident for m in members) and (src_id is None or _uncoded(doc, src_id)):
             src_id = None  # "تعرضوا للترهيب", "ضبط كميات من …": an incident report names no agent
         elif etype not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)):

@@ -71,7 +71,7 @@ def verbal_event(doc: Doc, s: Stance) -> Event | None:
 
 
 def _said_of_target(doc: Doc, s: Stance, relatives: frozenset[str]) -> bool:
-    """Is an evaluation said of its target: the target named first ("الروس لم يفوا"), or the
+    """Is an evaluation said of its target: the target named first ("الأتراك لم يلتزموا"), or the
     subject of a relative clause on the evaluative noun ("للحرب التي يشنّها نظام الأسد")?"""
     if any(m.actor == s.target for m in doc.starting_in("mentions", s.start, s.start + 1)):
         return True

@@ -10,7 +10,7 @@ Three readings over the normalised text (the lexicon is ``resources/stances/atti
   object noun ("نددت … بالقرار الأمريكي"); coordinated objects each get a stance;
 * a relation phrase naming both actors ("الجبهة المدعومة من الجزائر"، "مسلحين موالين لتنظيم");
 * an evaluative word inside reported speech: the speaker's attitude toward the actor it is said of
-  ("الروس لم يفوا بتعهدهم"، "النظام السوري الخارج عن القانون"، "العدوان الإسرائيلي").
+  ("الأتراك لم يلتزموا بتعهدهم"، "النظام السوري الخارج عن القانون"، "العدوان الإسرائيلي").
 
 A negator right before the trigger, or a condition or question earlier in its clause, makes no
 stance; an actor under a victim's preposition (الهجوم على X) is no target; a holder toward itself
@@ -241,7 +241,7 @@ def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: in
         holder, _ = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues, vso=False)
         targets = list(_objects(v, lex, form, te, chi)) if holder else []
     if holder and not targets and v.text[ts:te].lstrip(CONJ).startswith(_ACT_JUDGING):
-        # "أدانت منظمة العفو الدولية الاعتقالات": an act already reported, judged through its agent
+        # "أدانت المنظمة الاعتقالات": an act already reported, judged through its agent
         act = act_object(v, max(te, subj_end), chi)
         targets = [act] if act else []
     for tgt in targets:
@@ -404,7 +404,7 @@ def _evaluated(v, lex, form: AttForm, ws: int, te: int, clo: int, chi: int) -> l
     head = v.text[ws:te]
     if form.slot in ("before", "adjacent"):
         # an adjective qualifies the noun right before it ("النظام السوري الخارج عن القانون"، "روسيا
-        # هي الأداة"); a predicate may stand a few words after its subject ("الروس لم يفوا")
+        # هي الأداة"); a predicate may stand a few words after its subject ("الأتراك لم يلتزموا")
         ms = [m for m in v.mentions_in(clo, ws) if not m.prepositional and (
             len(words_in(v, m.end, ws)) <= 6 if form.slot == "before"
             else all(w.group() in _COPULA for w in words_in(v, m.end, ws)))]

@@ -213,7 +213,7 @@ def _phrase_before(ctx, words, sub: NMention, span_e: int) -> tuple[int, int] | 
     A person mention keeps its titles ("المتحدثة باسم الوزارة هيذر نويرت" → نويرت).
     """
     if words and words[0].start == sub.start and _one_of_a_group(ctx, words, sub):
-        return words[0].start, span_e  # "وأكد تاجر سجاد يبلغ 45 عاما": one trader, not the traders
+        return words[0].start, span_e  # "وقال تاجر في السوق": one trader, not the traders
     if not words or words[0].start >= sub.start or not subject_word(words[0].text) \
             or words[0].text in QUANTIFIERS:
         return None  # "دعت العديد من الجماعات": the subject is under من after a quantifier
