@@ -16,9 +16,7 @@ an event of the same type already covers the evidence (the triggers found it fir
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import lru_cache
-from operator import attrgetter
 
 from marsad import resources
 from marsad.doc import Doc, Event, Provenance, Stance
@@ -60,8 +58,10 @@ def verbal_event(doc: Doc, s: Stance) -> Event | None:
     if rule in r["subject_first"] and not _said_of_target(doc, s, r["relatives"]):
         return None  # a label before the party's name ("عدوان إيران"), nothing said of it
     holder = doc.actors.get(s.holder)
-    if holder is None or holder.type in REPORTERS or (holder.kind == "LOC" and not holder.type) or not (holder.country or holder.type or _named_person(doc, s.holder)):
-        return None  # an outlet relays what others say; "المتحدث" alone is nobody an event can name
+    if holder is None or holder.type in REPORTERS or (holder.kind == "LOC" and not holder.type):
+        return None  # an outlet relays what others say; a bare place is no speaker
+    if not (holder.country or holder.type or _named_person(doc, s.holder)):
+        return None  # "المتحدث" alone is nobody an event can name
     if any(e.start < s.end and s.start < e.end and e.source == s.holder for e in doc.events):
         return None  # the triggers already told what the holder did there (a warning, a demand)
     etype = r["types"][s.polarity]
@@ -76,26 +76,16 @@ def _said_of_target(doc: Doc, s: Stance, relatives: frozenset[str]) -> bool:
     if any(m.actor == s.target for m in doc.starting_in("mentions", s.start, s.start + 1)):
         return True
     first = min((m.start for m in doc.mentions_in(s.start, s.end) if m.actor == s.target), default=s.end)
-    return any(t.norm in relatives for t in _tokens_in(doc, s.start, first))
-
-
-def _tokens_in(doc: Doc, start: int, end: int) -> list:
-    """The tokens overlapping [start, end), found by bisection (tokens are in text order)."""
-    toks, out = doc.tokens, []
-    for k in range(bisect_left(toks, start + 1, key=attrgetter("end")), len(toks)):
-        if toks[k].start >= end:
-            break
-        out.append(toks[k])
-    return out
+    return any(t.norm in relatives for t in doc.overlapping("tokens", s.start, first))
 
 
 def _not_speech(doc: Doc, s: Stance, words: frozenset[str]) -> bool:
     """The stance was read from a warning, a threat, an alliance or an attack (see verbal.yaml)."""
-    return any(t.norm in words or (t.norm[:1] in "وف" and t.norm[1:] in words) for t in _tokens_in(doc, s.start, s.end))
+    return any(t.norm in words or (t.norm[:1] in "وف" and t.norm[1:] in words) for t in doc.overlapping("tokens", s.start, s.end))
 
 
 def _named_person(doc: Doc, actor: str) -> bool:
     """An uncoded speaker still names someone when the entity layer read a person's name for it
-    ("هيلي"); a bare title ("المتحدث") or an unlisted outlet ("دير شبيغل") does not."""
-    spans = [(m.start, m.end) for m in doc.mentions if m.actor == actor]
-    return any(e.label == "PER" and e.start < b and a < e.end for e in doc.entities for a, b in spans)
+    ("بولتون"); a bare title ("المتحدث") or an unlisted outlet ("دير شبيغل") does not."""
+    return any(e.label == "PER" for m in doc.mentions if m.actor == actor
+               for e in doc.overlapping("entities", m.start, m.end))

@@ -46,8 +46,7 @@ from marsad.stances.attitude_phrases import (
 )
 from marsad.stances.clitics import ARTICLE, BI, BIL, CONJ, FEMININE, LI, LIL, PLURAL, WE
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
-from marsad.stances.lexicon import lexicon as stance_lexicon
-from marsad.stances.view import StanceView
+from marsad.stances.view import StanceView, current_view
 from marsad.statements.context import NMention, actor_gender, date_of, to_original
 from marsad.text.normalize import normalize
 
@@ -80,9 +79,7 @@ def _innermost(stmts: list[tuple], starts: list[int], longest: int, pos: int) ->
 def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
     if not doc.mentions:
         return []
-    v = v or doc.cache.get("stance_view") or StanceView(doc, stance_lexicon())
-    if v.doc is not doc or v.text is not doc.norm().text:
-        v = StanceView(doc, stance_lexicon())
+    v = current_view(doc, v)
     lex = lexicon()
     text = v.text
     stmts = sorted((v.nt.from_original(s.start), v.nt.from_original(s.end), s.speaker, i, s.via is not None)

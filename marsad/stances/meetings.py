@@ -18,8 +18,7 @@ from marsad.stances.agents import self_stance
 from marsad.stances.attitude_lexicon import lexicon as att_lexicon
 from marsad.stances.attitude_phrases import WORD_RE, clause_end, clause_start
 from marsad.stances.lexicon import STAGE, SUPPORT
-from marsad.stances.lexicon import lexicon as stance_lexicon
-from marsad.stances.view import StanceView
+from marsad.stances.view import StanceView, current_view
 from marsad.statements.context import date_of, to_original
 from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize
@@ -48,9 +47,7 @@ def _lexicon() -> dict:
 def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
     if not doc.mentions or not doc.statements:
         return []
-    v = v or doc.cache.get("stance_view")
-    if v is None or v.doc is not doc or v.text is not doc.norm().text:
-        v = StanceView(doc, stance_lexicon())
+    v = current_view(doc, v)
     out: list[Stance] = []
     for i, st in enumerate(doc.statements):
         if st.speaker is None or st.via is not None or _relay(v, st.speaker):

@@ -27,8 +27,7 @@ from marsad.stances.attitude_lexicon import lexicon as att_lexicon
 from marsad.stances.attitude_phrases import WORD_RE, clause_end, clause_start, covering
 from marsad.stances.clitics import ARTICLE, BIL, CONJ, LI, LIL
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
-from marsad.stances.lexicon import lexicon as stance_lexicon
-from marsad.stances.view import StanceView
+from marsad.stances.view import StanceView, current_view
 from marsad.statements.context import actor_gender, date_of, to_original
 from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize
@@ -78,9 +77,7 @@ def _lexicon() -> tuple[dict[str, int], re.Pattern, frozenset[str], dict, re.Pat
 def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
     if not doc.mentions or not doc.statements:
         return []
-    v = v or doc.cache.get("stance_view")
-    if v is None or v.doc is not doc or v.text is not doc.norm().text:
-        v = StanceView(doc, stance_lexicon())
+    v = current_view(doc, v)
     out: list[Stance] = []
     seen: set[tuple] = set()
     sent_starts = [x.start for x in doc.sentences]

@@ -101,3 +101,14 @@ class StanceView:
                     by_country[a.country] = a.id
             self._nisba_by = (by_stem, by_country)
         return self._nisba_by
+
+
+def current_view(doc: Doc, v: "StanceView | None" = None) -> "StanceView":
+    """The stances stage's view of ``doc`` (the one it cached, or ``v``), built anew when it is of
+    another document or of an older text: the readers after the main one share it."""
+    from marsad.stances.lexicon import lexicon
+
+    v = v or doc.cache.get("stance_view")
+    if v is None or v.doc is not doc or v.text is not doc.norm().text:
+        v = StanceView(doc, lexicon())
+    return v
