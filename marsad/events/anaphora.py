@@ -10,6 +10,7 @@ from __future__ import annotations
 from marsad import resources
 from marsad.doc import Doc, Token
 from marsad.events.args_nominal import GEN_OBJECT
+from marsad.events.lexicon import load_lexicon
 from marsad.events.triggers import Candidate
 from marsad.text.normalize import normalize, word_set
 
@@ -98,3 +99,33 @@ def pronoun_patient(doc: Doc, words: list[Token], cand: Candidate) -> str | None
     if pn is None or cand.lexeme.patient_before and _subject_in_clause(words, cand, doc.text):
         return None
     return antecedent(doc, cand.start, pn)
+
+
+DUAL_SUBJECTS = word_set(_W["dual_subjects"])
+DUAL_REACH = int(_W["dual_reach"])
+# Interactions whose two parties a dual verb after them takes up ("اتصال هاتفي بين A و B …
+# واتفقا على …").
+PAIR_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def _dual(cand: Candidate, words: list[Token]) -> bool:
+    """A perfect verb with the dual ending (اتفقا = اتفق + ا), or a dual word for its subject
+    right after it, or as the subject of the verb it is coordinated to (تبادل الاثنان … واتفقا)."""
+    n = words[cand.i].norm[len(cand.proclitics):]
+    if cand.cls == "perf" and n.endswith("ا") and any(
+            f.lexeme is cand.lexeme and f.cls == "perf" for f in load_lexicon().single.get(n[:-1], ())):
+        return True
+    near = range(max(0, cand.i - 4), min(len(words), cand.j + 1))
+    return any(words[k].norm in DUAL_SUBJECTS for k in near)
+
+
+def dual_pair(doc: Doc, words: list[Token], cand: Candidate) -> tuple[str, str] | None:
+    """The two parties a dual agent stands for: those of the last interaction told with both,
+    within ``DUAL_REACH`` characters before ("… عقب اتصال هاتفي بين الملك والرئيس التركي.
+    وتبادل الاثنان المعلومات واتفقا على مواصلة التعاون": the king and the president)."""
+    if not (cand.type in PAIR_TYPES or cand.lexeme.mutual) or not _dual(cand, words):
+        return None
+    for ev in reversed(doc.starting_in("events", cand.start - DUAL_REACH, cand.start)):
+        if ev.type in PAIR_TYPES and ev.source and ev.target:
+            return ev.source, ev.target
+    return None

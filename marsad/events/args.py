@@ -28,6 +28,7 @@ from marsad.events.args_nominal import (
     VICTIM_SUPPORT,
     agent_support,
     agentive_support,
+    between_parties,
     announcer,
     means_agent,
     relative_target,
@@ -108,7 +109,7 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
         out.target = t or protest_target(norms, slots, cand.j, exclude=out.source) or \
             protest_object(norms, slots, words, text, exclude=out.source)
     if cand.lexeme.mutual and (out.source is None or out.target is None):
-        pair = _between(cand, norms, slots)
+        pair = between_parties(cand, norms, slots)
         if pair is not None:
             # "المحادثات بين وفد الفصائل والجانب الروسي", "مواجهات بين قوات الأمن ومسلحين":
             # talks, deals, meetings and clashes between two parties, each the other's counterpart
@@ -184,6 +185,8 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
     if cand.cls == "perf" and cand.type in ("ASSAULT", "PROTEST") and (
             cand.definite or cand.proclitics[-1:] in ("ب", "ل", "ك")):
         verbal = False  # "اعمال القتل", "قاموا بقتل": the verbal noun, not the verb
+    if cand.cls == "perf" and not cand.proclitics and not cand.definite and i > 0 and norms[i - 1] in NOUN_GOVERNORS:
+        verbal = False  # "بعد رفض مالكه …": a preposition governs the verbal noun, no verb
     if cand.cls == "perf" and cand.lexeme.announced and j < len(norms) and norms[j][:1].isdigit() \
             and not bare_word(norms[i]).endswith(PERFECT_ENDINGS):
         # "القضاء على 30 إرهابيا وضبط 173 آخرين": a count after the bare stem follows the verbal
@@ -288,7 +291,7 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     if out.source is None:
         _support_source(cand, words, slots, text, norms, out)
     if gen is not None and (gen.prep is None or (gen.i == jq and jq > j)) \
-            and gen_object and gen is not out.source:
+            and gen_object and gen is not out.source and out.rule != "means":  # (the genitive is the weapon)
         out.target = gen
     sv = cand.feats.get("support")
     if sv is not None and bare_word(norms[sv]) in VICTIM_SUPPORT and out.rule == "support":
@@ -371,29 +374,13 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
 _WORDS = resources.read_yaml("events", "args.yaml")  # read once, at import
 # Object pronouns standing alone after a participle ("متهمة إياها"): the clause's own patient.
 SEPARATE_PRONOUNS = frozenset(_WORDS["separate_pronouns"].split())
+NOUN_GOVERNORS = frozenset(_WORDS["noun_governors"].split())
 NOT_ANTECEDENT_PREPS = frozenset(_WORDS["not_antecedent_preps"].split())
 PLACE_IN = frozenset(_WORDS["place_in"].split())
 PTCP_AFTER_CONJ = frozenset(_WORDS["participle_after_conj"].split())
 PTCP_ENDINGS = tuple(_WORDS["participle_endings"].split())
 PTCP_PREFIX = _WORDS["participle_prefix"]
 PTCP_FORM1 = frozenset(_WORDS["participle_form1"].split())
-
-
-# Interactions between two parties told as "X بين A و B" (lexemes flagged mutual).
-BETWEEN = frozenset(_WORDS["between"].split())
-
-
-def _between(cand: Candidate, norms: list[str], slots) -> tuple[Slot, Slot] | None:
-    """The two parties of "بين A و B" right after the trigger (up to three words on)."""
-    k = next((k for k in range(cand.j, min(len(norms), cand.j + 4)) if norms[k] in BETWEEN), None)
-    if k is None:
-        return None
-    first = next((sl for sl in slots if k < sl.i <= k + 3 and not sl.adjectival), None)
-    if first is None:
-        return None
-    second = next((sl for sl in slots if first.j <= sl.i <= first.j + 3 and not sl.adjectival
-                   and norms[sl.i][:1] == "و" and sl.actor != first.actor), None)
-    return (first, second) if second is not None else None
 
 
 # A feminine verbal noun with a pronoun suffix (زيارته، زيارتها): its agent is the suffix.

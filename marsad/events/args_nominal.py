@@ -40,7 +40,7 @@ GEN_OBJECT = frozenset({
     "COERCE.itiqal", "COERCE.mudahama", "COERCE.musadara", "COERCE.tarhil", "COERCE.hajb",
     "CONSULT.zara", "CONSULT.istaqbala", "ACCUSE.intaqada", "ACCUSE.ittaham", "ACCUSE.adana",
     "ACCUSE.istankara", "ACCUSE.naddada", "REQUEST.talaba", "REQUEST.nashada", "SANCTION.tard",
-    "RETREAT.infaraj", "SUPPORT.ayyada", "SUPPORT.ashada", "THREATEN.haddada", "REJECT.rafada",
+    "RETREAT.infaraj", "SUPPORT.ayyada", "SUPPORT.ashada", "THREATEN.haddada",
 })
 
 
@@ -137,6 +137,7 @@ def agentive_support(verb: str, etype: str) -> bool:
 # Verbs whose subject performs the verbal noun they govern, however far it stands: "قام عدد من
 # جنود المارينز بقتل المدنيين", "واصلت اسرائيل اعمال القتل".
 AGENT_SUPPORT = word_set(_WORDS["agent_support"])
+INSTRUMENT_SUPPORT = word_set(_WORDS["instrument_support"])
 
 
 # Verbs of expressing and addressing whose subject holds the attitude or speech act they govern
@@ -145,7 +146,9 @@ AGENT_SUPPORT = word_set(_WORDS["agent_support"])
 EXPRESSING = word_set(_WORDS["expressing"])
 
 # the words agent_support returns on: bare form or word in AGENT_SUPPORT
-_SUPPORT_WORDS = bare_forms(AGENT_SUPPORT) | AGENT_SUPPORT
+_ACT_SUPPORT = AGENT_SUPPORT | INSTRUMENT_SUPPORT
+_SUPPORT_WORDS = bare_forms(_ACT_SUPPORT) | _ACT_SUPPORT
+_PROTEST_WORDS = bare_forms(AGENT_SUPPORT) | AGENT_SUPPORT
 _VERBAL_SUPPORT = AGENT_SUPPORT | EXPRESSING
 _VERBAL_WORDS = bare_forms(_VERBAL_SUPPORT) | _VERBAL_SUPPORT
 
@@ -154,7 +157,9 @@ def agent_support(cand, words, norms, text) -> int | None:
     """Index of a قام / واصل (or, for a speech act, أعرب / وجه) whose verbal-noun complement is
     the trigger (same clause)."""
     verbal = cand.lexeme.kind == "verbal"
-    support, known = (_VERBAL_SUPPORT, _VERBAL_WORDS) if verbal else (AGENT_SUPPORT, _SUPPORT_WORDS)
+    support, known = (_VERBAL_SUPPORT, _VERBAL_WORDS) if verbal else (_ACT_SUPPORT, _SUPPORT_WORDS)
+    if cand.type == "PROTEST":
+        support, known = AGENT_SUPPORT, _PROTEST_WORDS  # (the police use gas on the protest)
     if known.isdisjoint(norms[max(0, cand.i - 12):cand.i]):
         return None  # no support verb in the window: the loop below could only return None
     for k in range(cand.i - 1, max(-1, cand.i - 13), -1):
@@ -181,3 +186,24 @@ def support_subject(cand, words, norms, slots, text, sv: int | None = None) -> S
         if s.j <= sv and sv - s.j <= 5 and s.prep is None and gap_ok(words, s.j - 1, sv, text):
             best = s
     return best
+
+
+# Interactions between two parties told as "X بين A و B" (lexemes flagged mutual).
+BETWEEN = frozenset(resources.read_yaml("events", "args.yaml")["between"].split())
+
+
+def between_parties(cand, norms: list[str], slots) -> tuple[Slot, Slot] | None:
+    """The two parties of "بين A و B" right after the trigger (up to three words on)."""
+    k = next((k for k in range(cand.j, min(len(norms), cand.j + 4)) if norms[k] in BETWEEN), None)
+    if k is None:
+        return None
+    first = next((sl for sl in slots if k < sl.i <= k + 3 and not sl.adjectival), None)
+    if first is None:
+        return None
+    end = first.j
+    for sl in slots:  # "بين الملك السعودي سلمان بن عبد العزيز والرئيس …": past the name in apposition
+        if sl.i == end and norms[sl.i][:1] != "و":
+            end = sl.j
+    second = next((sl for sl in slots if first.j <= sl.i <= end + 3 and not sl.adjectival
+                   and norms[sl.i][:1] == "و" and sl.actor != first.actor), None)
+    return (first, second) if second is not None else None

@@ -15,6 +15,7 @@ from marsad.events.args_targets import CASUALTY_VERBS
 from marsad.events.args_words import (
     QUANTIFIERS,
     RELATIVES,
+    QTY_SKIP,
     SKIP_AFTER_VERB,
     TARGET_PREPS,
     bare_word,
@@ -223,7 +224,8 @@ def _verb_last_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slot
     best = None
     for s in slots:
         if s.j <= i and i - s.j <= 6 and s.prep is None and not s.adjectival and gap_ok(words, s.j - 1, i, text) \
-                and not (fem and _is_man(s, slots, norms)) and not _closed_patient(s, norms, words, i, text):
+                and not (fem and _is_man(s, slots, norms)) and not _closed_patient(s, norms, words, i, text) \
+                and not _one_for_many(cand, s, norms):
             best = s  # ("سيارة مفخخة استهدفت موكبه" after "وزير الدفاع الياس المر": not he)
     if best is not None:
         prev = next((s for s in slots if s.j == best.i and s.prep is None and not s.adjectival), None)
@@ -235,10 +237,20 @@ def _verb_last_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slot
         # a coordinated verb shares the subject of the clause it is joined to
         # ("رفضت غينيا … دخول سيغيف …، واستجابت لطلب الشرطة")
         first = next((s for s in slots if s.j <= i and s.prep is None and not s.adjectival
-                      and s.mention not in TOWN_KINDS), None)  # a town names no doer
+                      and s.mention not in TOWN_KINDS  # a town names no doer
+                      and not _one_for_many(cand, s, norms)), None)
         if first is not None:
             return first, "coordinated"
     return None, ""
+
+
+def _one_for_many(cand, s: Slot, norms: list[str]) -> bool:
+    """A plural verb ("وطلبوا منه") has no single person for subject: "حزب الرئيس الراحل …
+    دفع المبلغ، وطلبوا": the plural actor named before, not the man."""
+    if not cand.plural or s.i > 0 and (norms[s.i - 1].isdigit() or norms[s.i - 1] in QUANTIFIERS
+                                               or norms[s.i - 1] in QTY_SKIP):
+        return False  # "أكثر من 30 مسلحا … قتلوا": a counted noun is many
+    return s.mention is MentionKind.PERSON or _masculine_singular(s, norms)
 
 
 def _title_subject(k0, words, norms, slots, text) -> Slot | None:
@@ -348,3 +360,4 @@ def _closed_patient(s: Slot, norms: list[str], words, i: int, text: str) -> bool
     while k > 0 and words[k].start >= s.start:
         k -= 1  # past the count its span holds ("تسعة آخرين")
     return k >= 0 and bare_word(norms[k]) in CASUALTY_VERBS and any(c in text[s.end:words[i].start] for c in ",،")
+

@@ -20,7 +20,7 @@ from operator import attrgetter
 
 from marsad import resources
 from marsad.doc import Doc, Event, Provenance, Sentence, Token
-from marsad.events.anaphora import pronoun_patient
+from marsad.events.anaphora import dual_pair, pronoun_patient
 from marsad.events.args_passive import ANNA_PRONOUN
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
@@ -151,6 +151,8 @@ class EventsStage:
             # "هاجم التنظيم منطقة السويداء": a town or a river read as the agent is a misread clause
             source, src_id = None, None
         tgt_id = self._actor_id(doc, target)
+        if (pair := dual_pair(doc, words, g.cand)) is not None and (source is None or src_id in pair):
+            src_id, tgt_id = pair  # "التقى X بـ Y … واتفقا على …": the two parties told before
         if tgt_id is None:
             # "تم اعتقاله", "يتم توقيفهم": the patient named before, by person and number
             tgt_id = pronoun_patient(doc, words, g.cand)
