@@ -137,7 +137,6 @@ def agentive_support(verb: str, etype: str) -> bool:
 # Verbs whose subject performs the verbal noun they govern, however far it stands: "قام عدد من
 # جنود المارينز بقتل المدنيين", "واصلت اسرائيل اعمال القتل".
 AGENT_SUPPORT = word_set(_WORDS["agent_support"])
-INSTRUMENT_SUPPORT = word_set(_WORDS["instrument_support"])
 
 
 # Verbs of expressing and addressing whose subject holds the attitude or speech act they govern
@@ -146,9 +145,7 @@ INSTRUMENT_SUPPORT = word_set(_WORDS["instrument_support"])
 EXPRESSING = word_set(_WORDS["expressing"])
 
 # the words agent_support returns on: bare form or word in AGENT_SUPPORT
-_ACT_SUPPORT = AGENT_SUPPORT | INSTRUMENT_SUPPORT
-_SUPPORT_WORDS = bare_forms(_ACT_SUPPORT) | _ACT_SUPPORT
-_PROTEST_WORDS = bare_forms(AGENT_SUPPORT) | AGENT_SUPPORT
+_SUPPORT_WORDS = bare_forms(AGENT_SUPPORT) | AGENT_SUPPORT
 _VERBAL_SUPPORT = AGENT_SUPPORT | EXPRESSING
 _VERBAL_WORDS = bare_forms(_VERBAL_SUPPORT) | _VERBAL_SUPPORT
 
@@ -157,9 +154,7 @@ def agent_support(cand, words, norms, text) -> int | None:
     """Index of a قام / واصل (or, for a speech act, أعرب / وجه) whose verbal-noun complement is
     the trigger (same clause)."""
     verbal = cand.lexeme.kind == "verbal"
-    support, known = (_VERBAL_SUPPORT, _VERBAL_WORDS) if verbal else (_ACT_SUPPORT, _SUPPORT_WORDS)
-    if cand.type == "PROTEST":
-        support, known = AGENT_SUPPORT, _PROTEST_WORDS  # (the police use gas on the protest)
+    support, known = (_VERBAL_SUPPORT, _VERBAL_WORDS) if verbal else (AGENT_SUPPORT, _SUPPORT_WORDS)
     if known.isdisjoint(norms[max(0, cand.i - 12):cand.i]):
         return None  # no support verb in the window: the loop below could only return None
     for k in range(cand.i - 1, max(-1, cand.i - 13), -1):

@@ -116,12 +116,6 @@ def test_dual_verb_of_harm_borrows_no_meeting():
     assert all(s != "النواب" for s, _ in got), got
 
 
-def test_user_of_tear_gas_is_the_agent():
-    text = ("وفي العاصمة، حيث أغلقت نحو 10 مدارس، وقعت صدامات بين متظاهرين شبان وشرطيين استخدموا الغاز "
-            "المسيل للدموع، وسجلت حوادث في مدينتي رين ونانت غربي البلاد.")
-    assert any(s is not None for s, _ in events(text, "COERCE")), events(text, "COERCE")
-
-
 def test_user_of_tear_gas_leads_no_protest():
     # (negative) the security forces used the gas; the protest stays the protesters'
     text = ("ذكرت مصادر طبية عراقية اليوم الأحد أن عدد قتلى الاحتجاجات التي جابت مدن متفرقة في البلاد قد ارتفع "
