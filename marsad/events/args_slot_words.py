@@ -40,5 +40,3 @@ ACCUSATIVE_OTHERS = word_set(_WORDS["accusative_others"])
 GROUP_POSTMODIFIERS = tuple(normalize(w) for w in _WORDS["group_postmodifiers"].split())
 COUNT_VAGUE = word_set(_WORDS["count_vague"])
 COUNT_NO_START = word_set(_WORDS["count_no_start"])
-# Clause openers: a nisba-shaped name after one is the clause's noun, not an adjective.
-NOUN_OPENERS = word_set(_WORDS["noun_openers"])

@@ -19,7 +19,6 @@ from marsad.events.args_slot_words import (
     MEMBER_IN_NOUNS,
     MEMBER_NOUNS,
     MEMBERSHIP_SECTORS,
-    NOUN_OPENERS,
     ONE_OF,
     OWN_COUNTRY,
     PARTITIVE_HEADS,
@@ -43,6 +42,7 @@ from marsad.events.args_words import (
     bare_word,
     is_adjective,
     is_nisba,
+    may_qualify,
 )
 from marsad.events.lexicon import load_cues, stem_filter
 from marsad.text.normalize import normalize
@@ -212,26 +212,13 @@ def _mention_slots(doc: Doc, words: list[Token], starts: list[int], taken: list[
         norm_span = [w.norm for w in words[i:j]]
         slot = Slot(i, j, m.start, m.end, actor=m.actor, country=a.country if a else None,
                     sector=a.type if a else None, name=doc.text[m.start:m.end],
-                    adjectival=j - i == 1 and is_nisba(norm_span[0]) and _after_head(doc, words, i),
+                    adjectival=j - i == 1 and is_nisba(norm_span[0]) and may_qualify(doc.text, words, i),
                     pro=normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else "",
                     mention=m.kind, kind=a.kind if a else None)
         slots.append(slot)
         for k in range(i, j):
             taken[k] = True
     return slots
-
-
-# Punctuation that parts a nisba from the noun before it.
-CLAUSE_MARKS = frozenset(",،.;؛:!?؟()-–")
-
-
-def _after_head(doc: Doc, words: list[Token], i: int) -> bool:
-    """Can the word at i qualify the word before it? Not at the start, after a clause opener
-    ("إن الحوثيين داهموا") or across a comma or stop ("، الحوثيين"); a quotation mark may
-    stand between (بـ"الاحتلال" التركي)."""
-    if i == 0 or words[i - 1].norm in NOUN_OPENERS:
-        return False
-    return not any(ch in CLAUSE_MARKS for ch in doc.text[words[i - 1].end:words[i].start])
 
 
 def _role_hit(words: list[Token], k: int, taken: list[bool]) -> tuple | None:

@@ -49,6 +49,20 @@ def is_nisba(norm: str) -> bool:
     return len(w) >= 4 and w.endswith(NISBA_ENDINGS)
 
 
+# Clause openers: a nisba-shaped name after one is the clause's noun, not an adjective.
+NOUN_OPENERS = word_set(_WORDS["noun_openers"])
+CLAUSE_MARKS = frozenset(_WORDS["clause_marks"])
+
+
+def may_qualify(text: str, words: list[Token], i: int) -> bool:
+    """Can the word at i qualify the word before it? Not at the start, after a clause opener
+    ("إن الحوثيين داهموا") or across a comma or stop ("، الحوثيين"); a quotation mark may
+    stand between (بـ"الاحتلال" التركي)."""
+    if i == 0 or words[i - 1].norm in NOUN_OPENERS:
+        return False
+    return not any(ch in CLAUSE_MARKS for ch in text[words[i - 1].end:words[i].start])
+
+
 def is_adjective(norm: str) -> bool:
     return is_nisba(norm) or norm in EVENT_ADJECTIVES or norm[1:] in EVENT_ADJECTIVES
 
