@@ -381,6 +381,7 @@ PTCP_FORM1 = frozenset(_WORDS["participle_form1"].split())
 
 # Interactions between two parties told as "X بين A و B" (lexemes flagged mutual).
 BETWEEN = frozenset(_WORDS["between"].split())
+COUNTERPARTS = frozenset(_WORDS["counterparts"].split())
 
 
 def _between(cand: Candidate, norms: list[str], slots) -> tuple[Slot, Slot] | None:
@@ -391,8 +392,14 @@ def _between(cand: Candidate, norms: list[str], slots) -> tuple[Slot, Slot] | No
     first = next((sl for sl in slots if k < sl.i <= k + 3 and not sl.adjectival), None)
     if first is None:
         return None
-    second = next((sl for sl in slots if first.j <= sl.i <= first.j + 3 and not sl.adjectival
-                   and norms[sl.i][:1] == "و" and sl.actor != first.actor), None)
+    # the second party opens with و, after the first one's apposition ("بين الرئيس الروسي فلاديمير
+    # بوتين ونظيره الأمريكي دونالد ترامب": the named counterpart after its title)
+    conj = next((x for x in range(first.j, min(len(norms), first.j + 6)) if norms[x][:1] == "و"), None)
+    if conj is None:
+        return None
+    reach = conj + 3 if norms[conj][1:] in COUNTERPARTS else conj  # "ونظيره الأمريكي دونالد ترامب"
+    second = next((sl for sl in slots if conj <= sl.i <= reach and not sl.adjectival
+                   and sl.actor != first.actor), None)
     return (first, second) if second is not None else None
 
 
