@@ -44,6 +44,7 @@ from marsad.events.args_order import (
     prep_target,
     subject_of,
 )
+from marsad.events.args_means import means_owner
 from marsad.events.args_relative import carries_object, pronoun_antecedent, relative_object
 from marsad.events.args_passive import (
     ANNA_PRONOUN,
@@ -238,6 +239,10 @@ def _verbal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: s
         out.target = object_of(cand, words, slots, after_from, text)
         if out.source is None and agent is not None:
             out.source = agent
+        owner = None if subj is not None and subj.i < j else means_owner(cand, norms, slots)
+        if owner is not None:  # "قصفت دبابات الجيش الإسرائيلي موقعين": the army's tanks
+            after = object_of(cand, words, slots, owner.j, text)
+            out.source, out.target, out.rule = owner, after if after is None or not after.adjectival else None, "means-owner"
         _coordination(out, cand, words, norms, slots, text)
         if subj is not None and subj.i >= j and subj.prep is None and cand.cls == "perf" \
                 and cand.lexeme.id in PASSIVE_PRONE and agent is None and subj_rule == "vso" \

@@ -110,3 +110,20 @@ def test_the_actor_after_a_relative_verb_with_an_object_pronoun_is_its_subject()
 def test_a_main_verb_keeps_its_subject_and_object():
     got = _roles("كما اتهم أردوغان إسرائيل بممارسة \"إرهاب الدولة\" و\"الإبادة\".", "ACCUSE")
     assert got == [("رجب طيب أردوغان", "إسرائيل")], got
+
+
+# -- the owner of the means a verb's subject names is its agent (events/args_means.py) ------------
+
+def test_the_army_owning_the_tanks_or_guns_is_the_agent():
+    got = _roles("قصفت دبابات الجيش الإسرائيلي موقعين لحركة حماس في قطاع غزة، ردا على إشعال شبان فلسطينيين "
+                 "النار في آلية عسكرية تابعة للجيش الإسرائيلي على الحدود.", "ASSAULT")
+    assert got and got[0] == ("الجيش الإسرائيلي", "حماس"), got
+    got = _roles("شنت مقاتلات حربية روسية وسورية، السبت، غارات جوية مكثفة استهدفت مناطق عدة في ريف درعا "
+                 "جنوبي سوريا.", "ASSAULT")
+    assert got and got[0][0] == "الجيش الروسي" and got[0][1] != "الجيش الروسي", got
+
+
+def test_a_tank_hit_by_a_blast_is_the_recipient():
+    got = _roles("وقالت مصادر متطابقة إن تفجيراً استهدف دبابة اسرائيلية على الحدود بين إسرائيل وقطاع غزة.",
+                 "ASSAULT")
+    assert all(s != "الجيش الإسرائيلي" for s, _ in got), got
