@@ -44,6 +44,8 @@ from marsad.events.args_order import (
     prep_target,
     subject_of,
 )
+from marsad.events.args_means import means_owner
+from marsad.events.args_relative import carries_object, pronoun_antecedent, relative_object
 from marsad.events.args_passive import (
     ANNA_PRONOUN,
     PASSIVE_PRONE,
@@ -175,7 +177,7 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         # agent is that verb's (found by the stage), its patient the actor after it
         obj = next((s for s in slots if s.i == j and s.prep is None), None)
         if obj is None and j < len(norms) and norms[j] in SEPARATE_PRONOUNS:
-            obj = _pronoun_antecedent(cand, slots)
+            obj = pronoun_antecedent(cand, slots, NOT_ANTECEDENT_PREPS)
         if obj is None and cand.lexeme.mutual:
             # "مستعدة للدخول في مفاوضات مع …": the counterpart after the frame's preposition
             obj = prep_target(words, slots, j, text, frame=cand.lexeme.patient)
@@ -215,6 +217,10 @@ def _verbal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: s
         # وأصيب 10 آخرون", "خمسة اشخاص على الأقل قتلوا في هجوم", "جرح وزير الدفاع … في
         # تفجير" (roles only: the filter's "passive" feature stays the marked passive)
         passive = True
+    rel = None if passive else relative_object(cand, norms, slots)
+    if rel is not None:
+        out.source, out.target, out.rule = rel[0], rel[1], "relative-object"
+        return out
     subj, subj_rule = subject_of(cand, words, norms, slots, text)
     if subj_rule == "coordinated-object":
         out.rule = subj_rule
@@ -233,6 +239,10 @@ def _verbal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: s
         out.target = object_of(cand, words, slots, after_from, text)
         if out.source is None and agent is not None:
             out.source = agent
+        owner = None if subj is not None and subj.i < j else means_owner(cand, norms, slots)
+        if owner is not None:  # "قصفت دبابات الجيش الإسرائيلي موقعين": the army's tanks
+            after = object_of(cand, words, slots, owner.j, text)
+            out.source, out.target, out.rule = owner, after if after is None or not after.adjectival else None, "means-owner"
         _coordination(out, cand, words, norms, slots, text)
         if subj is not None and subj.i >= j and subj.prep is None and cand.cls == "perf" \
                 and cand.lexeme.id in PASSIVE_PRONE and agent is None and subj_rule == "vso" \
@@ -359,7 +369,8 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
         co = conjuncts(subj, slots, norms, text)
         end = appositive_end(subj, slots, words, text)
         topic_next = end < len(norms) and norms[end][:1] == "ب" and "ب" in cand.lexeme.topic
-        if cand.lexeme.object_first and topic_next and (out.target is None or out.target.i > end):
+        if cand.lexeme.object_first and topic_next and (out.target is None or out.target.i > end) \
+                and not carries_object(cand, norms):
             out.source, out.target, out.rule = None, subj, "pronoun-subject"
             out.co_targets = co
             return
@@ -411,18 +422,6 @@ WITH = frozenset(_WORDS["with"].split())
 REPORTER_SECTORS = frozenset(_WORDS["reporter_sectors"].split())
 # Endings of a perfect verb that its verbal noun never has.
 PERFECT_ENDINGS = tuple(_WORDS["perfect_endings"].split())
-# How far back (words) a separate object pronoun (إياها) finds its antecedent.
-ANTECEDENT_REACH = 12
-
-
-def _pronoun_antecedent(cand: Candidate, slots) -> Slot | None:
-    """"وجهت X انتقادات إلى الحكومة الروسية، متهمة إياها بـ…": إياها is the last participant
-    named before the participle in its sentence (not a place, في / بـ, nor a partner, مع)."""
-    before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= ANTECEDENT_REACH
-              and not s.adjectival and s.prep not in NOT_ANTECEDENT_PREPS]
-    return before[-1] if before else None
-
-
 def _circumstantial(cand: Candidate, norms: list[str]) -> bool:
     """An accusative active participle (متهما، مهددة، داعية، واصفا، محذرا): a حال of a verb."""
     if cand.cls not in ("form", "ptcp") or cand.j - cand.i != 1:
