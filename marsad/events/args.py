@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from marsad import resources
 from marsad.doc import MentionKind, Token
 from marsad.events.args_counts import accusative_others, counted_patient
+from marsad.events.args_means import means_owner
+from marsad.events.args_mutual import between as _between
 from marsad.events.args_nominal import (
     EXPOSED_TO,
     EXPOSURE_VERBS,
@@ -44,8 +46,6 @@ from marsad.events.args_order import (
     prep_target,
     subject_of,
 )
-from marsad.events.args_means import means_owner
-from marsad.events.args_relative import carries_object, pronoun_antecedent, relative_object
 from marsad.events.args_passive import (
     ANNA_PRONOUN,
     PASSIVE_PRONE,
@@ -53,6 +53,11 @@ from marsad.events.args_passive import (
     is_passive,
     no_object,
     passive_agent_marker,
+)
+from marsad.events.args_relative import (
+    carries_object,
+    pronoun_antecedent,
+    relative_object,
 )
 from marsad.events.args_slot_words import (
     MEMBER_IN_NOUNS,
@@ -388,30 +393,6 @@ PTCP_AFTER_CONJ = frozenset(_WORDS["participle_after_conj"].split())
 PTCP_ENDINGS = tuple(_WORDS["participle_endings"].split())
 PTCP_PREFIX = _WORDS["participle_prefix"]
 PTCP_FORM1 = frozenset(_WORDS["participle_form1"].split())
-
-
-# Interactions between two parties told as "X بين A و B" (lexemes flagged mutual).
-BETWEEN = frozenset(_WORDS["between"].split())
-COUNTERPARTS = frozenset(_WORDS["counterparts"].split())
-
-
-def _between(cand: Candidate, norms: list[str], slots) -> tuple[Slot, Slot] | None:
-    """The two parties of "بين A و B" right after the trigger (up to three words on)."""
-    k = next((k for k in range(cand.j, min(len(norms), cand.j + 4)) if norms[k] in BETWEEN), None)
-    if k is None:
-        return None
-    first = next((sl for sl in slots if k < sl.i <= k + 3 and not sl.adjectival), None)
-    if first is None:
-        return None
-    # the second party opens with و, after the first one's apposition ("بين الرئيس الروسي فلاديمير
-    # بوتين ونظيره الأمريكي دونالد ترامب": the named counterpart after its title)
-    conj = next((x for x in range(first.j, min(len(norms), first.j + 6)) if norms[x][:1] == "و"), None)
-    if conj is None:
-        return None
-    reach = conj + 3 if norms[conj][1:] in COUNTERPARTS else conj  # "ونظيره الأمريكي دونالد ترامب"
-    second = next((sl for sl in slots if conj <= sl.i <= reach and not sl.adjectival
-                   and sl.actor != first.actor), None)
-    return (first, second) if second is not None else None
 
 
 # A feminine verbal noun with a pronoun suffix (زيارته، زيارتها): its agent is the suffix.
