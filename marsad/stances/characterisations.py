@@ -119,7 +119,9 @@ def _characterisation(v: StanceView, d: dict, m: re.Match, a: int, b: int):
     if relative:  # another's words: only the party its pejorative label names is judged
         if named is None or pol > 0:
             return None
-        holder = _elided_subject(v, a, m.start())
+        # its subject after it ("فيما وصفه الإعلام الرسمي بأنه …": unnamed, so nobody), else the sentence's
+        subj = _subject_after(v, m.end(), words[:k])
+        holder = subj.actor if subj is not None else None if k else _elided_subject(v, a, m.start())
         return (holder, named, m.start(), lend, pol) if holder else None
     mids = words[:k]
     pron = m.group("suf") or (mids[0].group() if mids and mids[0].group() in d["pronouns"] else None)
@@ -193,8 +195,18 @@ def _read_label(v: StanceView, d: dict, toks: list, b: int) -> tuple[int, int, s
 
 
 def _named(v: StanceView, d: dict, pos: int, b: int) -> str | None:
-    """The party a label names after an agent marker ("… من قبل السلطات البريطانية")."""
-    for w in list(WORD_RE.finditer(v.text, pos, b))[:6]:
+    """The party a label names: its genitive or country adjective right after the evaluative word
+    ("بـ«العدوان الإسرائيلي»"، "بجرائم النظام"), or after an agent marker ("… من قبل السلطات البريطانية")."""
+    words = list(WORD_RE.finditer(v.text, pos, b))[:6]
+    if words and v.text[pos:words[0].start()].strip(' "«»') == "":
+        x = _party_at(v, words[0])
+        if x is not None and not x.prepositional and x.start >= words[0].start():
+            return x.actor
+        if words[0].group().startswith(ARTICLE) and words[0].group().endswith(_NISBA):
+            aid = v.nisba(words[0].group())
+            if aid:
+                return aid
+    for w in words:
         x = mention_at(v, w.start(), w.end())
         if x is not None and d["agent"].search(v.text, pos, x.start):
             return x.actor

@@ -86,3 +86,18 @@ def test_person_before_a_relative_is_the_one_describing():
     text = ("كما واجه رئيس المفوضية الأوروبية جان كلود يونكر انتقادات ترامب الذي وصفه مرارا بأنه "
             '"قاتل وحشي" في إشارة إلى فرض الاتحاد الأوروبي غرامات على شركات أمريكية.')
     assert not any(t == "دونالد ترامب" for _, t, _ in characterised(text))
+
+
+def test_what_it_called_judges_the_party_its_label_names():
+    text = ("وقال المندوب الإيراني الدائم في الأمم المتحدة غلام علي خوشرو، أن الاتهامات السعودية لإيران بتهريب "
+            'أسلحة وصواريخ باليستية إلى اليمن، "لا أساس لها" وتهدف إلى "حرف أنظار" الرأي العام عما وصفه '
+            'بـ"الجرائم" السعودية في اليمن.')
+    doc = analysed(text)
+    assert any(s.prov.rule == "characterise" and name_of(doc, s.target) == "السعودية" for s in doc.stances), \
+        [(s.prov.rule, name_of(doc, s.holder), name_of(doc, s.target)) for s in doc.stances]
+
+
+def test_what_an_unnamed_subject_called_is_nobody_s_judgement():
+    text = ("وكثفت الصين استعراض قوتها العسكرية في المنطقة في الأسبوع الماضي، إذ نفذت الأربعاء تدريبات بالذخيرة "
+            'الحية في مضيق تايوان فيما وصفه الإعلام الرسمي بأنه رد مباشر على "استفزازات" تايوان.')
+    assert characterised(text) == []
