@@ -73,6 +73,11 @@ class OutputMixin(AnaphoraMixin):
                     # after the name, a state counts only once a title has begun the
                     # apposition ("تريزا ماي، رئيسة وزراء بريطانيا"; not "ميسي، ونيمار البرازيلي")
                     entry.country = entry.country or m[2].country
+                # a two-word role first ("النائب العام" is JUD, "النائب" alone LEG)
+                pair = self.lex.person_roles.get(f"{self.toks[k].norm} {self.toks[k + 1].norm}") \
+                    if k + 1 < ti else None
+                if pair is not None and entry.type is None:
+                    entry.type = pair
                 for f in self.forms(k):
                     sec = self.lex.person_roles.get(f) or self.lex.heads.get(f)
                     if sec is not None and sec != "NONE" and entry.type is None:

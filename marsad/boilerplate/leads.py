@@ -103,6 +103,11 @@ def other_leads(paragraphs: list[str]) -> list[int]:
     cut_off = [i for i in range(first, len(paragraphs)) if not _CLOSED.search(paragraphs[i])]
     cut = next((i for i in cut_off
                 if len(cut_off) >= 2 or _weight(topical[i], article) < cfg["cut_weight"]), None)
+    strict = sum(v == "strict" for v in verdicts)
+    if first >= 2 and len(verdicts) >= cfg["block_min"] and verdicts[0] == "strict" and 2 * strict >= len(verdicts):
+        # the block opens with a plainly foreign lead and is mostly foreign: the others in it are
+        # stories of the same day that share a place or an office with the article, not its text
+        return list(range(first, len(paragraphs)))
     run = []
     for k in range(len(verdicts) - 1, -1, -1):
         if verdicts[k] is None:

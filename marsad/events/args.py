@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from marsad import resources
 from marsad.doc import MentionKind, Token
 from marsad.events.args_counts import accusative_others, counted_patient
+from marsad.events.args_means import means_owner
+from marsad.events.args_mutual import between as _between
 from marsad.events.args_nominal import (
     EXPOSED_TO,
     EXPOSURE_VERBS,
@@ -28,7 +30,6 @@ from marsad.events.args_nominal import (
     VICTIM_SUPPORT,
     agent_support,
     agentive_support,
-    between_parties,
     announcer,
     means_agent,
     relative_target,
@@ -52,6 +53,11 @@ from marsad.events.args_passive import (
     is_passive,
     no_object,
     passive_agent_marker,
+)
+from marsad.events.args_relative import (
+    carries_object,
+    pronoun_antecedent,
+    relative_object,
 )
 from marsad.events.args_slot_words import (
     MEMBER_IN_NOUNS,
@@ -109,7 +115,7 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
         out.target = t or protest_target(norms, slots, cand.j, exclude=out.source) or \
             protest_object(norms, slots, words, text, exclude=out.source)
     if cand.lexeme.mutual and (out.source is None or out.target is None):
-        pair = between_parties(cand, norms, slots)
+        pair = _between(cand, norms, slots)
         if pair is not None:
             # "المحادثات بين وفد الفصائل والجانب الروسي", "مواجهات بين قوات الأمن ومسلحين":
             # talks, deals, meetings and clashes between two parties, each the other's counterpart
@@ -176,7 +182,7 @@ def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str
         # agent is that verb's (found by the stage), its patient the actor after it
         obj = next((s for s in slots if s.i == j and s.prep is None), None)
         if obj is None and j < len(norms) and norms[j] in SEPARATE_PRONOUNS:
-            obj = _pronoun_antecedent(cand, slots)
+            obj = pronoun_antecedent(cand, slots, NOT_ANTECEDENT_PREPS)
         if obj is None and cand.lexeme.mutual:
             # "مستعدة للدخول في مفاوضات مع …": the counterpart after the frame's preposition
             obj = prep_target(words, slots, j, text, frame=cand.lexeme.patient)
@@ -218,6 +224,10 @@ def _verbal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: s
         # وأصيب 10 آخرون", "خمسة اشخاص على الأقل قتلوا في هجوم", "جرح وزير الدفاع … في
         # تفجير" (roles only: the filter's "passive" feature stays the marked passive)
         passive = True
+    rel = None if passive else relative_object(cand, norms, slots)
+    if rel is not None:
+        out.source, out.target, out.rule = rel[0], rel[1], "relative-object"
+        return out
     subj, subj_rule = subject_of(cand, words, norms, slots, text)
     if subj_rule == "coordinated-object":
         out.rule = subj_rule
@@ -236,6 +246,10 @@ def _verbal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: s
         out.target = object_of(cand, words, slots, after_from, text)
         if out.source is None and agent is not None:
             out.source = agent
+        owner = None if subj is not None and subj.i < j else means_owner(cand, norms, slots)
+        if owner is not None:  # "قصفت دبابات الجيش الإسرائيلي موقعين": the army's tanks
+            after = object_of(cand, words, slots, owner.j, text)
+            out.source, out.target, out.rule = owner, after if after is None or not after.adjectival else None, "means-owner"
         _coordination(out, cand, words, norms, slots, text)
         if subj is not None and subj.i >= j and subj.prep is None and cand.cls == "perf" \
                 and cand.lexeme.id in PASSIVE_PRONE and agent is None and subj_rule == "vso" \
@@ -362,7 +376,8 @@ def _coordination(out: Args, cand: Candidate, words, norms, slots, text) -> None
         co = conjuncts(subj, slots, norms, text)
         end = appositive_end(subj, slots, words, text)
         topic_next = end < len(norms) and norms[end][:1] == "ب" and "ب" in cand.lexeme.topic
-        if cand.lexeme.object_first and topic_next and (out.target is None or out.target.i > end):
+        if cand.lexeme.object_first and topic_next and (out.target is None or out.target.i > end) \
+                and not carries_object(cand, norms):
             out.source, out.target, out.rule = None, subj, "pronoun-subject"
             out.co_targets = co
             return
@@ -391,18 +406,6 @@ WITH = frozenset(_WORDS["with"].split())
 REPORTER_SECTORS = frozenset(_WORDS["reporter_sectors"].split())
 # Endings of a perfect verb that its verbal noun never has.
 PERFECT_ENDINGS = tuple(_WORDS["perfect_endings"].split())
-# How far back (words) a separate object pronoun (إياها) finds its antecedent.
-ANTECEDENT_REACH = 12
-
-
-def _pronoun_antecedent(cand: Candidate, slots) -> Slot | None:
-    """"وجهت X انتقادات إلى الحكومة الروسية، متهمة إياها بـ…": إياها is the last participant
-    named before the participle in its sentence (not a place, في / بـ, nor a partner, مع)."""
-    before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= ANTECEDENT_REACH
-              and not s.adjectival and s.prep not in NOT_ANTECEDENT_PREPS]
-    return before[-1] if before else None
-
-
 def _circumstantial(cand: Candidate, norms: list[str]) -> bool:
     """An accusative active participle (متهما، مهددة، داعية، واصفا، محذرا): a حال of a verb."""
     if cand.cls not in ("form", "ptcp") or cand.j - cand.i != 1:

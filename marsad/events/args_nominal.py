@@ -181,24 +181,3 @@ def support_subject(cand, words, norms, slots, text, sv: int | None = None) -> S
         if s.j <= sv and sv - s.j <= 5 and s.prep is None and gap_ok(words, s.j - 1, sv, text):
             best = s
     return best
-
-
-# Interactions between two parties told as "X بين A و B" (lexemes flagged mutual).
-BETWEEN = frozenset(resources.read_yaml("events", "args.yaml")["between"].split())
-
-
-def between_parties(cand, norms: list[str], slots) -> tuple[Slot, Slot] | None:
-    """The two parties of "بين A و B" right after the trigger (up to three words on)."""
-    k = next((k for k in range(cand.j, min(len(norms), cand.j + 4)) if norms[k] in BETWEEN), None)
-    if k is None:
-        return None
-    first = next((sl for sl in slots if k < sl.i <= k + 3 and not sl.adjectival), None)
-    if first is None:
-        return None
-    end = first.j
-    for sl in slots:  # "بين الملك السعودي سلمان بن عبد العزيز والرئيس …": past the name in apposition
-        if sl.i == end and norms[sl.i][:1] != "و":
-            end = sl.j
-    second = next((sl for sl in slots if first.j <= sl.i <= end + 3 and not sl.adjectival
-                   and norms[sl.i][:1] == "و" and sl.actor != first.actor), None)
-    return (first, second) if second is not None else None

@@ -139,7 +139,7 @@ def _prep_pronoun(w: str) -> bool:
         w.startswith(p) and w[len(p):] in _PRONOUN_FORMS for p in _PRONOUN_PREPS)
 
 
-def _own_form(cand, word: str) -> bool:
+def own_form(cand, word: str) -> bool:
     """Is the word (proclitics peeled) a form of the trigger's lexeme, its ending the stem's
     own letters (اتهم، ساهم) and no object pronoun?"""
     return any(f.lexeme is cand.lexeme for f in load_lexicon().single.get(word, ()))
@@ -163,7 +163,7 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
     if i > 0 and (norms[i - 1] in ANNA_PRONOUN or i > 1 and norms[i - 1] in QAD and norms[i - 2] in ANNA_PRONOUN):
         return None, "pronoun"  # "انها قتلت ثلاثة جنود": the pronoun is the subject, the rest its object
     if cand.proclitics[:1] in COORD_PROCLITICS and norms[i].endswith(PLAIN_OBJECT_SUFFIXES) and i > 0 \
-            and not _own_form(cand, norms[i][len(cand.proclitics):]) and any(sl.j == i and sl.prep is None and not sl.adjectival for sl in slots):
+            and not own_form(cand, norms[i][len(cand.proclitics):]) and any(sl.j == i and sl.prep is None and not sl.adjectival for sl in slots):
         # "وانتقد أردوغان الولايات المتحدة واتهمها بـ…": the phrase before a coordinated verb
         # with an object pronoun is the pronoun's antecedent (the object), not the subject,
         # which the verb shares with the verb it is coordinated to (args.py reads the object)

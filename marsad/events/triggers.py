@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from marsad import resources
 from marsad.doc import Token
+from marsad.text.normalize import normalize
 from marsad.events.lexicon import Form, Lexeme, indices_of, phrase_heads, read_word
 
 
@@ -156,6 +157,7 @@ def _rest_matches(toks: list[str], rest: tuple[str, ...]) -> bool:
 
 
 _TANWIN = frozenset("\u064b\u064c\u064d")
+_COUNTERS = frozenset(normalize(w) for w in _W["participle_counters"])
 _PARTICIPLE_STARTS = tuple(_W["participle_starts"])
 _PARTICIPLE_ENDINGS = tuple(_W["participle_endings"])
 _ADVERB_CLITICS = tuple(_W["adverb_clitics"])
@@ -178,8 +180,11 @@ def _make(f: Form, words: list[Token], norms: list[str], i: int, j: int, pro: st
             return None
     if lx.need_target and pro[-1:] in _ADVERB_CLITICS and f.cls in ("perf", "impf", "form"):
         return None  # "بحذر" is "cautiously", not "he warned"
-    if definite and f.cls == "form" and lx.kind == "verbal" and j == i + 1 and _participle(norms[i], pro):
-        return None  # a speech act's participle with the article is a noun: الداعية, المتهمين
+    if f.cls == "form" and lx.kind == "verbal" and j == i + 1 and _participle(norms[i], pro) and (
+            definite or (i > 0 and norms[i - 1][-1:].isdigit()) or (j < len(norms) and norms[j] in _COUNTERS)):
+        # a speech act's participle with the article, or counted, is a noun: الداعية, المتهمين,
+        # "بالسجن المؤبد على 9 متهمين" (defendants, no accusation)
+        return None
     if f.cls in ("perf", "impf") and j == i + 1 and _TANWIN.intersection(words[i].text):
         return None  # a verb carries no tanwin: "فجراً" is "at dawn", not "they two blew up"
     return Candidate(lx, f.cls, i, j, words[i].start, words[j - 1].end, pro, definite, f.plural)

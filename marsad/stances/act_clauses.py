@@ -19,6 +19,7 @@ YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CONJ = GRAMMAR["conjunctions"]
 _POSSIBLE = frozenset(GRAMMAR["possibility"])
 _IMPERFECT = GRAMMAR["imperfect_prefixes"]
+_FUTURE = GRAMMAR["future_prefix"]
 
 
 def irrealis(lex: ActLexicon, words: Words, text: str, hs: int, lo: int, pub_year: int = 0) -> bool:
@@ -38,6 +39,19 @@ def irrealis(lex: ActLexicon, words: Words, text: str, hs: int, lo: int, pub_yea
         return True  # "في نفس اليوم من عام 1990 استأنفت إيران علاقاتها": history, not a position
     # "قد" before an imperfect verb is a possibility ("قد ينسحب")
     return i >= 1 and words.word(i - 1) in _POSSIBLE and text[hs:hs + 1] in _IMPERFECT
+
+
+def untold_act(lex: ActLexicon, words: Words, text: str, head: str, cls: str, verb: bool, hs: int, lo: int) -> bool:
+    """A planned meeting ("ومن المقرر أن يلتقي") or a verbal noun telling a past act in passing
+    ("بعد انسحاب ترامب من الاتفاق"): no act of its holder in this clause."""
+    if cls in lex.planned_no_act and verb and head.lstrip(_FUTURE)[:1] in _IMPERFECT:
+        return True
+    if cls not in lex.announced_nouns or verb or lex.announce_re is None:
+        return False
+    i = words.index(hs)
+    from_ = max(lo, words.spans[max(0, i - 8)][0]) if words.spans else lo
+    # no cut at commas: "قرر الرئيس، دونالد ترامب، الشهر الماضي انسحاب" sets the name apart
+    return lex.announce_re.search(text, from_, hs) is None
 
 
 def negated(lex: ActLexicon, words: Words, hs: int, lo: int) -> str | bool:

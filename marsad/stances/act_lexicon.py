@@ -54,6 +54,9 @@ class ActLexicon:
     acts: dict[tuple[str, str], Act]
     irrealis: re.Pattern
     negators: frozenset[str]
+    planned_no_act: frozenset[str] = frozenset()  # head classes whose planned form is no act
+    announced_nouns: frozenset[str] = frozenset()  # head classes whose noun needs an announcing verb
+    announce_re: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -68,8 +71,12 @@ def lexicon() -> ActLexicon:
                          + r")(?P<h>" + trie_pattern(set(heads)) + r")(?!\w)")
     irr = {normalize(w) for w in data["irrealis"]}
     irrealis = re.compile(r"(?<!\w)(?:[" + GRAMMAR["conjunctions"] + r"])?(?:" + trie_pattern(irr) + r")(?!\w)")
+    announce = {normalize(w) for w in data.get("announce_verbs", ())}
+    announce_re = re.compile(r"(?<!\w)(?:[" + GRAMMAR["conjunctions"] + r"])?(?:" + trie_pattern(announce) + r")(?!\w)")
     return ActLexicon(head_re, heads, objects, acts, irrealis,
-                      frozenset(normalize(w) for w in data["negators"]))
+                      frozenset(normalize(w) for w in data["negators"]),
+                      frozenset(data.get("planned_no_act", ())), frozenset(data.get("announced_nouns", ())),
+                      announce_re if announce else None)
 
 
 class Words:

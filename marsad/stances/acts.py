@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from marsad.doc import Doc, Provenance, Stance
 from marsad.statements.context import NMention, mention_view, norm_text, to_original
 from marsad.text.normalize import NormText
-from marsad.stances.act_clauses import UNLESS_RE, act_date, irrealis, negated
+from marsad.stances.act_clauses import UNLESS_RE, act_date, irrealis, negated, untold_act
 from marsad.stances.act_lexicon import (
     GRAMMAR, NOUNS, PLACE_ACT_LIST, ActLexicon, Statements, Words, covering, lexicon,
 )
@@ -88,6 +88,8 @@ def _head_stance(ctx: _Doc, words: Words, hm, a: int, b: int) -> Stance | None:
         return None
     hs = hm.start()  # the whole word, proclitics included
     if irrealis(lex, words, text, hs, a, ctx.pub_year):
+        return None
+    if untold_act(lex, words, text, head, cls, verb, hs, a):
         return None
     if UNLESS_RE.search(text, obj_end, min(b, obj_end + 90)):
         return None  # "لن يلتقي … إلا إذا اتخذت …": conditioned, not a position

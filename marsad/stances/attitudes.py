@@ -224,6 +224,7 @@ def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: in
         # "رحب الرئيس الأمريكي، دونالد ترامب، بـ…": the clause goes on past the apposition's comma
         after = subj_end + len(v.text[subj_end:subj_end + 3]) - len(v.text[subj_end:subj_end + 3].lstrip(" ,"))
         chi = clause_end(v, lex, after, hi)
+    conj = []
     if subj_end > te:
         subj = mention_at(v, words_in(v, te, chi)[0].start(), subj_end) if words_in(v, te, chi) else None
         conj = coordinated(v, subj, chi) if subj is not None else []
@@ -236,13 +237,17 @@ def _read_args(v, lex, form: AttForm, ws: int, ts: int, te: int, lo: int, hi: in
         # "…، اتهم السعودية والإمارات بـ": the actor after the verb does not agree with it, so
         # it is the object and the subject is elided (the speaker, or the sentence's subject)
         holder, _ = _holder(v, lex, form, ws, te, clo, chi, lo, speaker, cues, vso=False)
-        targets = list(_objects(v, lex, form, te, chi)) if holder else []
+        targets, conj = (list(_objects(v, lex, form, te, chi)) if holder else []), []
     if holder and not targets and v.text[ts:te].lstrip(CONJ).startswith(_ACT_JUDGING):
         # "أدانت المنظمة الاعتقالات": an act already reported, judged through its agent
         act = act_object(v, max(te, subj_end), chi)
         targets = [act] if act else []
-    for tgt in targets:
-        yield holder, tgt[0], min(ws, tgt[1]), max(te, tgt[2])
+    # "انتقدت روسيا والصين العقوبات": every subject of the list holds the stance
+    holders = [holder] + ([m.actor for m in conj] if subj is not None and subj.actor == holder else [])
+    for h in dict.fromkeys(holders):
+        for tgt in targets:
+            if tgt[0] != h:
+                yield h, tgt[0], min(ws, tgt[1]), max(te, tgt[2])
 
 
 def _disagrees(v: StanceView, verb: str, aid: str) -> bool:

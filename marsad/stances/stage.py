@@ -38,6 +38,7 @@ from marsad.stances.acts import extract as act_stances
 from marsad.stances.agents import STATE_TYPES, UNKNOWN
 from marsad.stances.attitudes import extract as attitude_stances
 from marsad.stances.chains import WINDOW, Chain, clause_stances, issue_hint
+from marsad.stances.characterisations import extract as characterisation_stances
 from marsad.stances.clitics import ARTICLE, BI, FUTURE, IMPERFECT, LI
 from marsad.stances.interactions import extract as interaction_stances
 from marsad.stances.lexicon import (
@@ -60,6 +61,7 @@ from marsad.stances.propositions import (
     pair_contradictions,
     proposition,
 )
+from marsad.stances.reactions import extract as reaction_stances
 from marsad.stances.topics import refine as refine_topics
 from marsad.stances.verdicts import extract as verdict_stances
 from marsad.stances.view import StanceView
@@ -172,7 +174,10 @@ class StancesStage:
         taken = [(s.start, s.end) for s in attitudes]
         events = [s for s in interaction_stances(doc) if not any(a < s.end and s.start < b for a, b in taken)]
         # verdicts last: a speaker's judgement adds a stance only where no reading above found one
-        judged = merge_more(doc, merge_more(doc, more, events), verdict_stances(doc))
+        # then what a party calls another's act or words ("ووصفتها بأنها «مزاعم»"), before the verdicts
+        named = merge_more(doc, merge_more(doc, merge_more(doc, more, events), characterisation_stances(doc)),
+                           reaction_stances(doc))
+        judged = merge_more(doc, named, verdict_stances(doc))
         # then praise of a meeting or relationship with the actor ("علاقة رائعة مع كيم")
         doc.stances = drop_nested(merge_more(doc, judged, meeting_stances(doc)))
         _said_by_publication(doc)

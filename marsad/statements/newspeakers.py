@@ -146,7 +146,8 @@ def _code(ctx: Context, words: list[str], inner: list[NMention]) -> tuple[str, s
     """(kind, country, sector) of a new speaker from its words and the mentions inside it."""
     lex = speaker_lexicon()
     alex = actor_lexicon()
-    head = " ".join(words[:2]) if " ".join(words[:2]) in lex.heads else words[0]
+    pair = " ".join(words[:2])
+    head = pair if pair in lex.heads or pair in alex.person_roles else words[0]  # "النائب العام": JUD
     kind, sector = lex.heads.get(head, (None, None))
     if kind is None:
         if head in alex.person_roles:

@@ -26,6 +26,7 @@ _MIN = normalize(RULE_WORDS["min"])
 _MA_FORMS = tuple(RULE_WORDS["ma_forms"])
 _ART, _LAM, _BI = RULE_WORDS["article"], RULE_WORDS["lam"], RULE_WORDS["bi"]
 _TIME = time_words()
+_GENERAL = words("general_adjectives")  # العام: the year, or "general" after a definite title
 # Prepositions that may attach an affiliation to a generic head ("مسؤول في الخارجية"، "مصادر من المعارضة").
 _AFFILIATION = words("affiliation")
 
@@ -103,7 +104,7 @@ def phrase_span(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
             continue
         if not w[:1].isalnum() and i:
             break
-        if i and (w in THAT or w in ADJUNCTS or w in lex.stops or w in OPEN_QUOTES or _adverb(ctx, t)):
+        if i and (w in THAT or w in ADJUNCTS or w in lex.stops or w in OPEN_QUOTES or _adverb(ctx, t, toks[i - 1].text)):
             break
         if i and not w.startswith(_ART) and _action(w):
             break  # "المنظمة زيادة عدد المصابين": the content's action noun
@@ -153,9 +154,11 @@ def _designator(w: str, lex: SpeakerLexicon) -> bool:
     return w in lex.addressees or w in actor_lexicon().org_heads
 
 
-def _adverb(ctx: Context, t) -> bool:
+def _adverb(ctx: Context, t, prev: str = "") -> bool:
     """An adverb or a time word ends the phrase ("أبلغت المجلس علناً العام الماضي")."""
     w = t.text
+    if w in _GENERAL and prev.startswith(_ART) and prev not in _TIME:
+        return False  # "النائب العام"، "الأمين العام": "general", an adjective of the title
     if w in _TIME or w.isdigit():
         return True
     return w in speaker_lexicon().adverbs

@@ -24,6 +24,7 @@ from marsad.statements.speaker_phrase import person_word, phrase_end, speaker_le
 _PREVERBAL_CUE_PREFIXES = tuple(RULE_WORDS["preverbal_cue_prefixes"])
 _PREVERBAL_SKIPS = tuple(RULE_WORDS["preverbal_skips"])
 _LAM, _ALEF, _ART = RULE_WORDS["lam"], RULE_WORDS["alef"], RULE_WORDS["article"]
+_BI_ART = RULE_WORDS["bi"] + _ART
 _MA_FORMS = tuple(RULE_WORDS["ma_forms"])
 
 # Families whose verb takes an object before the content (طالب X بـ، دعا X إلى، حث X على، حذر X من).
@@ -202,7 +203,8 @@ def _is_time_word(w: str) -> bool:
 def subject_word(w: str) -> bool:
     """Can a cue's subject start with this word (not a preposition, adjunct, time or adverb)?"""
     return (w not in PREPOSITIONS and w not in ADJUNCTS and w not in speaker_lexicon().not_speakers and not w.startswith(_LAM) and not _is_time_word(w)
-            and w[:1].isalpha() and not (w.endswith(_ALEF) and len(w) >= 3 and not w.startswith(_ART)))
+            and w[:1].isalpha() and not (w.endswith(_ALEF) and len(w) >= 3 and not w.startswith(_ART))
+            and not w.startswith(_BI_ART))  # "تكشف بالكامل": a prepositional adverb, no subject
 
 
 def _phrase_before(ctx, words, sub: NMention, span_e: int) -> tuple[int, int] | None:

@@ -27,8 +27,10 @@ def test_cnn_tail_of_other_stories_is_flagged():
 
 
 def test_one_foreign_lead_after_the_article():
+    # the whole tail is other stories (1945, a former CIA chief, a date in history, an earlier lead
+    # on the same stabbing, a helicopter crash); before the block rule only the last was found
     paras = paragraphs("CN-internationalNews-555-20180902")
-    assert other_leads(paras) == [len(paras) - 1]
+    assert other_leads(paras) == [4, 5, 6, 7, 8]
     assert paras[-1].startswith("تحطمت طائرة هليكوبتر")
 
 
@@ -74,3 +76,17 @@ def test_click_here_prompt_is_boilerplate():
     # a sentence that merely mentions following the news is article text
     text2 = "وقال إن الحكومة تتابع الوضع عن كثب.\nلمتابعة التطورات عقدت اللجنة اجتماعا طارئا.\nوأضاف أن الاجتماع انتهى."
     assert analyze(text2, "t").boilerplate == []
+
+
+def test_a_block_opened_by_a_foreign_lead_takes_in_same_day_stories():
+    """The block opens with a plainly foreign lead; the leads after it that share a country or an
+    office with the article (a minister of the same state) are part of the block, not its text."""
+    paras = paragraphs("CN-middleEast-1362-20180912")
+    assert other_leads(paras) == [3, 4, 5, 6, 7]
+    paras = paragraphs("CN-internationalNews-604-20180911")
+    assert other_leads(paras) == [4, 5, 6, 7, 8]
+
+
+def test_no_block_when_the_article_is_one_paragraph():
+    """A page whose own text is a single lead paragraph: what follows it is read one by one."""
+    assert 1 not in other_leads(paragraphs("CN-internationalNews-532-20180818"))

@@ -435,8 +435,6 @@ XFAIL = {
 FILTER_MISSES = {
     "وهتف المحتجون بشعارات": "shouting slogans and burning a flag, no protest noun or verb of gathering",
     "ورشق مئات المتظاهرين": "stone-throwing protesters: the filter weighs the clash over the protest",
-    "خرجت تظاهرات حاشدة في فرنسا": "a mass demonstration against a reform: scored 0.70, at the "
-        "PROTEST threshold",
     "وقالت وكالة السودان للأنباء (سونا)": "the agent هيئة الجوازات والسجل المدني is no actor; the "
                                           "bracketed سونا (uncoded) may not stand in for it",
 }

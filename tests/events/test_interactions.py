@@ -322,3 +322,14 @@ def test_the_accused_are_no_accusation():
                  "في الكنيسة الكاثوليكية ويكشف أسماء أكثر من 300 من رجال الدين المتهمين بممارسة هذه "
                  "الانتهاكات.", "ACCUSE")
     assert got == [], got
+
+
+def test_a_call_between_a_title_and_his_counterpart():
+    """"بين وزيري الخارجية التركي مولود تشاووش أوغلو ونظيره الهولندي ستف بلوك": the second party
+    is the named counterpart after ونظيره; a place after و is no party."""
+    got = events("وجاء ذلك خلال اتصال هاتفي بين وزيري الخارجية التركي مولود تشاووش أوغلو ونظيره الهولندي ستف "
+                 "بلوك.", "CONSULT")
+    assert got and got[0][1] is not None and "بلوك" in got[0][1], got
+    got = events("وأثمر لقاء بين وزير الدفاع الإسرائيلي أفيغدور ليبرمان ونظيره الروسي سيرجي شويغو في موسكو عن "
+                 "تفاهمات.", "CONSULT")
+    assert got and got[0][1] is not None and "شويغو" in got[0][1], got

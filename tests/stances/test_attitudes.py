@@ -61,6 +61,15 @@ CASES = [
     ("BB-internationalNews-1193-20181013", "ولكنه شكر الرئيس التركي", 0,
      {"ترامب": TRUMP, "تركيا": ("GPE", "TUR", "GOV"), "الرئيس التركي": ("PER", "TUR", "GOV"),
       "برونسون": ("PER", "USA", "CVL")}, {("ترامب", "الرئيس التركي", "support", False)}),
+    # a list of subjects after the verb: each of them holds the stance
+    ("SK-middleEast-965-20180412", "واتهمت سوريا وروسيا وإيران إسرائيل", 0,
+     {"سوريا": ("GPE", "SYR", "GOV"), "روسيا": RU, "إيران": IR, "إسرائيل": ("GPE", "ISR", "GOV")},
+     {("سوريا", "إسرائيل", "oppose", False), ("روسيا", "إسرائيل", "oppose", False),
+      ("إيران", "إسرائيل", "oppose", False)}),
+    ("BB-middleEast-977-20180908", "اتهمت السعودية والإمارات ومصر والبحرين", 0,
+     {"السعودية": ("GPE", "SAU", "GOV"), "الإمارات": ("GPE", "ARE", "GOV"), "مصر": ("GPE", "EGY", "GOV"),
+      "البحرين": ("GPE", "BHR", "GOV"), "الحكومة القطرية": ("ORG", "QAT", "GOV")},
+     {(h, "الحكومة القطرية", "oppose", False) for h in ("السعودية", "الإمارات", "مصر", "البحرين")}),
     # --- no stance ---
     # "أعلنت السعودية تأييدها وترحيبها بالخطوات …": the pronoun on the agentive noun is Saudi Arabia
     # itself, not Iran named in the sentence before

@@ -135,3 +135,22 @@ def test_definite_head_before_an_action_noun():
                   {"منظمة إيتا": "ORG"})
     st = find(doc, "أعلنت", "وقف إطلاق النار")
     assert st.prov.rule == "announce.np"
+
+
+def test_attorney_general_is_a_judicial_title_not_a_year():
+    """"العام" after a definite title is "general" (النائب العام، المدعي العام), not "the year": the
+    phrase goes on, and the two-word role codes the speaker as judiciary (النائب alone is an MP)."""
+    doc = analyse(_context("BB-middleEast-116-20180228", "أعلن النائب العام السعودي أن", 0), {})
+    a = _speaker(doc, "أعلن", "حصيلة التسويات")
+    assert (a.name, a.country, a.type) == ("النائب العام السعودي", "SAU", "JUD")
+    # "وقال النائب العام الماضي": the time word after the title still ends the phrase
+    doc = analyse(_context("SK-middleEast-2811-20180709", "وقال النائب العام الماضي", 0), {})
+    a = _speaker(doc, "قال", "التحقيق المصري")
+    assert a is not None and a.name == "النائب العام"
+
+
+def test_a_prepositional_adverb_is_no_speaker():
+    """"مطالبة موسكو بأن تكشف بالكامل لمنظمة حظر الأسلحة … عن برنامج": "بالكامل" (fully) after the
+    cue is no subject phrase."""
+    doc = analyse(_context("CN-internationalNews-580-20180907", "بأن تكشف بالكامل", 0), {"موسكو": "LOC"})
+    assert not [a for a in doc.actors.values() if a.name.startswith("بال")]
