@@ -170,7 +170,7 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
             if not pro and k > 0 and not taken[k - 1] and words[k - 1].norm.isdigit():
                 start = words[k - 1].start  # "30 إرهابيا": the count belongs to the participant's name
             slots.append(Slot(k, j, start, words[j - 1].end, sector=sector, country=country,
-                              name=doc.text[start:words[j - 1].end], pro=pro))
+                              name=_slot_name(doc.text[start:words[j - 1].end], w, pro), pro=pro))
             for x in range(k, j):
                 taken[x] = True
             nxt = j
@@ -193,6 +193,14 @@ def _two_states(m, mentions) -> bool:
     return len(inside) >= 2
 
 
+def _slot_name(text: str, first: Token, pro: str) -> str:
+    """The phrase's own words: "للتجار" is ل + التجار, whose alef the spelling drops."""
+    lam = ARTICLE[1]
+    if pro.endswith(lam) and first.norm.startswith(lam * 2) and text.startswith(lam):
+        return ARTICLE[0] + text
+    return text
+
+
 def _mention_slots(doc: Doc, words: list[Token], starts: list[int], taken: list[bool]) -> list[Slot]:
     """The slots of the actors layer's mentions in the sentence (marking their words taken)."""
     s0, s1 = words[0].start, words[-1].end
@@ -209,11 +217,11 @@ def _mention_slots(doc: Doc, words: list[Token], starts: list[int], taken: list[
             continue
         a = doc.actors.get(m.actor)
         norm_span = [w.norm for w in words[i:j]]
+        pro = normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else ""
         slot = Slot(i, j, m.start, m.end, actor=m.actor, country=a.country if a else None,
-                    sector=a.type if a else None, name=doc.text[m.start:m.end],
+                    sector=a.type if a else None, name=_slot_name(doc.text[m.start:m.end], words[i], pro),
                     adjectival=(j - i == 1 and is_nisba(norm_span[0]) and i > 0),
-                    pro=normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else "",
-                    mention=m.kind, kind=a.kind if a else None)
+                    pro=pro, mention=m.kind, kind=a.kind if a else None)
         slots.append(slot)
         for k in range(i, j):
             taken[k] = True
