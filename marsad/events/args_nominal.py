@@ -49,6 +49,8 @@ GEN_OBJECT = frozenset({
 ATTACK_MEANS = word_set(_WORDS["attack_means"])
 LAM_AGENT_ATTACKS = frozenset(_WORDS["lam_agent_attacks"].split())
 LAM_PROTESTERS = frozenset(_WORDS["lam_protesters"].split())
+LAM_RELATIONAL = word_set(_WORDS["lam_relational"])
+SUPPORT_DENIED = word_set(_WORDS["support_denied"])
 
 
 def lam_agent(cand, lam: Slot | None) -> bool:
@@ -90,7 +92,8 @@ def gen_lam_pair(cand, gen: Slot | None, slots, norms, words, text) -> tuple[Slo
         return None
     for s in slots:
         if s.prep == "ل" and gen.j <= s.i <= gen.j + 2 and (s.actor is not None or s.sector is not None) \
-                and all(is_adjective(norms[k]) for k in range(gen.j, s.i)) and gap_ok(words, gen.j - 1, s.i, text):
+                and all(is_adjective(norms[k]) and norms[k] not in LAM_RELATIONAL for k in range(gen.j, s.i)) \
+                and gap_ok(words, gen.j - 1, s.i, text):
             return gen, s
     return None
 
@@ -190,8 +193,13 @@ def agent_support(cand, words, norms, text) -> int | None:
         if any(ch in seg for ch in ".;:!?؟"):
             return None
         if w in support or norms[k] in support:
-            return k
+            return None if k > 0 and _denied(norms[k - 1]) else k
     return None
+
+
+def _denied(w: str) -> bool:
+    """"لم", "ولم", "عدم": a word that denies or defers the support verb after it."""
+    return w in SUPPORT_DENIED or (w[:1] in "وف" and w[1:] in SUPPORT_DENIED)
 
 
 def support_subject(cand, words, norms, slots, text, sv: int | None = None) -> Slot | None:

@@ -124,6 +124,9 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
         elif not c.lexeme.model and casualty_report(c, ctx, args, norms):
             score, rule = max(score, CASUALTY_SCORE), "casualty:" + c.lexeme.key
         out.append(Scored(c, ctx, args, feats, score, rule, slots=slots))
+    # a noun read only with both its parties ("دعم X لـ Y") is no trigger without them: it
+    # lends its words and its agent to no other event of the sentence
+    out = [s for s in out if not s.cand.lexeme.gen_lam or s.args.rule == "gen-lam"]
     _share_coordinated(out, words, doc.text)
     _share_circumstantial(out, words, doc.text)
     _noun_subjects(out, words, doc.text)

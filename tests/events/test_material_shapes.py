@@ -111,3 +111,32 @@ def test_agreement_matter_four_words_on():
     found = events(text, "AGREE")
     assert any(s is not None and s.country == "QAT" for _, s, _ in found), found
 
+
+
+def test_lam_after_allegiance_is_no_patient():
+    # "الموالية لإيران": Iran is whom the militia is loyal to, not the target of the attack
+    text = ("توالت الإدانات على نحو واسع، يوم الخميس، على أثر استهداف ميليشيات الحوثي الموالية لإيران ناقلتي "
+            "نفط سعوديتين، الأربعاء.")
+    assert not any(t is not None and t.country == "IRN" for _, _, t in events(text, "ASSAULT"))
+
+
+@pytest.mark.parametrize("text", [
+    "ولم يتمكن عبد الرحمن من تحديد أسباب القصف العنيف على نوى، لكنه أشار إلى تزامنه مع تفجير عربة مفخخة.",
+    "وقال الدبلوماسي الأميركي وولتر ميلر إن من المؤسف عدم تمكن إسرائيل من المشاركة في اجتماع الجمعة بسبب "
+    "عطلة عيد الفصح.",
+])
+def test_could_not_names_no_agent(text):
+    doc = analysed(text)
+    assert not any(e.type in ("ASSAULT", "CONSULT") and e.source is not None for e in doc.events), text
+
+
+def test_council_agrees_with_time_and_manner_between():
+    text = ("ووافق مجلس الأمن الدولي بالإجماع، السبت، على مشروع قرار ينص على وقف لإطلاق النار في سوريا لثلاثين "
+            "يوما، وذلك بعد مفاوضات استمرت أكثر من أسبوع لتمريره.")
+    assert any(s is not None and s.type == "IGO" for _, s, _ in events(text, "AGREE"))
+
+
+def test_approval_not_obtained_is_no_agreement():
+    text = ("واعترفت المنظمة أنها فشلت في الحصول على موافقة المسؤولين السوريين للسماح بدخول 40 شاحنة محملة "
+            "بالمساعدات الإنسانية إلى مدينة دوما.")
+    assert not events(text, "AGREE")
