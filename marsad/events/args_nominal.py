@@ -9,6 +9,7 @@ from __future__ import annotations
 from marsad import resources
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
+    CONJ,
     QUANTIFIERS,
     is_adjective,
     RELATIVES,
@@ -199,7 +200,7 @@ def agent_support(cand, words, norms, text) -> int | None:
 
 def _denied(w: str) -> bool:
     """"لم", "ولم", "عدم": a word that denies or defers the support verb after it."""
-    return w in SUPPORT_DENIED or (w[:1] in "وف" and w[1:] in SUPPORT_DENIED)
+    return w in SUPPORT_DENIED or (w[:1] in CONJ and w[1:] in SUPPORT_DENIED)
 
 
 def support_subject(cand, words, norms, slots, text, sv: int | None = None) -> Slot | None:
