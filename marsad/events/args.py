@@ -28,9 +28,8 @@ from marsad.events.args_nominal import (
     EXPOSURE_VERBS,
     GEN_OBJECT,
     VICTIM_SUPPORT,
-    agent_support,
-    agentive_support,
-    announcer,
+    agent_support, agentive_support,
+    gen_lam_pair, lam_agent, announcer,
     means_agent,
     relative_target,
     support_subject,
@@ -292,7 +291,9 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
                 and all(is_adjective(norms[k]) or norms[k].endswith("ا") for k in range(j, s.i))), None)
     if agent is not None:
         out.source, out.rule = agent, "agent"
-    elif lam is not None and cand.type in ("RETREAT", "MOBILIZE") and cand.lexeme.key not in GEN_OBJECT:
+    elif (pair := gen_lam_pair(cand, gen, slots, norms, words, text)) is not None:
+        (out.source, out.target), out.rule = pair, "gen-lam"
+    elif lam_agent(cand, lam):
         out.source, out.rule = lam, "lam-genitive"
     elif adj is not None:
         out.source, out.rule = adj, "nisba"
