@@ -11,11 +11,11 @@ from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
     CONJ,
     QUANTIFIERS,
-    is_adjective,
     RELATIVES,
     bare_forms,
     bare_word,
     gap_ok,
+    is_adjective,
 )
 from marsad.text.normalize import word_set
 
