@@ -62,7 +62,7 @@ def consistent(text: str, found: list[tuple[int, int, str, float]], sentences: l
     fixed = known_names()
     spans = []
     slips = set()  # spans that began or ended with a particle ("على عفرين"): not repeated
-    for s, e, label, score in _long_orgs(text, _split_known(text, found, fixed), sentences):
+    for s, e, label, score in _long_orgs(text, _split_head(text, _split_known(text, found, fixed)), sentences):
         s, e, slip = _without_particles(text, s, e)
         key = _key(text[s:e])
         if not key:
@@ -219,6 +219,31 @@ def _split_known(text: str, found: list, fixed: dict) -> list:
                 break
         out.append((s, e, label, score))
     return out
+
+
+def _split_head(text: str, found: list) -> list:
+    """The tagger's spans that run a bare definite body head into what follows it
+    (resources/entities/bare_body_heads.txt: "الوزارة هيذر نويرت", "الشرطة صلاحية"): the head
+    goes, and what follows stays as a person when it is two words or more of a name."""
+    out = []
+    for s, e, label, score in found:
+        words = [m.span() for m in _WORDS.finditer(text, s, e)]
+        if len(words) < 2 or normalize(text[words[0][0]:words[0][1]]) not in bare_body_heads() \
+                or normalize(text[words[1][0]:words[1][1]]).startswith(("ال", "ل")) \
+                or text[words[1][0]].isdigit():
+            out.append((s, e, label, score))
+            continue
+        rest = [text[a:b] for a, b in words[1:]]
+        if len(rest) >= 2 and not any(never_name(w) or w.startswith("ال") for w in rest):
+            out.append((words[1][0], e, "PER", score))
+    return out
+
+
+@lru_cache(maxsize=1)
+def bare_body_heads() -> frozenset[str]:
+    """Definite heads that name a body only by what it is (resources/entities/bare_body_heads.txt)."""
+    lines = resources.path("entities", "bare_body_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
 
 
 def _without_particles(text: str, s: int, e: int) -> tuple[int, int, bool]:
