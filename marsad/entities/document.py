@@ -222,21 +222,52 @@ def _split_known(text: str, found: list, fixed: dict) -> list:
 
 
 def _split_head(text: str, found: list) -> list:
-    """The tagger's spans that run a bare definite body head into what follows it
-    (resources/entities/bare_body_heads.txt: "الوزارة هيذر نويرت", "الشرطة صلاحية"): the head
-    goes, and what follows stays as a person when it is two words or more of a name."""
+    """The tagger's spans that run a head word into a name after it, maybe with a state's nisba
+    between: a bare definite body head (resources/entities/bare_body_heads.txt: "الوزارة هيذر
+    نويرت", "الشرطة صلاحية") or a role (person_role_heads.txt, title_words.txt: "الكاتبة
+    السعودية منال الشريف"). The name (two to four words after a body head, one to four after a
+    role) stays as a person; a body head run into what is no name goes with it."""
     out = []
     for s, e, label, score in found:
-        words = [m.span() for m in _WORDS.finditer(text, s, e)]
-        if len(words) < 2 or normalize(text[words[0][0]:words[0][1]]) not in bare_body_heads() \
-                or normalize(text[words[1][0]:words[1][1]]).startswith(("ال", "ل")) \
-                or text[words[1][0]].isdigit():
-            out.append((s, e, label, score))
+        spans = [m.span() for m in _WORDS.finditer(text, s, e)]
+        words = [text[a:b] for a, b in spans]
+        head = normalize(words[0]) if words else ""
+        role = label != "LOC" and (head in person_role_heads() or head in title_words())
+        k = 1
+        while k < len(words) and _definite_nisba(words[k]):
+            k += 1
+        rest = words[k:]
+        if not (role or head in bare_body_heads()) or not rest or \
+                normalize(rest[0]).startswith(("ال", "ل")) or rest[0][0].isdigit():
+            out.append((s, e, label, score))  # "الاتحاد الأوروبي", "الجيش السوري الحر"
             continue
-        rest = [text[a:b] for a, b in words[1:]]
-        if len(rest) >= 2 and not any(never_name(w) or w.startswith("ال") for w in rest):
-            out.append((words[1][0], e, "PER", score))
+        if _name_after_head(rest, role):
+            out.append((spans[k][0], e, "PER", score))
+        elif role or k > 1:
+            out.append((s, e, label, score))  # "الرابطة الوطنية من أجل الديمقراطية"
     return out
+
+
+def _name_after_head(rest: list[str], role: bool) -> bool:
+    """Do the words after a head make a person's name? A surname may take the article after a
+    role ("منال الشريف"); no other word may, nor be a particle or a nisba."""
+    definite = rest[1:-1] if role else rest
+    return (1 if role else 2) <= len(rest) <= 4 and \
+        not any(normalize(w).startswith(("ال", "لل", "بال", "وال", "فال")) for w in definite) and \
+        not any(never_name(w) or preposition(w) or _definite_nisba(w) for w in rest)
+
+
+def _definite_nisba(word: str) -> bool:
+    """A definite nisba adjective (السعودية، الأمريكي، الحقوقي)."""
+    n = normalize(word)
+    return n.startswith("ال") and n.endswith(("ي", "يه", "يون", "يين")) and len(n) > 4
+
+
+@lru_cache(maxsize=1)
+def person_role_heads() -> frozenset[str]:
+    """Role nouns before a person's name (resources/entities/person_role_heads.txt)."""
+    lines = resources.path("entities", "person_role_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
 
 
 @lru_cache(maxsize=1)
