@@ -4,15 +4,18 @@
    boilerplate; quotation marks are transparent to it, so a name quoted inside a longer one
    (تنظيم «القاعدة»، تحالف «دعم الشرعية») matches that longer name;
 2. persons of the entities layer the dictionary does not know (unless a listed person, group or
-   state, or a longer dictionary phrase, covers them);
+   state, or a longer dictionary phrase, covers them; a listed person's bare surname after
+   another given name is a namesake, a person of its own: سامي عنان is not كوفي عنان);
 3. the countries the document names, most mentioned first (``ranking``: its head is the main
    country that bare titles and institutions belong to);
-4. later mentions of a named person's surname (السوداني after محمد شياع السوداني), proclitics
-   allowed, unless a longer listed name covers them.
+4. later mentions of a named person's surname (السوداني after محمد شياع السوداني; the family
+   name written first in East Asian names: كيم after كيم جونغ أون), proclitics allowed, unless a
+   longer listed name covers them; in-document names beat the dictionary's bare aliases.
 """
 from __future__ import annotations
 
 import bisect
+import difflib
 import itertools
 import re
 from collections import Counter
@@ -21,12 +24,20 @@ from typing import Iterable
 import ahocorasick
 
 from marsad.actors.base import Atom, ResolverBase, norm
-from marsad.actors.dictionary import LAM_PROCLITICS, PROCLITICS, default_surname
+from marsad.actors.dictionary import LAM_PROCLITICS, PROCLITICS, RESOLVER_WORDS, default_surname
 from marsad.actors.entity_layer import proclitic_gap
-from marsad.entities.words import never_name
+from marsad.entities.words import given_name, never_name
+from marsad.text.normalize import normalize
 
+# Verbs spelt like given names: before a listed surname they are no namesake's given name.
+NAME_LIKE_VERBS = frozenset(normalize(w) for w in RESOLVER_WORDS["name_like_verbs"])
 # Quotation marks that Arabic news puts around a name inside a longer phrase (تنظيم «القاعدة»).
 QUOTES_RE = re.compile('[«»"“”]')
+
+
+def similar_words(a: str, b: str) -> bool:
+    """Two spellings of one given name (ميشال / ميشيل, جوزيف / جوزف): most letters shared."""
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
 def unquoted(text: str, origin):
@@ -158,7 +169,8 @@ class AtomsMixin(ResolverBase):
             lo = bisect.bisect_left(starts, en.start - 200)
             hi = bisect.bisect_left(starts, en.end, lo)  # atoms starting after it: not inside
             inside = [k for k in range(lo, hi) if en.start < atoms[k].e]
-            if any(atoms[k].get("A") and atoms[k].get("A")[3] == "person" for k in inside):
+            known = [k for k in inside if atoms[k].get("A") and atoms[k].get("A")[3] == "person"]
+            if known and not (len(inside) == 1 and self._namesake(en.start, en.end, atoms[known[0]])):
                 continue  # a known person
             if any(atoms[k].s < en.start or atoms[k].e > en.end for k in inside):
                 continue  # a longer dictionary phrase crosses it
@@ -178,6 +190,22 @@ class AtomsMixin(ResolverBase):
         kept = [a for k, a in enumerate(atoms) if k not in drop] + extra
         kept.sort(key=lambda a: a.s)
         return kept
+
+    def _namesake(self, start: int, end: int, atom: Atom) -> bool:
+        """Whether a tagged full name that ends with a listed person's bare surname names someone
+        else: سامي عنان is not كوفي عنان. The given name before the surname must be unlike the
+        first word of each of the person's full names (ميشال عون is still ميشيل عون)."""
+        if atom.e != end or atom.s <= start or " " in norm(self.doc.text[atom.s:atom.e]):
+            return False
+        written = self.doc.text[start:atom.s].split()
+        given = [norm(w) for w in written]
+        if not given or len(given) > 2 or self.lex.keys.get(given[0]) or given[0] in NAME_LIKE_VERBS \
+                or not given_name(written[0]):
+            return False  # a title, nisba or verb the tagger took in, not a given name
+        entry = self.lex.entries[atom.get("A")[1]]
+        # the person's given names as one string each ("عبد الفتاح" = "عبدالفتاح")
+        firsts = {"".join(norm(n).split()[:-1]) for n in (entry.name, *entry.aliases) if " " in n.strip()}
+        return bool(firsts) and all(not similar_words("".join(given), f) for f in firsts)
 
     # -- 3. the document's main country ----------------------------------------------------------
     def country_ranking(self, atoms: list[Atom]) -> list[str]:

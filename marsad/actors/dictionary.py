@@ -31,6 +31,7 @@ LAM_PROCLITICS = frozenset(p for p in PROCLITICS if p.endswith("ل"))
 # The resolver's own words (guard words, led-by phrases, name prefixes …), read once.
 RESOLVER_WORDS = resources.read_yaml("actors", "resolver_words.yaml")
 NAME_PREFIXES = tuple(RESOLVER_WORDS["name_prefixes"])
+FAMILY_FIRST = frozenset(normalize(w) for w in RESOLVER_WORDS["family_name_first"])
 # Inflections of a nisba base: (suffix, plural).
 NISBA_SUFFIXES = tuple((suffix, plural) for suffix, plural in RESOLVER_WORDS["nisba_suffixes"])
 
@@ -371,6 +372,8 @@ def default_surname(name: str) -> str:
     words = normalize(name).split()
     if len(words) < 2:
         return ""
+    if len(words) >= 3 and words[0] in FAMILY_FIRST:
+        return words[0]  # كيم جونغ أون → كيم
     if len(words) >= 3 and words[-2] in NAME_PREFIXES:
         return " ".join(words[-2:])
     if words[-2] in NAME_PREFIXES:

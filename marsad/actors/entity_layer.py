@@ -123,8 +123,26 @@ def merge_entities(doc: Doc, mentions: list[tuple[int, int, str, str, str | None
     named = sorted((m for m in mentions if m[4] is not None), key=lambda m: m[0] - m[1])
     ents: list[Entity] = []
     for group, group_named in _overlap_groups(sorted(doc.entities, key=lambda x: x.start), named):
-        ents += _merge_group(doc, group, group_named)
+        ents += _merge_group(doc, _split_runs(doc, group, group_named), group_named)
     _attach_actors(doc, ents, mentions)
+
+
+def _split_runs(doc: Doc, ents: list[Entity], named: list[tuple]) -> list[Entity]:
+    """A tagged person that is two named persons side by side, as when a verb between two short
+    foreign names went untagged ("شكر كيم مون": كيم and مون, each the surname of a person named
+    before), becomes one entity per person."""
+    out = []
+    for x in ents:
+        parts = sorted((m for m in named if x.start <= m[0] and m[1] <= x.end and m[4] == "PER"),
+                       key=lambda m: m[0])
+        gaps = [doc.text[a[1]:b[0]] for a, b in zip(parts, parts[1:])]
+        if x.label != "PER" or len(parts) < 2 or len({m[2] for m in parts}) < 2 or \
+                doc.text[x.start:parts[0][0]].strip() or doc.text[parts[-1][1]:x.end].strip() or \
+                any(g.strip() for g in gaps):
+            out.append(x)
+            continue
+        out += [Entity(m[0], m[1], "PER", Provenance(STAGE, m[3]), m[2]) for m in parts]
+    return out
 
 
 def _merge_group(doc: Doc, ents: list[Entity], named: list[tuple]) -> list[Entity]:

@@ -62,7 +62,7 @@ def consistent(text: str, found: list[tuple[int, int, str, float]], sentences: l
     fixed = known_names()
     spans = []
     slips = set()  # spans that began or ended with a particle ("على عفرين"): not repeated
-    for s, e, label, score in _long_orgs(text, _split_known(text, found, fixed), sentences):
+    for s, e, label, score in _long_orgs(text, _split_head(text, _split_known(text, found, fixed)), sentences):
         s, e, slip = _without_particles(text, s, e)
         key = _key(text[s:e])
         if not key:
@@ -219,6 +219,62 @@ def _split_known(text: str, found: list, fixed: dict) -> list:
                 break
         out.append((s, e, label, score))
     return out
+
+
+def _split_head(text: str, found: list) -> list:
+    """The tagger's spans that run a head word into a name after it, maybe with a state's nisba
+    between: a bare definite body head (resources/entities/bare_body_heads.txt: "الوزارة هيذر
+    نويرت", "الشرطة صلاحية") or a role (person_role_heads.txt, title_words.txt: "الكاتبة
+    السعودية منال الشريف"). The name (two to four words after a body head, one to four after a
+    role) stays as a person; a body head run into what is no name goes with it."""
+    out = []
+    for s, e, label, score in found:
+        spans = [m.span() for m in _WORDS.finditer(text, s, e)]
+        words = [text[a:b] for a, b in spans]
+        head = normalize(words[0]) if words else ""
+        role = label != "LOC" and (head in person_role_heads() or head in title_words())
+        k = 1
+        while k < len(words) and _definite_nisba(words[k]):
+            k += 1
+        rest = words[k:]
+        if not (role or head in bare_body_heads()) or not rest or \
+                normalize(rest[0]).startswith(("ال", "ل")) or rest[0][0].isdigit():
+            out.append((s, e, label, score))  # "الاتحاد الأوروبي", "الجيش السوري الحر"
+            continue
+        if _name_after_head(rest, role):
+            out.append((spans[k][0], e, "PER", score))
+        elif role or k > 1:
+            out.append((s, e, label, score))  # "الرابطة الوطنية من أجل الديمقراطية"
+    return out
+
+
+def _name_after_head(rest: list[str], role: bool) -> bool:
+    """Do the words after a head make a person's name? A surname may take the article after a
+    role ("منال الشريف"); no other word may, nor be a particle or a nisba."""
+    definite = rest[1:-1] if role else rest
+    return (1 if role else 2) <= len(rest) <= 4 and \
+        not any(normalize(w).startswith(("ال", "لل", "بال", "وال", "فال")) for w in definite) and \
+        not any(never_name(w) or preposition(w) or _definite_nisba(w) for w in rest)
+
+
+def _definite_nisba(word: str) -> bool:
+    """A definite nisba adjective (السعودية، الأمريكي، الحقوقي)."""
+    n = normalize(word)
+    return n.startswith("ال") and n.endswith(("ي", "يه", "يون", "يين")) and len(n) > 4
+
+
+@lru_cache(maxsize=1)
+def person_role_heads() -> frozenset[str]:
+    """Role nouns before a person's name (resources/entities/person_role_heads.txt)."""
+    lines = resources.path("entities", "person_role_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def bare_body_heads() -> frozenset[str]:
+    """Definite heads that name a body only by what it is (resources/entities/bare_body_heads.txt)."""
+    lines = resources.path("entities", "bare_body_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
 
 
 def _without_particles(text: str, s: int, e: int) -> tuple[int, int, bool]:

@@ -31,6 +31,8 @@ from marsad.events.args_nominal import (
     agent_support,
     agentive_support,
     announcer,
+    gen_lam_pair,
+    lam_agent,
     means_agent,
     relative_target,
     support_subject,
@@ -294,7 +296,9 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
                 and all(is_adjective(norms[k]) or norms[k].endswith("ا") for k in range(j, s.i))), None)
     if agent is not None:
         out.source, out.rule = agent, "agent"
-    elif lam is not None and cand.type in ("RETREAT", "MOBILIZE") and cand.lexeme.key not in GEN_OBJECT:
+    elif (pair := gen_lam_pair(cand, gen, slots, norms, words, text)) is not None:
+        (out.source, out.target), out.rule = pair, "gen-lam"
+    elif lam_agent(cand, lam):
         out.source, out.rule = lam, "lam-genitive"
     elif adj is not None:
         out.source, out.rule = adj, "nisba"

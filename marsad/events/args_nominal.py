@@ -9,12 +9,13 @@ from __future__ import annotations
 from marsad import resources
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
+    CONJ,
     QUANTIFIERS,
-    is_adjective,
     RELATIVES,
     bare_forms,
     bare_word,
     gap_ok,
+    is_adjective,
 )
 from marsad.text.normalize import word_set
 
@@ -48,6 +49,17 @@ GEN_OBJECT = frozenset({
 # لـ-phrase is their agent (see args_nominal.yaml).
 ATTACK_MEANS = word_set(_WORDS["attack_means"])
 LAM_AGENT_ATTACKS = frozenset(_WORDS["lam_agent_attacks"].split())
+LAM_PROTESTERS = frozenset(_WORDS["lam_protesters"].split())
+LAM_RELATIONAL = word_set(_WORDS["lam_relational"])
+SUPPORT_DENIED = word_set(_WORDS["support_denied"])
+
+
+def lam_agent(cand, lam: Slot | None) -> bool:
+    """Is the لـ-phrase right after a verbal noun its agent: a deployment or withdrawal's
+    ("انسحاب للقوات"), or a protest's protesters ("تظاهرة للتجار"), not its target?"""
+    if lam is None or cand.lexeme.key in GEN_OBJECT:
+        return False
+    return cand.type in ("RETREAT", "MOBILIZE") or (cand.type == "PROTEST" and lam.sector in LAM_PROTESTERS)
 
 
 def means_agent(cand, norms, slots) -> Slot | None:
@@ -67,6 +79,23 @@ def means_agent(cand, norms, slots) -> Slot | None:
             next((s for s in slots if s.i == k and s.prep in (None, "ل")), None)
     if cand.lexeme.key in LAM_AGENT_ATTACKS:
         return next((s for s in slots if s.i == k and s.prep == "ل" and not s.adjectival), None)
+    return None
+
+
+def gen_lam_pair(cand, gen: Slot | None, slots, norms, words, text) -> tuple[Slot, Slot] | None:
+    """"مقاطعة دول عربية لقطر", "اعتقال السلطات لناشطين", "دعم تركيا لهذه الجماعات": a verbal
+    noun whose genitive is followed by a لـ-phrase: the genitive is its agent, the لـ-phrase its
+    patient (whatever the noun's genitive alone would be); so is a nisba in its place ("مقاطعة
+    السعودية لقطر", "القصف الروسي للمدنيين")."""
+    if gen is None or gen.prep is not None or gen.i != cand.j or cand.lexeme.mutual \
+            or (gen.adjectival or gen.j - gen.i == 1 and is_adjective(norms[gen.i])) and gen.country is None:
+        # (an adjective with no country, "دعم عسكري لـ", names no agent)
+        return None
+    for s in slots:
+        if s.prep == "ل" and gen.j <= s.i <= gen.j + 2 and (s.actor is not None or s.sector is not None) \
+                and all(is_adjective(norms[k]) and norms[k] not in LAM_RELATIONAL for k in range(gen.j, s.i)) \
+                and gap_ok(words, gen.j - 1, s.i, text):
+            return gen, s
     return None
 
 
@@ -165,8 +194,13 @@ def agent_support(cand, words, norms, text) -> int | None:
         if any(ch in seg for ch in ".;:!?؟"):
             return None
         if w in support or norms[k] in support:
-            return k
+            return None if k > 0 and _denied(norms[k - 1]) else k
     return None
+
+
+def _denied(w: str) -> bool:
+    """"لم", "ولم", "عدم": a word that denies or defers the support verb after it."""
+    return w in SUPPORT_DENIED or (w[:1] in CONJ and w[1:] in SUPPORT_DENIED)
 
 
 def support_subject(cand, words, norms, slots, text, sv: int | None = None) -> Slot | None:

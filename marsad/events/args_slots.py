@@ -43,6 +43,7 @@ from marsad.events.args_words import (
     is_adjective,
     is_nisba,
     may_qualify,
+    slot_name,
 )
 from marsad.events.lexicon import load_cues, stem_filter
 from marsad.text.normalize import normalize
@@ -171,7 +172,7 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
             if not pro and k > 0 and not taken[k - 1] and words[k - 1].norm.isdigit():
                 start = words[k - 1].start  # "30 إرهابيا": the count belongs to the participant's name
             slots.append(Slot(k, j, start, words[j - 1].end, sector=sector, country=country,
-                              name=doc.text[start:words[j - 1].end], pro=pro))
+                              name=slot_name(doc.text[start:words[j - 1].end], w, pro), pro=pro))
             for x in range(k, j):
                 taken[x] = True
             nxt = j
@@ -210,11 +211,11 @@ def _mention_slots(doc: Doc, words: list[Token], starts: list[int], taken: list[
             continue
         a = doc.actors.get(m.actor)
         norm_span = [w.norm for w in words[i:j]]
+        pro = normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else ""
         slot = Slot(i, j, m.start, m.end, actor=m.actor, country=a.country if a else None,
-                    sector=a.type if a else None, name=doc.text[m.start:m.end],
+                    sector=a.type if a else None, name=slot_name(doc.text[m.start:m.end], words[i], pro),
                     adjectival=j - i == 1 and is_nisba(norm_span[0]) and may_qualify(doc.text, words, i),
-                    pro=normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else "",
-                    mention=m.kind, kind=a.kind if a else None)
+                    pro=pro, mention=m.kind, kind=a.kind if a else None)
         slots.append(slot)
         for k in range(i, j):
             taken[k] = True

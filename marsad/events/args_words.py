@@ -96,3 +96,11 @@ def bare_forms(words) -> frozenset:
     """Every word whose ``bare_word`` is one of ``words`` (the word itself, or و / ف + it): a
     set test for "bare_word(w) in words" that a loop can run over a whole window at once."""
     return frozenset(w for x in words for w in (x, "و" + x, "ف" + x) if bare_word(w) in words)
+
+
+def slot_name(text: str, first, pro: str) -> str:
+    """The phrase's own words: "للتجار" is ل + التجار, whose alef the spelling drops."""
+    lam = ARTICLE[1]
+    if pro.endswith(lam) and first.norm.startswith(lam * 2) and text.startswith(lam):
+        return ARTICLE[0] + text
+    return text

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad import resources
-from marsad.events.cue_families import Cues, SentenceCues, _any_cues, cues, sentence_cues
+from marsad.events.cue_families import (
+    Cues,
+    SentenceCues,
+    _any_cues,
+    cues,
+    sentence_cues,
+)
 from marsad.events.triggers import Candidate
 
 _W = resources.read_yaml("events", "context_words.yaml")

@@ -97,6 +97,7 @@ class Lexeme:
     topic: tuple = ()
     model: bool = True  # judged by the trained filter where its type has one
     need_target: bool = False  # an interaction coded only with its patient (وصف، حذر، دعم)
+    gen_lam: bool = False  # coded only with a genitive agent and a لـ patient (مقاطعة دول عربية لقطر)
     patient_before: bool = False  # the patient is the phrase before the trigger (المدعومة من)
     object_first: bool = False  # takes an object before its topic (اتهم X بـ، وصف X بـ)
     casualty: bool = False  # tells deaths or wounds: a counted report is an attack, filter or not
@@ -291,7 +292,7 @@ def _add_entries(lex: "Lexicon", data: dict, frames: dict) -> None:
                 topic=_preps(e.get("topic", dflt.get("topic", []))),
                 casualty=bool(e.get("casualty", False)),
                 object_first=bool(e.get("object_first", False)),
-                need_target=bool(e.get("need_target", False)),
+                need_target=bool(e.get("need_target", False)), gen_lam=bool(e.get("gen_lam", False)),
                 model=bool(e.get("model", True)),
                 patient_before=bool(e.get("patient_before", False)),
                 announced=bool(e.get("announced", False)),

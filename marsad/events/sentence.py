@@ -124,6 +124,9 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
         elif not c.lexeme.model and casualty_report(c, ctx, args, norms):
             score, rule = max(score, CASUALTY_SCORE), "casualty:" + c.lexeme.key
         out.append(Scored(c, ctx, args, feats, score, rule, slots=slots))
+    # a noun read only with both its parties ("دعم X لـ Y") is no trigger without them: it
+    # lends its words and its agent to no other event of the sentence
+    out = [s for s in out if not s.cand.lexeme.gen_lam or s.args.rule == "gen-lam"]
     _share_coordinated(out, words, doc.text)
     _share_circumstantial(out, words, doc.text)
     _noun_subjects(out, words, doc.text)
@@ -278,13 +281,22 @@ CONJUNCTIONS = tuple(_W["conjunctions"])
 PROTESTERS = DEFAULT_AGENTS["PROTEST"] | {"BUS"}
 
 
+# How a protest noun's protesters are named when the noun tells a protest that took place:
+# after لـ ("تظاهرة للتجار") or as the subject of the verb that carries it ("نظم الطلاب اعتصاما").
+PROTEST_NOUN_AGENTS = frozenset({"lam-genitive", "support"})
+
+
 def _protest_told(c: Candidate, ctx: Context, args: Args, norms: list[str]) -> bool:
     """"أضرب تجار البازار في طهران": a protest verb in the perfect with its protesters as subject,
-    opening its clause, is a protest that happened, however unlike the GSR's incident reports."""
+    opening its clause, is a protest that happened, however unlike the GSR's incident reports;
+    so is a protest noun whose protesters the clause names ("نفذ العمال إضرابا")."""
+    if c.type != "PROTEST" or args.source is None or args.source.sector not in PROTESTERS \
+            or ctx.aux is not None or ctx.opinion or ctx.governed_by or ctx.anaphoric:
+        return False
+    if c.cls == "noun":
+        return args.rule in PROTEST_NOUN_AGENTS
     opens = c.i == 0 or c.proclitics[:1] in CONJUNCTIONS or norms[c.i - 1] in CLAUSE_OPENERS
-    return opens and c.type == "PROTEST" and c.cls == "perf" and args.source is not None \
-        and args.source.sector in PROTESTERS and ctx.aux is None \
-        and not (ctx.opinion or ctx.governed_by or ctx.anaphoric)
+    return opens and c.cls == "perf"
 
 
 def _resolve_overlaps(scored: list[Scored]) -> list[Scored]:

@@ -164,6 +164,8 @@ class EventsStage:
             # a speech act or a policy move needs the actor who performed it, coded: a name the
             # tagger found but nothing places (no country, no sector) codes no PLOVER event
             return None
+        if g.cand.lexeme.gen_lam and g.args.rule != "gen-lam":
+            return None  # "مقاطعة الانتخابات": the noun names this act only with both parties
         if all(m.ctx.anaphoric for m in members):
             return None  # "تلك الضربات": the event was already reported where it was first told
         if tgt_id is not None and tgt_id == src_id:
@@ -264,7 +266,7 @@ class EventsStage:
         if slot.actor is not None and slot.actor in doc.actors:
             a = doc.actors[slot.actor]
             kind = _mention_kind(doc, slot)
-            name = doc.text[slot.start:slot.end]
+            name = slot.name or doc.text[slot.start:slot.end]
             if kind in BORROWED_COUNTRY and a.country:
                 # "الجيش", "مسلحون", "الفصائل" with the article's country: PLOVER codes the
                 # country only when the phrase itself says it; the sector is the one the events
@@ -280,7 +282,7 @@ class EventsStage:
                 # unknown gunmen, civilians …: PLOVER codes no country the text does not give
                 # (a listed group or person of such a sector keeps the country of its entry)
                 return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, sector=_word_sector(name, a.type),
-                                                name=doc.text[slot.start:slot.end]))
+                                                name=name))
             if a.country or a.type or slot.sector is None:
                 return slot.actor
         if slot.sector is None:

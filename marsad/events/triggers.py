@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from marsad import resources
 from marsad.doc import Token
-from marsad.text.normalize import normalize
 from marsad.events.lexicon import Form, Lexeme, indices_of, phrase_heads, read_word
+from marsad.text.normalize import normalize
 
 
 def is_word(t: Token) -> bool:

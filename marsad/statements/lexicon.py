@@ -60,6 +60,7 @@ class CueForm:
     comps: tuple[str, ...] = ()
     post: bool = False
     speaker_after: str | None = None
+    speaker_heads: frozenset[str] = frozenset()  # what must follow speaker_after (a document noun)
     bare: bool = False  # noun without a possessive (القول)
     np: bool = False  # may take a noun-phrase content ("أعلن الجيش وضع قواته …")
 
@@ -143,10 +144,11 @@ def lexicon() -> Lexicon:
         comps = tuple(normalize(c) for c in spec.get("complements", []))
         post = bool(spec.get("post"))
         after = normalize(spec["speaker_after"]) if spec.get("speaker_after") else None
+        heads = frozenset(normalize(w) for w in spec.get("speaker_heads", ()))
         np = bool(spec.get("np"))
         for g, words in spec.get("verbs", {}).items():
             for w in words:
-                add(w, CueForm(fam, "verb", g, comps, post, after, np=np))
+                add(w, CueForm(fam, "verb", g, comps, post, after, heads, np=np))
         pcomps = comps + ("object",) if spec.get("participle_object") else comps
         for g, words in spec.get("participles", {}).items():
             for w in words:

@@ -149,9 +149,11 @@ def _speaker_after(ctx, toks, tok_at, form, span_s: int, span_e: int, vias, via)
     ws = [t for t in toks[tok_at(span_s):tok_at(span_e)]]
     for i, t in enumerate(ws):
         if t.text == form.speaker_after and i + 1 < len(ws):
+            if form.speaker_heads and ws[i + 1].text not in form.speaker_heads:
+                break  # "جاء في وقت …": no document speaks
             ms = ctx.mentions_in(ws[i + 1].start, span_e)
             subj = subject_in(ctx, span_s, t.start, vias)
-            via = (subj.start, subj.end) if subj else (span_s, t.start)
+            via = (subj.start, subj.end) if subj else (span_s, t.start) if ctx.text[span_s:t.start].strip() else None
             sp_end = trim_end(ctx.text, ws[i + 1].start, span_e)
             return (ms[0].actor if ms else None), (ws[i + 1].start, sp_end), via
     return "__impersonal__", None, via  # نقل without عن: transport, not speech

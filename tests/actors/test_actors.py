@@ -335,6 +335,8 @@ def test_office_terms_do_not_overlap():
     lex = lexicon()
     for (iso, office), terms in lex.holders.items():
         assert office in lex.offices
+        if lex.offices[office].get("shared"):
+            continue  # POST: ministers, envoys, spokespersons side by side
         for (s1, e1, p1), (s2, _e2, p2) in zip(terms, terms[1:]):
             assert e1 is not None and e1 <= s2, (iso, office, p1, p2)
 

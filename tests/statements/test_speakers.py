@@ -154,3 +154,20 @@ def test_a_prepositional_adverb_is_no_speaker():
     cue is no subject phrase."""
     doc = analyse(_context("CN-internationalNews-580-20180907", "بأن تكشف بالكامل", 0), {"موسكو": "LOC"})
     assert not [a for a in doc.actors.values() if a.name.startswith("بال")]
+
+
+def test_the_words_of_a_statement_speak_for_its_issuer():
+    """"وجاء في بيان صادر عن X أن …", "وجاء في بيان وزارة الداخلية أن …": the document's words, its
+    issuer speaks; "جاء ذلك في وقت …" is no statement."""
+    doc = analyse(_context("FR-middleEast-716-20180702", "وجاء في بيان صادر عن قوى الأمن الداخلي", 0),
+                  {"قوى الأمن الداخلي": "ORG"})
+    assert speaker_name(doc, find(doc, "جاء", "أوقفت في ضواحي بيروت")) == "قوى الأمن الداخلي"
+    doc = analyse(_context("BB-middleEast-248-20180325", "وجاء في بيان وزارة الداخلية", 0), {"وزارة الداخلية": "ORG"})
+    assert speaker_name(doc, find(doc, "جاء", "الشرطة تمكنت")) == "وزارة الداخلية"
+
+
+def test_only_a_listed_document_speaks_after_jaa():
+    """"وجاء في الكتاب أيضا أن …": a book is not in the list of documents whose issuer speaks (its
+    author is named elsewhere), so no statement is read from جاء."""
+    doc = analyse(_context("BB-internationalNews-1050-20180905", "وجاء في الكتاب أيضا أن", 0), {"غاري كون": "PER"})
+    assert not [s for s in doc.statements if s.prov.rule.startswith("document")]
