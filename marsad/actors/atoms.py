@@ -24,7 +24,12 @@ from typing import Iterable
 import ahocorasick
 
 from marsad.actors.base import Atom, ResolverBase, norm
-from marsad.actors.dictionary import LAM_PROCLITICS, PROCLITICS, RESOLVER_WORDS, default_surname
+from marsad.actors.dictionary import (
+    LAM_PROCLITICS,
+    PROCLITICS,
+    RESOLVER_WORDS,
+    default_surname,
+)
 from marsad.actors.entity_layer import proclitic_gap
 from marsad.entities.words import given_name, never_name
 from marsad.text.normalize import normalize

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import numpy as np
 
-
 # Sentences decoded together at most: the arrays are padded to the longest sentence of a group,
 # and a long document's longest sentence grows with it, so one group for all would cost more than
 # linear time and memory. Groups of sentences of similar lengths keep the padding small.

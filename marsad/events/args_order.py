@@ -13,9 +13,9 @@ from marsad.events.args_passive import ANNA_PRONOUN, CAUSE_NOUNS
 from marsad.events.args_slots import Slot
 from marsad.events.args_targets import CASUALTY_VERBS
 from marsad.events.args_words import (
+    QTY_SKIP,
     QUANTIFIERS,
     RELATIVES,
-    QTY_SKIP,
     SKIP_AFTER_VERB,
     TARGET_PREPS,
     bare_word,

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from marsad.doc import Doc
-from marsad.statements.context import date_of
 from marsad.stances.act_lexicon import GRAMMAR, NOUN_NEG, REJECT, ActLexicon, Words
+from marsad.statements.context import date_of
 
 
 def _alternation(key: str) -> re.Pattern:

@@ -21,15 +21,34 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.doc import Doc, Provenance, Stance
-from marsad.statements.context import NMention, mention_view, norm_text, to_original
-from marsad.text.normalize import NormText
-from marsad.stances.act_clauses import UNLESS_RE, act_date, irrealis, negated, untold_act
+from marsad.stances.act_clauses import (
+    UNLESS_RE,
+    act_date,
+    irrealis,
+    negated,
+    untold_act,
+)
 from marsad.stances.act_lexicon import (
-    GRAMMAR, NOUNS, PLACE_ACT_LIST, ActLexicon, Statements, Words, covering, lexicon,
+    GRAMMAR,
+    NOUNS,
+    PLACE_ACT_LIST,
+    ActLexicon,
+    Statements,
+    Words,
+    covering,
+    lexicon,
 )
 from marsad.stances.act_roles import (
-    find_object, held_before, holder_of, own_state, same_actor, state_in_country, target_of,
+    find_object,
+    held_before,
+    holder_of,
+    own_state,
+    same_actor,
+    state_in_country,
+    target_of,
 )
+from marsad.statements.context import NMention, mention_view, norm_text, to_original
+from marsad.text.normalize import NormText
 
 STAGE = "stances"
 _FUTURE = GRAMMAR["future_prefix"]
