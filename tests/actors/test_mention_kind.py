@@ -2,10 +2,10 @@
 instead of the actors stage's rule names."""
 from __future__ import annotations
 
+from test_actors import run
+
 from marsad.actors.kinds import mention_kind
 from marsad.doc import MentionKind
-
-from test_actors import run
 
 
 def kinds(text: str) -> dict[str, MentionKind]:

@@ -3,9 +3,7 @@ persons the audit of 2018 news added (real ant_news sentences)."""
 from __future__ import annotations
 
 from marsad.actors.dictionary import default_surname
-from marsad.doc import Doc
 from marsad.pipeline import analyze
-
 from tests.actors.test_actors import actor_of, run
 
 

@@ -8,12 +8,12 @@ import os
 import sqlite3
 
 import pytest
+from pgserver import fresh_schema
 
 from marsad.cli.commands import main
 from marsad.pipeline import analyze
 from marsad.store import StoreError, open_store
 from marsad.store.schema import migrations
-from pgserver import fresh_schema
 
 # The events stage makes the militias a participant actor of its own (no actors-stage mention).
 EVENT_ACTOR = ('وأضاف، خلال مؤتمر صحافي، "فتحنا طريق الحديدة صنعاء لخروج الميليشيات دون مقاومة"، '
