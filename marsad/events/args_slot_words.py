@@ -40,3 +40,11 @@ ACCUSATIVE_OTHERS = word_set(_WORDS["accusative_others"])
 GROUP_POSTMODIFIERS = tuple(normalize(w) for w in _WORDS["group_postmodifiers"].split())
 COUNT_VAGUE = word_set(_WORDS["count_vague"])
 COUNT_NO_START = word_set(_WORDS["count_no_start"])
+# Particles after which a nisba word is a noun (a subject), not an adjective: "فإن الحوثيين".
+NOUN_OPENERS = word_set(_WORDS["noun_openers"])
+_COORD = _WORDS["coord_letters"]  # و / ف peeled before the particle
+
+
+def after_opener(norm: str) -> bool:
+    """The word is إن / أن (و / ف peeled): a nisba after it is the clause's subject."""
+    return norm in NOUN_OPENERS or norm[:1] in _COORD and norm[1:] in NOUN_OPENERS

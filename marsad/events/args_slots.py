@@ -24,6 +24,7 @@ from marsad.events.args_slot_words import (
     PARTITIVE_HEADS,
     QUANTITY_ROLES,
     STATE_SECTORS,
+    after_opener,
 )
 from marsad.events.args_words import (
     ARTICLE,
@@ -211,7 +212,7 @@ def _mention_slots(doc: Doc, words: list[Token], starts: list[int], taken: list[
         norm_span = [w.norm for w in words[i:j]]
         slot = Slot(i, j, m.start, m.end, actor=m.actor, country=a.country if a else None,
                     sector=a.type if a else None, name=doc.text[m.start:m.end],
-                    adjectival=(j - i == 1 and is_nisba(norm_span[0]) and i > 0),
+                    adjectival=(j - i == 1 and is_nisba(norm_span[0]) and i > 0 and not after_opener(words[i - 1].norm)),
                     pro=normalize(doc.text[words[i].start:m.start]) if m.start > words[i].start else "",
                     mention=m.kind, kind=a.kind if a else None)
         slots.append(slot)
