@@ -101,6 +101,9 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
         ctx = analyse(norms, c, cands, year, sentence_norm, scues, breaks)
         args = find_args(c, words, slots, doc.text, norms)
         arrested_subject(c, args, norms)
+        if c.cls == "perf" and c.j < len(norms) and norms[c.i].endswith(ACC_ENDING) \
+                and not norms[c.i].endswith(PLURAL_ENDING) and norms[c.j].endswith(ACC_NISBA):
+            args.source, args.rule = None, ""  # "يتخللها قصفا جويا": an accusative noun, no dual verb
         quoted = any(a < c.start < b for a, b in quotes)
         if all_feats or flt.has(c.type):
             if bow is None:
@@ -288,6 +291,7 @@ ARMED_SECTORS = frozenset(_W["armed_sectors"])
 ARMED_OPENERS = word_set(_W["armed_openers"])
 ARMED_UNREAL = word_set(_W["armed_unreal"])
 PURPOSE_PREFIXES = tuple(_W["purpose_prefixes"])  # "ليتمكنوا", "لتنفيذ": a purpose
+ACC_ENDING, ACC_NISBA, PLURAL_ENDING = _W["accusative_ending"], _W["accusative_nisba"], _W["plural_ending"]
 WITH_PARTY = frozenset(_W["with_party"])
 VERB_SUBJECT_RULES = frozenset(_W["verb_subject_rules"])
 ARMED_NOT = frozenset(_W["armed_not_lexemes"])  # the preposition of a clash's other party

@@ -96,3 +96,13 @@ def test_hostage_taker_keeps_the_arrest_subject():
     got = events_of("قالت متحدثة باسم شرطة إقليم كاتالونيا الإسباني، إن الشرطة حررت زوجة قنصل مالي الشرفي بعد "
                     "أن احتجزها رجل داخل قنصلية بلادها في برشلونة.", "COERCE")
     assert not any(t == "رجل" for _, t, _ in got), got
+
+
+# -- a toll's agent ----------------------------------------------------------------------------
+def test_accusative_noun_is_no_dual_verb():
+    # "يتخللها قصفا جويا": the noun, whose agent is the campaign's, not the opposition named before
+    got = events_of("وتشن قوات النظام منذ 18 شباط/فبراير حملة عنيفة على مناطق سيطرة الفصائل المعارضة في الغوطة "
+                    "الشرقية، يتخللها قصفا جويا وصاروخيا ومدفعيا كثيفا، ما تسبب بمقتل أكثر من 850 مدنيا بينهم "
+                    "أكثر من 180 طفلا، وفق آخر حصيلة أوردها المرصد السوري.")
+    assert got and not any(s == "المعارضة" for s, _, _ in got), got
+
