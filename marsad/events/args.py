@@ -364,8 +364,8 @@ def _suffix_antecedent(cand: Candidate, words, slots, text) -> Slot | None:
     visit is the subject of its clause: the first named actor before it with no preposition
     (an object after a preposition, "سلمتهم لوزير الخارجية", or a destination is not)."""
     before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= SUFFIX_REACH and s.actor is not None
-              and not s.adjectival and s.prep is None and s.sector not in REPORTER_SECTORS
-              and gap_ok(words, s.j - 1, cand.i, text)]
+              and not s.adjectival and s.prep is None and s.sector not in REPORTER_SECTORS  # "معارك مع …": a fighter
+              and (cand.type != "ASSAULT" or s.sector in FIGHTER_SECTORS) and gap_ok(words, s.j - 1, cand.i, text)]
     return before[0] if before else None
 
 
@@ -408,6 +408,7 @@ POSSESSED_FEMININE = tuple(_WORDS["possessed_feminine"].split())
 # meeting rather than hold it (a news agency quoting a minister).
 WITH = frozenset(_WORDS["with"].split())
 REPORTER_SECTORS = frozenset(_WORDS["reporter_sectors"].split())
+FIGHTER_SECTORS = frozenset(_WORDS["fighter_sectors"].split())
 # Endings of a perfect verb that its verbal noun never has.
 PERFECT_ENDINGS = tuple(_WORDS["perfect_endings"].split())
 def _circumstantial(cand: Candidate, norms: list[str]) -> bool:

@@ -322,6 +322,8 @@ def object_of(cand, words, slots, after_from, text) -> Slot | None:
             break
         if s.prep is None or s.prep in TARGET_PREPS or s.prep == "ل" or (quant and s.prep == "من" and s.i <= kq + 1):
             return s
+        if s.prep and cand.lexeme.mutual and s.prep in cand.lexeme.patient and not s.adjectival:
+            return s  # "اشتبك مسلحون مع قوات الأمن في العريش": the other party, not the place after
     if cand.lexeme.mutual:
         # a meeting, a visit, an agreement: its counterpart after the frame's preposition, past
         # the subject ("ووصل وزير الخارجية … إلى الرياض", "مستعد لعقد اجتماع مع …")

@@ -127,3 +127,24 @@ def no_object(cand, words, norms, text) -> bool:
     if any(ch in seg for ch in ",،"):
         return True
     return norms[k] in NO_OBJECT_NEXT or norms[k] in CASUALTY_COORD
+
+
+# Arrests and detentions, and the sectors that suffer them and never perform them: a group of
+# these named right after the verb is its patient (اعتُقل شخصان), the verb passive or its agent
+# that of the verb it is coordinated to ("وداهمت قوات الاحتلال … واعتقلت خمسة شبان").
+ARREST_LEXEMES = frozenset(_WORDS["arrest_lexemes"].split())
+ARRESTED_SECTORS = frozenset(_WORDS["arrested_sectors"].split())
+# A verb with an object pronoun ("احتجزها رجل") has its patient already: the phrase after it is its subject.
+_COORD = tuple(_WORDS["coord_letters"].split())  # و / ف before a coordinated verb
+_OBJECT_SUFFIXES = tuple(resources.read_yaml("events", "args_order.yaml")["plain_object_suffixes"].split())
+
+
+def arrested_subject(cand, args, norms: list[str]) -> None:
+    """Move a civilian "subject" of an arrest verb to its patient (in place)."""
+    src = args.source
+    if cand.lexeme.id not in ARREST_LEXEMES or src is None or args.rule not in ("vso", "svo-adjacent") \
+            or src.i < cand.j or src.sector not in ARRESTED_SECTORS or cand.cls != "perf" \
+            or norms[cand.i].endswith(_OBJECT_SUFFIXES):
+        return
+    args.source, args.target, args.passive = None, src, True
+    args.rule = "coordinated" if cand.proclitics[:1] in _COORD else "passive-noobj"

@@ -11,6 +11,7 @@ from marsad import resources
 from marsad.doc import Doc, MentionKind, Sentence, Token
 from marsad.events.args import SEPARATE_PRONOUNS, Args, find_args
 from marsad.events.args_counts import counted_groups
+from marsad.events.args_passive import arrested_subject
 from marsad.events.args_slots import Slot, build_slots
 from marsad.events.args_words import (
     BORROWED_COUNTRY,
@@ -99,6 +100,10 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
     for c in cands:
         ctx = analyse(norms, c, cands, year, sentence_norm, scues, breaks)
         args = find_args(c, words, slots, doc.text, norms)
+        arrested_subject(c, args, norms)
+        if c.cls == "perf" and c.j < len(norms) and norms[c.i].endswith(ACC_ENDING) \
+                and not norms[c.i].endswith(PLURAL_ENDING) and norms[c.j].endswith(ACC_NISBA):
+            args.source, args.rule = None, ""  # "يتخللها قصفا جويا": an accusative noun, no dual verb
         quoted = any(a < c.start < b for a, b in quotes)
         if all_feats or flt.has(c.type):
             if bow is None:
@@ -118,8 +123,14 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
                 # the filter learnt incident reports; a counted toll ("مقتل 54 فلسطينيا",
                 # "سقوط مئات القتلى") or a killing with its agent named is an attack however told
                 score, rule = max(m, CASUALTY_SCORE), "casualty:" + c.lexeme.key
-            elif not ((_structured(doc, ctx, args) or _protest_told(c, ctx, args, norms)) and score > m
-                      and not STRUCT_VETO.intersection(scues.flags)):
+            elif (_structured(doc, ctx, args) or _protest_told(c, ctx, args, norms)) and score > m \
+                    and not STRUCT_VETO.intersection(scues.flags):
+                pass  # coded on its structure: the lexeme prior stands
+            elif ARMED_FLOOR <= m < flt.threshold(c.type) and _armed_act(doc, c, ctx, args, norms, scues.flags, breaks):
+                # the filter learnt single incident sentences; news tells an attack with its armed
+                # agent named ("اقتحمت ميليشيات الحوثي، الأربعاء، مستشفى …", "بدأت قوات النظام هجوما")
+                score, rule = ARMED_SCORE, "armed:" + c.lexeme.key
+            else:
                 score, rule = m, "model:" + c.lexeme.key
         elif not c.lexeme.model and casualty_report(c, ctx, args, norms):
             score, rule = max(score, CASUALTY_SCORE), "casualty:" + c.lexeme.key
@@ -272,6 +283,54 @@ def _structured(doc: Doc, ctx: Context, args: Args) -> bool:
         and not args.guessed
     return named and ctx.aux in (None, "historical") and not (
         ctx.opinion or ctx.governed_by or ctx.anaphoric or ctx.accident)
+
+
+# An attack told by a finite verb (or a support verb: "شنت غارات") that opens its clause, with an
+# armed agent (army, police, militia, gunmen) read by the argument readers and nothing in the
+# context that makes it no event, is scored ARMED_SCORE (above RULE_THRESHOLD) unless the filter
+# finds it very unlike an incident report (below ARMED_FLOOR).
+ARMED_TYPES = frozenset(_W["armed_types"])
+ARMED_SECTORS = frozenset(_W["armed_sectors"])
+ARMED_OPENERS = word_set(_W["armed_openers"])
+ARMED_UNREAL = word_set(_W["armed_unreal"])
+PURPOSE_PREFIXES = tuple(_W["purpose_prefixes"])  # "ليتمكنوا", "لتنفيذ": a purpose
+ACC_ENDING, ACC_NISBA, PLURAL_ENDING = _W["accusative_ending"], _W["accusative_nisba"], _W["plural_ending"]
+WITH_PARTY = frozenset(_W["with_party"])
+VERB_SUBJECT_RULES = frozenset(_W["verb_subject_rules"])
+ARMED_NOT = frozenset(_W["armed_not_lexemes"])  # the preposition of a clash's other party
+ARMED_SCORE = 0.65
+ARMED_FLOOR = 0.2
+
+
+def _armed_act(doc: Doc, c: Candidate, ctx: Context, args: Args, norms: list[str], sflags,
+               breaks: list[bool]) -> bool:
+    """An attack asserted with its armed agent named: a perfect verb opening its clause (or a
+    support verb's noun, "بدأت قوات النظام هجوما"), or a clash with an armed party ("بعد اشتباكات
+    مع ميليشيات الحوثي"); not negated, future, hypothetical, historical, judged, governed by a
+    speech act, accidental or a re-mention, outside trials and commentary."""
+    if c.type not in ARMED_TYPES or c.lexeme.id in ARMED_NOT or args.guessed or args.passive:
+        return False
+    if ctx.aux is not None or ctx.opinion or ctx.governed_by or ctx.anaphoric or ctx.accident \
+            or STRUCT_VETO.intersection(sflags):
+        return False
+    sl = args.source
+    if any(bare_word(w) in ARMED_UNREAL for w in norms[max(0, c.i - 2):c.i]):
+        return False  # "بهدف اغتياله", "عندما هاجم مسلحون …": a purpose, a clause of time
+    if c.cls == "perf":  # a verb with its own subject ("بالدفاع وضرب الطائرات" is a verbal noun)
+        # (after punctuation too: "إلى ذلك، اقتحمت ميليشيات …")
+        told = (c.i == 0 or breaks[c.i] or c.proclitics[:1] in CONJUNCTIONS or norms[c.i - 1] in ARMED_OPENERS) \
+            and args.rule in VERB_SUBJECT_RULES
+    elif c.lexeme.mutual and args.target is not None and args.target.prep in WITH_PARTY:
+        told, sl = True, args.target  # the other party of the clash is armed: so is the clash
+    else:
+        # "بدأت قوات النظام هجوما", not "ليتمكنوا من شن هجوم": from before the agent to the noun
+        told = args.rule == "support" and c.cls == "noun" and sl is not None and not any(
+            bare_word(w) in ARMED_UNREAL or w[:2] in PURPOSE_PREFIXES for w in norms[max(0, min(sl.i, c.i) - 2):c.i])
+    if sl is None:
+        return False
+    actor = doc.actors.get(sl.actor) if sl.actor else None
+    sector = sl.sector or (actor.type if actor is not None else None)
+    return told and sector in ARMED_SECTORS
 
 
 # Words after which a perfect verb opens its clause (not a noun in construct: "موقع تجمع المتظاهرين").
