@@ -58,6 +58,12 @@ def test_an_investigation_conducted_with_a_party():
     assert any(t and "سامي" in t for _, t in got), got
 
 
+def test_an_investigation_named_before_its_agent():
+    got = events("وتشير استطلاعات الرأي إلى أن نتانياهو قد يبقى رئيسا للوزراء مع فوز حزبه الليكود بغالبية مقاعد "
+                 "البرلمان في الانتخابات المبكرة على الرغم من التحقيقات التي تجريها الشرطة بحقه.", "ACCUSE")
+    assert any(s and "الشرطة" in s for s, _ in got), got
+
+
 def test_an_investigation_reopened_without_agent_is_no_event():
     assert "rule:ACCUSE.fath_tahqiq" not in _rules(
         "وأعيد فتح التحقيق فيها عام 2012 عندما أطلق نداء للإدلاء بالشهادة مرفق بصورة وجه الفتاة.", "ACCUSE")
