@@ -272,7 +272,8 @@ def load_lexicon() -> Lexicon:
 # predicates of news reports (verbal interactions, judicial acts, operation reports), kept apart;
 # incident reports told without their agent (tolls, seizures, destruction) and verbal cooperation
 # and conflict (visits, talks, demands, threats) each have their own file.
-LEXICON_FILES = ("triggers.yaml", "triggers_news.yaml", "triggers_incidents.yaml", "triggers_verbal.yaml")
+LEXICON_FILES = ("triggers.yaml", "triggers_news.yaml", "triggers_incidents.yaml", "triggers_verbal.yaml",
+                 "triggers_judicial.yaml")
 
 
 def _add_entries(lex: "Lexicon", data: dict, frames: dict) -> None:
