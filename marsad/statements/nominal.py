@@ -11,7 +11,7 @@ from marsad.statements.context import Context, Tok
 from marsad.statements.lexicon import ADJUNCTS, RULE_WORDS, CueForm, Lexicon, words
 from marsad.statements.spans import clause_end, emit
 from marsad.statements.speaker_phrase import phrase_end
-from marsad.statements.speakers import resolve_speaker, speaker_for, subject_word
+from marsad.statements.speakers import issuer, resolve_speaker, speaker_for, subject_word
 from marsad.times.patterns import weekday_words
 
 _SUFFIXES = tuple(RULE_WORDS["pronoun_suffixes"])
@@ -37,13 +37,19 @@ def np_content(ctx: Context, lex: Lexicon, toks: list[Tok], tok_at, m, form: Cue
     """Emit the noun-phrase content of the cue ``m`` if it has one; True when emitted."""
     k = tok_at(m.end())
     speaker, sp = None, None
+    # "أصدر بياناً أكد فيه خلو …": a resumptive pronoun after the verb of a relative clause on a
+    # document; the subject is elided (the document's issuer) unless named after it
+    resumptive = form.kind == "verb" and k < len(toks) and toks[k].text in _RESUMPTIVE
+    k += resumptive
     if form.kind == "participle":
         k = _skip_adjuncts(ctx, toks, k)[0]
         speaker = resolve_speaker(ctx, form.gender, m.start(), ss, sidx, first_local)
-    elif k < len(toks) and action_noun(lex, toks[k].text) and not toks[k].text.startswith(_ART):
+    elif k < len(toks) and action_noun(lex, toks[k].text) and (resumptive or not toks[k].text.startswith(_ART)):
         # right after the verb only an indefinite action noun ("أكد القضاء الأوروبي" has a subject)
         speaker, sp, _ = speaker_for(ctx, lex, toks, tok_at, m, form, m.end(), m.end(), ss, sidx, vias,
                                      first_local)
+        if resumptive:
+            speaker, sp = issuer(ctx, toks, tok_at, m, ss) or (speaker, sp)
     elif k < len(toks):
         sub = next(iter(ctx.mentions_in(toks[k].start, toks[k].start + 120)), None)
         if sub is not None and sub.start == toks[k].start and not sub.prepositional:
@@ -94,3 +100,5 @@ def _skip_adjuncts(ctx: Context, toks: list[Tok], k: int):
 
 
 _TIME = weekday_words() | words("day_words")
+_RESUMPTIVE = words("resumptive_pronouns")
+

@@ -108,6 +108,10 @@ def speaker_for(ctx, lex, toks, tok_at, m, form, span_s, span_e, ss, sidx, vias,
     if first is not None and subject_word(first):
         # A subject the actors layer did not resolve ("قال مسؤول أمريكي …"): newspeakers reads it.
         return None, (words[0].start, span_e), via
+    if len(words) == 1 and words[0].text in _RESUMPTIVE and form.kind == "verb":
+        found = issuer(ctx, toks, tok_at, m, ss)  # "أصدر X بياناً قال فيه إن …": X speaks
+        if found is not None:
+            return found[0], found[1], via
     # Elided or preverbal subject.
     before = m.start()
     kc = tok_at(m.start())
@@ -164,13 +168,17 @@ _PREVERBAL_LINK = words("preverbal_links")
 
 def _preverbal(ctx, toks, tok_at, m, ss) -> NMention | None:
     """An actor mention right before the cue (SV order), only قد/كان between."""
-    kc = tok_at(m.start())
+    return _preverbal_at(ctx, toks, tok_at(m.start()), ss)
+
+
+def _preverbal_at(ctx, toks, kc: int, ss: int) -> NMention | None:
+    """An actor mention right before token kc, only قد/كان between."""
     i = kc - 1
     while i >= 0 and toks[i].start >= ss and toks[i].text in _PREVERBAL_LINK:
         i -= 1
     if i < 0 or toks[i].start < ss or not toks[i].text[:1].isalnum():
         return None  # "… إلى واشنطن، قالت نويرت": a comma ends the clause before the cue
-    for mm in reversed(ctx.mentions_in(ss, m.start())):
+    for mm in reversed(ctx.mentions_in(ss, toks[kc].start if kc < len(toks) else toks[i].end)):
         if mm.end <= toks[i].end and mm.end >= toks[i].start:
             return None if mm.prepositional else mm
         if mm.end < toks[i].start:
@@ -293,3 +301,48 @@ def source_phrase(ctx, lex, toks, k: int, se: int) -> tuple[int, int] | None:
     return (s, e) if ok else None
 
 
+def issuer(ctx: Context, toks: list[Tok], tok_at, m, ss: int):
+    """(actor, span) of who issued the document a relative clause is on: "أصدر النائب العام المصري بياناً،
+    الأربعاء، أكد فيه": the subject between the issuing verb and the document noun; None when the
+    clause is not built so (the resumptive's own subject, or no issuing verb)."""
+    i = tok_at(m.start()) - 1
+    while i >= 0 and toks[i].start >= ss and (toks[i].text in (",", "-", "–") or toks[i].text in _TIME_WORDS):
+        i -= 1
+    if i < 1 or toks[i].start < ss:
+        return None
+    # the document right there, after one adjective ("بياناً رئاسياً") or before a topic phrase
+    # ("بيانا بشأن تصريحات جنينة، قالت فيه")
+    d = next((d for d in range(i, max(-1, i - 9), -1) if toks[d].start >= ss and toks[d].text in _DOCUMENTS
+              and (d >= i - 1 or toks[d + 1].text in PREPOSITIONS)), None)
+    if d is None or d < 1:
+        return None
+    i = d
+    e = i - 1
+    while e >= 0 and toks[e].start >= ss and toks[e].text in _TIME_WORDS:
+        e -= 1  # "نشرت وزارة الداخلية الأردنية السبت بيانا"
+    b = e
+    while b >= 0 and toks[b].start >= ss and toks[b].text[:1].isalpha() and _bare(toks[b].text) not in _ISSUE:
+        b -= 1
+    if b < 0 or toks[b].start < ss or _bare(toks[b].text) not in _ISSUE:
+        return None
+    if b == e:  # the subject before the verb ("وكانت القوات المسلحة قد أصدرت بيانا"): SV order
+        pre = _preverbal_at(ctx, toks, b, ss)
+        return (pre.actor, (pre.start, pre.end)) if pre is not None else None
+    if any(t.text in _DOCUMENTS for t in toks[b + 1:e + 1]) or toks[b + 1].text in PREPOSITIONS:
+        return None  # "أصدرت بيانا بشأن تصريحات …": the document is the object, no subject here
+    s, end = toks[b + 1].start, toks[e].end
+    ms = [mm for mm in ctx.mentions_in(s, end) if not mm.prepositional]
+    if ms and ms[0].start == s:
+        return ms[0].actor, (ms[0].start, ms[0].end)
+    return None, (s, end)  # an unresolved subject phrase: newspeakers names it
+
+
+def _bare(w: str) -> str:
+    """The verb without a conjunction or the feminine ending (ونشرت → نشر)."""
+    w = w[1:] if w[:1] in RULE_WORDS["conjunction_letters"] and len(w) > 3 else w
+    return w[:-1] if w.endswith(RULE_WORDS["ta"]) and w[:-1] in _ISSUE else w
+
+
+_RESUMPTIVE = words("resumptive_pronouns")
+_DOCUMENTS = words("issued_documents")
+_ISSUE = words("issuing_verbs")
