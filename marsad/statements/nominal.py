@@ -11,7 +11,12 @@ from marsad.statements.context import Context, Tok
 from marsad.statements.lexicon import ADJUNCTS, RULE_WORDS, CueForm, Lexicon, words
 from marsad.statements.spans import clause_end, emit
 from marsad.statements.speaker_phrase import phrase_end
-from marsad.statements.speakers import issuer, resolve_speaker, speaker_for, subject_word
+from marsad.statements.speakers import (
+    issuer,
+    resolve_speaker,
+    speaker_for,
+    subject_word,
+)
 from marsad.times.patterns import weekday_words
 
 _SUFFIXES = tuple(RULE_WORDS["pronoun_suffixes"])

@@ -6,7 +6,7 @@ Speakers are actor mentions (``doc.mentions``); a subject the actors layer did n
 """
 from __future__ import annotations
 
-from marsad.statements.context import Context, NMention, compatible, inside_mention
+from marsad.statements.context import Context, NMention, Tok, compatible, inside_mention
 from marsad.statements.lexicon import (
     ADJUNCTS,
     CLOSE_QUOTES,
