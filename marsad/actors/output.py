@@ -73,16 +73,8 @@ class OutputMixin(AnaphoraMixin):
                     # after the name, a state counts only once a title has begun the
                     # apposition ("تريزا ماي، رئيسة وزراء بريطانيا"; not "ميسي، ونيمار البرازيلي")
                     entry.country = entry.country or m[2].country
-                # a two-word role first ("النائب العام" is JUD, "النائب" alone LEG)
-                pair = self.lex.person_roles.get(f"{self.toks[k].norm} {self.toks[k + 1].norm}") \
-                    if k + 1 < ti else None
-                if pair is not None and entry.type is None:
-                    entry.type = pair
-                for f in self.forms(k):
-                    sec = self.lex.person_roles.get(f) or self.lex.heads.get(f)
-                    if sec is not None and sec != "NONE" and entry.type is None:
-                        entry.type = sec
-                        break
+                if entry.type is None:
+                    entry.type = self._role_sector(k, ti)
                 if entry.country and entry.type:
                     return
             if entry.type:
@@ -96,6 +88,19 @@ class OutputMixin(AnaphoraMixin):
             # a title with no state of its own ("النائب انطوان غانم … في بيروت"): the person
             # serves the state the document is about, as a bare institution does
             entry.country = self.ranking[0]
+
+    def _role_sector(self, k: int, ti: int) -> str | None:
+        """The sector a role word at token k gives the name at token ti: a two-word role first
+        ("النائب العام" is JUD, "النائب" alone LEG)."""
+        if k + 1 < ti:
+            pair = self.lex.person_roles.get(f"{self.toks[k].norm} {self.toks[k + 1].norm}")
+            if pair is not None:
+                return pair
+        for f in self.forms(k):
+            sec = self.lex.person_roles.get(f) or self.lex.heads.get(f)
+            if sec is not None and sec != "NONE":
+                return sec
+        return None
 
     def _in_apposition(self, start: int) -> bool:
         """A mention after a name belongs to its apposition unless a preposition governs it

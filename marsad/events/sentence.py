@@ -111,29 +111,7 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
             feats = features(c, ctx, args, norms, cands, quoted, sentence_norm, scues.flags, bow)
         else:
             feats = []
-        score, rule = rule_score(c, ctx, args), "rule:" + c.lexeme.key
-        if flt.has(c.type) and c.lexeme.model and not (keep_aux and ctx.aux in DROPPED_AUX):
-            # (with keep_aux, a negated / future / hypothetical mention is judged on its lexeme
-            # and clause: the filter learnt to reject exactly those, beyond their cue words)
-            # The filter learnt what the GSR annotators call an incident report; an event whose
-            # actors the clause names (الغارات الأميركية على …, شنت إسرائيل حربها على غزة) is
-            # coded on its structure even when it is not told as an incident.
-            m = flt.score(c.type, [f for f in feats if f not in AUX_FEATURES] if keep_aux else feats)
-            if m >= CASUALTY_FLOOR and casualty_report(c, ctx, args, norms):
-                # the filter learnt incident reports; a counted toll ("مقتل 54 فلسطينيا",
-                # "سقوط مئات القتلى") or a killing with its agent named is an attack however told
-                score, rule = max(m, CASUALTY_SCORE), "casualty:" + c.lexeme.key
-            elif (_structured(doc, ctx, args) or _protest_told(c, ctx, args, norms)) and score > m \
-                    and not STRUCT_VETO.intersection(scues.flags):
-                pass  # coded on its structure: the lexeme prior stands
-            elif ARMED_FLOOR <= m < flt.threshold(c.type) and _armed_act(doc, c, ctx, args, norms, scues.flags, breaks):
-                # the filter learnt single incident sentences; news tells an attack with its armed
-                # agent named ("اقتحمت ميليشيات الحوثي، الأربعاء، مستشفى …", "بدأت قوات النظام هجوما")
-                score, rule = ARMED_SCORE, "armed:" + c.lexeme.key
-            else:
-                score, rule = m, "model:" + c.lexeme.key
-        elif not c.lexeme.model and casualty_report(c, ctx, args, norms):
-            score, rule = max(score, CASUALTY_SCORE), "casualty:" + c.lexeme.key
+        score, rule = _score(doc, c, ctx, args, feats, norms, scues, breaks, keep_aux)
         out.append(Scored(c, ctx, args, feats, score, rule, slots=slots))
     # a noun read only with both its parties ("دعم X لـ Y") is no trigger without them: it
     # lends its words and its agent to no other event of the sentence
@@ -142,6 +120,36 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
     _share_circumstantial(out, words, doc.text)
     _noun_subjects(out, words, doc.text)
     return out
+
+
+def _score(doc: Doc, c: Candidate, ctx: Context, args: Args, feats: list[str], norms: list[str], scues,
+           breaks: list[bool], keep_aux: bool) -> tuple[float, str]:
+    """(score, rule) of one candidate: the filter's, or the lexeme prior where the filter has no
+    model for the type or the clause codes the event on its own."""
+    flt = load_filter()
+    score, rule = rule_score(c, ctx, args), "rule:" + c.lexeme.key
+    if flt.has(c.type) and c.lexeme.model and not (keep_aux and ctx.aux in DROPPED_AUX):
+        # (with keep_aux, a negated / future / hypothetical mention is judged on its lexeme
+        # and clause: the filter learnt to reject exactly those, beyond their cue words)
+        # The filter learnt what the GSR annotators call an incident report; an event whose
+        # actors the clause names (الغارات الأميركية على …, شنت إسرائيل حربها على غزة) is
+        # coded on its structure even when it is not told as an incident.
+        m = flt.score(c.type, [f for f in feats if f not in AUX_FEATURES] if keep_aux else feats)
+        if m >= CASUALTY_FLOOR and casualty_report(c, ctx, args, norms):
+            # the filter learnt incident reports; a counted toll ("مقتل 54 فلسطينيا",
+            # "سقوط مئات القتلى") or a killing with its agent named is an attack however told
+            return max(m, CASUALTY_SCORE), "casualty:" + c.lexeme.key
+        if (_structured(doc, ctx, args) or _protest_told(c, ctx, args, norms)) and score > m \
+                and not STRUCT_VETO.intersection(scues.flags):
+            return score, rule  # coded on its structure: the lexeme prior stands
+        if ARMED_FLOOR <= m < flt.threshold(c.type) and _armed_act(doc, c, ctx, args, norms, scues.flags, breaks):
+            # the filter learnt single incident sentences; news tells an attack with its armed
+            # agent named ("اقتحمت ميليشيات الحوثي، الأربعاء، مستشفى …", "بدأت قوات النظام هجوما")
+            return ARMED_SCORE, "armed:" + c.lexeme.key
+        return m, "model:" + c.lexeme.key
+    if not c.lexeme.model and casualty_report(c, ctx, args, norms):
+        return max(score, CASUALTY_SCORE), "casualty:" + c.lexeme.key
+    return score, rule
 
 
 def _clause_breaks(text: str, words: list[Token], starts: list[int]) -> list[bool]:
