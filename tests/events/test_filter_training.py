@@ -48,6 +48,7 @@ def test_hard_label_types_train_on_the_sentence_label(trainer):
 
 
 def test_fit_uses_the_hard_target_when_given(trainer):
+    pytest.importorskip("sklearn", reason="fitting needs the train extra (pip install -e .[train])")
     # one feature seen only in sentences a third of annotators accepted: the soft label makes it
     # weakly positive against a feature never accepted; as hard negatives both are negatives
     rows = [{"y": 0, "frac": 1 / 3, "cands": [["a", "x"]]} for _ in range(4)]
