@@ -111,7 +111,7 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
             feats = features(c, ctx, args, norms, cands, quoted, sentence_norm, scues.flags, bow)
         else:
             feats = []
-        score, rule = _score(doc, c, ctx, args, feats, norms, scues, breaks, keep_aux)
+        score, rule = _score(flt, doc, c, ctx, args, feats, norms, scues, breaks, keep_aux)
         out.append(Scored(c, ctx, args, feats, score, rule, slots=slots))
     # a noun read only with both its parties ("دعم X لـ Y") is no trigger without them: it
     # lends its words and its agent to no other event of the sentence
@@ -122,11 +122,10 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
     return out
 
 
-def _score(doc: Doc, c: Candidate, ctx: Context, args: Args, feats: list[str], norms: list[str], scues,
+def _score(flt, doc: Doc, c: Candidate, ctx: Context, args: Args, feats: list[str], norms: list[str], scues,
            breaks: list[bool], keep_aux: bool) -> tuple[float, str]:
-    """(score, rule) of one candidate: the filter's, or the lexeme prior where the filter has no
-    model for the type or the clause codes the event on its own."""
-    flt = load_filter()
+    """(score, rule) of one candidate: the filter's (``flt``), or the lexeme prior where the filter
+    has no model for the type or the clause codes the event on its own."""
     score, rule = rule_score(c, ctx, args), "rule:" + c.lexeme.key
     if flt.has(c.type) and c.lexeme.model and not (keep_aux and ctx.aux in DROPPED_AUX):
         # (with keep_aux, a negated / future / hypothetical mention is judged on its lexeme

@@ -88,3 +88,10 @@ def self_stance(v: StanceView, holder: str, target: str) -> bool:
     if h.code and h.code == t.code:
         return True
     return bool(h.country) and h.country == t.country and h.type in STATE_TYPES and t.type in STATE_TYPES
+
+
+def judged_pair(v: StanceView, holder: str, target: str) -> bool:
+    """A stance one party's words can hold toward another: not toward itself or its own state's
+    forces, and not toward an unknown or civilian target (victims are no adversary)."""
+    t = v.actor(target)
+    return t is not None and t.type != "CVL" and not self_stance(v, holder, target)

@@ -24,19 +24,18 @@ from functools import lru_cache
 from marsad import resources
 from marsad.doc import Doc, Provenance, Stance
 from marsad.stances.act_agents import act_agent
-from marsad.stances.agents import self_stance
+from marsad.stances.agents import judged_pair
 from marsad.stances.attitude_lexicon import lexicon as att_lexicon
 from marsad.stances.attitude_phrases import WORD_RE, covering, mention_at
 from marsad.stances.clitics import ARTICLE, BI, BIL, CONJ
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
-from marsad.stances.view import StanceView, current_view
+from marsad.stances.view import StanceView, asserted_spans, current_view
 from marsad.statements.context import actor_gender, date_of, to_original
 from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize
 
 ISSUE = "approval"
 RULE = "characterise"
-_QUESTION = re.compile(r"[?؟]")
 _THAT = frozenset({"بان", "بانه", "بانها", "بانهم", "بانهما"})  # normalised "بأن…" ("بإنقاذ" is no marker)
 _NISBA = ("ي", "يه")  # normalised country-adjective endings (الروسي، الروسية)
 
@@ -82,16 +81,13 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
     v = current_view(doc, v)
     d = _data()
     out: list[Stance] = []
-    for sent in doc.content_sentences():
-        a, b = v.nt.from_original(sent.start), v.nt.from_original(sent.end)
-        if _QUESTION.search(v.text, a, b):
-            continue
+    for a, b in asserted_spans(doc, v):
         for m in d["regex"].finditer(v.text, a, b):
             found = _characterisation(v, d, m, a, b)
             if found is None:
                 continue
             holder, target, s, e, pol = found
-            if holder == target or self_stance(v, holder, target) or _civilian(v, target):
+            if not judged_pair(v, holder, target):
                 continue
             os_, oe = to_original(v.nt, s, e)
             st = _statement(doc, os_)
@@ -315,7 +311,3 @@ def _party_at(v: StanceView, w: re.Match):
 def _statement(doc: Doc, pos: int) -> int | None:
     return next((i for i, s in enumerate(doc.statements) if s.start <= pos < s.end and s.speaker), None)
 
-
-def _civilian(v: StanceView, aid: str) -> bool:
-    a = v.actor(aid)
-    return a is None or a.type == "CVL"

@@ -15,19 +15,18 @@ from functools import lru_cache
 
 from marsad import resources
 from marsad.doc import Doc, Provenance, Stance
-from marsad.stances.agents import self_stance
+from marsad.stances.agents import judged_pair
 from marsad.stances.attitude_lexicon import lexicon as att_lexicon
 from marsad.stances.attitude_phrases import WORD_RE, covering, mention_at
 from marsad.stances.clitics import ARTICLE, BI, BIL
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
-from marsad.stances.view import StanceView, current_view
+from marsad.stances.view import StanceView, asserted_spans, current_view
 from marsad.statements.context import date_of, to_original
 from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize
 
 ISSUE = "approval"
 RULE = "reaction"
-_QUESTION = re.compile(r"[?؟]")
 
 
 def _norms(ws) -> frozenset[str]:
@@ -51,13 +50,10 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
     v = current_view(doc, v)
     d = _data()
     out: list[Stance] = []
-    for sent in doc.content_sentences():
-        a, b = v.nt.from_original(sent.start), v.nt.from_original(sent.end)
-        if _QUESTION.search(v.text, a, b):
-            continue
+    for a, b in asserted_spans(doc, v):
         for m in d["verbs"].finditer(v.text, a, b):
             for holder, target, end, pol in _reactions(v, d, m, a, b):
-                if holder == target or self_stance(v, holder, target) or _civilian(v, target):
+                if not judged_pair(v, holder, target):
                     continue
                 os_, oe = to_original(v.nt, m.start(), end)
                 out.append(Stance(os_, oe, holder, target, SUPPORT if pol > 0 else OPPOSE, Provenance(STAGE, RULE),
@@ -132,7 +128,3 @@ def _agent(v: StanceView, d: dict, a: int, pos: int, holder: tuple[str, int]) ->
     x = next((x for x in v.mentions_in(lo, pos) if not x.prepositional and not v.governed_by_fi(x)), None)
     return x.actor if x is not None and x.actor != holder[0] else None
 
-
-def _civilian(v: StanceView, aid: str) -> bool:
-    t = v.actor(aid)
-    return t is None or t.type == "CVL"

@@ -112,3 +112,14 @@ def current_view(doc: Doc, v: "StanceView | None" = None) -> "StanceView":
     if v is None or v.doc is not doc or v.text is not doc.norm().text:
         v = StanceView(doc, lexicon())
     return v
+
+
+_QUESTION = re.compile(r"[?؟]")
+
+
+def asserted_spans(doc: Doc, v: StanceView):
+    """(start, end) in the view's text of each content sentence that asks no question."""
+    for sent in doc.content_sentences():
+        a, b = v.nt.from_original(sent.start), v.nt.from_original(sent.end)
+        if not _QUESTION.search(v.text, a, b):
+            yield a, b
