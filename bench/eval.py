@@ -4,8 +4,8 @@ Runs the pipeline in-process over each gold set, writes the analyses as the CLI 
 them with the shared scorers (never a fork of them):
   - the seed article against seed.gold.json (score.py, every layer);
   - the 12 real dev articles of ../shared/eval/dev against their gold (score.py, every layer);
-  - 15 further ant_news articles annotated blind by the same guide (eval/fresh: 5 to study,
-    10 held out), the figure closest to articles Marsad was not built on;
+  - 25 further ant_news articles annotated blind by the same guide (eval/fresh: 5 to study,
+    20 held out), the figure closest to articles Marsad was not built on;
   - the Arabic PLOVER event gold, dev half (gsr_score.py, ASSAULT and PROTEST, actor codes) —
     in-sample, since the event filter is trained on this half (scripts/train_event_filter.py
     prints its 5-fold held-out figures);
