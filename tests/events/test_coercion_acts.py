@@ -110,3 +110,39 @@ def test_the_spread_of_weapons_is_no_deployment():
 def test_monitoring_moves_is_no_mobilisation_by_the_monitor():
     text = "قالت إسرائيل إنها رصدت تحركات عسكرية إيرانية في سوريا، وتأمر بتجهيز المخابئ في مرتفعات الجولان المحتلة."
     assert not any(s and "إسرائيل" in s for s, _ in events(text, "MOBILIZE"))
+
+
+# -- repression, crowd control, checkpoints (COERCE) -----------------------------------------
+def test_a_protest_repressed_by_the_police():
+    got = events("وكانت الحكومة أعلنت في نيسان/أبريل 2016 اتفاقية تمنح السيادة على الجزيرتين غير المأهولتين إلى "
+                 "السعودية ما أثار جدلا كبيرا في البلاد وتظاهرات ضد النظام قمعتها الشرطة.", "COERCE")
+    assert any(s and "الشرطة" in s for s, _ in got), got
+
+
+def test_a_denied_repression_campaign_is_none():
+    text = ("وقال الأمير محمد بن سلمان إن السلطات احتجزت حوالي 1500 شخص على مدار السنوات الثلاث الماضية لأسباب "
+            "تتعلق بالأمن القومي وليس كجزء من حملة قمع المعارضة.")
+    assert not [r for r in _rules(text, "COERCE") if "qam" in r]
+
+
+def test_riot_police_move_against_a_protest():
+    got = events("وقال تاجر سجاد آخر إن شرطة مكافحة الشغب تدخلت صباحا ضد تظاهرة للتجار.", "COERCE")
+    assert any(s and "شرطة" in s for s, _ in got), got
+
+
+def test_a_feared_military_intervention_is_no_crowd_control():
+    text = ("وأدرجت طهران برنامجها البالستي في إطار سياسة ردع، لا سيما تحسبا لفرضية تدخل عسكري ضد منشآتها "
+            "النووية.")
+    assert not [r for r in _rules(text, "COERCE") if "tadakhkhul" in r]
+
+
+def test_checkpoints_set_up_by_a_militia():
+    got = events("وعمدت ميليشيات الحوثي الموالية لإيران على نصب نقاط تفتيش في أطراف مديرية الدريهمي.", "COERCE")
+    assert any(s and "الحوثي" in s for s, _ in got), got
+
+
+def test_a_long_referral_to_the_prosecution():
+    got = events("وأفادت أن ميليشيات الحوثي أحالت ملف الرئيس الراحل صالح وأبنائه وأبناء أخيه وعدد من أقاربه، بجانب "
+                 "القيادي المؤتمري علي الشاطر، ورئيس المالية في الحزب فؤاد الكميم، من الأمن السياسي إلى نيابة "
+                 "أمن الدولة التي تسيطر عليها بصنعاء.", "ACCUSE")
+    assert any(s and "الحوثي" in s for s, _ in got), got
