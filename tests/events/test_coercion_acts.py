@@ -146,3 +146,13 @@ def test_a_long_referral_to_the_prosecution():
                  "القيادي المؤتمري علي الشاطر، ورئيس المالية في الحزب فؤاد الكميم، من الأمن السياسي إلى نيابة "
                  "أمن الدولة التي تسيطر عليها بصنعاء.", "ACCUSE")
     assert any(s and "الحوثي" in s for s, _ in got), got
+
+
+# -- easing restrictions (CONCEDE) -----------------------------------------------------------
+def test_an_authority_allows_women_what_was_banned():
+    got = events("وسمحت السعودية للنساء في الفترة الأخيرة بأمور كانت محظورة عليهن لعقود.", "CONCEDE")
+    assert any(s == "السعودية" for s, _ in got), got
+
+
+def test_not_allowing_is_no_concession():
+    assert events("وكانت المملكة الخليجية هي الدولة الوحيدة التي لا تسمح للنساء بالقيادة.", "CONCEDE") == []
