@@ -348,9 +348,10 @@ def _support_source(cand: Candidate, words: list[Token], slots: list[Slot], text
         out.source = support_subject(cand, words, norms, slots, text, sa)
         if out.source is not None:
             out.rule = "support"
-    if out.source is None and cand.lexeme.announced and not bare_word(norms[cand.i]).endswith(("ه", "ها", "هم")) \
+    if out.source is None and cand.lexeme.announced and not words[cand.i].text.endswith(("ه", "ها", "هم")) \
             and (sa := announcer(cand, norms)) is not None:
-        # (a pronoun suffix names another agent: "أعلنت الشرطة اسم المشتبه فيه باحتجازه رهائن")
+        # (a pronoun suffix names another agent: "أعلنت الشرطة اسم المشتبه فيه باحتجازه رهائن";
+        # read on the written word, where a final ة is no pronoun: "أمرا بإقالة الوزير")
         out.source = support_subject(cand, words, norms, slots, text, sa)
         out.rule = "announced" if out.source is not None else out.rule
 

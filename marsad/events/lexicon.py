@@ -108,6 +108,9 @@ class Lexeme:
     future_type: str | None = None
     incident: bool = False  # an incident report (تعرضوا للترهيب، ضبط كميات): an event with no agent or patient named
     outcome: bool = False  # the result of an act (أسفر عن مقتل …): no event of its own beside its act's
+    # a regular expression over the trigger word as written (before ى/ي and ة/ه are folded):
+    # the spelling of another word with the same letters ("أعفي" the passive, not "أعفى")
+    block_written: Pattern | None = None
     # the "any of" lists above as single alternations (derived; see any_of)
     _block: Pattern | None = field(default=None, compare=False, repr=False)
     _block_before: Pattern | None = field(default=None, compare=False, repr=False)
@@ -273,7 +276,7 @@ def load_lexicon() -> Lexicon:
 # incident reports told without their agent (tolls, seizures, destruction) and verbal cooperation
 # and conflict (visits, talks, demands, threats) each have their own file.
 LEXICON_FILES = ("triggers.yaml", "triggers_news.yaml", "triggers_incidents.yaml", "triggers_verbal.yaml",
-                 "triggers_judicial.yaml")
+                 "triggers_judicial.yaml", "triggers_coerce.yaml")
 
 
 def _add_entries(lex: "Lexicon", data: dict, frames: dict) -> None:
@@ -300,6 +303,7 @@ def _add_entries(lex: "Lexicon", data: dict, frames: dict) -> None:
                 mutual=bool(e.get("mutual", dflt.get("mutual", False))),
                 future_type=e.get("future_type", dflt.get("future_type")),
                 incident=bool(e.get("incident", False)), outcome=bool(e.get("outcome", False)),
+                block_written=re.compile(e["block_written"]) if e.get("block_written") else None,
             )
             lex.lexemes[lexeme.key] = lexeme
             for cls in ("perf", "impf", "noun", "ptcp", "form"):

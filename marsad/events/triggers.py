@@ -172,6 +172,8 @@ def _participle(norm: str, pro: str) -> bool:
 
 def _make(f: Form, words: list[Token], norms: list[str], i: int, j: int, pro: str, definite: bool):
     lx = f.lexeme
+    if lx.block_written is not None and lx.block_written.search(words[i].text):
+        return None
     if lx.need or lx.need_before or lx.block or lx.block_before:  # else accepts() takes anything
         win = lx.win
         before = " ".join(norms[max(0, i - win):i])
