@@ -23,6 +23,7 @@ from marsad.doc import Doc, Provenance, Stance
 from marsad.stances.agents import judged_pair
 from marsad.stances.attitude_lexicon import lexicon as att_lexicon
 from marsad.stances.attitude_phrases import clause_end, clause_start
+from marsad.stances.clitics import BI, CONJ, LI, LIL
 from marsad.stances.lexicon import OPPOSE, STAGE
 from marsad.stances.view import StanceView, current_view
 from marsad.statements.context import actor_gender, date_of, to_original
@@ -44,8 +45,8 @@ def _data() -> dict:
     backing = trie_pattern({normalize(w) for w in d["backing"]})
     backed = trie_pattern({normalize(w) for w in d["backed"]})
     # a backing noun only before what it backs: "دعمها للإرهاب" (the lookahead reads its suffix and complement)
-    backs = r"(?:" + backing + r")(?=(?:" + suf + r")\s+(?:لل|ل)(?:" + backed + r")(?!\w))"
-    regex = re.compile(r"(?<!\w)(?:و|ف|ب|ل)?(?P<t>" + nouns + "|" + backs + r")(?P<p>" + suf + r")(?!\w)")
+    backs = r"(?:" + backing + r")(?=(?:" + suf + r")\s+(?:" + LIL + "|" + LI + r")(?:" + backed + r")(?!\w))"
+    regex = re.compile(r"(?<!\w)[" + CONJ + BI + LI + r"]?(?P<t>" + nouns + "|" + backs + r")(?P<p>" + suf + r")(?!\w)")
     victims = re.compile(r"(?<!\w)[وف]?(?:" + trie_pattern({normalize(w) for w in d["victims"]}) + r")(?!\w)")
     return {"regex": regex, "suffixes": suffixes, "reach": d["reach"], "victims": victims,
             "skip": frozenset(d["skip_families"])}
@@ -92,7 +93,7 @@ def _conduct(v: StanceView, d: dict, speaker: str, a: int, b: int, lo: int):
 
 def _antecedent(v: StanceView, speaker: str, gender: str, lo: int, pos: int, reach: int):
     """The nearest mention before ``pos`` (from ``lo``, within ``reach`` words) of a party other
-    than the speaker, not a place under في, agreeing with the pronoun (when its gender is known)."""
+    than the speaker, not under a preposition, agreeing with the pronoun (when its gender is known)."""
     for x in reversed(v.mentions_in(lo, pos)):
         if v.nwords(x.end, pos) > reach:
             return None

@@ -25,7 +25,7 @@ from marsad.stances.act_agents import act_agent
 from marsad.stances.agents import self_stance
 from marsad.stances.attitude_lexicon import lexicon as att_lexicon
 from marsad.stances.attitude_phrases import WORD_RE, clause_end, clause_start, covering
-from marsad.stances.clitics import ARTICLE, BIL, CONJ, LI, LIL
+from marsad.stances.clitics import ARTICLE, BIL, CONJ, LI, LIL, WA
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
 from marsad.stances.view import StanceView, current_view
 from marsad.statements.context import actor_gender, date_of, to_original
@@ -234,7 +234,7 @@ def _coordinated(v: StanceView, speaker: str, clo: int, chi: int, pos: int) -> l
     return list(seen.values())
 
 
-_JOINER = re.compile(r"\s*(?:,|،)?\s*و?")
+_JOINER = re.compile(r"\s*,?\s*[" + WA + r"]?")  # (the normalised text writes every comma ",")
 
 
 def _judged(v: StanceView, speaker: str, clo: int, chi: int) -> str | None:
