@@ -39,6 +39,7 @@ from marsad.stances.agents import STATE_TYPES, UNKNOWN
 from marsad.stances.attitudes import extract as attitude_stances
 from marsad.stances.chains import WINDOW, Chain, clause_stances, issue_hint
 from marsad.stances.characterisations import extract as characterisation_stances
+from marsad.stances.conduct import extract as conduct_stances
 from marsad.stances.clitics import ARTICLE, BI, FUTURE, IMPERFECT, LI
 from marsad.stances.interactions import extract as interaction_stances
 from marsad.stances.lexicon import (
@@ -63,6 +64,7 @@ from marsad.stances.propositions import (
 )
 from marsad.stances.reactions import extract as reaction_stances
 from marsad.stances.topics import refine as refine_topics
+from marsad.stances.verdicts import drop_echoes
 from marsad.stances.verdicts import extract as verdict_stances
 from marsad.stances.view import StanceView
 from marsad.statements.context import date_of, to_original
@@ -177,9 +179,9 @@ class StancesStage:
         # then what a party calls another's act or words ("ووصفتها بأنها «مزاعم»"), before the verdicts
         named = merge_more(doc, merge_more(doc, merge_more(doc, more, events), characterisation_stances(doc)),
                            reaction_stances(doc))
-        judged = merge_more(doc, named, verdict_stances(doc))
+        judged = merge_more(doc, merge_more(doc, named, verdict_stances(doc)), conduct_stances(doc))
         # then praise of a meeting or relationship with the actor ("علاقة رائعة مع كيم")
-        doc.stances = drop_nested(merge_more(doc, judged, meeting_stances(doc)))
+        doc.stances = drop_echoes(drop_nested(merge_more(doc, judged, meeting_stances(doc))))
         _said_by_publication(doc)
         refine_topics(doc, doc.stances)  # before contradictions: they pair stances on one issue
         doc.contradictions = contradictions(doc.stances)

@@ -25,7 +25,7 @@ from marsad.stances.act_agents import act_agent
 from marsad.stances.agents import self_stance
 from marsad.stances.attitude_lexicon import lexicon as att_lexicon
 from marsad.stances.attitude_phrases import WORD_RE, clause_end, clause_start, covering
-from marsad.stances.clitics import ARTICLE, BIL, CONJ, LI, LIL
+from marsad.stances.clitics import ARTICLE, BIL, CONJ, LI, LIL, WA
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
 from marsad.stances.view import StanceView, current_view
 from marsad.statements.context import actor_gender, date_of, to_original
@@ -33,6 +33,8 @@ from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize
 
 ISSUE = "approval"
+TOPIC_SCORE = 0.6  # a judgement of the party the content is about, not named in its clause
+COORDINATED_SCORE = 0.8  # one of several parties coordinated as the judged subject
 _SKIP_FAMILIES = frozenset({"deny"})  # a denial's content is what the speaker rejects
 _QUESTION = re.compile(r"[?؟]")
 _DEFINITE = (ARTICLE, BIL, LIL)  # after a conjunction: a definite noun
@@ -87,20 +89,22 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
         a, b = v.nt.from_original(st.start), v.nt.from_original(st.end)
         k = bisect.bisect_right(sent_starts, st.start) - 1
         lead = (v.nt.from_original(doc.sentences[k].start), a) if k >= 0 else None
-        for s, e, target, pol in _verdicts(v, st.speaker, a, b, lead):
+        for s, e, target, pol, score in _verdicts(v, st.speaker, a, b, lead, st.family):
             key = (target, pol, s)
             if key in seen:
                 continue
             seen.add(key)
             os_, oe = to_original(v.nt, s, e)
             out.append(Stance(os_, oe, st.speaker, target, SUPPORT if pol > 0 else OPPOSE,
-                              Provenance(STAGE, "verdict"), ISSUE, i, False, st.date or date_of(doc, os_, oe)))
+                              Provenance(STAGE, "verdict", score), ISSUE, i, False, st.date or date_of(doc, os_, oe)))
     return out
 
 
-def _verdicts(v: StanceView, speaker: str, a: int, b: int, lead: tuple[int, int] | None = None):
-    """(evidence start, end, target, polarity) of each verdict in the content [a, b); ``lead``: the
-    text of the sentence before the content, where a pronoun's referent may stand."""
+def _verdicts(v: StanceView, speaker: str, a: int, b: int, lead: tuple[int, int] | None = None,
+              family: str | None = None):
+    """(evidence start, end, target, polarity, score) of each verdict in the content [a, b); ``lead``:
+    the text of the sentence before the content, where a pronoun's referent may stand; ``family``:
+    the statement's cue family (a judgement of the content's topic only in an assertion)."""
     pol, regex, negators, reach, victims = _lexicon()
     alex = att_lexicon()
     for m in regex.finditer(v.text, a, b):
@@ -119,17 +123,14 @@ def _verdicts(v: StanceView, speaker: str, a: int, b: int, lead: tuple[int, int]
         if definite and pol[m.group("t")] > 0:
             continue  # a definite support word qualifies a noun; a predicate is indefinite
         target = _judged(v, speaker, clo, chi)
+        acts, agent_marker = _acts()
+        is_act = m.group("t") in acts
         if target is None:
-            found = _act_agent(v, speaker, clo, m.start()) if p < 0 else None
-            found = found or (_topic(v, speaker, lead, clo, m.start()) if lead else None)
-            if found:
-                yield min(found[0], m.start()), m.end(), found[1], p
+            yield from _unnamed(v, m, speaker, (a, b, clo, chi), lead, p, family, (definite, is_act))
             continue
         # the nearest mention of it, before the word (its subject) or, for an oppose word, after it;
         # a definite adjective ("الانقلاب الفاشل") only of the noun right before it
         back, ahead = reach[pol[m.group("t")]], reach[-1] if pol[m.group("t")] < 0 else -1
-        acts, agent_marker = _acts()
-        is_act = m.group("t") in acts
         if is_act and v.text[m.start():m.start("t")].endswith((LI, LIL)):
             continue  # "تعرضت لعدوان"، "سوابق لجرائم": a complement, not a predicate
         if is_act:
@@ -147,7 +148,93 @@ def _verdicts(v: StanceView, speaker: str, a: int, b: int, lead: tuple[int, int]
             if _own_adjective(v, speaker, x) or _said_of_other(v, x, m.start()) or (x.end <= m.start() and any(
                     w in negators for w in WORD_RE.findall(v.text, x.end, m.start())[:-1])):
                 continue  # (a negated predicate between them: "كوريا الشمالية لم ترع … اي عمل ارهابي")
-            yield min(m.start(), x.start), max(m.end(), x.end), target, p
+            yield min(m.start(), x.start), max(m.end(), x.end), target, p, None
+
+
+def drop_echoes(stances: list[Stance]) -> list[Stance]:
+    """Stances less the verdicts that repeat, in the same statement, a position another reading or an
+    earlier verdict already states ("الصين عدو اقتصادي، بالتأكيد هي عدو"; "صمت الدوحة … دليل خوف …،
+    والحل ليس في مزايدة ومكابرة"): one statement, one position of the speaker toward a party."""
+    def key(s: Stance) -> tuple:
+        return s.statement, s.holder, s.target, s.polarity
+
+    other = {key(s) for s in stances if s.statement is not None and s.prov.rule != "verdict"}
+    out, seen = [], set()
+    for s in stances:
+        if s.prov.rule == "verdict" and s.statement is not None:
+            if key(s) in other or key(s) in seen:
+                continue
+            seen.add(key(s))
+        out.append(s)
+    return out
+
+
+def _unnamed(v: StanceView, m, speaker: str, bounds: tuple[int, int, int, int], lead, p: int,
+             family: str | None, kind: tuple[bool, bool]):
+    """The verdicts of a word whose clause names no single party: an act's agent, a pronoun's
+    referent, parties coordinated as its subject ("النظام السوري والروس لم يكن في نيتهم …") or, in an
+    assertion whose clause names nobody, the one party the content is about. ``kind``: is the word
+    definite (it qualifies a noun: no subject is read), is it an act (it has a patient: no topic)."""
+    a, b, clo, chi = bounds
+    found = _act_agent(v, speaker, clo, m.start()) if p < 0 else None
+    found = found or (_topic(v, speaker, lead, clo, m.start()) if lead else None)
+    if found:
+        yield min(found[0], m.start()), m.end(), found[1], p, None
+        return
+    definite, is_act = kind
+    if is_act:
+        return
+    group = [] if definite else _coordinated(v, speaker, clo, chi, m.start())
+    if group:
+        for x in group:
+            yield group[0].start, m.end(), x.actor, p, COORDINATED_SCORE
+    elif p < 0 and family in _topic_families() and _unnamed_doer(v, clo, m) and not v.mentions_in(clo, chi) \
+            and (aid := _content_topic(v, speaker, a, b)):
+        # the clause names nobody: what the speaker is talking about ("الكبرياء لا يليق بمن مارس الغدر")
+        first = WORD_RE.search(v.text, max(clo, m.start() - 40), m.start())  # a few words of context
+        yield first.start() if first else m.start(), m.end(), aid, p, TOPIC_SCORE
+
+
+@lru_cache(maxsize=1)
+def _topic_families() -> frozenset[str]:
+    return frozenset(_data()["topic_families"])
+
+
+@lru_cache(maxsize=1)
+def _topic_relatives() -> frozenset[str]:
+    return frozenset(normalize(w) for w in _data()["topic_relatives"])
+
+
+def _unnamed_doer(v: StanceView, clo: int, m) -> bool:
+    """Is the word done by someone left unnamed: a relative with its verb right before it ("بمن مارس
+    الغدر"، "الذين ارتكبوا الخيانة"), and no object after it (a verbal noun with its object, "استفزاز
+    القوات", judges an act, not a party)?"""
+    before = WORD_RE.findall(v.text, max(clo, m.start() - 30), m.start())[-3:]
+    after = WORD_RE.match(v.text, m.end() + 1) if m.end() < len(v.text) else None
+    if after and after.group().startswith(ARTICLE):
+        return False
+    return any(w in _topic_relatives() for w in before[:-1])
+
+
+def _coordinated(v: StanceView, speaker: str, clo: int, chi: int, pos: int) -> list:
+    """The parties of the clause when they are one coordinated subject right before the word
+    ("النظام السوري والروس لم يكن في نيتهم"): two or more mentions joined by و (or a comma), none under
+    a preposition, none after the word, the last within the subject reach; each one judgeable."""
+    ms = [x for x in v.mentions_in(clo, chi) if not x.prepositional]
+    if len({x.actor for x in ms}) < 2 or ms[-1].end > pos or v.nwords(ms[-1].end, pos) > _data()["reach"]:
+        return []
+    if any(not _JOINER.fullmatch(v.text, x.end, y.start) for x, y in zip(ms, ms[1:])):
+        return []
+    if _relay(v, speaker) or any(v.actor(x.actor) is None or v.actor(x.actor).type == "CVL"
+                                 or self_stance(v, speaker, x.actor) for x in ms):
+        return []
+    seen: dict[str, object] = {}
+    for x in ms:
+        seen.setdefault(x.actor, x)
+    return list(seen.values())
+
+
+_JOINER = re.compile(r"\s*,?\s*[" + WA + r"]?")  # (the normalised text writes every comma ",")
 
 
 def _judged(v: StanceView, speaker: str, clo: int, chi: int) -> str | None:
@@ -158,6 +245,23 @@ def _judged(v: StanceView, speaker: str, clo: int, chi: int) -> str | None:
     (aid,) = actors
     a = v.actor(aid)
     if aid == speaker or a is None or a.type == "CVL" or self_stance(v, speaker, aid) or _relay(v, speaker):
+        return None
+    return aid
+
+
+def _content_topic(v: StanceView, speaker: str, a: int, b: int) -> str | None:
+    """The one party the statement's content [a, b) names, when it names exactly one the speaker
+    can judge (not itself or its own state, not civilians, not a place under في): what the content
+    is about, and so whom a judgement in a clause naming nobody is about ("خسائر أزمة الدوحة …،
+    الكبرياء لا يليق بمن مارس الغدر"). Only the speaker's own judgements: no relayed claim."""
+    if _relay(v, speaker):
+        return None
+    named = {x.actor for x in v.mentions_in(a, b) if x.actor != speaker and not v.governed_by_fi(x)}
+    if len(named) != 1:
+        return None
+    (aid,) = named
+    t = v.actor(aid)
+    if t is None or t.type == "CVL" or self_stance(v, speaker, aid):
         return None
     return aid
 
