@@ -26,6 +26,24 @@ WITH_GAP = _W["with_gap"]  # words between the clash noun and مع ("اشتبا�
 WITH_REACH = _W["with_reach"]  # words from مع to its party ("مع رجال قبيلة X")
 # Words that make the participant after them an attack's agent, never its victims.
 AGENT_MARKERS = frozenset(_W["agent_markers"])
+FALLEN_REACH = _W["fallen_reach"]  # words between the fallen and their toll ("لقي فلسطينيان مصرعهما")
+
+
+def toll_agents(scored: list, words: list[Token]) -> None:
+    """A casualty report whose patient reading is the party after برصاص / بنيران / على يد ("لقي
+    فلسطينيان مصرعهما برصاص الجيش الإسرائيلي", "الذين قتلوا برصاص القوات الإسرائيلية"): that party
+    shot them, so it is the source; the fallen are the participant named right before the report."""
+    for p in scored:
+        t = p.args.target
+        if not p.cand.lexeme.casualty or t is None or p.args.source is not None or t.i <= p.cand.j - 1 \
+                or t.i == 0 or words[t.i - 1].norm not in AGENT_MARKERS:
+            continue
+        p.args.source, p.args.rule, p.args.guessed = t, "toll-agent", False
+        # (after a passive verb, before the agent: "قتل صياد فلسطيني مساء الأحد برصاص …"; else before it)
+        after = [sl for sl in p.slots if p.cand.j <= sl.i and sl.j < t.i and sl.prep is None and not sl.adjectival]
+        before = [sl for sl in reversed(p.slots) if sl.j <= p.cand.i and p.cand.i - sl.j <= FALLEN_REACH
+                  and sl.prep is None and not sl.adjectival]
+        p.args.target = next((sl for sl in after + before if sl.actor != t.actor), None)
 
 
 def toll_victims(scored: list) -> None:

@@ -10,7 +10,7 @@ from operator import attrgetter
 from marsad import resources
 from marsad.doc import Doc, MentionKind, Sentence, Token
 from marsad.events.args import SEPARATE_PRONOUNS, Args, find_args
-from marsad.events.args_clash import clash_parties, toll_victims
+from marsad.events.args_clash import clash_parties, toll_agents, toll_victims
 from marsad.events.args_counts import counted_groups
 from marsad.events.args_passive import arrested_subject
 from marsad.events.args_slots import Slot, build_slots
@@ -121,6 +121,7 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
     _share_coordinated(out, words, doc.text)
     _share_circumstantial(out, words, doc.text)
     _noun_subjects(out, words, doc.text)
+    toll_agents(out, words)
     toll_victims(out)
     clash_parties(out, words, doc.text)
     reader_pass(doc, out, words, bool(STRUCT_VETO.intersection(scues.flags)))
