@@ -19,7 +19,7 @@ from dataclasses import replace
 from operator import attrgetter
 
 from marsad import resources
-from marsad.doc import Doc, Event, Provenance, Sentence, Token
+from marsad.doc import Doc, Event, MentionKind, Provenance, Sentence, Token
 from marsad.events.anaphora import dual_pair, pronoun_patient
 from marsad.events.args_passive import ANNA_PRONOUN
 from marsad.events.args_slots import Slot
@@ -266,6 +266,8 @@ class EventsStage:
         if slot.actor is not None and slot.actor in doc.actors:
             a = doc.actors[slot.actor]
             kind = _mention_kind(doc, slot)
+            if kind is MentionKind.BORROWED and (owner := _listed_owner(doc, slot)) is not None:
+                return owner  # "#ميليشيات_الحوثي": one word, a generic head and the group it names
             name = slot.name or doc.text[slot.start:slot.end]
             if kind in BORROWED_COUNTRY and a.country:
                 # "الجيش", "مسلحون", "الفصائل" with the article's country: PLOVER codes the
@@ -289,6 +291,23 @@ class EventsStage:
             return slot.actor
         return generic_actor(doc, slot)
 
+
+
+HASHTAG_JOINERS = "_"
+
+
+def _listed_owner(doc: Doc, slot: Slot) -> str | None:
+    """A listed group joined to a generic participant in one hashtag word ("#ميليشيات_الحوثي"
+    read as the generic "ميليشيات" and the alias "الحوثي"): the group the phrase names."""
+    end = slot.end
+    while end < len(doc.text) and doc.text[end] in HASHTAG_JOINERS:
+        end += 1  # (the hashtag's words are one token: the group's name follows the joiner)
+    if end == slot.end:
+        return None
+    end = doc.text.find(" ", end) % (len(doc.text) + 1)
+    return next((m.actor for m in doc.mentions_in(slot.start, end)
+                 if m.actor != slot.actor and m.kind is MentionKind.ALIAS and m.actor in doc.actors
+                 and doc.actors[m.actor].country), None)
 
 
 def _fold_tolls(events: list[Event], words: list[Token]) -> list[Event]:

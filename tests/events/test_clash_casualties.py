@@ -78,3 +78,30 @@ def test_no_casualties_fell_is_no_attack():
 def test_settling_accounts_is_no_liquidation():
     doc, evs = _assaults("وقالت إن الخلافات بين الطرفين وصلت إلى حد تصفية الحسابات.")
     assert not evs, evs
+
+
+def test_the_party_after_birasas_is_the_killer_not_the_victim():
+    # FR-internationalNews-846-20180421
+    doc, evs = _assaults("من جهتها، قالت السلطات الماليزية إن فادي محمد البطش (35 عاما) قتل برصاص شخصين يشتبه "
+                         "بارتباطهما بوكالة استخبارات أجنبية أطلقا النار عليه خلال توجهه لأداء صلاة الفجر.")
+    assert any(name_of(doc, e.source) == "شخصين" and "البطش" in (name_of(doc, e.target) or "") for e in evs), evs
+
+
+def test_death_by_the_fire_of_an_army_names_the_army_as_source():
+    doc, evs = _assaults("لقي فلسطينيان مصرعهما برصاص الجيش الإسرائيلي شمال قطاع غزة الجمعة، خلال مشاركتهما في "
+                         "الاحتجاجات.")
+    assert evs and all(name_of(doc, e.target) != "الجيش الإسرائيلي" for e in evs), evs
+    assert any(name_of(doc, e.source) == "الجيش الإسرائيلي" for e in evs), evs
+
+
+def test_clashes_with_fists_and_sticks_are_an_attack():
+    doc, evs = _assaults("وفي منطقة عائشة بكار، تصدى الأهالي لمئات الشبان من حزب الله وأمل، مما أدى إلى اندلاع مواجهات "
+                         "بالأيدي والعصي، الأمر الذي دفع الجيش والأمن إلى التدخل والانتشار.")
+    assert evs
+
+
+def test_a_hashtag_joining_a_generic_head_and_a_group_names_the_group():
+    # AL-internationalNews-149-20180222 (ant_news): "#ميليشيات_الحوثي" is one word
+    doc, evs = _assaults("سقط عدد من الجرحى من عناصر #ميليشيات_الحوثي، الأربعاء، في اشتباكات مع رجال قبيلة \"آل غليس\"، "
+                         "بعد محاولة قيادات حوثية نهب أراضي تابعة لأبناء القبيلة.", "2018-02-22")
+    assert any(name_of(doc, e.target) == "الحوثيون" and name_of(doc, e.source) == "آل غليس" for e in evs), evs
