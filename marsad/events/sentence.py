@@ -25,8 +25,8 @@ from marsad.events.args_words import (
 from marsad.events.coding import DEFAULT_AGENTS, GENERIC_SECTORS, _mention_kind
 from marsad.events.context import Context, analyse
 from marsad.events.cue_families import cues, sentence_cues
-from marsad.events.gate import reader_pass
 from marsad.events.filter import features, load_filter, rule_score, sentence_words
+from marsad.events.gate import reader_pass
 from marsad.events.triggers import Candidate, find_candidates, is_word
 from marsad.text.normalize import word_set
 

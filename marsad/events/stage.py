@@ -36,6 +36,7 @@ from marsad.events.coding import (
     STAGE,
     STATE_NAMES,
     _bare_person,
+    _listed_owner,
     _location,
     _mention_kind,
     _names_country,
@@ -291,23 +292,6 @@ class EventsStage:
             return slot.actor
         return generic_actor(doc, slot)
 
-
-
-HASHTAG_JOINERS = "_"
-
-
-def _listed_owner(doc: Doc, slot: Slot) -> str | None:
-    """A listed group joined to a generic participant in one hashtag word ("#ميليشيات_الحوثي"
-    read as the generic "ميليشيات" and the alias "الحوثي"): the group the phrase names."""
-    end = slot.end
-    while end < len(doc.text) and doc.text[end] in HASHTAG_JOINERS:
-        end += 1  # (the hashtag's words are one token: the group's name follows the joiner)
-    if end == slot.end:
-        return None
-    end = doc.text.find(" ", end) % (len(doc.text) + 1)
-    return next((m.actor for m in doc.mentions_in(slot.start, end)
-                 if m.actor != slot.actor and m.kind is MentionKind.ALIAS and m.actor in doc.actors
-                 and doc.actors[m.actor].country), None)
 
 
 def _fold_tolls(events: list[Event], words: list[Token]) -> list[Event]:
