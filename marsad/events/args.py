@@ -289,7 +289,7 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     gen_object = cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced or possessed
     jq, _ = skip_quantity(norms, j)
     gen = next((s for s in slots if s.i in (j, jq) or (s.i == j + 1 and s.adjectival)), None)
-    adj = next((s for s in slots if s.adjectival and j <= s.i <= j + 2
+    adj = next((s for s in slots if s.adjectival and "ل" not in s.pro and j <= s.i <= j + 2
                 and all(is_adjective(norms[k]) for k in range(j, s.i))
                 and not (gen_object and (s.sector == "CVL" or s.mention is MentionKind.NATIONALS))), None)
     lam = next((s for s in slots if s.prep == "ل" and j <= s.i <= j + 2

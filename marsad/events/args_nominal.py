@@ -37,7 +37,7 @@ EXPOSED_TO = word_set(_WORDS["exposed_to"])
 GEN_OBJECT = frozenset({
     "ASSAULT.ightiyal", "ASSAULT.qatl", "ASSAULT.khatf", "ASSAULT.istihdaf", "ASSAULT.qasf",
     "ASSAULT.tafjir", "ASSAULT.taadhib", "ASSAULT.ightisab", "ASSAULT.damar", "ASSAULT.isqat",
-    "ASSAULT.iqtiham", "ASSAULT.ghazw", "ASSAULT.dharb_beat", "ASSAULT.taan", "ASSAULT.dabh",
+    "ASSAULT.iqtiham", "ASSAULT.ghazw", "ASSAULT.dharb_beat", "ASSAULT.taan", "ASSAULT.dabh", "ASSAULT.tasfiya",
     "COERCE.itiqal", "COERCE.mudahama", "COERCE.musadara", "COERCE.tarhil", "COERCE.hajb",
     "CONSULT.zara", "CONSULT.istaqbala", "ACCUSE.intaqada", "ACCUSE.ittaham", "ACCUSE.adana",
     "ACCUSE.istankara", "ACCUSE.naddada", "REQUEST.talaba", "REQUEST.nashada", "SANCTION.tard",

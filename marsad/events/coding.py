@@ -151,3 +151,20 @@ def _location(doc: Doc, sent: Sentence, cand: Candidate, target: Actor | None) -
     if target is not None and target.country and len(target.country) == 3 and target.country not in NON_STATES:
         return target.country, None
     return None, None
+
+
+HASHTAG_JOINERS = "_"
+
+
+def _listed_owner(doc: Doc, slot: Slot) -> str | None:
+    """A listed group joined to a generic participant in one hashtag word ("#ميليشيات_الحوثي"
+    read as the generic "ميليشيات" and the alias "الحوثي"): the group the phrase names."""
+    end = slot.end
+    while end < len(doc.text) and doc.text[end] in HASHTAG_JOINERS:
+        end += 1  # (the hashtag's words are one token: the group's name follows the joiner)
+    if end == slot.end:
+        return None
+    end = doc.text.find(" ", end) % (len(doc.text) + 1)
+    return next((m.actor for m in doc.mentions_in(slot.start, end)
+                 if m.actor != slot.actor and m.kind is MentionKind.ALIAS and m.actor in doc.actors
+                 and doc.actors[m.actor].country), None)

@@ -10,6 +10,7 @@ from operator import attrgetter
 from marsad import resources
 from marsad.doc import Doc, MentionKind, Sentence, Token
 from marsad.events.args import SEPARATE_PRONOUNS, Args, find_args
+from marsad.events.args_clash import clash_parties, toll_agents, toll_victims
 from marsad.events.args_counts import counted_groups
 from marsad.events.args_passive import arrested_subject
 from marsad.events.args_slots import Slot, build_slots
@@ -25,6 +26,7 @@ from marsad.events.coding import DEFAULT_AGENTS, GENERIC_SECTORS, _mention_kind
 from marsad.events.context import Context, analyse
 from marsad.events.cue_families import cues, sentence_cues
 from marsad.events.filter import features, load_filter, rule_score, sentence_words
+from marsad.events.gate import reader_pass
 from marsad.events.triggers import Candidate, find_candidates, is_word
 from marsad.text.normalize import word_set
 
@@ -119,6 +121,10 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
     _share_coordinated(out, words, doc.text)
     _share_circumstantial(out, words, doc.text)
     _noun_subjects(out, words, doc.text)
+    toll_agents(out, words)
+    toll_victims(out)
+    clash_parties(out, words, doc.text)
+    reader_pass(doc, out, words, bool(STRUCT_VETO.intersection(scues.flags)))
     return out
 
 

@@ -19,7 +19,7 @@ from dataclasses import replace
 from operator import attrgetter
 
 from marsad import resources
-from marsad.doc import Doc, Event, Provenance, Sentence, Token
+from marsad.doc import Doc, Event, MentionKind, Provenance, Sentence, Token
 from marsad.events.anaphora import dual_pair, pronoun_patient
 from marsad.events.args_passive import ANNA_PRONOUN
 from marsad.events.args_slots import Slot
@@ -36,6 +36,7 @@ from marsad.events.coding import (
     STAGE,
     STATE_NAMES,
     _bare_person,
+    _listed_owner,
     _location,
     _mention_kind,
     _names_country,
@@ -266,6 +267,8 @@ class EventsStage:
         if slot.actor is not None and slot.actor in doc.actors:
             a = doc.actors[slot.actor]
             kind = _mention_kind(doc, slot)
+            if kind is MentionKind.BORROWED and (owner := _listed_owner(doc, slot)) is not None:
+                return owner  # "#ميليشيات_الحوثي": one word, a generic head and the group it names
             name = slot.name or doc.text[slot.start:slot.end]
             if kind in BORROWED_COUNTRY and a.country:
                 # "الجيش", "مسلحون", "الفصائل" with the article's country: PLOVER codes the
