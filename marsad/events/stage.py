@@ -59,6 +59,7 @@ from marsad.events.sentence import (
     analyse_sentence,
 )
 from marsad.events.triggers import NO_TRIGGER, Candidate
+from marsad.events.verbal_source import named_speaker
 from marsad.registry import stage
 from marsad.text.normalize import word_set
 
@@ -160,7 +161,8 @@ class EventsStage:
             pass  # "جرى اعتقال الناشطين …", "تم ضبط …": the act is told without its agent
         elif any(m.cand.lexeme.incident for m in members) and (src_id is None or _uncoded(doc, src_id)):
             src_id = None  # "تعرضوا للترهيب", "ضبط كميات من …": an incident report names no agent
-        elif etype not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)):
+        elif etype not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)) \
+                and not named_speaker(doc, src_id, etype, g.cand.cls):
             # a speech act or a policy move needs the actor who performed it, coded: a name the
             # tagger found but nothing places (no country, no sector) codes no PLOVER event
             return None
