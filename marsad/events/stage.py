@@ -162,7 +162,8 @@ class EventsStage:
         elif any(m.cand.lexeme.incident for m in members) and (src_id is None or _uncoded(doc, src_id)):
             src_id = None  # "تعرضوا للترهيب", "ضبط كميات من …": an incident report names no agent
         elif etype not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)) \
-                and not named_speaker(doc, src_id, etype, g.cand.cls):
+                and not named_speaker(doc, src_id, etype, g.cand.cls,
+                                      source is not None or src_id == _speaker_of(doc, g.cand.start)):
             # a speech act or a policy move needs the actor who performed it, coded: a name the
             # tagger found but nothing places (no country, no sector) codes no PLOVER event
             return None

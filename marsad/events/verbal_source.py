@@ -23,11 +23,13 @@ _NAMED_KINDS = frozenset({"PER"})
 REPORTERS = frozenset({"JRN", "MED"})
 
 
-def named_speaker(doc: Doc, aid: str | None, etype: str, cls: str) -> bool:
+def named_speaker(doc: Doc, aid: str | None, etype: str, cls: str, told_here: bool) -> bool:
     """May uncoded actor ``aid`` be the source of a verbal event of type ``etype`` told by a
     trigger of class ``cls``? Only a finite verb's: a participle or a noun takes its agent from
-    farther away ("حكومة هاني الملقي التي رحلت على وقع احتجاجات شعبية رافضة …": not the premier)."""
-    if aid is None or etype not in NAMED_SOURCE_TYPES or cls not in ("perf", "impf"):
+    farther away ("حكومة هاني الملقي التي رحلت على وقع احتجاجات شعبية رافضة …": not the premier);
+    and only the verb's own subject or the speaker of the statement it is in (``told_here``), not
+    an agent guessed from the sentences before."""
+    if aid is None or etype not in NAMED_SOURCE_TYPES or cls not in ("perf", "impf") or not told_here:
         return False
     a = doc.actors.get(aid)
     if a is None or a.kind not in _NAMED_KINDS or a.type in REPORTERS:

@@ -99,3 +99,10 @@ def test_agreeing_to_a_demand_told_before_targets_its_author():
 def test_agreeing_with_no_demand_before_has_no_target():
     s = "فهناك منطقة خفض التوتر التي وافق عليها الروس، لكنهم اليوم خرقوها بوضوح."
     assert all(tgt is None for _, tgt in event_parties(s, "AGREE"))
+
+
+def test_grammatical_negation_and_victory_are_no_verbal_acts():
+    negation = "وأكد ترامب أنه قال جملة أساسية خلال مؤتمره الصحفي نسي أن يستخدم فيها صيغة النفي، ما جعل المعنى يتخذ منحى معاكسا."
+    victory = "وما يزيد المشهد تأزماً الوهن الذي دب في أوصال الحكومة العراقية بعد نشوة النصر على داعش."
+    assert "REJECT" not in _types(negation)
+    assert "REQUEST" not in _types(victory)
