@@ -106,3 +106,15 @@ def test_grammatical_negation_and_victory_are_no_verbal_acts():
     victory = "وما يزيد المشهد تأزماً الوهن الذي دب في أوصال الحكومة العراقية بعد نشوة النصر على داعش."
     assert "REJECT" not in _types(negation)
     assert "REQUEST" not in _types(victory)
+
+
+def test_the_threat_as_a_topic_is_no_threatening():
+    s = ("ومنذ قمته التاريخية مع كيم في الـ12 من يونيو، بدا ترامب متفائلا إزاء فرص السلام في شبه الجزيرة "
+         "الكورية، وشدد على أن التهديد بحرب نووية بات مستبعدا.")
+    assert "THREATEN" not in _types(s)
+
+
+def test_demand_addressed_by_a_pronoun_after_min():
+    s = ("قال الرئيس الكوري الجنوبي، مون جاي- إن، إن الرئيس الأمريكي، دونالد ترامب، وزعيم كوريا الشمالية، "
+         "كيم جونغ أون، طلبا منه أن يعمل كوسيط بين بلديهما.")
+    assert any(tgt and "مون" in tgt for _, tgt in event_parties(s, "REQUEST"))
