@@ -108,6 +108,8 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
     if norms is None:
         norms = [w.norm for w in words]
     out = _find_args(cand, words, slots, text, norms)
+    if not cand.lexeme.patient:
+        out.target = None  # a predicate with no patient frame: "تنفي أنقرة استهداف المدنيين"
     if cand.type == "PROTEST":
         # protest verbs are intransitive: the words after تجمع / تظاهر are its subject or place,
         # and whom it is against comes from ضد / على / أمام or the protesters' demand

@@ -103,6 +103,7 @@ class Lexeme:
     casualty: bool = False  # tells deaths or wounds: a counted report is an attack, filter or not
     announced: bool = False  # an operation told by its agent (أعلن الجيش القضاء على …): genitive = patient
     mutual: bool = False  # told between two parties (المحادثات / الاشتباكات بين A و B): A agent, B patient
+    indefinite: bool = False  # a noun that tells the act only without the article ("التهديد بحرب" is a topic)
     # the type an announced future act is coded as (PLOVER: a planned meeting or visit is an
     # AGREE to meet): "سيلتقي X بـ Y" is no CONSULT yet, but the announcement is an agreement
     future_type: str | None = None
@@ -301,6 +302,7 @@ def _add_entries(lex: "Lexicon", data: dict, frames: dict) -> None:
                 patient_before=bool(e.get("patient_before", False)),
                 announced=bool(e.get("announced", False)),
                 mutual=bool(e.get("mutual", dflt.get("mutual", False))),
+                indefinite=bool(e.get("indefinite", False)),
                 future_type=e.get("future_type", dflt.get("future_type")),
                 incident=bool(e.get("incident", False)), outcome=bool(e.get("outcome", False)),
                 block_written=re.compile(e["block_written"]) if e.get("block_written") else None,

@@ -60,8 +60,9 @@ from marsad.events.sentence import (
     analyse_sentence,
 )
 from marsad.events.triggers import NO_TRIGGER, Candidate
+from marsad.events.verbal_source import asked_pronoun, coded_alias, named_speaker
 from marsad.registry import stage
-from marsad.text.normalize import word_set
+from marsad.text.normalize import normalize, word_set
 
 # Events of these types are reported even when nobody is named as their source (a car bomb
 # exploded; thousands demonstrated); every other type needs the actor who performed it.
@@ -77,6 +78,7 @@ PATIENT_ONLY = frozenset({"COERCE"})
 # Sectors that report events rather than act in them (news agencies, journalists).
 REPORTERS = frozenset({"JRN", "MED"})
 _NORM = attrgetter("norm")
+ASKED = {normalize(k): v for k, v in resources.read_yaml("events", "verbal.yaml")["asked_pronouns"].items()}
 # How many words before a result (أسفر عن مقتل …) its act may be told, and the filter score
 # under which that act, and so its result, is no incident report.
 ACT_REACH = 15
@@ -152,16 +154,20 @@ class EventsStage:
             # "هاجم التنظيم منطقة السويداء": a town or a river read as the agent is a misread clause
             source, src_id = None, None
         tgt_id = self._actor_id(doc, target)
+        # "بوليساريو" after "جبهة بوليساريو": the short name of a coded actor told before
+        src_id, tgt_id = coded_alias(doc, src_id) or src_id, coded_alias(doc, tgt_id) or tgt_id
         if (pair := dual_pair(doc, words, g.cand)) is not None and (source is None or src_id in pair):
             src_id, tgt_id = pair  # "التقى X بـ Y … واتفقا على …": the two parties told before
         if tgt_id is None:
             # "تم اعتقاله", "يتم توقيفهم": the patient named before, by person and number
-            tgt_id = pronoun_patient(doc, words, g.cand)
+            tgt_id = pronoun_patient(doc, words, g.cand) or asked_pronoun(doc, words, g.cand, ASKED)
         if etype in PATIENT_ONLY and src_id is None and _passive_act(words, g):
             pass  # "جرى اعتقال الناشطين …", "تم ضبط …": the act is told without its agent
         elif any(m.cand.lexeme.incident for m in members) and (src_id is None or _uncoded(doc, src_id)):
             src_id = None  # "تعرضوا للترهيب", "ضبط كميات من …": an incident report names no agent
-        elif etype not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)):
+        elif etype not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)) \
+                and not named_speaker(doc, src_id, etype, g.cand.cls,
+                                      source is not None or src_id == _speaker_of(doc, g.cand.start)):
             # a speech act or a policy move needs the actor who performed it, coded: a name the
             # tagger found but nothing places (no country, no sector) codes no PLOVER event
             return None

@@ -180,6 +180,8 @@ def _make(f: Form, words: list[Token], norms: list[str], i: int, j: int, pro: st
         after = " ".join(norms[j:j + win])
         if not lx.accepts(before, after):
             return None
+    if lx.indefinite and definite:
+        return None
     if lx.need_target and pro[-1:] in _ADVERB_CLITICS and f.cls in ("perf", "impf", "form"):
         return None  # "بحذر" is "cautiously", not "he warned"
     if f.cls == "form" and lx.kind == "verbal" and j == i + 1 and _participle(norms[i], pro) and (

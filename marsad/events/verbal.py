@@ -16,6 +16,7 @@ an event of the same type already covers the evidence (the triggers found it fir
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from marsad import resources
@@ -34,6 +35,8 @@ def _rules() -> dict:
             "stated": frozenset(data["statement_rules"]),
             "subject_first": frozenset(data.get("subject_first_rules", ())),
             "relatives": frozenset(normalize(w) for w in data.get("relatives", ())),
+            "agreed": frozenset(normalize(w) for w in data.get("agreed_pronouns", ())),
+            "reach": int(data.get("proposal_reach", 0)),
             "not_speech": frozenset(normalize(w) for w in data.get("not_speech", ()))}
 
 
@@ -42,6 +45,11 @@ class VerbalEventsStage:
     """ACCUSE / SUPPORT events for the judgements speakers express (from the stances layer)."""
 
     def __call__(self, doc: Doc) -> Doc:
+        r = _rules()
+        for n, e in enumerate(doc.events):
+            if (t := agreed_proposer(doc, e, r["agreed"], r["reach"])) is not None:
+                doc.events[n] = replace(e, target=t, target_from="proposal",
+                                        prov=Provenance(e.prov.stage, e.prov.rule + "+proposal", e.prov.score))
         new = [e for s in doc.stances if (e := verbal_event(doc, s)) is not None]
         if new:
             doc.events = sorted(doc.events + new, key=lambda e: (e.start, e.end))
@@ -89,3 +97,24 @@ def _named_person(doc: Doc, actor: str) -> bool:
     ("بولتون"); a bare title ("المتحدث") or an unlisted outlet ("دير شبيغل") does not."""
     return any(e.label == "PER" for m in doc.mentions if m.actor == actor
                for e in doc.overlapping("entities", m.start, m.end))
+
+
+def agreed_proposer(doc: Doc, ev: Event, words: frozenset[str], reach: int) -> str | None:
+    """The party whose demand an agreement told with a pronoun accepts ("الروس طرحوا شروطا أصروا
+    عليها … واشنطن وافقت عليها": Russia): the source of the last demand told before, within
+    ``reach`` characters, by someone else."""
+    if ev.type != "AGREE" or ev.target is not None or ev.source is None or ev.trigger is None:
+        return None
+    after = doc.overlapping("tokens", ev.trigger[1], ev.trigger[1] + 12)
+    if not any(t.norm in words for t in after[:2]):
+        return None
+    for e in reversed(doc.starting_in("events", ev.start - reach, ev.start)):
+        if e.type == "REQUEST" and e.source is not None and not _same_side(doc, e.source, ev.source):
+            return e.source
+    return None
+
+
+def _same_side(doc: Doc, a: str, b: str) -> bool:
+    """The same actor, or two of one country ("واشنطن" and "الولايات المتحدة")."""
+    ca, cb = (doc.actors[x].country if x in doc.actors else None for x in (a, b))
+    return a == b or (ca is not None and ca == cb)

@@ -16,6 +16,7 @@ import json
 from typing import IO, Any, Iterable
 
 from marsad.store.dialect import stream_dicts
+from marsad.text.normalize import normalize
 
 QUAD = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
@@ -87,7 +88,8 @@ def plover_records(analysis: dict[str, Any], text: str) -> list[dict[str, Any]]:
 def _event_key(rec: dict[str, Any]) -> tuple:
     """What makes two documents' events the same event: type, mode, date, the two parties."""
     def party(ents):
-        return tuple((e.get("identifier_id") or e.get("identifier_text") or "") for e in ents)
+        # (an unlisted name is compared in its normalised spelling: "مارك رولي" / "مارك رولى")
+        return tuple((e.get("identifier_id") or normalize(e.get("identifier_text") or "")) for e in ents)
 
     return (tuple(rec["event"]), tuple(rec["mode"]), rec["date"], party(rec["actor"]),
             party(rec["recipient"]))
