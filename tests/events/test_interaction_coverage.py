@@ -153,3 +153,25 @@ def test_an_ultimatum():
 def test_a_court_deadline_is_no_threat():
     assert not any("amhala" in r for r in _rules(
         "وأمهلت المحكمة المحامي العام خوسيه كاليدا 15 يوما للامتثال للأمر.", "THREATEN"))
+
+
+def test_valuing_efforts_with_thammana():
+    got = events("وثمن السيسي جهود خادم الحرمين الشريفين الحثيثة لتعزيز التضامن العربي.", "SUPPORT")
+    assert got and all(s for s, _ in got), got
+
+
+def test_a_price_is_no_praise():
+    assert not any("thammana" in r for r in _rules(
+        "وقال إن الشعب السوري دفع ثمن دور النظام في الحرب غاليا.", "SUPPORT"))
+
+
+# -- participles of pledges -------------------------------------------------------------------
+def test_a_pledge_told_with_the_participle():
+    text = ("واتهمت دمشق الدول الغربية بشنها لإعاقة عمل بعثة تقصي الحقائق التي كانت قد دعتها إلى زيارة "
+            "سوريا متعهدة بتقديم كل التسهيلات اللازمة لها.")
+    assert "rule:AGREE.mutaahhidan" in _rules(text, "AGREE")
+
+
+def test_a_committed_person_described_is_no_commitment():
+    assert not any("multaziman" in r for r in _rules(
+        "ووصفت مؤسسة كوفي أنان الراحل بأنه \"كان رجل دولة عالميا ملتزما بالقضايا الدولية\".", "AGREE"))
