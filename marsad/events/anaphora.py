@@ -30,19 +30,39 @@ _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 def person_of(cand: Candidate, words: list[Token]) -> str | None:
     """The person, gender and number ("m", "mp", "fp") the trigger gives its patient, if any."""
     if cand.type not in PATIENT_TYPES:
-        return None
+        return verb_object(cand, words) if cand.cls in ("perf", "impf") else None
     if cand.lexeme.patient_before:
         n = words[cand.i].norm
         for end, pn in AGREEMENT:
             if n.endswith(end) and not (end == "ن" and n.endswith(NOT_FEMININE_N)):
                 return pn
         return None
-    if cand.cls in ("perf", "impf") or not (cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced):
+    if cand.cls in ("perf", "impf"):
+        return verb_object(cand, words)
+    if not (cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced):
         return None
     raw = words[cand.j - 1].text.rstrip(_HARAKAT)  # the noun of a phrase ends it: "الأمر باعتقاله"
     for end, pn in SUFFIXES:
         if raw.endswith(end) and len(raw) > len(end) + 2:
             return pn  # (raw text: a final ة is no pronoun ه)
+    return None
+
+
+def verb_object(cand: Candidate, words: list[Token]) -> str | None:
+    """The person and number of a verb's object pronoun: a suffix on the verb itself ("قتلوه",
+    "اعتقلهم", "استقبله") where the verb without it is a form of the trigger, or on the
+    preposition that marks the trigger's patient right after it ("وطلبوا منه تسليمهم …")."""
+    n = words[cand.i].norm[len(cand.proclitics):] if cand.j - cand.i == 1 else ""
+    for end, pn in SUFFIXES:
+        stem = n[:-len(end)]
+        if n.endswith(end) and len(stem) > 2 and any(
+                f.lexeme is cand.lexeme and f.cls == cand.cls
+                for x in (stem, stem + "ا" if stem.endswith("و") else stem) for f in load_lexicon().single.get(x, ())):
+            return pn
+    after = words[cand.j].norm if cand.j < len(words) else ""
+    for end, pn in SUFFIXES:
+        if after.endswith(end) and after[:-len(end)] in cand.lexeme.patient and after[:-len(end)]:
+            return pn
     return None
 
 

@@ -85,6 +85,7 @@ from marsad.events.args_words import (
     bare_word,
     gap_ok,
     is_adjective,
+    is_place,
     skip_quantity,
 )
 from marsad.events.lexicon import first_person
@@ -108,6 +109,11 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
     if norms is None:
         norms = [w.norm for w in words]
     out = _find_args(cand, words, slots, text, norms)
+    town = out.target if out.target is not None and is_place(out.target) else None
+    if town is not None:
+        out.target, out.guessed = None, False  # "في اشتباكات … برداع": a town is where, not whom
+    places, slots = slots, [s for s in slots if not is_place(s)]  # (fallbacks: people and bodies)
+    out.co_targets = [s for s in out.co_targets if not is_place(s)]
     if cand.type == "PROTEST":
         # protest verbs are intransitive: the words after تجمع / تظاهر are its subject or place,
         # and whom it is against comes from ضد / على / أمام or the protesters' demand
@@ -128,7 +134,7 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
         if nis is not None and nis is not out.source and (out.target is None or out.target.i > nis.i):
             out.target = nis  # "ندد بالقصف الروسي للمدنيين": Russia, not the civilians
     if cand.type == "ASSAULT" and cand.lexeme.id in LAUNCH_LEXEMES:
-        origin, aim = launch_places(norms, slots, cand.j, words, text)
+        origin, aim = launch_places(norms, places, cand.j, words, text)
         if out.source is None and origin is not None and origin is not out.target:
             out.source = origin  # "باطلاق صواريخ كاتيوشا من جنوب لبنان"
         if aim is not None and (out.target is None or out.target is origin):
@@ -141,6 +147,7 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
         out.source = claim_source(norms, slots, exclude=out.target) or out.source
     if cand.type == "ASSAULT" and out.target is None:
         _assault_target(cand, words, slots, text, norms, out)
+    out.target = out.target or town  # (the town only where nobody else is named: "هجوم على قرية")
     return out
 
 
@@ -282,7 +289,6 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     """Agent and patient of a nominal trigger: genitive, nisba, لـ, support verb, relative clause."""
     i, j = cand.i, cand.j
     out = Args()
-    # nominal trigger
     # "خلال زيارته إسرائيل": a meeting noun whose agent is its pronoun suffix takes the
     # phrase after it as its object
     possessed = cand.lexeme.mutual and cand.cls == "noun" and norms[i].endswith(POSSESSED_FEMININE)

@@ -104,3 +104,12 @@ def slot_name(text: str, first, pro: str) -> str:
     if pro.endswith(lam) and first.norm.startswith(lam * 2) and text.startswith(lam):
         return ARTICLE[0] + text
     return text
+
+
+def is_place(sl) -> bool:
+    """A town, region, sea or river after في / بـ (a located actor with no sector; an
+    args_slots.Slot): where an event happens, not its target ("اشتباكات … برداع"). A state, a
+    capital or a listed territory (قطاع غزة) stands for its government or people, and a town
+    attacked as such ("هجوم إسرائيل على قرية السموع") stays the act's target."""
+    return sl.kind == "LOC" and not sl.sector and sl.prep in (FI, BI) and (
+        sl.mention is MentionKind.CITY or sl.mention is MentionKind.PLACE and not sl.country)
