@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from marsad import resources
 from marsad.doc import MentionKind, Token
+from marsad.events.args_affiliation import facility_object
 from marsad.events.args_counts import accusative_others, counted_patient
 from marsad.events.args_means import means_owner
 from marsad.events.args_mutual import between as _between
@@ -109,11 +110,10 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
     if norms is None:
         norms = [w.norm for w in words]
     out = _find_args(cand, words, slots, text, norms)
-    town = out.target if out.target is not None and is_place(out.target) else None
-    if town is not None:
+    if out.target is not None and is_place(out.target, norms):
         out.target, out.guessed = None, False  # "في اشتباكات … برداع": a town is where, not whom
-    places, slots = slots, [s for s in slots if not is_place(s)]  # (fallbacks: people and bodies)
-    out.co_targets = [s for s in out.co_targets if not is_place(s)]
+    places, slots = slots, [s for s in slots if not is_place(s, norms)]  # (fallbacks: people and bodies)
+    out.co_targets = [s for s in out.co_targets if not is_place(s, norms)]
     if cand.type == "PROTEST":
         # protest verbs are intransitive: the words after تجمع / تظاهر are its subject or place,
         # and whom it is against comes from ضد / على / أمام or the protesters' demand
@@ -145,9 +145,10 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
     if cand.type == "ASSAULT" and (out.source is None or out.source.sector == "UAF" and out.rule == "nisba"):
         # a claim or an attribution names the agent better than "هجوم انتحاري"
         out.source = claim_source(norms, slots, exclude=out.target) or out.source
+    if not out.passive and (fac := facility_object(cand, words)) is not None and (out.target is None or out.target.i > fac.i):
+        out.target = fac  # "داهموا المستشفى": the building right after the verb is its object
     if cand.type == "ASSAULT" and out.target is None:
         _assault_target(cand, words, slots, text, norms, out)
-    out.target = out.target or town  # (the town only where nobody else is named: "هجوم على قرية")
     return out
 
 
@@ -289,8 +290,7 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     """Agent and patient of a nominal trigger: genitive, nisba, لـ, support verb, relative clause."""
     i, j = cand.i, cand.j
     out = Args()
-    # "خلال زيارته إسرائيل": a meeting noun whose agent is its pronoun suffix takes the
-    # phrase after it as its object
+    # "خلال زيارته إسرائيل": a meeting noun whose agent is its suffix takes the phrase after it as object
     possessed = cand.lexeme.mutual and cand.cls == "noun" and norms[i].endswith(POSSESSED_FEMININE)
     gen_object = cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced or possessed
     jq, _ = skip_quantity(norms, j)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from marsad.doc import MentionKind, Token
 from marsad.events.args_slot_words import (
     AFFILIATED, AFFILIATED_STATE_SECTORS, ARMED_SECTORS, CONSTRUCT_HEADS, CONSTRUCT_STOP, CONTAINERS,
-    FACILITY_HEADS, FACILITY_SECTOR)
+    FACILITY_HEADS, FACILITY_SECTOR, RELATIONAL_FORMS)
 from marsad.events.args_words import ARTICLE, BORROWED_COUNTRY, LI, bare_word, is_adjective
 
 if TYPE_CHECKING:
@@ -86,6 +86,8 @@ def containers(words: list[Token], slots: list[Slot]) -> list[Slot]:
     return out
 
 
+# The acts whose direct object a building may be (a raid, an attack).
+FACILITY_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Quote marks that may stand around a facility's name.
 _QUOTES = "\"«»“”'"
 
@@ -115,3 +117,24 @@ def facility_slots(doc, words: list[Token], taken: list[bool], make) -> list:
         for x in range(k, j):
             taken[x] = True
     return out
+
+
+def facility_object(cand, words: list[Token]):
+    """A building right after a verb of raid or attack, with no name ("داهموا المستشفى",
+    "اقتحموا المدرسة"): its direct object, a civilian participant (a Slot), else None."""
+    from marsad.events.args_slots import Slot
+
+    j = cand.j
+    if cand.type not in FACILITY_TYPES or cand.cls not in ("perf", "impf") or j >= len(words) \
+            or words[j].norm not in FACILITY_HEADS:
+        return None
+    w = words[j]
+    return Slot(j, j + 1, w.start, w.end, sector=FACILITY_SECTOR, name=w.text)
+
+
+def relational_start(words: list[Token], i: int, taken: list[bool]) -> int:
+    """The first word of a person's phrase that opens on a noun of kinship or ownership with a
+    pronoun ("مالكه أحمد شمر", "شقيقه محمد"): that noun's index, else i."""
+    if i > 0 and not taken[i - 1] and words[i - 1].norm in RELATIONAL_FORMS:
+        return i - 1
+    return i

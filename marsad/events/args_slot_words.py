@@ -48,3 +48,6 @@ CONSTRUCT_STOP = word_set(_WORDS["construct_stop"])
 CONSTRUCT_HEADS = word_set(_WORDS["construct_heads"])
 FACILITY_HEADS = word_set(_WORDS["facility_heads"])
 FACILITY_SECTOR = _WORDS["facility_sector"]
+RELATIONAL_NOUNS = word_set(_WORDS["relational_nouns"])
+RELATIONAL_FORMS = frozenset(n[:-1] + "ت" + x if n.endswith("ه") else n + x
+                             for n in RELATIONAL_NOUNS for x in _WORDS["relational_suffixes"].split())

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.doc import Doc, MentionKind, Token
-from marsad.events.args_affiliation import affiliation_fold, construct_end, containers, facility_slots, genitive_end
+from marsad.events.args_affiliation import (
+    affiliation_fold, construct_end, containers, facility_slots, genitive_end, relational_start)
 from marsad.events.args_slot_words import (
     MEMBER_ADJECTIVES,
     MEMBER_IN_NOUNS,
@@ -219,6 +220,8 @@ def _mention_slots(doc: Doc, words: list[Token], starts: list[int], taken: list[
                     sector=a.type if a else None, name=slot_name(doc.text[m.start:m.end], words[i], pro),
                     adjectival=j - i == 1 and is_nisba(norm_span[0]) and may_qualify(doc.text, words, i),
                     pro=pro, mention=m.kind, kind=a.kind if a else None)
+        if a is not None and a.kind == "PER" and not pro and (h := relational_start(words, i, taken)) < i:
+            slot.i, slot.start, i = h, words[h].start, h  # "رفض مالكه أحمد شمر": the owner's phrase
         if m.kind is MentionKind.BORROWED and (e := genitive_end(words, i, j, pro, mentions)) > j:
             slot.j, slot.end, j = e, words[e - 1].end, e  # "تجار البازار": the genitive names them
             slot.name = slot_name(doc.text[m.start:slot.end], words[i], pro)

@@ -66,3 +66,41 @@ def test_genitive_is_no_time_word():
 def test_town_attacked_as_such_stays_the_target():
     got = events_of("هجوم اسرائيل على قرية السموع أحدث هزة عنيفة للملك حسين وحكومته وأذلت جيشه.", "ASSAULT")
     assert got and got[0][1] is not None and got[0][1][0] == "قرية السموع", got
+
+
+HOSPITAL = ("إلى ذلك، اقتحمت ميليشيات الحوثي، الأربعاء، مستشفى \"دار الشفاء\" الخاص بمدينة ذمار وسط اليمن.\n"
+            "وبحسب مصادر محلية، فإن الحوثيين داهموا المستشفى بأربعة أطقم مدرعة، بعد رفض مالكه أحمد شمر - "
+            "البرلماني عن حزب الرئيس الراحل، علي عبدالله صالح، دفع المبلغ، وطلبوا منه تسليمهم المستشفى.")
+
+
+def test_named_facility_is_the_target():
+    got = events_of(HOSPITAL, "ASSAULT")
+    assert any(t is not None and t[0] == "مستشفى \"دار الشفاء\"" for _, t in got), got
+
+
+def test_building_after_a_raid_verb_is_its_object():
+    got = events_of(HOSPITAL, "COERCE")
+    assert any(t is not None and t[0] == "المستشفى" for _, t in got), got
+
+
+def test_owner_named_with_his_relation_is_the_refuser():
+    got = events_of(HOSPITAL, "REJECT")
+    assert any(s is not None and s[0] == "أحمد شمر" for s, _ in got), got
+
+
+def test_plural_verb_after_a_noun_keeps_its_own_subject_and_pronoun_object():
+    got = events_of(HOSPITAL, "REQUEST")
+    assert any(s is not None and s[1:] == ("YEM", "REB") and t is not None and t[0] == "أحمد شمر"
+               for s, t in got), got
+
+
+def test_place_in_a_province_is_no_target():
+    got = events_of("وقال حسين أبازيد لوكالة الأنباء الفرنسية إن الفصائل اتفقت مع روسيا على وقف إطلاق النار "
+                    "في محافظة درعا.", "AGREE")
+    assert all(t is None or t[0] != "درعا" for _, t in got), got
+
+
+def test_place_located_on_a_sea_is_no_target():
+    got = events_of("وبدأ التحالف بقيادة السعودية والإمارات هجومه على المدينة شديدة التحصين الواقعة على "
+                    "البحر الأحمر يوم 2 حزيران/يونيو.", "ASSAULT")
+    assert got and all(t is None or t[0] != "البحر الأحمر" for _, t in got), got
