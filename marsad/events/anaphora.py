@@ -10,6 +10,7 @@ from __future__ import annotations
 from marsad import resources
 from marsad.doc import Doc, Token
 from marsad.events.args_nominal import GEN_OBJECT
+from marsad.events.args_words import RELATIVES
 from marsad.events.lexicon import load_lexicon
 from marsad.events.triggers import Candidate
 from marsad.text.normalize import normalize, word_set
@@ -30,7 +31,11 @@ _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 def person_of(cand: Candidate, words: list[Token]) -> str | None:
     """The person, gender and number ("m", "mp", "fp") the trigger gives its patient, if any."""
     if cand.type not in PATIENT_TYPES:
-        return verb_object(cand, words) if cand.cls in ("perf", "impf") else None
+        # a speech act's object pronoun on the verb ("ترفضه", "واتهمه") is too often a thing or
+        # the clause's other party: only the relative clause's antecedent (relative_patient) or
+        # the pronoun after its patient's preposition ("طلبوا منه") is read
+        pn = verb_object(cand, words) if cand.cls in ("perf", "impf") else None
+        return pn if pn is not None and not _on_verb(cand, words) else None
     if cand.lexeme.patient_before:
         n = words[cand.i].norm
         for end, pn in AGREEMENT:
@@ -114,7 +119,29 @@ def _subject_in_clause(words: list[Token], cand: Candidate, text: str) -> bool:
     return False
 
 
+def _on_verb(cand: Candidate, words: list[Token]) -> bool:
+    """Is the object pronoun on the verb itself (not on the preposition after it)?"""
+    return cand.j - cand.i == 1 and words[cand.i].norm.endswith(tuple(e for e, _ in SUFFIXES))
+
+
+def relative_patient(doc: Doc, words: list[Token], cand: Candidate) -> str | None:
+    """"فتح الله غولن … والذي تتهمه تركيا بالوقوف وراء …", "الرئيس الجمهوري، الذي أيدته الجمعية
+    الوطنية للبنادق": a verb after a relative pronoun whose object pronoun returns to it has the
+    actor named right before the relative for patient."""
+    # (a relative joined by و, "…، والذي تتهمه", returns to the phrase's head, not the last name)
+    if cand.cls not in ("perf", "impf") or cand.i < 2 or words[cand.i - 1].norm not in RELATIVES \
+            or not _on_verb(cand, words) or verb_object(cand, words) is None:
+        return None
+    rel = words[cand.i - 1]
+    prev = words[cand.i - 2]
+    m = next((m for m in reversed(doc.mentions_in(prev.start - 200, rel.start)) if m.end >= prev.start), None)
+    a = doc.actors.get(m.actor) if m is not None else None
+    return m.actor if a is not None and not (a.kind == "LOC" and not a.type) else None
+
+
 def pronoun_patient(doc: Doc, words: list[Token], cand: Candidate) -> str | None:
+    if (rel := relative_patient(doc, words, cand)) is not None:
+        return rel
     pn = person_of(cand, words)
     if pn is None or cand.lexeme.patient_before and _subject_in_clause(words, cand, doc.text):
         return None

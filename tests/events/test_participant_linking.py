@@ -104,3 +104,15 @@ def test_place_located_on_a_sea_is_no_target():
     got = events_of("وبدأ التحالف بقيادة السعودية والإمارات هجومه على المدينة شديدة التحصين الواقعة على "
                     "البحر الأحمر يوم 2 حزيران/يونيو.", "ASSAULT")
     assert got and all(t is None or t[0] != "البحر الأحمر" for _, t in got), got
+
+
+def test_relative_clause_object_pronoun_is_its_antecedent():
+    got = events_of("ويحرص الرئيس الجمهوري دونالد ترامب، الذي أيدته الجمعية الوطنية للبنادق ذات النفوذ القوي في "
+                    "حملته الانتخابية عام 2016، على عدم إغضاب الناخبين.", "SUPPORT")
+    assert any(t is not None and t[0] == "دونالد ترامب" for _, t in got), got
+
+
+def test_speech_act_object_pronoun_of_a_thing_gives_no_target():
+    got = events_of("لكن الانقسامات كانت سيدة المشهد في ملفين رئيسيين هما زيادة الانفاق العسكري بشكل كبير، "
+                    "وهو مطلب رئيسي لترامب ترفضه ألمانيا تحديدا.", "REJECT")
+    assert all(t is None for _, t in got), got
