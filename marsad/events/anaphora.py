@@ -145,7 +145,21 @@ def pronoun_patient(doc: Doc, words: list[Token], cand: Candidate) -> str | None
     pn = person_of(cand, words)
     if pn is None or cand.lexeme.patient_before and _subject_in_clause(words, cand, doc.text):
         return None
+    if pn == "m" and cand.type not in PATIENT_TYPES and (spk := _named_speaker(doc, cand.start)) is not None:
+        # "قال مون جاي إن، إن ترامب وكيم طلبا منه أن يعمل كوسيطا": in reported speech the pronoun
+        # after the patient's preposition is the speaker
+        return spk
     return antecedent(doc, cand.start, pn)
+
+
+def _named_speaker(doc: Doc, offset: int) -> str | None:
+    """The speaker of the statement holding the offset, when the text names him (not a source:
+    "مصادر محلية")."""
+    for st in doc.overlapping("statements", offset, offset + 1):
+        a = doc.actors.get(st.speaker) if st.speaker else None
+        if a is not None and a.kind != "GEN" and a.country and (a.kind == "PER" or a.type not in (None, "CVL", "UNK")):
+            return st.speaker
+    return None
 
 
 DUAL_SUBJECTS = word_set(_W["dual_subjects"])

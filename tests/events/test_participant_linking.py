@@ -116,3 +116,9 @@ def test_speech_act_object_pronoun_of_a_thing_gives_no_target():
     got = events_of("لكن الانقسامات كانت سيدة المشهد في ملفين رئيسيين هما زيادة الانفاق العسكري بشكل كبير، "
                     "وهو مطلب رئيسي لترامب ترفضه ألمانيا تحديدا.", "REJECT")
     assert all(t is None for _, t in got), got
+
+
+def test_pronoun_after_the_patient_preposition_in_reported_speech_is_the_speaker():
+    got = events_of("قال الرئيس الكوري الجنوبي، مون جاي- إن، إن الرئيس الأمريكي، دونالد ترامب، وزعيم كوريا "
+                    "الشمالية، كيم جونغ أون، طلبا منه أن يعمل كوسيط بين بلديهما.", "REQUEST")
+    assert any(t is not None and t[1] == "KOR" for _, t in got), got
