@@ -22,6 +22,7 @@ NOT_FEMININE_N = tuple(_W["not_feminine_n"].split())
 GROUP_ENDINGS = {k: tuple(v.split()) for k, v in _W["group_endings"].items()}
 FP_WORDS = word_set(_W["fp_words"])
 REACH = int(_W["reach_sentences"])
+OBJECT_JOIN = _W["object_join"]
 PLURAL_ENDINGS = tuple(x for v in GROUP_ENDINGS.values() for x in v)
 # The event types whose patient a pronoun may give.
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT"})
@@ -62,7 +63,7 @@ def verb_object(cand: Candidate, words: list[Token]) -> str | None:
         stem = n[:-len(end)]
         if n.endswith(end) and len(stem) > 2 and any(
                 f.lexeme is cand.lexeme and f.cls == cand.cls
-                for x in (stem, stem + "ا" if stem.endswith("و") else stem) for f in load_lexicon().single.get(x, ())):
+                for x in (stem, stem + OBJECT_JOIN[1:] if stem.endswith(OBJECT_JOIN[:1]) else stem) for f in load_lexicon().single.get(x, ())):
             return pn
     after = words[cand.j].norm if cand.j < len(words) else ""
     for end, pn in SUFFIXES:
