@@ -18,6 +18,7 @@ from pathlib import Path
 import ahocorasick
 
 from marsad import resources
+from marsad.actors.spelling import misspelt
 from marsad.resources.cache import compiled
 from marsad.text.normalize import normalize
 from marsad.text.segment import CONJ, PREP, PROCLITIC_PAIRS
@@ -193,6 +194,10 @@ class Lexicon:
             self.keys[key].append(reading)
 
     def compile(self) -> None:
+        for key, readings in list(self.keys.items()):
+            for alt in misspelt(key):  # "ميليشات الحوثي": a common misspelling of a listed name
+                if alt not in self.keys:
+                    self.keys[alt] = readings
         for key, readings in self.keys.items():
             value = tuple(readings)
             self.automaton.add_word(key, (len(key), False, value))
@@ -439,4 +444,4 @@ def build() -> Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The process-wide dictionary (built on first use, or read from the compiled cache)."""
-    return compiled("actors", [*RESOURCES.iterdir(), Path(__file__)], build)
+    return compiled("actors", [*RESOURCES.iterdir(), Path(__file__), Path(__file__).with_name("spelling.py")], build)

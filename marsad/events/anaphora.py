@@ -10,6 +10,7 @@ from __future__ import annotations
 from marsad import resources
 from marsad.doc import Doc, Token
 from marsad.events.args_nominal import GEN_OBJECT
+from marsad.events.args_words import RELATIVES
 from marsad.events.lexicon import load_lexicon
 from marsad.events.triggers import Candidate
 from marsad.text.normalize import normalize, word_set
@@ -21,6 +22,7 @@ NOT_FEMININE_N = tuple(_W["not_feminine_n"].split())
 GROUP_ENDINGS = {k: tuple(v.split()) for k, v in _W["group_endings"].items()}
 FP_WORDS = word_set(_W["fp_words"])
 REACH = int(_W["reach_sentences"])
+OBJECT_JOIN = _W["object_join"]
 PLURAL_ENDINGS = tuple(x for v in GROUP_ENDINGS.values() for x in v)
 # The event types whose patient a pronoun may give.
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT"})
@@ -30,19 +32,43 @@ _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 def person_of(cand: Candidate, words: list[Token]) -> str | None:
     """The person, gender and number ("m", "mp", "fp") the trigger gives its patient, if any."""
     if cand.type not in PATIENT_TYPES:
-        return None
+        # a speech act's object pronoun on the verb ("ترفضه", "واتهمه") is too often a thing or
+        # the clause's other party: only the relative clause's antecedent (relative_patient) or
+        # the pronoun after its patient's preposition ("طلبوا منه") is read
+        pn = verb_object(cand, words) if cand.cls in ("perf", "impf") else None
+        return pn if pn is not None and not _on_verb(cand, words) else None
     if cand.lexeme.patient_before:
         n = words[cand.i].norm
         for end, pn in AGREEMENT:
             if n.endswith(end) and not (end == "ن" and n.endswith(NOT_FEMININE_N)):
                 return pn
         return None
-    if cand.cls in ("perf", "impf") or not (cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced):
+    if cand.cls in ("perf", "impf"):
+        return verb_object(cand, words)
+    if not (cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced):
         return None
     raw = words[cand.j - 1].text.rstrip(_HARAKAT)  # the noun of a phrase ends it: "الأمر باعتقاله"
     for end, pn in SUFFIXES:
         if raw.endswith(end) and len(raw) > len(end) + 2:
             return pn  # (raw text: a final ة is no pronoun ه)
+    return None
+
+
+def verb_object(cand: Candidate, words: list[Token]) -> str | None:
+    """The person and number of a verb's object pronoun: a suffix on the verb itself ("قتلوه",
+    "اعتقلهم", "استقبله") where the verb without it is a form of the trigger, or on the
+    preposition that marks the trigger's patient right after it ("وطلبوا منه تسليمهم …")."""
+    n = words[cand.i].norm[len(cand.proclitics):] if cand.j - cand.i == 1 else ""
+    for end, pn in SUFFIXES:
+        stem = n[:-len(end)]
+        if n.endswith(end) and len(stem) > 2 and any(
+                f.lexeme is cand.lexeme and f.cls == cand.cls
+                for x in (stem, stem + OBJECT_JOIN[1:] if stem.endswith(OBJECT_JOIN[:1]) else stem) for f in load_lexicon().single.get(x, ())):
+            return pn
+    after = words[cand.j].norm if cand.j < len(words) else ""
+    for end, pn in SUFFIXES:
+        if after.endswith(end) and after[:-len(end)] in cand.lexeme.patient and after[:-len(end)]:
+            return pn
     return None
 
 
@@ -94,11 +120,47 @@ def _subject_in_clause(words: list[Token], cand: Candidate, text: str) -> bool:
     return False
 
 
+def _on_verb(cand: Candidate, words: list[Token]) -> bool:
+    """Is the object pronoun on the verb itself (not on the preposition after it)?"""
+    return cand.j - cand.i == 1 and words[cand.i].norm.endswith(tuple(e for e, _ in SUFFIXES))
+
+
+def relative_patient(doc: Doc, words: list[Token], cand: Candidate) -> str | None:
+    """"فتح الله غولن … والذي تتهمه تركيا بالوقوف وراء …", "الرئيس الجمهوري، الذي أيدته الجمعية
+    الوطنية للبنادق": a verb after a relative pronoun whose object pronoun returns to it has the
+    actor named right before the relative for patient."""
+    # (a relative joined by و, "…، والذي تتهمه", returns to the phrase's head, not the last name)
+    if cand.cls not in ("perf", "impf") or cand.i < 2 or words[cand.i - 1].norm not in RELATIVES \
+            or not _on_verb(cand, words) or verb_object(cand, words) is None:
+        return None
+    rel = words[cand.i - 1]
+    prev = words[cand.i - 2]
+    m = next((m for m in reversed(doc.mentions_in(prev.start - 200, rel.start)) if m.end >= prev.start), None)
+    a = doc.actors.get(m.actor) if m is not None else None
+    return m.actor if a is not None and not (a.kind == "LOC" and not a.type) else None
+
+
 def pronoun_patient(doc: Doc, words: list[Token], cand: Candidate) -> str | None:
+    if (rel := relative_patient(doc, words, cand)) is not None:
+        return rel
     pn = person_of(cand, words)
     if pn is None or cand.lexeme.patient_before and _subject_in_clause(words, cand, doc.text):
         return None
+    if pn == "m" and cand.type not in PATIENT_TYPES and (spk := _named_speaker(doc, cand.start)) is not None:
+        # "قال مون جاي إن، إن ترامب وكيم طلبا منه أن يعمل كوسيطا": in reported speech the pronoun
+        # after the patient's preposition is the speaker
+        return spk
     return antecedent(doc, cand.start, pn)
+
+
+def _named_speaker(doc: Doc, offset: int) -> str | None:
+    """The speaker of the statement holding the offset, when the text names him (not a source:
+    "مصادر محلية")."""
+    for st in doc.overlapping("statements", offset, offset + 1):
+        a = doc.actors.get(st.speaker) if st.speaker else None
+        if a is not None and a.kind != "GEN" and a.country and (a.kind == "PER" or a.type not in (None, "CVL", "UNK")):
+            return st.speaker
+    return None
 
 
 DUAL_SUBJECTS = word_set(_W["dual_subjects"])

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from marsad import resources
 from marsad.doc import MentionKind, Token
+from marsad.events.args_affiliation import facility_object
 from marsad.events.args_counts import accusative_others, counted_patient
 from marsad.events.args_means import means_owner
 from marsad.events.args_mutual import between as _between
@@ -85,6 +86,7 @@ from marsad.events.args_words import (
     bare_word,
     gap_ok,
     is_adjective,
+    is_place,
     skip_quantity,
 )
 from marsad.events.lexicon import first_person
@@ -110,6 +112,10 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
     out = _find_args(cand, words, slots, text, norms)
     if not cand.lexeme.patient:
         out.target = None  # a predicate with no patient frame: "تنفي أنقرة استهداف المدنيين"
+    if out.target is not None and is_place(out.target, norms):
+        out.target, out.guessed = None, False  # "في اشتباكات … برداع": a town is where, not whom
+    places, slots = slots, [s for s in slots if not is_place(s, norms)]  # (fallbacks: people and bodies)
+    out.co_targets = [s for s in out.co_targets if not is_place(s, norms)]
     if cand.type == "PROTEST":
         # protest verbs are intransitive: the words after تجمع / تظاهر are its subject or place,
         # and whom it is against comes from ضد / على / أمام or the protesters' demand
@@ -130,7 +136,7 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
         if nis is not None and nis is not out.source and (out.target is None or out.target.i > nis.i):
             out.target = nis  # "ندد بالقصف الروسي للمدنيين": Russia, not the civilians
     if cand.type == "ASSAULT" and cand.lexeme.id in LAUNCH_LEXEMES:
-        origin, aim = launch_places(norms, slots, cand.j, words, text)
+        origin, aim = launch_places(norms, places, cand.j, words, text)
         if out.source is None and origin is not None and origin is not out.target:
             out.source = origin  # "باطلاق صواريخ كاتيوشا من جنوب لبنان"
         if aim is not None and (out.target is None or out.target is origin):
@@ -141,6 +147,8 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
     if cand.type == "ASSAULT" and (out.source is None or out.source.sector == "UAF" and out.rule == "nisba"):
         # a claim or an attribution names the agent better than "هجوم انتحاري"
         out.source = claim_source(norms, slots, exclude=out.target) or out.source
+    if not out.passive and (fac := facility_object(cand, words)) is not None and (out.target is None or out.target.i > fac.i):
+        out.target = fac  # "داهموا المستشفى": the building right after the verb is its object
     if cand.type == "ASSAULT" and out.target is None:
         _assault_target(cand, words, slots, text, norms, out)
     return out
@@ -284,9 +292,7 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     """Agent and patient of a nominal trigger: genitive, nisba, لـ, support verb, relative clause."""
     i, j = cand.i, cand.j
     out = Args()
-    # nominal trigger
-    # "خلال زيارته إسرائيل": a meeting noun whose agent is its pronoun suffix takes the
-    # phrase after it as its object
+    # "خلال زيارته إسرائيل": a meeting noun whose agent is its suffix takes the phrase after it as object
     possessed = cand.lexeme.mutual and cand.cls == "noun" and norms[i].endswith(POSSESSED_FEMININE)
     gen_object = cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced or possessed
     jq, _ = skip_quantity(norms, j)

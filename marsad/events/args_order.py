@@ -250,7 +250,7 @@ def _one_for_many(cand, s: Slot, norms: list[str]) -> bool:
     if not cand.plural or s.i > 0 and (norms[s.i - 1].isdigit() or norms[s.i - 1] in QUANTIFIERS
                                                or norms[s.i - 1] in QTY_SKIP):
         return False  # "أكثر من 30 مسلحا … قتلوا": a counted noun is many
-    return s.mention is MentionKind.PERSON or _masculine_singular(s, norms)
+    return s.mention is MentionKind.PERSON or s.kind == "PER" or _masculine_singular(s, norms)
 
 
 def _title_subject(k0, words, norms, slots, text) -> Slot | None:

@@ -40,3 +40,14 @@ ACCUSATIVE_OTHERS = word_set(_WORDS["accusative_others"])
 GROUP_POSTMODIFIERS = tuple(normalize(w) for w in _WORDS["group_postmodifiers"].split())
 COUNT_VAGUE = word_set(_WORDS["count_vague"])
 COUNT_NO_START = word_set(_WORDS["count_no_start"])
+# Words of affiliation between a generic participant and its patron (تابعين لـ، الموالية لـ).
+AFFILIATED = word_set(_WORDS["affiliated"])
+AFFILIATED_STATE_SECTORS = frozenset(_WORDS["affiliated_state_sectors"].split())
+ARMED_SECTORS = frozenset(_WORDS["armed_sectors"].split())
+CONSTRUCT_STOP = word_set(_WORDS["construct_stop"])
+CONSTRUCT_HEADS = word_set(_WORDS["construct_heads"])
+FACILITY_HEADS = word_set(_WORDS["facility_heads"])
+FACILITY_SECTOR = _WORDS["facility_sector"]
+RELATIONAL_NOUNS = word_set(_WORDS["relational_nouns"])
+RELATIONAL_FORMS = frozenset(n[:-1] + "ت" + x if n.endswith("ه") else n + x
+                             for n in RELATIONAL_NOUNS for x in _WORDS["relational_suffixes"].split())

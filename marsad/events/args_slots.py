@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.doc import Doc, MentionKind, Token
+from marsad.events.args_affiliation import (
+    affiliation_fold, construct_end, containers, facility_slots, genitive_end, relational_start)
 from marsad.events.args_slot_words import (
-    CONTAINERS,
     MEMBER_ADJECTIVES,
     MEMBER_IN_NOUNS,
     MEMBER_NOUNS,
@@ -146,7 +147,6 @@ def _orig_prefix(raw: str, n: int) -> int:
     return original_prefix_len(raw, n)
 
 
-# "his country", "its government": the country of the actor named before them.
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 
 
@@ -156,6 +156,8 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
         return []
     taken = [False] * len(words)
     slots = _mention_slots(doc, words, starts, taken)
+    slots += facility_slots(doc, words, taken, lambda i, j, s, e, sec, name, pro: Slot(
+        i, j, s, e, sector=sec, name=name, pro=pro))
     # only words that may be a participant are visited (most words are in _NO_ROLE)
     no_role = _NO_ROLE
     nxt = 0  # the first word after the last participant phrase this loop found
@@ -166,6 +168,7 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
         hit = _role_hit(words, k, taken)
         if hit:
             j, sector, pro = hit
+            j = construct_end(words, k, j, words[k].norm[len(pro):], j < len(words) and not taken[j])
             country, sector = _role_country(words, slots, k, j, sector)
             off = _orig_prefix(w.text, len(pro)) if pro else 0
             start = words[k].start + off
@@ -182,9 +185,10 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
     if len(slots) and any(sl.prep == MIN or sl.i > 0 for sl in slots):
         slots = _partitives(words, slots)
     if len(slots) > 1:
-        slots = _containers(words, slots)
+        slots = containers(words, slots)
         slots = _role_states(words, slots)
         slots = _memberships(words, slots)
+        slots = _fold_next(slots, affiliation_fold(words))
     return slots
 
 
@@ -216,6 +220,11 @@ def _mention_slots(doc: Doc, words: list[Token], starts: list[int], taken: list[
                     sector=a.type if a else None, name=slot_name(doc.text[m.start:m.end], words[i], pro),
                     adjectival=j - i == 1 and is_nisba(norm_span[0]) and may_qualify(doc.text, words, i),
                     pro=pro, mention=m.kind, kind=a.kind if a else None)
+        if a is not None and a.kind == "PER" and not pro and (h := relational_start(words, i, taken)) < i:
+            slot.i, slot.start, i = h, words[h].start, h  # "رفض مالكه أحمد شمر": the owner's phrase
+        if m.kind is MentionKind.BORROWED and (e := genitive_end(words, i, j, pro, mentions)) > j:
+            slot.j, slot.end, j = e, words[e - 1].end, e  # "تجار البازار": the genitive names them
+            slot.name = slot_name(doc.text[m.start:slot.end], words[i], pro)
         slots.append(slot)
         for k in range(i, j):
             taken[k] = True
@@ -278,26 +287,6 @@ def _role_country(words: list[Token], slots: list[Slot], k: int, j: int, sector:
             country = sl.country
             break
     return country, sector
-
-
-def _containers(words: list[Token], slots: list[Slot]) -> list[Slot]:
-    """A unit or building followed by its owner (genitive or لـ) is coded as the owner: the
-    unit's slot takes the owner's actor and the owner's own slot is dropped."""
-    out: list[Slot] = []
-    skip = set()
-    for n, sl in enumerate(slots):
-        if id(sl) in skip:
-            continue
-        head = bare_word(words[sl.i].norm)
-        head = head[2:] if head.startswith(ARTICLE) else head
-        nxt = slots[n + 1] if n + 1 < len(slots) else None
-        if nxt is not None and sl.actor is None and sl.j - sl.i == 1 and head in CONTAINERS \
-                and nxt.i == sl.j and nxt.prep in (None, LI) and (nxt.actor is not None or nxt.sector):
-            sl.actor, sl.sector, sl.country, sl.mention = nxt.actor, nxt.sector, nxt.country, nxt.mention
-            sl.j, sl.end, sl.name = nxt.j, nxt.end, nxt.name
-            skip.add(id(nxt))
-        out.append(sl)
-    return out
 
 
 def _fold_next(slots: list[Slot], fold) -> list[Slot]:

@@ -104,3 +104,30 @@ def slot_name(text: str, first, pro: str) -> str:
     if pro.endswith(lam) and first.norm.startswith(lam * 2) and text.startswith(lam):
         return ARTICLE[0] + text
     return text
+
+
+PLACE_HEADS = word_set(_WORDS["place_heads"])
+LOCATED = word_set(_WORDS["located"])
+ON = next(iter(word_set(_WORDS["on_prep"])))
+
+
+def is_place(sl, norms: list[str]) -> bool:
+    """A town, region, sea or river told as a location (a located actor with no sector; an
+    args_slots.Slot): after في / بـ, over a place noun ("في محافظة درعا"), or after "located on"
+    ("الواقعة على البحر الأحمر"): where an event happens, not its target. A state, a capital or
+    a listed territory (قطاع غزة) stands for its government or people, and a town attacked as
+    such ("هجوم إسرائيل على قرية السموع") stays the act's target."""
+    if sl.kind != "LOC" or sl.sector or not (
+            sl.mention is MentionKind.CITY or sl.mention is MentionKind.PLACE and not sl.country):
+        return False
+    if sl.prep in (FI, BI):
+        return True
+    k = sl.i - 1
+    if k < 0 or sl.prep is not None and sl.prep != ON:
+        return False
+    w = bare_word(norms[k])
+    if w[:1] == BI and w[1:] in PLACE_HEADS:
+        return True  # "بمدينة ذمار"
+    if w in PLACE_HEADS:
+        return k > 0 and bare_word(norms[k - 1]) == FI  # "في محافظة درعا"
+    return k > 0 and sl.prep == ON and norms[k - 1] in LOCATED

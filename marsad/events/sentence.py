@@ -235,6 +235,12 @@ def _share_circumstantial(scored: list[Scored], words: list[Token], text: str) -
                                   and not any(ch in text[sl.end:words[s.cand.i].start] for ch in SENTENCE_PUNCT)), None)
 
 
+# Rules whose source is no clause subject a later verb may share: a verbal noun's own genitive
+# agent ("بعد رفض مالكه أحمد شمر دفع المبلغ، وطلبوا منه": not the owner) among them.
+NOT_SHARED = frozenset({"coordinated", "coordinated-object", "passive", "topic", "", "genitive", "gen-lam",
+                        "lam-genitive", "nisba"})
+
+
 def _share_coordinated(scored: list[Scored], words: list[Token], text: str) -> None:
     """A verb joined by و / ف to an earlier one shares its subject ("إن قوة من الشرطة العراقية
     قامت بمداهمة جامع النور … واعتدت على المصلين"): the nearest earlier trigger of the clause
@@ -248,7 +254,7 @@ def _share_coordinated(scored: list[Scored], words: list[Token], text: str) -> N
             between = text[words[p.cand.j - 1].end:words[s.cand.i].start]
             if any(ch in between for ch in SENTENCE_PUNCT):
                 break
-            if p.args.source is not None and p.args.rule not in ("coordinated", "coordinated-object", "passive", "topic", ""):
+            if p.args.source is not None and p.args.rule not in NOT_SHARED:
                 s.args.source = p.args.source
                 break
         if s.args.source is None and s.args.rule == "coordinated-object":
