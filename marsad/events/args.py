@@ -84,6 +84,7 @@ from marsad.events.args_words import (
     TARGET_PREPS,
     bare_word,
     gap_ok,
+    indefinite_noun,
     is_adjective,
     skip_quantity,
 )
@@ -289,6 +290,8 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     gen_object = cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced or possessed
     jq, _ = skip_quantity(norms, j)
     gen = next((s for s in slots if s.i in (j, jq) or (s.i == j + 1 and s.adjectival)), None)
+    if gen is not None and cand.cls == "noun" and j == i + 1 and indefinite_noun(norms[i]):
+        gen = None  # "قدمت دعما عسكريا للقوات": an indefinite accusative noun has no genitive
     adj = next((s for s in slots if s.adjectival and j <= s.i <= j + 2
                 and all(is_adjective(norms[k]) for k in range(j, s.i))
                 and not (gen_object and (s.sector == "CVL" or s.mention is MentionKind.NATIONALS))), None)
