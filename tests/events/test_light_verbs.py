@@ -130,3 +130,27 @@ def test_an_offer_to_mediate_is_agree():
     got = events("وقال إن المنظمة الدولية عرضت التوسط بين الحكومة السورية والمسؤولين الروس من جهة والتظيمات "
                  "الرئيسية الثلاثة المعارضة في الغوطة الشرقية.", "AGREE")
     assert got, got
+
+
+def test_accusations_traded_are_accuse_between_the_two():
+    got = events("وتأتي تصريحات ترامب بعدما تبادل الاتهامات مع نظيره الإيراني، حسن روحاني، بداية الشهر الجاري.",
+                 "ACCUSE")
+    assert ("دونالد ترامب", "حسن روحاني") in got or any(t == "حسن روحاني" for _, t in got), got
+
+
+def test_backing_expressed_with_an_is_support():
+    got = events("وعندما أعلن ساركوزي عن دعمه لبالادور مرشحا للرئاسة عام 1995، تسبب ذلك في خلاف طويل مع شيراك "
+                 "الذي تمكن ساعتها من الفوز.", "SUPPORT")
+    assert any(s and "ساركوزي" in s for s, _ in got), got
+
+
+# -- CONSULT ------------------------------------------------------------------------------------
+def test_a_letter_sent_to_a_party_is_consult():
+    got = events("وجهت السعودية رسالة إلى مجلس الأمن الدولي بشأن الصواريخ الباليستية الحوثية الإيرانية، وطالبت "
+                 "بمحاسبة إيران لتزويدها ميليشيات الحوثي بصواريخ باليستية.", "CONSULT")
+    assert any(s == "السعودية" for s, _ in got), got
+
+
+def test_a_clear_message_is_a_signal_not_a_letter():
+    assert events("وأضاف نتنياهو \"لن نسمح لإيران بترسيخ نفسها في سوريا. لقد وجهت رسالة واضحة إلى نظام الأسد - "
+                  "تحركنا موجه ضد أهداف إيرانية في سوريا\".", "CONSULT") == []
