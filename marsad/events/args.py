@@ -32,6 +32,7 @@ from marsad.events.args_nominal import (
     agentive_support,
     announcer,
     gen_lam_pair,
+    speech_gen_agent,
     lam_agent,
     means_agent,
     relative_target,
@@ -290,6 +291,7 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     gen_object = cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced or possessed
     jq, _ = skip_quantity(norms, j)
     gen = next((s for s in slots if s.i in (j, jq) or (s.i == j + 1 and s.adjectival)), None)
+    gen_object = gen_object and not speech_gen_agent(cand, gen, norms)
     if gen is not None and cand.cls == "noun" and j == i + 1 and indefinite_noun(norms[i]):
         gen = None  # "قدمت دعما عسكريا للقوات": an indefinite accusative noun has no genitive
     adj = next((s for s in slots if s.adjectival and j <= s.i <= j + 2

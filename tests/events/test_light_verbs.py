@@ -154,3 +154,34 @@ def test_a_letter_sent_to_a_party_is_consult():
 def test_a_clear_message_is_a_signal_not_a_letter():
     assert events("وأضاف نتنياهو \"لن نسمح لإيران بترسيخ نفسها في سوريا. لقد وجهت رسالة واضحة إلى نظام الأسد - "
                   "تحركنا موجه ضد أهداف إيرانية في سوريا\".", "CONSULT") == []
+
+
+# -- verbal nouns with their agent as genitive -------------------------------------------------
+def test_a_speech_nouns_genitive_before_its_topic_is_its_agent():
+    # "اتهام الرباط للجبهة بـ…": Rabat accuses, not is accused
+    got = _sources("كذب ممثل جبهة تحرير الساقية الحمراء ووادي الذهب \"البوليساريو\" في فرنسا أبي بشراي البشير، "
+                   "اتهام الرباط للجبهة بتلقي أسلحة من حزب الله اللبناني.", "ittaham")
+    assert "الرباط" in got and "الرباط" not in _targets_of(got), got
+
+
+def test_a_speech_nouns_genitive_alone_stays_its_object():
+    # "اتهام مواطنين روس بالتدخل": the citizens are accused
+    got = _candidates("لافروف: اتهام مواطنين روس بالتدخل في الانتخابات الأمريكية \"ثرثرة\"")
+    assert any(lid == "ittaham" and t and "مواطنين" in t for _, lid, t in got), got
+
+
+def _sources(text: str, lexeme: str) -> dict:
+    """{source text: target text} of the candidates of one lexeme."""
+    doc = analysed(text, "2018-06-01")
+    out = {}
+    for sent in doc.content_sentences():
+        for s in analyse_sentence(doc, sent, 2018):
+            if s.cand.lexeme.id == lexeme:
+                a = s.args
+                out[doc.text[a.source.start:a.source.end] if a.source else None] = \
+                    doc.text[a.target.start:a.target.end] if a.target else None
+    return out
+
+
+def _targets_of(pairs: dict) -> set:
+    return set(pairs.values())
