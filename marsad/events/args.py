@@ -33,6 +33,7 @@ from marsad.events.args_nominal import (
     agentive_support,
     announcer,
     gen_lam_pair,
+    speech_gen_agent,
     lam_agent,
     means_agent,
     relative_target,
@@ -85,6 +86,7 @@ from marsad.events.args_words import (
     TARGET_PREPS,
     bare_word,
     gap_ok,
+    indefinite_noun,
     is_adjective,
     is_place,
     skip_quantity,
@@ -297,6 +299,9 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     gen_object = cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced or possessed
     jq, _ = skip_quantity(norms, j)
     gen = next((s for s in slots if s.i in (j, jq) or (s.i == j + 1 and s.adjectival)), None)
+    gen_object = gen_object and not speech_gen_agent(cand, gen, norms)
+    if gen is not None and cand.cls == "noun" and j == i + 1 and indefinite_noun(norms[i]):
+        gen = None  # "قدمت دعما عسكريا للقوات": an indefinite accusative noun has no genitive
     adj = next((s for s in slots if s.adjectival and "ل" not in s.pro and j <= s.i <= j + 2
                 and all(is_adjective(norms[k]) for k in range(j, s.i))
                 and not (gen_object and (s.sector == "CVL" or s.mention is MentionKind.NATIONALS))), None)

@@ -17,7 +17,7 @@ from marsad.events.args_words import (
     gap_ok,
     is_adjective,
 )
-from marsad.text.normalize import word_set
+from marsad.text.normalize import normalize, word_set
 
 # Verbs of a relative clause that name the recipient: "الغارات التي استهدفت قادة الفصائل".
 _WORDS = resources.read_yaml("events", "args_nominal.yaml")  # read once, at import
@@ -51,6 +51,8 @@ ATTACK_MEANS = word_set(_WORDS["attack_means"])
 LAM_AGENT_ATTACKS = frozenset(_WORDS["lam_agent_attacks"].split())
 LAM_PROTESTERS = frozenset(_WORDS["lam_protesters"].split())
 LAM_RELATIONAL = word_set(_WORDS["lam_relational"])
+SPEECH_TOPIC_OPENERS = {t: tuple(normalize(w) for w in v.split()) for t, v in _WORDS["speech_topic_openers"].items()}
+LAM_NOT_TOPIC = word_set(_WORDS["lam_not_topic"])
 SUPPORT_DENIED = word_set(_WORDS["support_denied"])
 
 
@@ -80,6 +82,21 @@ def means_agent(cand, norms, slots) -> Slot | None:
     if cand.lexeme.key in LAM_AGENT_ATTACKS:
         return next((s for s in slots if s.i == k and s.prep == "ل" and not s.adjectival), None)
     return None
+
+
+def speech_gen_agent(cand, gen: Slot | None, norms) -> bool:
+    """Is the genitive of a speech act's verbal noun its agent, the topic following it ("إدانة
+    الجامعة العربية للهجوم", "ترحيب مصر بالقرار")? (Alone, "انتقاد البيت الأبيض" is read as
+    its object.)"""
+    openers = SPEECH_TOPIC_OPENERS.get(cand.type)
+    if not openers or gen is None or gen.prep is not None or gen.i != cand.j:
+        return False
+    for k in range(gen.j, min(len(norms), gen.j + 3)):
+        if norms[k].startswith(openers):
+            return norms[k] not in LAM_NOT_TOPIC
+        if not is_adjective(norms[k]):
+            return False  # (adjectives may come between: "رفض بلاده الكامل لـ")
+    return False
 
 
 def gen_lam_pair(cand, gen: Slot | None, slots, norms, words, text) -> tuple[Slot, Slot] | None:

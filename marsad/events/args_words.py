@@ -10,6 +10,7 @@ from marsad.doc import MentionKind, Token
 from marsad.text.normalize import word_set
 
 _WORDS = resources.read_yaml("events", "args_words.yaml")  # read once, at import
+_TANWIN_ALIF, _NOT_TANWIN = _WORDS["tanwin_alif"], frozenset(_WORDS["not_tanwin_before"].split())
 PREPS = word_set(_WORDS["preps"])
 TARGET_PREPS = word_set(_WORDS["target_preps"])
 
@@ -131,3 +132,10 @@ def is_place(sl, norms: list[str]) -> bool:
     if w in PLACE_HEADS:
         return k > 0 and bare_word(norms[k - 1]) == FI  # "في محافظة درعا"
     return k > 0 and sl.prep == ON and norms[k - 1] in LOCATED
+
+
+def indefinite_noun(norm: str) -> bool:
+    """A noun in the indefinite accusative (دعما، هجوما، اتصالا): its tanwin alif ends it, and
+    it takes no genitive; a broken plural in ـايا (قضايا) and the pronouns ـها، ـنا (تزويدها) are
+    no such ending."""
+    return len(norm) > 3 and norm[-1] == _TANWIN_ALIF and norm[-2] not in _NOT_TANWIN

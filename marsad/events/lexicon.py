@@ -275,11 +275,12 @@ def load_lexicon() -> Lexicon:
 # The lexicon's files: the core lexicon (with the per-type defaults under _types) and the
 # predicates of news reports (verbal interactions, judicial acts, operation reports), kept apart;
 # incident reports told without their agent (tolls, seizures, destruction) and verbal cooperation
-# and conflict (visits, talks, demands, threats) each have their own file; the verbal and
-# cooperative interactions mined from corpus frequency (thanks, urging, calls, objections,
-# tariffs …) are in triggers_coverage.yaml.
+# and conflict (visits, talks, demands, threats) and light-verb constructions (أعرب عن غضبه، ألقى
+# باللوم على، وجه الشكر) each have their own file; the verbal and cooperative interactions mined
+# from corpus frequency (thanks, urging, calls, objections, tariffs …) are in triggers_coverage.yaml.
 LEXICON_FILES = ("triggers.yaml", "triggers_news.yaml", "triggers_incidents.yaml", "triggers_verbal.yaml",
-                 "triggers_judicial.yaml", "triggers_coerce.yaml", "triggers_coverage.yaml")
+                 "triggers_judicial.yaml", "triggers_coerce.yaml", "triggers_coverage.yaml",
+                 "triggers_phrases.yaml")
 
 
 def _add_entries(lex: "Lexicon", data: dict, frames: dict) -> None:
