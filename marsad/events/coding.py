@@ -106,6 +106,17 @@ def _speaker_of(doc: Doc, offset: int) -> str | None:
     return None
 
 
+# How many sentences make a story whose main country places its unnamed participants.
+STORY_SENTENCES = 3
+STORY_PLACED = "generic-participant+main-country"
+
+
+def self_placed(actor: Actor | None) -> bool:
+    """Does the actor carry a country of its own words (a name, a nisba), not only the story's?
+    ("قوات الأمن" in a Saudi story is Saudi by context: no agent a condemnation can name.)"""
+    return bool(actor and actor.country and not (actor.prov and actor.prov.rule == STORY_PLACED))
+
+
 def generic_actor(doc: Doc, slot: Slot, sector: str | None = "") -> str:
     """An actor for a generic participant (مسلحون مجهولون → UAF), one per sector+country+name."""
     from marsad.text.normalize import normalize
@@ -113,7 +124,13 @@ def generic_actor(doc: Doc, slot: Slot, sector: str | None = "") -> str:
     index = doc.cache.setdefault("events_generic", {})
     if sector == "":
         sector = slot.sector
-    key = (sector, slot.country, normalize(slot.name))
+    country = slot.country
+    if country is None and sector and len(doc.sentences) >= STORY_SENTENCES:
+        # "حرس الحدود", "التجار": in an article, an unplaced participant of a sector is the
+        # story's own (PLOVER codes a generic actor by the country it acts in); a lone sentence
+        # (the GSR's incident reports) has no story to place it in
+        country = doc.cache.get("main_country")
+    key = (sector, country, normalize(slot.name))
     aid = index.get(key)
     if aid is None:
         n = len(index) + 1
@@ -124,10 +141,10 @@ def generic_actor(doc: Doc, slot: Slot, sector: str | None = "") -> str:
         index[key] = aid
         # Corpus-wide code: a bare state is the country itself (CAMEO/PLOVER "USA"); other
         # generic participants are one actor per country, sector and wording.
-        code = slot.country if slot.country and not sector else \
-            f"generic:{slot.country or '-'}:{sector or '-'}:{key[2]}"
-        doc.actors[aid] = Actor(id=aid, name=slot.name, country=slot.country, type=sector, code=code,
-                                kind="GEN", prov=Provenance(STAGE, "generic-participant"))
+        code = country if country and not sector else f"generic:{country or '-'}:{sector or '-'}:{key[2]}"
+        rule = "generic-participant" if country == slot.country else STORY_PLACED
+        doc.actors[aid] = Actor(id=aid, name=slot.name, country=country, type=sector, code=code,
+                                kind="GEN", prov=Provenance(STAGE, rule))
     a = doc.actors[aid]
     if (slot.start, slot.end) not in a.mentions:
         a.mentions.append((slot.start, slot.end))

@@ -46,6 +46,7 @@ from marsad.events.coding import (
     _uncoded,
     _word_sector,
     generic_actor,
+    self_placed,
 )
 from marsad.events.context import mode_of
 from marsad.events.filter import load_filter
@@ -243,7 +244,7 @@ class EventsStage:
         if tgt is None and act.cand.definite:
             # (a generic agent with no country, "قوات الأمن", names nobody a condemnation targets)
             tgt = next((e.source for e in reversed(doc.events) if e.type == act.cand.type and e.source is not None
-                        and e.start < ev.start and doc.actors[e.source].country), None)
+                        and e.start < ev.start and self_placed(doc.actors[e.source])), None)
         if tgt is None or tgt == ev.source or doc.actors[tgt].type in VICTIM_SECTORS:
             return ev  # (civilians are the victims of a condemned act, not its agent)
         stance = g.cand.lexeme.stance if g.cand.lexeme.stance != "none" else None

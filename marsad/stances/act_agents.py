@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from marsad import resources
 from marsad.doc import Doc
+from marsad.events.coding import self_placed
 from marsad.events.lexicon import read_word
 from marsad.stances.attitude_phrases import WORD_RE
 from marsad.stances.clitics import ARTICLE, BIL, LIL
@@ -48,7 +49,7 @@ def act_agent(v: StanceView, pos: int, word: str) -> str | None:
 
 def _agent(doc: Doc, aid: str | None) -> bool:
     a = doc.actors.get(aid) if aid else None
-    return bool(a and a.country and a.type not in _victims())
+    return bool(self_placed(a) and a.type not in _victims())
 
 
 def act_object(v: StanceView, pos: int, hi: int, reach: int = 2) -> tuple[str, int, int] | None:
