@@ -90,10 +90,13 @@ def test_ruling_out_is_no_exclusion():
 
 
 # -- troop moves and deployments (MOBILIZE) --------------------------------------------------
-def test_military_moves_of_a_named_front():
-    got = events("دان المغرب التحركات العسكرية الأخيرة لجبهة البوليساريو في بلدة تيفاريتي شرق الجدار العازل "
-                 "بالصحراء، وذلك حسب بيان أصدرته وزارة الخارجية المغربية، السبت.", "MOBILIZE")
-    assert any(s and "البوليساريو" in s for s, _ in got), got
+def test_condemned_military_moves_are_the_condemnation_of_their_front():
+    # the moves are the object of the condemnation (دان, an ACCUSE trigger): the event is Morocco
+    # accusing the front whose moves they are, as for any condemned act
+    text = ("دان المغرب التحركات العسكرية الأخيرة لجبهة البوليساريو في بلدة تيفاريتي شرق الجدار العازل "
+            "بالصحراء، وذلك حسب بيان أصدرته وزارة الخارجية المغربية، السبت.")
+    got = events(text, "ACCUSE")
+    assert any(s == "المغرب" and t and "البوليساريو" in t for s, t in got), got
 
 
 def test_militia_deployment_around_a_police_station():
