@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from marsad import resources
 from marsad.doc import MentionKind, Token
 from marsad.events.args_affiliation import facility_object
+from marsad.events.args_backed import backed
 from marsad.events.args_counts import accusative_others, counted_patient
 from marsad.events.args_means import means_owner
 from marsad.events.args_mutual import between as _between
@@ -33,10 +34,10 @@ from marsad.events.args_nominal import (
     agentive_support,
     announcer,
     gen_lam_pair,
-    speech_gen_agent,
     lam_agent,
     means_agent,
     relative_target,
+    speech_gen_agent,
     support_subject,
     topic_of,
     yield_addressee,
@@ -190,7 +191,8 @@ def _assault_target(cand: Candidate, words: list[Token], slots: list[Slot], text
 def _find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str, norms: list[str]) -> Args:
     i, j = cand.i, cand.j
     if cand.lexeme.patient_before:
-        return _backed(cand, words, norms, slots, text)
+        src, tgt = backed(cand, words, norms, slots, text)
+        return Args(source=src, target=tgt, rule="backed")
     if _circumstantial(cand, norms):
         # "…، متهمة إياها بـ…", "واصفا إياها بأنها …": a participle of the clause's verb; its
         # agent is that verb's (found by the stage), its patient the actor after it
@@ -433,24 +435,6 @@ def _circumstantial(cand: Candidate, norms: list[str]) -> bool:
     if w[:1] in "وف" and w[1:2] in PTCP_AFTER_CONJ:
         w = w[1:]
     return w.endswith(PTCP_ENDINGS) and (w[:1] == PTCP_PREFIX or w[:2] in PTCP_FORM1)
-
-
-# How far back (words) "بدعم من" looks for the agent of its clause.
-BACKED_CLAUSE_REACH = 16
-
-
-def _backed(cand: Candidate, words, norms, slots, text) -> Args:
-    """"الفصائل المدعومة من تركيا", "بدعم من روسيا": the backer after من is the source, the
-    actor right before the phrase (the clause's subject, for بدعم من) the target."""
-    src = next((s for s in slots if cand.j <= s.i <= cand.j + 1 and gap_ok(words, cand.j - 1, s.i, text)), None)
-    # "بدعم من" qualifies its whole clause, however long: its agent may stand far before it
-    reach = BACKED_CLAUSE_REACH if norms[cand.i][:1] == "ب" else 8
-    before = [s for s in slots if s.j <= cand.i and cand.i - s.j <= reach and s.prep is None
-              and not s.adjectival and gap_ok(words, s.j - 1, cand.i, text)
-              and not any(norms[k] in PLACE_IN for k in range(max(0, s.i - 2), s.i))]
-    # "بدعم من": the clause's agent (its first free actor); "المدعومة من": the noun it qualifies
-    tgt = (before[0] if norms[cand.i][:1] == "ب" else before[-1]) if before else None
-    return Args(source=src, target=tgt if tgt is not src else None, rule="backed")
 
 
 def _member_phrase(norms: list[str], sl: Slot) -> bool:

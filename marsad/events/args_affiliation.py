@@ -7,9 +7,23 @@ from typing import TYPE_CHECKING
 
 from marsad.doc import MentionKind, Token
 from marsad.events.args_slot_words import (
-    AFFILIATED, AFFILIATED_STATE_SECTORS, ARMED_SECTORS, CONSTRUCT_HEADS, CONSTRUCT_STOP, CONTAINERS,
-    FACILITY_HEADS, FACILITY_SECTOR, RELATIONAL_FORMS)
-from marsad.events.args_words import ARTICLE, BORROWED_COUNTRY, LI, bare_word, is_adjective
+    AFFILIATED,
+    AFFILIATED_STATE_SECTORS,
+    ARMED_SECTORS,
+    CONSTRUCT_HEADS,
+    CONSTRUCT_STOP,
+    CONTAINERS,
+    FACILITY_HEADS,
+    FACILITY_SECTOR,
+    RELATIONAL_FORMS,
+)
+from marsad.events.args_words import (
+    ARTICLE,
+    BORROWED_COUNTRY,
+    LI,
+    bare_word,
+    is_adjective,
+)
 
 if TYPE_CHECKING:
     from marsad.events.args_slots import Slot

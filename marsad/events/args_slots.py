@@ -14,7 +14,13 @@ from functools import lru_cache
 
 from marsad.doc import Doc, MentionKind, Token
 from marsad.events.args_affiliation import (
-    affiliation_fold, construct_end, containers, facility_slots, genitive_end, relational_start)
+    affiliation_fold,
+    construct_end,
+    containers,
+    facility_slots,
+    genitive_end,
+    relational_start,
+)
 from marsad.events.args_slot_words import (
     MEMBER_ADJECTIVES,
     MEMBER_IN_NOUNS,
@@ -33,7 +39,6 @@ from marsad.events.args_words import (
     BORROWED_COUNTRY,
     CONJ,
     FI,
-    LI,
     MIN,
     PLACE_KINDS,
     PREP_CLITICS,

@@ -176,23 +176,18 @@ class EventsStage:
             return None  # "مقاطعة الانتخابات": the noun names this act only with both parties
         if all(m.ctx.anaphoric for m in members):
             return None  # "تلك الضربات": the event was already reported where it was first told
-        if tgt_id is not None and tgt_id == src_id:
-            tgt_id = None
+        tgt_id = None if tgt_id == src_id else tgt_id
         if tgt_id is None and (g.cand.lexeme.need_target or etype != g.cand.type):
             # (an announced meeting with nobody to meet, "سيجتمع المجلس الأسبوع المقبل", is a
             # body's own session, no agreement between parties)
             return None  # "وصف الوضع بأنه …", "حذر من تفاقم …": no interaction without a patient
-        norms = [w.norm for w in words]
-        start = min([m.cand.start for m in members] + [s.start for s in (source, target) if s is not None])
-        end = max([m.cand.end for m in members] + [s.end for s in (source, target) if s is not None])
-        start, end = max(start, sent.start), min(end, sent.end)
+        start, end = _event_span(members, (source, target), sent)
         from marsad.times.stage import anchor
-
         location, place = _location(doc, sent, g.cand, target and doc.actors.get(tgt_id or ""))
         return Event(
             start=start, end=end, type=etype,
             prov=Provenance(STAGE, g.rule, round(max(m.score for m in members), 4)),
-            mode=mode_of(first, norms, last), source=src_id, target=tgt_id,
+            mode=mode_of(first, [w.norm for w in words], last), source=src_id, target=tgt_id,
             date=anchor(doc, start, end), location=location, place=place,
             trigger=(g.cand.start, g.cand.end), aux=aux,
             modality=modality_of(aux, g.ctx.governed_by),
@@ -299,6 +294,13 @@ class EventsStage:
             return slot.actor
         return generic_actor(doc, slot)
 
+
+
+def _event_span(members: list[Scored], args, sent: Sentence) -> tuple[int, int]:
+    """The event's evidence: its triggers and its arguments' words, within the sentence."""
+    start = min([m.cand.start for m in members] + [s.start for s in args if s is not None])
+    end = max([m.cand.end for m in members] + [s.end for s in args if s is not None])
+    return max(start, sent.start), min(end, sent.end)
 
 
 def _fold_tolls(events: list[Event], words: list[Token]) -> list[Event]:

@@ -39,8 +39,8 @@ from marsad.stances.agents import STATE_TYPES, UNKNOWN
 from marsad.stances.attitudes import extract as attitude_stances
 from marsad.stances.chains import WINDOW, Chain, clause_stances, issue_hint
 from marsad.stances.characterisations import extract as characterisation_stances
-from marsad.stances.conduct import extract as conduct_stances
 from marsad.stances.clitics import ARTICLE, BI, FUTURE, IMPERFECT, LI
+from marsad.stances.conduct import extract as conduct_stances
 from marsad.stances.interactions import extract as interaction_stances
 from marsad.stances.lexicon import (
     OPPOSE,
