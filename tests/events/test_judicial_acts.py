@@ -88,3 +88,15 @@ def test_the_passive_sentence_gets_no_agent_from_the_verb():
 
 def test_a_head_shot_is_no_acquittal():
     assert events("عادل بنزيمة برأسه من مسافة قريبة بعد عرضية بعيدة من بايل على الجهة اليمنى.", "CONCEDE") == []
+
+
+# -- convictions (SANCTION convict) ----------------------------------------------------------
+def test_conviction_by_a_court():
+    got = events("وأدانت محكمة في العاصمة الإندونيسية الداعشي أمان عبدالرحمن بالتخطيط للاعتداءات التي "
+                 "أوقعت 4 قتلى، بالإضافة إلى المهاجمين الأربعة.", "SANCTION")
+    assert any(s == "محكمة" and t and "أمان عبدالرحمن" in t for s, t in got), got
+
+
+def test_condemnation_by_others_is_no_conviction():
+    text = "وأدانت منظمة العفو الدولية الاعتقالات والحملة الإعلامية المحلية ضدهن."
+    assert "rule:SANCTION.idana_qada" not in _rules(text, "SANCTION")
