@@ -217,9 +217,11 @@ class EventsStage:
             # a speech act with a pronoun or elided subject, or "تم نشر …" inside a statement:
             # the speaker of the enclosing statement
             src_id = _speaker_of(doc, g.cand.start)
-            if src_id is not None and g.cand.type in SOURCELESS and (
-                    _uncoded(doc, src_id) or doc.actors[src_id].type in REPORTERS):
-                src_id = None  # an agency reporting "تم مقتل …" did not kill anybody
+            if src_id is not None and (doc.actors[src_id].type in REPORTERS or (
+                    g.cand.type in SOURCELESS and _uncoded(doc, src_id))):
+                # an agency reporting "تم مقتل …" did not kill anybody, nor refused what it relays
+                # ("رفض أهل القتيل أخذ الدية، حسب وكالة رويترز")
+                src_id = None
         if src_id is None and g.cand.lexeme.kind == "verbal" and g.cand.cls in ("perf", "impf", "form") \
                 and g.args.rule in ("pronoun-subject", "", "coordinated", "coordinated-object", "hal") and not _counted_subject(words, g.cand):
             # "وقال وزير الخارجية القطري … واتهم السعودية …": the verb's pronoun is the

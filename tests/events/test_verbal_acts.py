@@ -118,3 +118,10 @@ def test_demand_addressed_by_a_pronoun_after_min():
     s = ("قال الرئيس الكوري الجنوبي، مون جاي- إن، إن الرئيس الأمريكي، دونالد ترامب، وزعيم كوريا الشمالية، "
          "كيم جونغ أون، طلبا منه أن يعمل كوسيط بين بلديهما.")
     assert any(tgt and "مون" in tgt for _, tgt in event_parties(s, "REQUEST"))
+
+
+def test_the_agency_relaying_a_report_is_not_the_agent_of_what_it_relays():
+    # (BBC Arabic, 2018-05-11) the refusal is the victim's family's, not Reuters'
+    s = ("وأدانت المحكمة نورة بجريمة القتل العمد الشهر الماضي، وصدر الخميس الحكم رسميا بإعدامها شنقا، "
+         "بعدما رفض أهل القتيل أخذ الدية، حسب وكالة رويترز.")
+    assert not [p for p in event_parties(s, "REJECT") if p[0] and "رويترز" in p[0]]
