@@ -125,3 +125,13 @@ def test_the_agency_relaying_a_report_is_not_the_agent_of_what_it_relays():
     s = ("وأدانت المحكمة نورة بجريمة القتل العمد الشهر الماضي، وصدر الخميس الحكم رسميا بإعدامها شنقا، "
          "بعدما رفض أهل القتيل أخذ الدية، حسب وكالة رويترز.")
     assert not [p for p in event_parties(s, "REJECT") if p[0] and "رويترز" in p[0]]
+
+
+def test_the_verb_demanded_is_no_student():
+    # (France 24, 2018-05-17) "طالب" opening the clause is the verb "demanded", not a student (EDU):
+    # no participant "طالب" is read as the agent of the investigation demanded
+    s = ("طالب رئيس الحكومة الكندي جاستن ترودو في بيان الأربعاء بتحقيق مستقل بعد قتل عشرات الفلسطينيين في "
+         "قطاع غزة برصاص الجيش الإسرائيلي.")
+    doc = analysed(s)
+    assert not [a for a in doc.actors.values() if a.name == "طالب"]
+    assert ("جاستن ترودو", None) in event_parties(s, "REQUEST")
