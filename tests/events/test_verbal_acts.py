@@ -135,3 +135,17 @@ def test_the_verb_demanded_is_no_student():
     doc = analysed(s)
     assert not [a for a in doc.actors.values() if a.name == "طالب"]
     assert ("جاستن ترودو", None) in event_parties(s, "REQUEST")
+
+
+def test_an_agreement_on_a_withdrawal_is_an_agreement():
+    # (France 24, 2018-04-06) the withdrawal is what was agreed, not a withdrawal from the agreement
+    s = ('وأعلنت روسيا مساء الأحد التوصل إلى اتفاق "مبدئي على انسحاب مقاتلي جيش الإسلام" من مدينة دوما، '
+         "لكن لم يصدر عن جيش الإسلام أي تأكيد رسمي بشأنه.")
+    assert [p for p in event_parties(s, "AGREE") if p[0] == "روسيا"]
+
+
+def test_pressing_for_an_agreement_reaches_none():
+    # (BBC Arabic, 2018-02-25) a purpose: no agreement was reached
+    s = ("وقد ضغطت موسكو من أجل التوصل إلى صيغة اتفاق تفضي إلى انسحاب مسلحي المعارضة وعائلاتهم من الغوطة، "
+         "عبر مفاوضات مثلما حدث في حلب.")
+    assert not event_parties(s, "AGREE")
