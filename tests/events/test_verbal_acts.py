@@ -149,3 +149,10 @@ def test_pressing_for_an_agreement_reaches_none():
     s = ("وقد ضغطت موسكو من أجل التوصل إلى صيغة اتفاق تفضي إلى انسحاب مسلحي المعارضة وعائلاتهم من الغوطة، "
          "عبر مفاوضات مثلما حدث في حلب.")
     assert not event_parties(s, "AGREE")
+
+
+def test_the_withdrawal_agreed_on_is_not_yet_done():
+    # (France 24, 2018-04-06) the act an agreement is about is promised, not an asserted RETREAT
+    s = ('وأعلنت روسيا مساء الأحد التوصل إلى اتفاق "مبدئي على انسحاب مقاتلي جيش الإسلام" من مدينة دوما، '
+         "لكن لم يصدر عن جيش الإسلام أي تأكيد رسمي بشأنه.")
+    assert not [e for e in analysed(s).events if e.type == "RETREAT" and e.modality == "asserted"]
