@@ -266,15 +266,13 @@ def _definite_nisba(word: str) -> bool:
 @lru_cache(maxsize=1)
 def person_role_heads() -> frozenset[str]:
     """Role nouns before a person's name (resources/entities/person_role_heads.txt)."""
-    lines = resources.path("entities", "person_role_heads.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+    return frozenset(map(normalize, resources.read_words("entities", "person_role_heads.txt")))
 
 
 @lru_cache(maxsize=1)
 def bare_body_heads() -> frozenset[str]:
     """Definite heads that name a body only by what it is (resources/entities/bare_body_heads.txt)."""
-    lines = resources.path("entities", "bare_body_heads.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+    return frozenset(map(normalize, resources.read_words("entities", "bare_body_heads.txt")))
 
 
 def _without_particles(text: str, s: int, e: int) -> tuple[int, int, bool]:
@@ -301,8 +299,7 @@ def _title_phrase(key: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Titles before a state's nisba (resources/entities/title_words.txt)."""
-    lines = resources.path("entities", "title_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+    return frozenset(map(normalize, resources.read_words("entities", "title_words.txt")))
 
 
 def _labels(spans: list, text: str, added: list = ()) -> dict[tuple[str, ...], str]:
@@ -377,8 +374,7 @@ def _fixed_index() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]:
 @lru_cache(maxsize=1)
 def org_name_heads() -> frozenset[str]:
     """Words after which a name is an organisation's (resources/entities/org_name_heads.txt)."""
-    lines = resources.path("entities", "org_name_heads.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+    return frozenset(map(normalize, resources.read_words("entities", "org_name_heads.txt")))
 
 
 def _after_name_head(text: str, start: int) -> bool:
@@ -399,8 +395,7 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
     """Head nouns that open organisation names (resources/entities/org_keywords.txt)."""
-    lines = resources.path("entities", "org_keywords.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+    return frozenset(map(normalize, resources.read_words("entities", "org_keywords.txt")))
 
 
 def _match_at(toks: list[Token], i: int, by_first: dict) -> tuple[tuple[str, ...], int] | None:

@@ -22,8 +22,7 @@ _PROCLITIC_FIRST = frozenset(CONJ + PREP)
 
 @lru_cache(maxsize=1)
 def phrase_heads() -> frozenset[str]:
-    lines = resources.path("entities", "org_phrase_heads.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+    return frozenset(map(normalize, resources.read_words("entities", "org_phrase_heads.txt")))
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ from marsad.stances.attitude_lexicon import lexicon as att_lexicon
 from marsad.stances.attitude_phrases import WORD_RE, covering, mention_at
 from marsad.stances.clitics import ARTICLE, BI, BIL, CONJ
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
-from marsad.stances.view import StanceView, asserted_spans, current_view
+from marsad.stances.view import StanceView, asserted_matches, current_view, norm_set
 from marsad.statements.context import actor_gender, date_of, to_original
 from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize
@@ -40,28 +40,24 @@ _THAT = frozenset({"بان", "بانه", "بانها", "بانهم", "بانهم
 _NISBA = ("ي", "يه")  # normalised country-adjective endings (الروسي، الروسية)
 
 
-def _norms(ws) -> frozenset[str]:
-    return frozenset(normalize(w) for w in ws)
-
-
 @lru_cache(maxsize=1)
 def _data() -> dict:
     d = resources.read_yaml("stances", "characterisations.yaml")
-    verbs, parts = _norms(d["verbs"] + d["considering"]), _norms(d["participles"] + d["considering_participles"])
+    verbs, parts = norm_set(d["verbs"] + d["considering"]), norm_set(d["participles"] + d["considering_participles"])
     suffixes = {normalize(k): g for k, g in d["object_suffixes"].items()}
     suf = "|".join(sorted(suffixes, key=len, reverse=True))
     regex = re.compile(r"(?<!\w)[وف]?(?P<v>" + trie_pattern(verbs | parts) + r")(?P<suf>" + suf + r")?(?!\w)")
     agent = "|".join(normalize(w) for w in d["agent_markers"])
     return {"regex": regex, "participles": parts, "suffixes": suffixes,
             "pronouns": {normalize(k): g for k, g in d["object_pronouns"].items()},
-            "relatives": _norms(d["relatives"]), "noun_before": _norms(d["noun_before"]),
-            "noun_object": normalize(d["noun_object"]), "negators": _norms(d["negators"]),
-            "label_negators": _norms(d["label_negators"]), "agent": re.compile(r"(?:" + agent + r")\s*$"),
-            "antecedent_relatives": _norms(d["antecedent_relatives"]), "reflexives": _norms(d["reflexives"]),
+            "relatives": norm_set(d["relatives"]), "noun_before": norm_set(d["noun_before"]),
+            "noun_object": normalize(d["noun_object"]), "negators": norm_set(d["negators"]),
+            "label_negators": norm_set(d["label_negators"]), "agent": re.compile(r"(?:" + agent + r")\s*$"),
+            "antecedent_relatives": norm_set(d["antecedent_relatives"]), "reflexives": norm_set(d["reflexives"]),
             "marker_reach": d["marker_reach"], "label_reach": d["label_reach"],
-            "antecedent_reach": d["antecedent_reach"], "what": _norms(d["what"]),
-            "considering": _norms(d["considering"] + d["considering_participles"]),
-            "considering_markers": _norms(d["considering_markers"])}
+            "antecedent_reach": d["antecedent_reach"], "what": norm_set(d["what"]),
+            "considering": norm_set(d["considering"] + d["considering_participles"]),
+            "considering_markers": norm_set(d["considering_markers"])}
 
 
 @lru_cache(maxsize=1)
@@ -81,18 +77,17 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
     v = current_view(doc, v)
     d = _data()
     out: list[Stance] = []
-    for a, b in asserted_spans(doc, v):
-        for m in d["regex"].finditer(v.text, a, b):
-            found = _characterisation(v, d, m, a, b)
-            if found is None:
-                continue
-            holder, target, s, e, pol = found
-            if not judged_pair(v, holder, target):
-                continue
-            os_, oe = to_original(v.nt, s, e)
-            st = _statement(doc, os_)
-            out.append(Stance(os_, oe, holder, target, SUPPORT if pol > 0 else OPPOSE, Provenance(STAGE, RULE),
-                              ISSUE, st, False, date_of(doc, os_, oe)))
+    for m, a, b in asserted_matches(doc, v, d["regex"]):
+        found = _characterisation(v, d, m, a, b)
+        if found is None:
+            continue
+        holder, target, s, e, pol = found
+        if not judged_pair(v, holder, target):
+            continue
+        os_, oe = to_original(v.nt, s, e)
+        st = _statement(doc, os_)
+        out.append(Stance(os_, oe, holder, target, SUPPORT if pol > 0 else OPPOSE, Provenance(STAGE, RULE),
+                          ISSUE, st, False, date_of(doc, os_, oe)))
     return out
 
 

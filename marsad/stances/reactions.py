@@ -20,7 +20,7 @@ from marsad.stances.attitude_lexicon import lexicon as att_lexicon
 from marsad.stances.attitude_phrases import WORD_RE, covering, mention_at
 from marsad.stances.clitics import ARTICLE, BI, BIL
 from marsad.stances.lexicon import OPPOSE, STAGE, SUPPORT
-from marsad.stances.view import StanceView, asserted_spans, current_view
+from marsad.stances.view import StanceView, asserted_matches, current_view, norm_set
 from marsad.statements.context import date_of, to_original
 from marsad.statements.lexicon import trie_pattern
 from marsad.text.normalize import normalize
@@ -29,19 +29,15 @@ ISSUE = "approval"
 RULE = "reaction"
 
 
-def _norms(ws) -> frozenset[str]:
-    return frozenset(normalize(w) for w in ws)
-
-
 @lru_cache(maxsize=1)
 def _data() -> dict:
     d = resources.read_yaml("stances", "reactions.yaml")
     pol = {normalize(w): -1 for w in d["oppose"]}
     pol.update({normalize(w): 1 for w in d["support"]})
-    verbs = re.compile(r"(?<!\w)[وف]?(?:" + trie_pattern(_norms(d["verbs"])) + r")(?!\w)")
+    verbs = re.compile(r"(?<!\w)[وف]?(?:" + trie_pattern(norm_set(d["verbs"])) + r")(?!\w)")
     markers = sorted((normalize(w) for w in d["party_markers"]), key=len, reverse=True)
-    return {"verbs": verbs, "pol": pol, "quant": _norms(d["quantifiers"]), "markers": markers,
-            "reach": d["qualifier_reach"], "agent_reach": d["agent_reach"], "relatives": _norms(d["relatives"])}
+    return {"verbs": verbs, "pol": pol, "quant": norm_set(d["quantifiers"]), "markers": markers,
+            "reach": d["qualifier_reach"], "agent_reach": d["agent_reach"], "relatives": norm_set(d["relatives"])}
 
 
 def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
@@ -50,14 +46,13 @@ def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
     v = current_view(doc, v)
     d = _data()
     out: list[Stance] = []
-    for a, b in asserted_spans(doc, v):
-        for m in d["verbs"].finditer(v.text, a, b):
-            for holder, target, end, pol in _reactions(v, d, m, a, b):
-                if not judged_pair(v, holder, target):
-                    continue
-                os_, oe = to_original(v.nt, m.start(), end)
-                out.append(Stance(os_, oe, holder, target, SUPPORT if pol > 0 else OPPOSE, Provenance(STAGE, RULE),
-                                  ISSUE, None, False, date_of(doc, os_, oe)))
+    for m, a, b in asserted_matches(doc, v, d["verbs"]):
+        for holder, target, end, pol in _reactions(v, d, m, a, b):
+            if not judged_pair(v, holder, target):
+                continue
+            os_, oe = to_original(v.nt, m.start(), end)
+            out.append(Stance(os_, oe, holder, target, SUPPORT if pol > 0 else OPPOSE, Provenance(STAGE, RULE),
+                              ISSUE, None, False, date_of(doc, os_, oe)))
     return out
 
 

@@ -123,3 +123,16 @@ def asserted_spans(doc: Doc, v: StanceView):
         a, b = v.nt.from_original(sent.start), v.nt.from_original(sent.end)
         if not _QUESTION.search(v.text, a, b):
             yield a, b
+
+
+def asserted_matches(doc: Doc, v: StanceView, pattern: re.Pattern):
+    """(match, sentence start, sentence end) of each match of ``pattern`` in a sentence that asks
+    no question (the readers of describing and reacting verbs scan the same way)."""
+    for a, b in asserted_spans(doc, v):
+        for m in pattern.finditer(v.text, a, b):
+            yield m, a, b
+
+
+def norm_set(words) -> frozenset[str]:
+    """A list of plain Arabic words, normalised."""
+    return frozenset(normalize(w) for w in words)
