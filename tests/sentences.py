@@ -21,6 +21,11 @@ def code_of(doc: Doc, aid: str | None) -> tuple[str | None, str | None]:
     return (a.country, a.type) if a else (None, None)
 
 
+def event_rules(text: str, etype: str) -> list[str]:
+    """The rules that produced the events of a type."""
+    return [e.prov.rule for e in analysed(text).events if e.type == etype]
+
+
 def event_parties(text: str, etype: str, published: str = "2018-06-01") -> list[tuple[str | None, str | None]]:
     """(source name, target name) of the events of a type."""
     doc = analysed(text, published)

@@ -4,13 +4,9 @@ supply lines, exclusions, troop moves and deployments; each with sentences that 
 the event (an exemption, a demand to dismiss, a besieged place, a feared looting)."""
 from __future__ import annotations
 
-from sentences import analysed, event_parties
+from sentences import event_parties, event_rules
 
 events = event_parties
-
-
-def _rules(text: str, etype: str) -> list[str]:
-    return [e.prov.rule for e in analysed(text).events if e.type == etype]
 
 
 # -- removals from office (SANCTION dismiss) -------------------------------------------------
@@ -58,13 +54,13 @@ def test_a_passive_dismissal_names_no_agent():
 def test_security_forces_besiege_a_headquarters():
     got = events("وتحاصر القوات الأمنية العراقية مقر الميليشيات منذ ساعتين، مطالبة بتسليم المتورطين في "
                  "الاعتداء، وتهدد باقتحام المقر لتنفيذ القانون.", "COERCE")
-    assert "rule:COERCE.hisar_fil" in _rules("وتحاصر القوات الأمنية العراقية مقر الميليشيات منذ ساعتين.", "COERCE")
+    assert "rule:COERCE.hisar_fil" in event_rules("وتحاصر القوات الأمنية العراقية مقر الميليشيات منذ ساعتين.", "COERCE")
     assert got and all(s for s, _ in got), got
 
 
 def test_a_besieged_place_is_no_siege_told():
     text = "وبحسب التقديرات هناك 393 ألف شخص عالق في الغوطة الشرقية المحاصرة بالكامل."
-    assert not [r for r in _rules(text, "COERCE") if "hisar" in r or "muhasara" in r]
+    assert not [r for r in event_rules(text, "COERCE") if "hisar" in r or "muhasara" in r]
 
 
 def test_looting_by_a_named_militia():
@@ -76,7 +72,7 @@ def test_looting_by_a_named_militia():
 def test_a_feared_looting_is_none():
     text = ("وأوضح مالك أن النساء والأطفال الذين يحتمون لساعات طويلة في ملاجئ تحت الأرض عبروا عن مخاوفهم من "
             "نهب منازلهم من القوات الحكومية في حال تركوا بيوتهم.")
-    assert not [r for r in _rules(text, "COERCE") if "nahb" in r]
+    assert not [r for r in event_rules(text, "COERCE") if "nahb" in r]
 
 
 def test_candidates_excluded_from_the_race():
@@ -86,7 +82,7 @@ def test_candidates_excluded_from_the_race():
 
 def test_ruling_out_is_no_exclusion():
     text = "واستبعد وزير الخارجية أن يكون هناك أي اتفاق قريب بين الطرفين."
-    assert not [r for r in _rules(text, "COERCE") if "istibad" in r]
+    assert not [r for r in event_rules(text, "COERCE") if "istibad" in r]
 
 
 # -- troop moves and deployments (MOBILIZE) --------------------------------------------------
@@ -107,7 +103,7 @@ def test_militia_deployment_around_a_police_station():
 
 def test_the_spread_of_weapons_is_no_deployment():
     text = "وحذر التقرير من انتشار السلاح في أيدي المدنيين وانتشار الفساد في مؤسسات الدولة."
-    assert not [r for r in _rules(text, "MOBILIZE") if "intishar" in r]
+    assert not [r for r in event_rules(text, "MOBILIZE") if "intishar" in r]
 
 
 def test_monitoring_moves_is_no_mobilisation_by_the_monitor():
@@ -125,7 +121,7 @@ def test_a_protest_repressed_by_the_police():
 def test_a_denied_repression_campaign_is_none():
     text = ("وقال الأمير محمد بن سلمان إن السلطات احتجزت حوالي 1500 شخص على مدار السنوات الثلاث الماضية لأسباب "
             "تتعلق بالأمن القومي وليس كجزء من حملة قمع المعارضة.")
-    assert not [r for r in _rules(text, "COERCE") if "qam" in r]
+    assert not [r for r in event_rules(text, "COERCE") if "qam" in r]
 
 
 def test_riot_police_move_against_a_protest():
@@ -136,7 +132,7 @@ def test_riot_police_move_against_a_protest():
 def test_a_feared_military_intervention_is_no_crowd_control():
     text = ("وأدرجت طهران برنامجها البالستي في إطار سياسة ردع، لا سيما تحسبا لفرضية تدخل عسكري ضد منشآتها "
             "النووية.")
-    assert not [r for r in _rules(text, "COERCE") if "tadakhkhul" in r]
+    assert not [r for r in event_rules(text, "COERCE") if "tadakhkhul" in r]
 
 
 def test_checkpoints_set_up_by_a_militia():

@@ -4,13 +4,9 @@ named agent, lawsuits, sentences passed, acquittals; each with a sentence that m
 event."""
 from __future__ import annotations
 
-from sentences import analysed, event_parties
+from sentences import event_parties, event_rules
 
 events = event_parties
-
-
-def _rules(text: str, etype: str) -> list[str]:
-    return [e.prov.rule for e in analysed(text).events if e.type == etype]
 
 
 # -- charges and referrals (ACCUSE allege) ---------------------------------------------------
@@ -49,7 +45,7 @@ def test_an_investigation_opened_by_the_prosecution():
     text = ("وعلى أساس هذه المعلومات فتحت النيابة العامة تحقيقا قضائيا في الرابع عشر من حزيران/يونيو "
             "أدى بعد عشرة أيام إلى اعتقال الأشخاص العشرة في جزيرة كورسيكا.")
     assert any(s in ("النيابة العامة", "القضاء") for s, _ in events(text, "ACCUSE"))
-    assert "rule:ACCUSE.fath_tahqiq" in _rules(text, "ACCUSE")
+    assert "rule:ACCUSE.fath_tahqiq" in event_rules(text, "ACCUSE")
 
 
 def test_an_investigation_conducted_with_a_party():
@@ -65,9 +61,9 @@ def test_an_investigation_named_before_its_agent():
 
 
 def test_an_investigation_reopened_without_agent_is_no_event():
-    assert "rule:ACCUSE.fath_tahqiq" not in _rules(
+    assert "rule:ACCUSE.fath_tahqiq" not in event_rules(
         "وأعيد فتح التحقيق فيها عام 2012 عندما أطلق نداء للإدلاء بالشهادة مرفق بصورة وجه الفتاة.", "ACCUSE")
-    assert "rule:ACCUSE.fath_tahqiq" not in _rules(
+    assert "rule:ACCUSE.fath_tahqiq" not in event_rules(
         "وتقول الدراسة إن أغلب الكينيين لا يبلغون عن فساد أو سلوكيات غير أخلاقية تساعد في فتح تحقيقات، "
         "لأنهم يخشون من تعرضهم لمضايقات محتملة أو ثأر.", "ACCUSE")
 
@@ -83,7 +79,7 @@ def test_a_court_sentencing_names_the_court():
 def test_the_passive_sentence_gets_no_agent_from_the_verb():
     text = ("واتهم سيرغي سكريبال وهو عميل سابق في الاستخبارات العسكرية الروسية بالخيانة العظمى "
             "وحكم عليه بالسجن 13 عاما في 2006.")
-    assert "rule:SANCTION.hakama_ala" not in _rules(text, "SANCTION")
+    assert "rule:SANCTION.hakama_ala" not in event_rules(text, "SANCTION")
 
 
 def test_a_head_shot_is_no_acquittal():
@@ -99,4 +95,4 @@ def test_conviction_by_a_court():
 
 def test_condemnation_by_others_is_no_conviction():
     text = "وأدانت منظمة العفو الدولية الاعتقالات والحملة الإعلامية المحلية ضدهن."
-    assert "rule:SANCTION.idana_qada" not in _rules(text, "SANCTION")
+    assert "rule:SANCTION.idana_qada" not in event_rules(text, "SANCTION")
