@@ -33,7 +33,7 @@ def _types(g: dict) -> list[str]:
     return g["type"] if isinstance(g["type"], list) else [g["type"]]
 
 
-def _missed_events(gd, cands, flt, c: Counter) -> None:
+def _missed_events(gd, cands, flt, c: Counter, by_type: bool = False) -> None:
     """Required gold events with no system event on their evidence: what the trigger reader had."""
     sys_spans = [s["_span"] for s in gd.sys_events]
     for x in gd.gold_events:
@@ -53,7 +53,7 @@ def _missed_events(gd, cands, flt, c: Counter) -> None:
             k = "candidate with no agent read"
         else:
             k = "candidate dropped by the stage"
-        c[("missed event", k)] += 1
+        c[("missed event", f"{k}: {'|'.join(_types(x))}" if by_type else k)] += 1
 
 
 def _false_events(gd, c: Counter) -> None:
@@ -94,7 +94,7 @@ class _GoldDoc:
         self.sys_events = self.doc._prep_sys(analysis.get("events", []))
 
 
-def diagnose(folder: Path, shared: Path) -> Counter:
+def diagnose(folder: Path, shared: Path, by_type: bool = False) -> Counter:
     sys.path.insert(0, str(shared / "eval"))
     import score as score_mod  # ../shared/eval/score.py: the same spans and actor matching
 
@@ -109,7 +109,7 @@ def diagnose(folder: Path, shared: Path) -> Counter:
         year = pre.published_date.year if pre.published else None
         cands = [s for sent in pre.content_sentences() for s in analyse_sentence(pre, sent, year)]
         gd = _GoldDoc(score_mod, gold, analysis, folder)
-        _missed_events(gd, cands, flt, c)
+        _missed_events(gd, cands, flt, c, by_type)
         _false_events(gd, c)
         _missed_stances(gd, c)
     return c
@@ -133,6 +133,7 @@ def main() -> None:
     ap.add_argument("folder", nargs="?", help="a folder of ID.gold.json beside ID.txt")
     ap.add_argument("--fresh", choices=("study", "heldout"), help="eval/fresh/PART instead")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--by-type", action="store_true", help="missed events per gold type as well")
     a = ap.parse_args()
     shared = Path(a.shared)
     if a.fresh:
@@ -142,7 +143,7 @@ def main() -> None:
         folder = Path(a.folder)
     else:
         ap.error("give a folder or --fresh PART")
-    for (what, why), n in sorted(diagnose(folder, shared).items()):
+    for (what, why), n in sorted(diagnose(folder, shared, a.by_type).items()):
         print(f"{what:24} {why:36} {n:4}")
 
 

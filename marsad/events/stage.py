@@ -35,6 +35,7 @@ from marsad.events.coding import (
     NAMED_KINDS,
     STAGE,
     STATE_NAMES,
+    STORY_SENTENCES,
     _bare_person,
     _listed_owner,
     _location,
@@ -280,8 +281,10 @@ class EventsStage:
                 # lexicon gives the word (the GSR annotators code "مسلحون" REB, "مسلحين" UAF)
                 return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end,
                                                sector=_word_sector(name, a.type), name=name))
-            if kind in STATE_NAMES and a.country:
-                # a bare state name ("إسرائيل", "سوريين"): the country, no sector the text gives
+            if kind in STATE_NAMES and a.country and len(doc.sentences) < STORY_SENTENCES:
+                # a bare state name ("إسرائيل", "سوريين") in a lone incident sentence: the country,
+                # no sector the text gives (the GSR's coding); in an article a state's name is its
+                # government, the actor the actors stage made for it (ANNOTATION.md)
                 return generic_actor(doc, Slot(slot.i, slot.j, slot.start, slot.end, country=a.country,
                                                 name=name), sector=None)
             if a.type in GENERIC_SECTORS and a.country and kind not in NAMED_KINDS \

@@ -35,3 +35,26 @@ def test_generic_agent_takes_the_story_country():
 def test_lone_sentence_keeps_the_sector_alone():
     got = _security(LONE, "COERCE")
     assert got and all(a.country is None and a.type == "COP" for a in got), got
+
+
+# (BBC Arabic, 2018-04-10): a state named as an agent in an article is its government
+SPY_STORY = (
+    "تقرر نقل الجاسوس الروسي سكريبال وابنته يوليا إلى \"العيون الخمسة\" كأفضل مكان لضمان أمنهما "
+    "وسلامتهما مع إعطائهما هويات جديدة بحسب ما كتبت صحيفة \"الصنداي تايمز\".\n"
+    "وكانت قد اتهمت بريطانيا روسيا بتسميم الجاسوس وابنته اللذين نقلا إلى المستشفى في 4 مارس/آذار 2018، "
+    "بعد تعرضهما لغاز الأعصاب السام الذي يعرف باسم نوفيتشوك.\n"
+    "ما هو \"غاز الأعصاب\" وماذا يفعل؟\n"
+)
+
+
+def test_state_named_in_an_article_is_its_government():
+    # ANNOTATION.md: a state's name is its government (GOV) in an article, the same actor the
+    # actors stage made for it; a lone GSR incident sentence keeps the bare country
+    doc = analysed(SPY_STORY)
+    ev = next(e for e in doc.events if e.type == "ACCUSE")
+    src, tgt = doc.actors[ev.source], doc.actors[ev.target]
+    assert (src.country, src.type, src.prov.stage) == ("GBR", "GOV", "actors"), src
+    assert (tgt.country, tgt.type) == ("RUS", "GOV"), tgt
+    lone = analysed("وكانت قد اتهمت بريطانيا روسيا بتسميم الجاسوس وابنته.")
+    ev = next(e for e in lone.events if e.type == "ACCUSE")
+    assert (lone.actors[ev.source].country, lone.actors[ev.source].type) == ("GBR", None)
