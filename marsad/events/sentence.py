@@ -27,6 +27,7 @@ from marsad.events.context import Context, analyse
 from marsad.events.cue_families import cues, sentence_cues
 from marsad.events.filter import features, load_filter, rule_score, sentence_words
 from marsad.events.gate import reader_pass
+from marsad.events.meetings import meeting_pass
 from marsad.events.triggers import Candidate, find_candidates, is_word
 from marsad.text.normalize import word_set
 
@@ -124,6 +125,7 @@ def analyse_sentence(doc: Doc, sent: Sentence, year: int | None = None,
     toll_agents(out, words)
     toll_victims(out)
     clash_parties(out, words, doc.text)
+    meeting_pass(doc, out, words)
     reader_pass(doc, out, words, bool(STRUCT_VETO.intersection(scues.flags)))
     return out
 
