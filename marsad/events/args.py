@@ -25,6 +25,7 @@ from marsad.events.args_backed import backed
 from marsad.events.args_counts import accusative_others, counted_patient
 from marsad.events.args_means import means_owner
 from marsad.events.args_mutual import between as _between
+from marsad.events.args_support import support_args
 from marsad.events.args_nominal import (
     EXPOSED_TO,
     EXPOSURE_VERBS,
@@ -113,6 +114,7 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
     if norms is None:
         norms = [w.norm for w in words]
     out = _find_args(cand, words, slots, text, norms)
+    support_args(cand, words, norms, slots, text, out)  # backing, aid and deals (args_support)
     if not cand.lexeme.patient:
         out.target = None  # a predicate with no patient frame: "تنفي أنقرة استهداف المدنيين"
     if out.target is not None and is_place(out.target, norms):

@@ -3,6 +3,7 @@ between two parties; lexemes flagged mutual): A is the agent, B the patient."""
 from __future__ import annotations
 
 from marsad import resources
+from marsad.doc import MentionKind
 from marsad.events.args_slots import Slot
 from marsad.events.triggers import Candidate
 
@@ -27,6 +28,7 @@ def between(cand: Candidate, norms: list[str], slots) -> tuple[Slot, Slot] | Non
     if conj is None:
         return None
     reach = conj + 3 if norms[conj][1:] in COUNTERPARTS else conj  # "ونظيره الأمريكي دونالد ترامب"
-    second = next((sl for sl in slots if conj <= sl.i <= reach and not sl.adjectival
-                   and sl.actor != first.actor), None)
+    # (a conjunct state name read as a nisba, "بين مصر والسعودية", is the second party all the same)
+    second = next((sl for sl in slots if conj <= sl.i <= reach and sl.actor != first.actor and (
+        not sl.adjectival or sl.i == conj and sl.mention is MentionKind.COUNTRY)), None)
     return (first, second) if second is not None else None

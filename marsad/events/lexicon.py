@@ -280,7 +280,7 @@ def load_lexicon() -> Lexicon:
 # from corpus frequency (thanks, urging, calls, objections, tariffs …) are in triggers_coverage.yaml.
 LEXICON_FILES = ("triggers.yaml", "triggers_news.yaml", "triggers_incidents.yaml", "triggers_verbal.yaml",
                  "triggers_judicial.yaml", "triggers_coerce.yaml", "triggers_coverage.yaml",
-                 "triggers_phrases.yaml", "triggers_meetings.yaml")
+                 "triggers_phrases.yaml", "triggers_meetings.yaml", "triggers_support.yaml")
 
 
 def _add_entries(lex: "Lexicon", data: dict, frames: dict) -> None:
