@@ -22,9 +22,10 @@ SCORE = 0.6
 # Punctuation that closes the clause a blame word is said in.
 _W = resources.read_yaml("events", "blame_syntax.yaml")
 CLAUSE_BREAKS = frozenset(_W["clause_breaks"])
-PLACE = frozenset(_W["place"])
+# (compared with the tokens' matching forms: "على" is "علي" there)
+PLACE = frozenset(normalize(w) for w in _W["place"])
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
-OBLIQUE = PLACE | frozenset(_W["oblique"])
+OBLIQUE = PLACE | frozenset(normalize(w) for w in _W["oblique"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,8 @@ class BlameWords:
     adjectives: frozenset[str]
     predicates: frozenset[str]
     countered_by: frozenset[str]
+    negators: frozenset[str]
+    only: frozenset[str]
     reach_before: int
     reach_after: int
     suffix_reach: int
@@ -47,7 +50,7 @@ def _forms(words) -> frozenset[str]:
 def blame_words() -> BlameWords:
     data = resources.read_yaml("events", "blame.yaml")
     return BlameWords(*(_forms(data[k]) for k in ("agent_nouns", "patient_nouns", "adjectives", "predicates",
-                                                  "countered_by")),
+                                                  "countered_by", "negators", "only")),
                       int(data["reach_before"]), int(data["reach_after"]), int(data["suffix_reach"]))
 
 
@@ -135,7 +138,7 @@ def statement_accusations(doc: Doc) -> list[Event]:
             continue
         for k, tok in enumerate(toks):
             kind = kinds[k]
-            if kind is None or (k > 0 and toks[k - 1].norm in bw.countered_by):
+            if kind is None or (k > 0 and toks[k - 1].norm in bw.countered_by and not _not_only(toks, k, bw)):
                 continue
             m = _wrongdoer(toks, k, kind, mentions, bw)
             if m is not None and _own_state(doc, speaker, m):
@@ -145,6 +148,11 @@ def statement_accusations(doc: Doc) -> list[Event]:
             seen.add((m.actor, st.speaker, sent.index))
             out.append(_event(doc, st.speaker, m, tok))
     return out
+
+
+def _not_only(toks: list[Token], k: int, bw: BlameWords) -> bool:
+    """"لا يعطل فقط …، لكنه …": "not only" adds to the blame, it does not deny it."""
+    return toks[k - 1].norm in bw.negators and k + 1 < len(toks) and toks[k + 1].norm in bw.only
 
 
 def _accusable(doc: Doc, m: Mention, speaker: str) -> bool:

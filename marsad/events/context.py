@@ -31,6 +31,9 @@ DEMONSTRATIVES = frozenset(_W["demonstratives"])
 # Words after which a four-digit number is a year, not a count.
 YEAR_CONTEXT = frozenset(_W["year_context"])
 VERBAL_NEGATORS = tuple(_W["verbal_negators"])
+RELATIVE_MA = _W["relative_ma"]
+RELATIVE_HEADS = frozenset(_W["relative_heads"])
+RESUMPTIVE = tuple(_W["resumptive_suffixes"])
 MODAL_QAD = _W["modal_qad"]
 IMPERFECT_PREFIXES = tuple(_W["imperfect_prefixes"])
 WHEN_WORDS = tuple(_W["when_words"])
@@ -166,7 +169,7 @@ def _negation(ctx: Context, norms: list[str], cand: Candidate, cu: Cues, anyc: d
     while k >= 0 and steps < cu.neg_window:
         w = _bare(norms[k]) if norms[k] not in cu.neg_words else norms[k]
         if w in cu.neg_words or norms[k] in cu.neg_words:
-            if w not in VERBAL_NEGATORS or cand.cls in ("perf", "impf"):
+            if w not in VERBAL_NEGATORS or (cand.cls in ("perf", "impf") and not _relative_ma(norms, k, i)):
                 ctx.negated = True
             break
         if w not in cu.neg_bridges:
@@ -179,6 +182,13 @@ def _negation(ctx: Context, norms: list[str], cand: Candidate, cu: Cues, anyc: d
     before3 = " ".join(norms[max(0, i - 3):i])
     if anyc["foiled"].search(before3):
         ctx.foiled = True
+
+
+def _relative_ma(norms: list[str], k: int, i: int) -> bool:
+    """"وهو ما نفته موسكو"، "وهو ما ترفضه روسيا": ما after a pronoun or a preposition, its verb
+    carrying the pronoun that resumes it, is "what", no negation (the verb's subject follows it)."""
+    return (norms[k] == RELATIVE_MA and k > 0 and norms[k - 1] in RELATIVE_HEADS
+            and norms[i].endswith(RESUMPTIVE))
 
 
 def _future(ctx: Context, norms: list[str], cand: Candidate, cu: Cues, anyc: dict, clause_lo: int,

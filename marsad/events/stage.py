@@ -28,7 +28,7 @@ from marsad.events.args_words import (
     NUMBER_WORDS,
     QUANTIFIERS,
 )
-from marsad.events.blame import statement_accusations
+from marsad.events.speech import speech_events
 from marsad.events.coding import (
     DEFAULT_AGENTS,
     GENERIC_SECTORS,
@@ -133,7 +133,7 @@ class EventsStage:
                     doc.events.extend(self._co_events(doc, ev, (g.members or [g])[0]))
             if len(doc.events) - first > 1:
                 doc.events[first:] = _fold_tolls(doc.events[first:], words)
-        doc.events.extend(statement_accusations(doc))
+        doc.events.extend(speech_events(doc))  # (blame words in statements, provoked reactions, obligations)
         return doc
 
     # -- building the event ----------------------------------------------------------------

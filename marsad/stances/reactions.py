@@ -37,7 +37,8 @@ def _data() -> dict:
     verbs = re.compile(r"(?<!\w)[وف]?(?:" + trie_pattern(norm_set(d["verbs"])) + r")(?!\w)")
     markers = sorted((normalize(w) for w in d["party_markers"]), key=len, reverse=True)
     return {"verbs": verbs, "pol": pol, "quant": norm_set(d["quantifiers"]), "markers": markers,
-            "reach": d["qualifier_reach"], "agent_reach": d["agent_reach"], "relatives": norm_set(d["relatives"])}
+            "reach": d["qualifier_reach"], "agent_reach": d["agent_reach"], "relatives": norm_set(d["relatives"]),
+            "subject_reach": d["subject_reach"]}
 
 
 def extract(doc: Doc, v: StanceView | None = None) -> list[Stance]:
@@ -77,7 +78,7 @@ def _reaction(v: StanceView, d: dict, m: re.Match, a: int, b: int):
             or lex.irrealis.search(v.text, max(a, m.start() - 60), m.start()):
         return None  # (after "ما" or "الذي" the act is a clause told before, its agent unsure)
     words = list(WORD_RE.finditer(v.text, m.end(), b))[:8]
-    k = 0
+    k, subject = _subject_after(v, d, words)
     while k < len(words) and words[k].group() in d["quant"]:
         k += 1
     if k >= len(words):
@@ -88,8 +89,21 @@ def _reaction(v: StanceView, d: dict, m: re.Match, a: int, b: int):
     holder = _party(v, d, words[k + 1:], b)
     if holder is None:
         return None
-    target = _agent(v, d, a, m.start(), holder)
+    target = subject if subject not in (None, holder[0]) else _agent(v, d, a, m.start(), holder)
     return (holder[0], target, holder[1], pol) if target else None
+
+
+def _subject_after(v: StanceView, d: dict, words: list[re.Match]) -> tuple[int, str | None]:
+    """Verb first: the party of the subject phrase between the verb and the reaction noun ("وأثار
+    السفير الأميركي، غضب الفلسطينيين"، "أثار موقف الدوحة موجة استياء لدى …"), and the index of
+    the word after that phrase; (0, None) when the reaction (or a quantifier) follows the verb."""
+    for j, w in enumerate(words[:d["subject_reach"] + 1]):
+        if w.group() in d["quant"] or _bare(w.group()) in d["pol"]:
+            if not j:
+                return 0, None
+            x = next((x for x in v.mentions_in(words[0].start(), w.start()) if not x.prepositional), None)
+            return (j, x.actor) if x is not None else (0, None)
+    return 0, None
 
 
 def _bare(word: str) -> str:

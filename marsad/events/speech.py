@@ -1,0 +1,146 @@
+"""Demands told in a statement as an obligation of a party (PLOVER REQUEST).
+
+"وقال السفير إنه يجب على المجتمع الدولي أن يتخذ موقفا موحدا"، "وقالت إيران إن على كوريا الشمالية
+أن لا تثق بالولايات المتحدة"، "إنه يتعين على إسرائيل ضبط استخدامها للقوة": the speaker demands the
+act of the party named after على, though no verb of demanding is used. The statements layer gives
+the speaker and the content; the event needs both parties coded (an event with no source or no
+target gives no stance). A negated or hedged obligation ("لا يتوجب على"، "ربما يتعين على"), one
+laid on the speaker's own state, or one an agency relays makes none. The words are data
+(resources/events/speech.yaml).
+
+(A reaction an act provoked, "أثار غضب الفلسطينيين", is read by the stances stage,
+marsad/stances/reactions.py, and becomes an ACCUSE event in marsad/events/verbal.py.)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad import resources
+from marsad.doc import Doc, Event, Mention, Provenance, Token
+from marsad.events.blame import CLAUSE_BREAKS, _own_state, statement_accusations
+from marsad.text.normalize import normalize
+
+STAGE = "events"
+SCORE = 0.6
+RULE = "speech:REQUEST.obligation"
+CONJ = "وف"
+REPORTERS = frozenset({"JRN", "MED"})
+ALA_WRITTEN = "ى"  # على as written (its ى folds to ي, the ending of the name علي)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechWords:
+    obligation: frozenset[str]
+    complementisers: frozenset[str]
+    fillers: frozenset[str]
+    hedges: frozenset[str]
+    party_reach: int
+
+
+def _norms(words) -> frozenset[str]:
+    return frozenset(normalize(str(w)) for w in words)
+
+
+@lru_cache(maxsize=1)
+def speech_words() -> SpeechWords:
+    d = resources.read_yaml("events", "speech.yaml")
+    return SpeechWords(_norms(d["obligation_words"]), _norms(d["complementisers"]), _norms(d["obligation_fillers"]),
+                       _norms(d["hedges"]), int(d["party_reach"]))
+
+
+def _bare(norm: str) -> str:
+    """The word without a conjunction (و / ف) in front."""
+    return norm[1:] if norm[:1] in CONJ and len(norm) > 3 else norm
+
+
+def speech_events(doc: Doc) -> list[Event]:
+    """Verbal events told with no trigger: the accusations of blame words in statements
+    (marsad.events.blame), then the obligations laid on a party in statements (REQUEST)."""
+    blamed = statement_accusations(doc)
+    return blamed + [e for e in _obligations(doc, speech_words()) if not _told(doc, e)]
+
+
+def _told(doc: Doc, ev: Event) -> bool:
+    """An event of the type and parties already read there (by the triggers)."""
+    return any(e.type == ev.type and e.source == ev.source and e.target in (ev.target, None)
+               for e in doc.overlapping("events", ev.start, ev.end))
+
+
+def _coded(doc: Doc, aid: str | None) -> bool:
+    a = doc.actors.get(aid or "")
+    return a is not None and bool(a.country or a.type)
+
+
+def _mention_at(doc: Doc, tok: Token) -> Mention | None:
+    """The actor mention starting inside the token (its head word)."""
+    ms = doc.starting_in("mentions", tok.start, tok.end)
+    return ms[0] if ms else None
+
+
+def _clitic(doc: Doc, tok: Token, m: Mention) -> bool:
+    """A mention under a clitic preposition ("على بالحكومة") is no party the obligation falls on."""
+    prefix = normalize(doc.text[tok.start:m.start]).lstrip(CONJ)
+    return prefix[:1] in ("ل", "ب", "ك")
+
+
+def _obligations(doc: Doc, sw: SpeechWords) -> list[Event]:
+    out = []
+    for st in doc.statements:
+        speaker = doc.actors.get(st.speaker or "")
+        sent = doc.sentence_at(st.start)
+        if speaker is None or not (speaker.country or speaker.type) or sent is None or sent.boilerplate:
+            continue
+        if speaker.type in REPORTERS:
+            continue  # an agency relays the demand of the one it quotes
+        toks = doc.tokens_of(sent)
+        bare = [_bare(t.norm) for t in toks]
+        for k, t in enumerate(toks):
+            if bare[k] != "علي" or not (st.start <= t.start and t.end <= st.end) or k + 1 >= len(toks):
+                continue
+            if not t.text.endswith(ALA_WRITTEN):
+                continue  # "إن علي حسن المجيد": the name Ali, folded to the same form as على
+            told = _obliged(bare, k, sw)
+            m = _mention_at(doc, toks[k + 1]) if told else None
+            if m is None or m.actor == st.speaker or not _coded(doc, m.actor) or _clitic(doc, toks[k + 1], m):
+                continue
+            if _own_state(doc, speaker, m):
+                continue  # a state's official on what his own state must do: no demand on another party
+            end = _act_end(toks, bare, k, m, sw)
+            if end is None:
+                continue
+            out.append(_event(doc, st.speaker, m.actor, toks[k - 1].start, end, t))
+    return out
+
+
+def _obliged(bare: list[str], k: int, sw: SpeechWords) -> str | None:
+    """How على at ``k`` lays an obligation: after "يجب" / "يتعين" (maybe one filler between), or
+    right after the complementiser ("إن على X أن")."""
+    prev = bare[k - 1] if k else ""
+    at = k - 1 if prev in sw.obligation else k - 2 if prev in sw.fillers else -1
+    if at >= 0 and bare[at] in sw.obligation:
+        # ("لا يتوجب على إيران الاعتراف": no obligation; "ربما يتعين على ماي": a guess)
+        return None if at and bare[at - 1] in sw.hedges else "obligation"
+    if prev in sw.complementisers:
+        return "complementiser"
+    return None
+
+
+def _act_end(toks: list[Token], bare: list[str], k: int, m: Mention, sw: SpeechWords) -> int | None:
+    """The end of the demanded act's first word: the verb after "أن" ("يجب على إيران أن تعرف"),
+    else the verbal noun after the party ("إن على بريطانيا استغلال الزيارة")."""
+    after = [j for j in range(k + 1, min(len(toks), k + 2 + sw.party_reach)) if toks[j].start >= m.end]
+    for j in after:
+        if toks[j].norm in CLAUSE_BREAKS:
+            break
+        if bare[j] in ("ان", "بان") and j + 1 < len(toks):
+            return toks[j + 1].end
+    return toks[after[0]].end if after and toks[after[0]].norm not in CLAUSE_BREAKS else None
+
+
+def _event(doc: Doc, source: str, target: str, start: int, end: int, tok: Token) -> Event:
+    from marsad.times.stage import anchor
+
+    return Event(start=start, end=end, type="REQUEST", prov=Provenance(STAGE, RULE, SCORE), source=source,
+                 target=target, date=anchor(doc, start, end), trigger=(tok.start, tok.end), modality="asserted",
+                 stance="none")
