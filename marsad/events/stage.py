@@ -29,6 +29,7 @@ from marsad.events.args_words import (
     QUANTIFIERS,
 )
 from marsad.events.blame import statement_accusations
+from marsad.events.collectives import collective_actor
 from marsad.events.coding import (
     DEFAULT_AGENTS,
     GENERIC_SECTORS,
@@ -297,6 +298,9 @@ class EventsStage:
                 return slot.actor
         if slot.sector is None:
             return slot.actor
+        if slot.group is not None:
+            return collective_actor(doc, slot, doc.cache.get("main_country")
+                                    if len(doc.sentences) >= STORY_SENTENCES else None)
         return generic_actor(doc, slot)
 
 
