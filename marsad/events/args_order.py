@@ -189,8 +189,8 @@ def _verb_first_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slo
     """VSO: the actor right after the verb, past time words, a title head or a quantity."""
     j = cand.j
     k = j if not cand.plural else len(norms)
-    while k < len(norms) and k < j + 3 and norms[k] in SKIP_AFTER_VERB:
-        k += 1
+    while k < len(norms) and k < j + 3 and (norms[k] in SKIP_AFTER_VERB or k == j and _prep_pronoun(norms[k])):
+        k += 1  # (and a pronoun's preposition: "ندد بها المجتمع الدولي", "رحب به الجمهوريون")
     k0 = k
     for s in slots:
         # (_is_man is tested last: it scans the sentence's slots)

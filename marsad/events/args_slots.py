@@ -51,6 +51,7 @@ from marsad.events.args_words import (
     may_qualify,
     slot_name,
 )
+from marsad.events.collectives import collective_slots
 from marsad.events.lexicon import load_cues, stem_filter
 from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_candidates, original_prefix_len
@@ -76,6 +77,7 @@ class Slot:
     prep: str | None = None  # preposition that governs it
     mention: MentionKind = MentionKind.OTHER  # what its actors-layer mention names
     kind: str | None = None  # the actor's kind (PER ORG LOC …)
+    group: object = None  # a collective phrase (marsad.events.collectives.Group)
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +165,8 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
     slots = _mention_slots(doc, words, starts, taken)
     slots += facility_slots(doc, words, taken, lambda i, j, s, e, sec, name, pro: Slot(
         i, j, s, e, sector=sec, name=name, pro=pro))
+    slots = collective_slots(doc, words, taken, slots, lambda i, j, s, e, sec, cc, name, pro, grp: Slot(
+        i, j, s, e, sector=sec, country=cc, name=name, pro=pro, group=grp))
     # only words that may be a participant are visited (most words are in _NO_ROLE)
     no_role = _NO_ROLE
     nxt = 0  # the first word after the last participant phrase this loop found
@@ -338,9 +342,10 @@ def _role_states(words: list[Token], slots: list[Slot]) -> list[Slot]:
     def fold(sl: Slot, nxt: Slot) -> str | None:
         if nxt.i != sl.j or nxt.prep is not None or nxt.adjectival or not nxt.country:
             return None
-        if (sl.actor is None or sl.mention in BORROWED_COUNTRY) and sl.sector is not None \
+        if (sl.actor is None or sl.mention in BORROWED_COUNTRY) and sl.sector is not None and sl.group is None \
                 and nxt.mention is MentionKind.COUNTRY and not words[sl.j - 1].norm.startswith(ARTICLE_FORMS):
-            # (a definite noun is not in construct: "الحكومة العراق" is no phrase)
+            # (a definite noun is not in construct: "الحكومة العراق" is no phrase; a collective
+            # phrase is whole: "دول غربية روسيا" is a subject and its object)
             sl.actor, sl.mention, sl.country = None, MentionKind.OTHER, nxt.country
             return " "
         return None
