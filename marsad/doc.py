@@ -154,6 +154,7 @@ class Event:
     modality: str = "asserted"  # planned | conditional | denied | demanded | threatened (a call's, a threat's)
     stance: str | None = None  # the predicate's attitude, source toward target: support | oppose | none
     target_from: str | None = None  # "judged-act": a condemned act's agent (internal, not in the JSON)
+    source_from: str | None = None  # "speaker": a first-person verb's agent, the quote's speaker (internal)
 
 
 @dataclass(slots=True)

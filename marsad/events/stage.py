@@ -184,6 +184,9 @@ class EventsStage:
             # body's own session, no agreement between parties)
             return None  # "وصف الوضع بأنه …", "حذر من تفاقم …": no interaction without a patient
         start, end = _event_span(members, (source, target), sent)
+        # "نحمل النظام السوري المسؤولية" in a quote: the agent is the speaker, named outside it
+        spoken = source is None and src_id is not None and any(m.args.rule == "first-person" for m in members) \
+            and src_id == _speaker_of(doc, g.cand.start)
         from marsad.times.stage import anchor
         location, place = _location(doc, sent, g.cand, target and doc.actors.get(tgt_id or ""))
         return Event(
@@ -196,6 +199,7 @@ class EventsStage:
             # ("none": the predicate shows no attitude, whatever its type's usual one: an announced
             # meeting coded AGREE, a readiness to talk)
             stance=g.cand.lexeme.stance if tgt_id else None,
+            source_from="speaker" if spoken else None,
         )
 
     def _agent(self, doc: Doc, sent: Sentence, words: list[Token], members: list[Scored],

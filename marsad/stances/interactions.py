@@ -60,7 +60,9 @@ def extract(doc: Doc) -> list[Stance]:
             continue
         # a target the events stage took from the document on purpose (the agent of a condemned
         # act) is not named near the trigger; every other argument must be
-        if ev.trigger and not (_near(doc, ev, ev.source, 5) and (ev.target_from or _near(doc, ev, ev.target, 6))):
+        # (a first-person verb's agent is the speaker of its quote, named outside it)
+        if ev.trigger and not ((ev.source_from == "speaker" or _near(doc, ev, ev.source, 5))
+                               and (ev.target_from or _near(doc, ev, ev.target, 6))):
             continue  # an argument across a clause ("…، ويعملون بالتنسيق مع روسيا") is a guess
         if _coordinated(doc, ev):
             continue  # "واتهمته السلطات الأميركية والإسرائيلية": two subjects, not agent and patient
