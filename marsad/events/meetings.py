@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from marsad import resources
 from marsad.doc import Doc, Token
-from marsad.events.args_words import bare_word
+from marsad.events.args_words import RELATIVES, bare_word
 from marsad.text.normalize import word_set
 
 _W = resources.read_yaml("events", "meetings.yaml")  # read once, at import
 RECEIVE = word_set(_W["receive"])
 FROM = word_set(_W["from"])
 RECEIVE_REACH = int(_W["receive_reach"])
+RECEIVED = frozenset(_W["received"].split())
 SUFFIXES = tuple(sorted(_W["possessor_suffixes"].split(), key=len, reverse=True))
 FRONTING = word_set(_W["fronting"])
 WITH = word_set(_W["with"])
@@ -34,6 +35,10 @@ FUTURE = word_set(_W["future_words"])
 REPORTERS = frozenset(_W["reporter_sectors"].split())
 CLAUSE_WORDS = word_set(_W["clause_words"])
 COUNTERPART_ONLY = frozenset(_W["counterpart_only"].split())
+BETWEEN = word_set(_W["between"])
+CONJ = _W["conj"]
+HOLD = word_set(_W["hold"])
+JOINT_REACH = int(_W["joint_reach"])
 GATHER = frozenset(_W["gather"].split())
 GATHER_WITH = word_set(_W["gather_with"])
 # a comma-like break ends a fronted phrase; strong punctuation ends the clause
@@ -55,6 +60,10 @@ def meeting_pass(doc: Doc, scored: list, words: list[Token]) -> None:
             continue
         if c.lexeme.id in GATHER:
             _gathered(s, words, text)
+            continue
+        if c.cls in NOMINAL and (s.args.source is None or s.args.target is None) \
+                and (pair := _between_pair(s, words) or _joint_subjects(s, words)) is not None:
+            (s.args.source, s.args.target), s.args.rule = pair, "pair"
             continue
         if c.cls in NOMINAL and _possessed(c, words):
             if _future(c, words):
@@ -81,19 +90,55 @@ def _slot_text_ok(words: list[Token], a: int, b: int, text: str) -> bool:
 def _received(s, words: list[Token], text: str) -> bool:
     """A call or letter received ("تلقى X اتصالا من Y"): Y the source, X the target."""
     c = s.cand
+    if c.lexeme.id not in RECEIVED:
+        return False  # ("تسلم رسالة من كيم تتعلق بعقد لقاء جديد بين ترامب وكيم": the meeting is not received)
     k = next((k for k in range(c.i - 1, max(-1, c.i - 1 - RECEIVE_REACH), -1)
               if bare_word(words[k].norm) in RECEIVE or words[k].norm in RECEIVE), None)
     if k is None or not _slot_text_ok(words, k, c.i, text):
         return False
     caller = next((sl for sl in s.slots if c.j <= sl.i <= c.j + 3 and sl.prep in FROM and not sl.adjectival), None)
-    receiver = next((sl for sl in s.slots if k < sl.i < c.i and sl.prep is None and not sl.adjectival), None)
+    # (not a phrase after من: "الذي تسلم من الجنرال كيم يونغ شول رسالة" names the bearer)
+    receiver = next((sl for sl in s.slots if k < sl.i < c.i and sl.prep is None and not sl.adjectival
+                     and not any(w.norm in FROM for w in words[k + 1:sl.i])), None)
     if receiver is None:
-        # the subject right before the verb ("الرئيس ترامب تلقى رسالة"; after "أنه تلقى" the
-        # receiver is a pronoun: none is read)
-        receiver = next((sl for sl in s.slots if sl.j == k and sl.prep is None and not sl.adjectival), None)
+        # the subject right before the verb ("الرئيس ترامب تلقى رسالة", "الرئيس الأميركي الذي
+        # تسلم"); after "أنه تلقى" the receiver is a pronoun: none is read
+        at = k - 1 if k > 0 and words[k - 1].norm in RELATIVES else k
+        receiver = next((sl for sl in s.slots if sl.j == at and sl.prep is None and not sl.adjectival), None)
     s.args.source, s.args.target, s.args.rule = caller, receiver, "received"
     s.args.co_sources, s.args.co_targets = [], []
     return True
+
+
+def _between_pair(s, words: list[Token]):
+    """"المحادثات بين الحكومة اليمنية والحوثيين": the party after و may read as a nisba
+    adjective (الحوثيين) where the general reader (args_mutual.between) wants a noun."""
+    c = s.cand
+    k = next((k for k in range(c.j, min(len(words), c.j + 4)) if words[k].norm in BETWEEN), None)
+    if k is None:
+        return None
+    first = next((sl for sl in s.slots if k < sl.i <= k + 3 and not sl.adjectival), None)
+    if first is None or first.actor is None:
+        return None
+    second = next((sl for sl in s.slots if sl.i == first.j and words[sl.i].norm[:1] == CONJ
+                   and sl.actor not in (None, first.actor)), None)
+    return (first, second) if second is not None else None
+
+
+def _joint_subjects(s, words: list[Token]):
+    """"وعقدت الحكومة والمعارضة جولة جديدة من المفاوضات": the two coordinated subjects of the
+    verb that holds the talks."""
+    c = s.cand
+    k = next((k for k in range(c.i - 1, max(-1, c.i - 1 - JOINT_REACH), -1)
+              if bare_word(words[k].norm) in HOLD), None)
+    if k is None:
+        return None
+    first = next((sl for sl in s.slots if sl.i == k + 1 and sl.prep is None and not sl.adjectival), None)
+    if first is None or first.actor is None:
+        return None
+    second = next((sl for sl in s.slots if sl.i == first.j and sl.j <= c.i and words[sl.i].norm[:1] == CONJ
+                   and sl.prep is None and sl.actor not in (None, first.actor)), None)
+    return (first, second) if second is not None else None
 
 
 def _possessed(c, words: list[Token]) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sentences import analysed, event_parties, name_of
 
+from marsad.events.sentence import analyse_sentence
+
 events = event_parties
 
 
@@ -132,3 +134,47 @@ def test_announced_meeting_is_not_asserted():
                    "جونغ أون سيتم، وإن المسؤولين يعملون على ترتيبه.")
     assert not any(e.type == "CONSULT" and e.modality == "asserted" for e in doc.events), \
         [(e.type, e.modality, doc.text[e.start:e.end]) for e in doc.events]
+
+
+# -- talks between two parties; talks held by two coordinated subjects ----------------------------
+def test_talks_between_a_government_and_a_group_named_by_nisba():
+    got = events("وأضاف المصدر أن المحادثات بين الحكومة اليمنية والحوثيين تجري تحت إشراف سلطنة عمان.", "CONSULT")
+    assert any(t == "الحوثيون" for _, t in got), got
+
+
+def test_talks_held_by_two_coordinated_subjects():
+    got = events("وعقدت الحكومة والمعارضة جولة جديدة من المفاوضات في جنيف.", "CONSULT")
+    assert any(s == "الحكومة" and t == "المعارضة" for s, t in got), got
+
+
+def test_a_summit_held_by_one_body_names_no_counterpart():
+    got = events("وعقد وزراء خارجية الدول العربية اجتماعا طارئا في القاهرة لبحث الأزمة.", "CONSULT")
+    assert not any(t is not None for _, t in got), got
+
+
+# -- an arrival on a visit; a letter handed over ---------------------------------------------------
+def test_arrival_on_a_visit_with_a_long_subject():
+    got = events("وصل الرئيس الإثيوبي آبي أحمد صباح الأحد إلى العاصمة الإريترية أسمرة في زيارة تاريخية لإنهاء "
+                 "الخلاف بين البلدين المستمر منذ نحو 20 عاما.", "CONSULT")
+    assert any(s == "آبي أحمد" and t in ("إريتريا", "أسمرة") for s, t in got), got
+
+
+def test_letter_handed_over_has_the_sender_for_source():
+    got = events("وتسلم رئيس الوزراء الإثيوبي أبي أحمد رسالة شفهية من الرئيس المصري عبد الفتاح السيسي.", "CONSULT")
+    assert any(s == "عبد الفتاح السيسي" for s, _ in got), got
+
+
+def test_letter_received_through_a_bearer_is_the_senders():
+    got = events("وقال الرئيس الأميركي دونالد ترامب الذي تسلم من الجنرال كيم يونغ شول رسالة من كيم جونغ أون، إن "
+                 "المحادثات ستستمر.", "CONSULT")
+    assert ("كيم جونغ أون", "دونالد ترامب") in got, got
+
+
+def test_a_meeting_asked_for_in_a_letter_is_not_received():
+    # the letter is received; the meeting it asks for keeps its own two parties
+    doc = analysed("وأعلن البيت الأبيض، مساء الاثنين، أنه تسلم رسالة من كيم تتعلق بعقد لقاء جديد بين ترامب وكيم "
+                   "بعد القمة التاريخية، التي جرت في 12 يونيو في سنغافورة.")
+    got = [(s.cand.lexeme.id, s.args.source and doc.text[s.args.source.start:s.args.source.end],
+            s.args.target and doc.text[s.args.target.start:s.args.target.end])
+           for sent in doc.content_sentences() for s in analyse_sentence(doc, sent, 2018)]
+    assert ("liqa", "ترامب", "كيم") in got, got
