@@ -37,6 +37,7 @@ class BlameWords:
     countered_by: frozenset[str]
     negators: frozenset[str]
     only: frozenset[str]
+    negated_predicates: frozenset[str]
     reach_before: int
     reach_after: int
     suffix_reach: int
@@ -50,7 +51,7 @@ def _forms(words) -> frozenset[str]:
 def blame_words() -> BlameWords:
     data = resources.read_yaml("events", "blame.yaml")
     return BlameWords(*(_forms(data[k]) for k in ("agent_nouns", "patient_nouns", "adjectives", "predicates",
-                                                  "countered_by", "negators", "only")),
+                                                  "countered_by", "negators", "only", "negated_predicates")),
                       int(data["reach_before"]), int(data["reach_after"]), int(data["suffix_reach"]))
 
 
@@ -130,7 +131,7 @@ def statement_accusations(doc: Doc) -> list[Event]:
         if sent is None or sent.boilerplate:
             continue
         toks = [t for t in doc.tokens_of(sent) if st.start <= t.start and t.end <= st.end]
-        kinds = _kinds(toks)
+        kinds = _negated(toks, _kinds(toks), bw)
         if not any(kinds):
             continue  # (most statements hold no blame word: no mention lookup)
         mentions = [m for m in doc.mentions_in(st.start, st.end) if _accusable(doc, m, speaker.id)]
@@ -138,7 +139,11 @@ def statement_accusations(doc: Doc) -> list[Event]:
             continue
         for k, tok in enumerate(toks):
             kind = kinds[k]
-            if kind is None or (k > 0 and toks[k - 1].norm in bw.countered_by and not _not_only(toks, k, bw)):
+            if kind is None:
+                continue
+            if kind[0] == "negated":
+                kind = ("predicate", False)  # (the negator is the blame: no countering word)
+            elif k > 0 and toks[k - 1].norm in bw.countered_by and not _not_only(toks, k, bw):
                 continue
             m = _wrongdoer(toks, k, kind, mentions, bw)
             if m is not None and _own_state(doc, speaker, m):
@@ -148,6 +153,15 @@ def statement_accusations(doc: Doc) -> list[Event]:
             seen.add((m.actor, st.speaker, sent.index))
             out.append(_event(doc, st.speaker, m, tok))
     return out
+
+
+def _negated(toks: list[Token], kinds: list, bw: BlameWords) -> list:
+    """The kinds with the duties told as not done: "إن الروس لم يفوا بتعهدهم"، "لم تلتزم إيران
+    بالاتفاق" (a failure told by negating a verb of keeping one's word)."""
+    if bw.negated_predicates.isdisjoint(t.norm for t in toks):
+        return kinds
+    return [("negated", False) if kind is None and k and toks[k - 1].norm in bw.negators
+            and toks[k].norm in bw.negated_predicates else kind for k, kind in enumerate(kinds)]
 
 
 def _not_only(toks: list[Token], k: int, bw: BlameWords) -> bool:

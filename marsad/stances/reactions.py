@@ -101,7 +101,8 @@ def _subject_after(v: StanceView, d: dict, words: list[re.Match]) -> tuple[int, 
         if w.group() in d["quant"] or _bare(w.group()) in d["pol"]:
             if not j:
                 return 0, None
-            x = next((x for x in v.mentions_in(words[0].start(), w.start()) if not x.prepositional), None)
+            # (the head of the phrase or its genitive: in "لقي قرار إقالة طيري ترحيبا" Tiri is no agent)
+            x = next((x for x in v.mentions_in(words[0].start(), words[min(2, j)].start()) if not x.prepositional), None)
             return (j, x.actor) if x is not None else (0, None)
     return 0, None
 

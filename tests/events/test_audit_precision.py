@@ -29,8 +29,9 @@ def test_an_evaluative_label_before_a_party_is_no_accusation():
 
 
 def test_an_evaluation_said_of_a_party_named_first_stays_an_accusation():
-    got = _verbal("وقالت المندوبة الأمريكية نيكي هيلي إن \"الروس لم يفوا بتعهدهم\" بوقف إطلاق النار في الغوطة.")
-    assert [t for t, _, _ in got] == ["ACCUSE"], got
+    # (read from the stance, or, since the blame words take a duty told as not kept, from the statement)
+    got = _events("وقالت المندوبة الأمريكية نيكي هيلي إن \"الروس لم يفوا بتعهدهم\" بوقف إطلاق النار في الغوطة.")
+    assert [(t, s) for t, _, s, _, _ in got if t == "ACCUSE"] == [("ACCUSE", "نيكي هيلي")], got
 
 
 def test_a_warning_or_a_threat_is_no_verbal_accusation():

@@ -50,10 +50,20 @@ def test_no_obligation_demand(text):
     # a verb of misconduct after its subject
     ("وفي حين أشار بومبيو إلى أن الولايات المتحدة لا تزال تعمل على \"إصلاح\" اتفاق 2015، فإن نتانياهو قال إن "
      "الأدلة أظهرت أن إيران كذبت بشأن أنشطتها النووية قبل الاتفاق.", "ISR", "IRN"),
+    # a duty told as not kept
+    ('وأضاف الرئيس الإيراني: "الولايات المتحدة لا تحترم الاتفاقيات الدولية ولم تنفذ قط التزاماتها"، مشددا على أن '
+     'قرار ترامب تجربة تاريخية لإيران.', "IRN", "USA"),
 ])
 def test_new_blame_words(text, source, target):
     found = _events(text, "ACCUSE", "statement:ACCUSE.blame")
     assert any(s[0] == source and t[0] == target for s, t in found), found
+
+
+def test_negated_misconduct_is_no_blame():
+    # "أن لا تعرقل الرئاسة السورية": a wish that it will not obstruct
+    text = ('وأضاف البيان "رغم ذلك، فإن الأمر كان يتطلب إجماع كل أعضاء مؤتمر نزع السلاح، بمن فيهم سوريا"، مشددا في '
+            'الوقت نفسه على أنه سيحرص على "أن لا تعرقل الرئاسة السورية عمل المؤتمر".')
+    assert all(t[0] != "SYR" for _, t in _events(text, "ACCUSE", "statement:ACCUSE.blame"))
 
 
 def test_intervention_force_is_no_blame():
