@@ -35,6 +35,7 @@ WHAT = _WORDS["what"]
 FROM = _WORDS["from"]
 LAM = _WORDS["lam"]
 BETWEEN = _WORDS["between"]
+ADDRESSED = word_set(_WORDS["addressed_preps"])
 MUTUAL = word_set(_WORDS["mutual_nouns"])
 OWNER_TYPES = frozenset(_WORDS["owner_types"].split())
 TOPIC_WORDS = word_set(_WORDS["topic_words"])
@@ -139,6 +140,10 @@ def object_owner(cand, words, norms: list[str], slots: list[Slot], text: str, st
         if h == start and exclude and exclude[0] is not None and _named_after(exclude[0], norms):
             return None  # "دانت شركة «سوديكسو»": the name of the subject, not its object
         return head if head.prep is None or head.prep in _frame(cand) else None
+    if cand.cls == "noun" and norms[h] in ADDRESSED and norms[h] not in cand.lexeme.topic:
+        # "توجه الحكومة البريطانية أصابع الاتهام إلى موسكو": whom a verbal noun is addressed to
+        s = at.get(h + 1)
+        return s if s is not None and s.prep == norms[h] else None
     if norms[h] in TOPIC_WORDS and norms[h] in cand.lexeme.topic and h + 1 < len(norms):
         # "وافق على مقترح …", "ندد بـ «الهجمات المتكررة» لإسرائيل": the matter after the
         # frame's topic preposition written apart

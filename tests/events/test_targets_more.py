@@ -23,6 +23,9 @@ def _targets(text: str, etype: str) -> list[str | None]:
     ('وندد المتحدث باسم وزارة الخارجية بهرام قاسمي بـ "الهجمات المتكررة" لإسرائيل على سوريا.', "ACCUSE", "إسرائيل"),
     # the nisba of the object after a topic preposition written apart
     ('نددت الخارجية السورية بـ"الاحتلال" التركي لعفرين.', "ACCUSE", "تركيا"),
+    # whom a verbal noun is addressed to, after إلى
+    ("وتوجه الحكومة البريطانية أصابع الاتهام إلى موسكو في محاولة اغتيال سكريبال.", "ACCUSE", "موسكو"),
+    ("وكان وزير الخارجية البريطاني بوريس جونسون سارع إلى توجيه أصابع الاتهام إلى موسكو.", "ACCUSE", "موسكو"),
     # the frame's preposition past the coordinated subject and a time word
     ("إلى ذلك، طلبت روسيا والصين الخميس من واشنطن معلومات إضافية.", "REQUEST", "واشنطن"),
 ])
