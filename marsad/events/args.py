@@ -25,6 +25,7 @@ from marsad.events.args_backed import backed
 from marsad.events.args_counts import accusative_others, counted_patient
 from marsad.events.args_means import means_owner
 from marsad.events.args_mutual import between as _between
+from marsad.events.args_object import owner_target
 from marsad.events.args_support import support_args
 from marsad.events.args_nominal import (
     EXPOSED_TO,
@@ -154,6 +155,8 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
         out.source = claim_source(norms, slots, exclude=out.target) or out.source
     if not out.passive and (fac := facility_object(cand, words)) is not None and (out.target is None or out.target.i > fac.i):
         out.target = fac  # "داهموا المستشفى": the building right after the verb is its object
+    if out.target is None and cand.lexeme.kind == "verbal":
+        out.target = owner_target(cand, words, norms, slots, text, out)  # "رفضت الخطة الأمريكية"
     if cand.type == "ASSAULT" and out.target is None:
         _assault_target(cand, words, slots, text, norms, out)
     return out
