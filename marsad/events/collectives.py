@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from marsad import resources
 from marsad.doc import Actor, Doc, MentionKind, Provenance, Token
-from marsad.events.args_words import ARTICLE, CLAUSE_MARKS, NUMBER_WORDS
+from marsad.events.args_words import ARTICLE, CLAUSE_MARKS, MIN, NUMBER_WORDS, QUANTIFIERS
 from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_candidates, original_prefix_len
 
@@ -170,10 +170,12 @@ def _phrase(doc: Doc, words: list[Token], k: int, h, by_i: dict, taken: list[boo
         return None
     if not pro and k > 0 and not taken[k - 1]:
         prev = words[k - 1].norm
-        if prev.isdigit() or prev in NUMBER_WORDS or prev in COUNTS:
+        if prev.isdigit() or prev in NUMBER_WORDS or prev in COUNTS or prev in QUANTIFIERS:
             i, counted = k - 1, True
         elif prev in DEMONSTRATIVES:
             i, anaphor = k - 1, True
+        elif prev == MIN and k > 1 and words[k - 2].norm in QUANTIFIERS and not taken[k - 2]:
+            i, counted = k - 2, True  # "العديد من الدول"
     quals, country, retype, absorbed, core = _qualifiers(doc, words, j, by_i, taken)
     if quals is None:
         return None

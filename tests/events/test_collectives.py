@@ -91,3 +91,25 @@ def test_no_story_country_for_a_set_of_states():
                    "لها. وقالت قطر إنها ترفض الشروط. وأكدت قطر أنها لن تتراجع.", "2018-02-20")
     codes = [code_of(doc, aid) for aid, a in doc.actors.items() if a.name == "دول عربية"]
     assert codes and all(c == (None, "GOV") for c in codes)
+
+
+def test_quantified_set_of_states():
+    # CN-middleEast-392: a quantifier and من before the set
+    doc = analysed("وأتت التغريدة بعد إدانة قطر إطلاق جماعة الحوثي لصواريخ على أربعة مواقع في المملكة العربية "
+                   "السعودية، في الساعات الأولى من صباح الإثنين، في خطوة استنكرتها العديد من الدول.")
+    assert any(e.type == "ACCUSE" and e.source and doc.actors[e.source].name == "العديد من الدول" for e in doc.events)
+
+
+def test_ministers_of_foreign_affairs():
+    # SK-internationalNews-152: ministers with their ministry's genitive
+    parties = event_parties("ووفقا لرويترز، فقد وافق وزراء الخارجية على تعزيز حظر فرضه الاتحاد على إرسال أسلحة "
+                            "لميانمار.", "AGREE")
+    assert any(src == "وزراء الخارجية" for src, _ in parties)
+
+
+def test_the_two_countries_are_the_pair_told_before():
+    # the dual "البلدان" after a call between the two presidents: both parties of the agreement
+    doc = analysed("وأجرى الرئيس المصري اتصالا هاتفيا مع الرئيس السوداني، واتفق البلدان على استئناف العلاقات "
+                   "التجارية.")
+    agree = [e for e in doc.events if e.type == "AGREE"]
+    assert agree and {code_of(doc, agree[0].source)[0], code_of(doc, agree[0].target)[0]} == {"EGY", "SDN"}
