@@ -113,3 +113,35 @@ def test_the_two_countries_are_the_pair_told_before():
                    "التجارية.")
     agree = [e for e in doc.events if e.type == "AGREE"]
     assert agree and {code_of(doc, agree[0].source)[0], code_of(doc, agree[0].target)[0]} == {"EGY", "SDN"}
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # FR-internationalNews-1229: a country's nisba the actors layer leaves alone
+    ("ويأتي هذا غداة تنظيم مسيرة \"توحيد القدس\" التي شارك فيها عشرات الآلاف من الإسرائيليين، فيما دعت منظمات "
+     "فلسطينية إلى الخروج في مسيرات شعبية منددة بالقرار الأمريكي.", "منظمات فلسطينية", ("PSE", "NGO")),
+    # FR-internationalNews-736: one unnamed organisation with its country
+    ("وانتقدت منظمة تونسية غير حكومية الخميس الماضي، ما قالت إنه \"تعطيل\" حاصل في البرلمان في المصادقة على "
+     "القانون المنظم لعمل البلديات.", "منظمة تونسية غير حكومية", ("TUN", "NGO")),
+])
+def test_collective_country_from_a_nisba(text, name, code):
+    doc = analysed(text)
+    aids = [aid for aid, a in doc.actors.items() if a.name == name]
+    assert aids and code_of(doc, aids[0]) == code
+
+
+def test_successive_governments_keep_their_nisba():
+    # SK-middleEast-2964: the slot of the phrase carries the nisba's country
+    from marsad.events.args_slots import build_slots
+
+    doc = analysed("وقال السياسي العراقي المستقل، غانم العابد، إن الحكومات العراقية المتعاقبة أنفقت حوالي 40 مليار "
+                   "دولار أميركي على الكهرباء.")
+    words = [t for t in doc.tokens_of(doc.sentences[0]) if t.norm[:1].isalnum()]
+    slots = [sl for sl in build_slots(doc, words, [w.start for w in words]) if sl.group is not None]
+    assert [(sl.name, sl.country, sl.sector) for sl in slots] == [("الحكومات العراقية المتعاقبة", "IRQ", "GOV")]
+
+
+def test_an_office_is_no_collective():
+    # GSR AAW_ARB_20081008: "رئيس الوزراء" names an office, not a set of ministers
+    doc = analysed("واستقال نائب رئيس الوزراء التايلاندي الجنرال تشافاليت يونجتشايوده امس لتحمل «مسؤولية» المواجهة "
+                   "بين المتظاهرين المناوئين للحكومة ورجال الشرطة.")
+    assert not any(a.prov and a.prov.rule == "collective-participant" for a in doc.actors.values())
