@@ -145,3 +145,23 @@ def test_an_office_is_no_collective():
     doc = analysed("واستقال نائب رئيس الوزراء التايلاندي الجنرال تشافاليت يونجتشايوده امس لتحمل «مسؤولية» المواجهة "
                    "بين المتظاهرين المناوئين للحكومة ورجال الشرطة.")
     assert not any(a.prov and a.prov.rule == "collective-participant" for a in doc.actors.values())
+
+
+@pytest.mark.parametrize("text,etype,pair", [
+    # SK-middleEast-1577: the subject after the pronoun's preposition
+    ("وهي المرة الأولى، التي تتهم فيها إسرائيل إيران باستهدافها من سوريا منذ بدء النزاع في هذا البلد.",
+     "ACCUSE", ("إسرائيل", "إيران")),
+    # AL-internationalNews-499: a plural in the oblique case after it is the object
+    ("وكان مجلس الأمن الدولي قد أصدر، الخميس، بالإجماع، بياناً رئاسياً دعا فيه الحوثيين لوقف جرائمهم المختلفة "
+     "بحق المدنيين في اليمن.", "REQUEST", ("مجلس الأمن الدولي", "الحوثيون")),
+])
+def test_subject_after_a_pronouns_preposition(text, etype, pair):
+    assert pair in event_parties(text, etype)
+
+
+def test_a_name_ending_like_a_plural_is_a_subject():
+    # FR-internationalNews-1592: "بكين" is the claimant, not an oblique plural
+    parties = event_parties("وقد رد الكولونيل الأكاديمي الكبير في جيش الصين تجاو شياوتغو على ماتيس بالقول إن حرية "
+                            "العمليات الملاحية الأمريكية حيث تبحر سفنها قرب جزر تطالب بها بكين هي \"استفزاز واضح\".",
+                            "REQUEST")
+    assert all(src != "جيمس ماتيس" for src, _ in parties)
