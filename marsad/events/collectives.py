@@ -113,7 +113,7 @@ def _broken(text: str, words: list[Token], j: int) -> bool:
     return any(ch in CLAUSE_MARKS for ch in text[words[j - 1].end:words[j].start])
 
 
-_PROCLITICS = "وفبلك"
+_PROCLITICS = _W["proclitics"]
 
 
 @lru_cache(maxsize=100_000)

@@ -29,7 +29,6 @@ from marsad.events.args_words import (
     QUANTIFIERS,
 )
 from marsad.events.blame import statement_accusations
-from marsad.events.collectives import collective_actor
 from marsad.events.coding import (
     DEFAULT_AGENTS,
     GENERIC_SECTORS,
@@ -298,9 +297,6 @@ class EventsStage:
                 return slot.actor
         if slot.sector is None:
             return slot.actor
-        if slot.group is not None:
-            return collective_actor(doc, slot, doc.cache.get("main_country")
-                                    if len(doc.sentences) >= STORY_SENTENCES else None)
         return generic_actor(doc, slot)
 
 
