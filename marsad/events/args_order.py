@@ -13,6 +13,7 @@ from marsad.events.args_passive import ANNA_PRONOUN, CAUSE_NOUNS
 from marsad.events.args_slots import Slot
 from marsad.events.args_targets import CASUALTY_VERBS
 from marsad.events.args_words import (
+    ARTICLE,
     QTY_SKIP,
     QUANTIFIERS,
     RELATIVES,
@@ -129,6 +130,8 @@ COORD_PROCLITICS = tuple(_WORDS["coord_proclitics"].split())
 # Prepositions that carry such a pronoun after the verb (دعا إليها، أطلق عليه).
 _PRONOUN_PREPS = tuple(_WORDS["pronoun_preps"].split())
 _PRONOUN_FORMS = OBJECT_SUFFIXES + tuple(_WORDS["pronoun_after_ya"].split())
+# The oblique ending of a sound masculine plural (الحوثيين), never a subject's.
+OBLIQUE_PLURAL = _WORDS["oblique_plural"]
 # A town's name is where a bombing happened ("تفجير الفحيص الذي استهدف"), no doer.
 TOWN_KINDS = frozenset({MentionKind.CITY, MentionKind.PLACE})
 
@@ -189,8 +192,11 @@ def _verb_first_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slo
     """VSO: the actor right after the verb, past time words, a title head or a quantity."""
     j = cand.j
     k = j if not cand.plural else len(norms)
-    while k < len(norms) and k < j + 3 and (norms[k] in SKIP_AFTER_VERB or k == j and _prep_pronoun(norms[k])):
-        k += 1  # (and a pronoun's preposition: "ندد بها المجتمع الدولي", "رحب به الجمهوريون")
+    while k < len(norms) and k < j + 3 and (norms[k] in SKIP_AFTER_VERB or k == j and _prep_pronoun(norms[k]) and not (
+            k + 1 < len(norms) and norms[k + 1].startswith(ARTICLE) and norms[k + 1].endswith(OBLIQUE_PLURAL))):
+        # (and a pronoun's preposition: "ندد بها المجتمع الدولي", "رحب به الجمهوريون"; a plural
+        # in the oblique case after it is the object: "بياناً دعا فيه الحوثيين"; a name may end so: بكين)
+        k += 1
     k0 = k
     for s in slots:
         # (_is_man is tested last: it scans the sentence's slots)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from marsad import resources
 from marsad.doc import Actor, Doc, MentionKind, Provenance, Sentence
 from marsad.events.args_slots import Slot
+from marsad.events.collectives import collective_actor
 from marsad.events.lexicon import VERBAL_TYPES
 from marsad.events.triggers import Candidate
 
@@ -121,6 +122,9 @@ def generic_actor(doc: Doc, slot: Slot, sector: str | None = "") -> str:
     """An actor for a generic participant (مسلحون مجهولون → UAF), one per sector+country+name."""
     from marsad.text.normalize import normalize
 
+    if slot.group is not None:  # a collective phrase ("دول غربية"): its own words place it
+        return collective_actor(doc, slot, doc.cache.get("main_country")
+                                if len(doc.sentences) >= STORY_SENTENCES else None)
     index = doc.cache.setdefault("events_generic", {})
     if sector == "":
         sector = slot.sector

@@ -11,12 +11,12 @@ only what its words say (a set of Arab states in a story about Qatar is no Qatar
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad import resources
 from marsad.doc import Actor, Doc, MentionKind, Provenance, Token
-from marsad.events.args_words import ARTICLE, CLAUSE_MARKS, NUMBER_WORDS
+from marsad.events.args_words import ARTICLE, bare_word as bare, CLAUSE_MARKS, MIN, NUMBER_WORDS, QUANTIFIERS
 from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_candidates, original_prefix_len
 
@@ -61,6 +61,8 @@ COMPLEMENT_PREPS = frozenset(normalize(w) for w in _W["complement_preps"])
 COMPLEMENT_WORDS = int(_W["complement_words"])
 COUNTS = frozenset(normalize(w) for w in _W["counts"])
 POPULATIONS = frozenset(normalize(w) for w in _W["populations"])
+GOVERNORS = frozenset(normalize(w) for w in _W["governors"])
+NOT_AFTER = POPULATIONS | GOVERNORS
 DEMONSTRATIVES = frozenset(normalize(w) for w in _W["demonstratives"])
 SET_ORDINALS = frozenset(normalize(w) for w in _W["ordinals_of_sets"])
 REACH = int(_W["anaphora_reach"])
@@ -69,6 +71,20 @@ SECTORS = frozenset({"GOV", "LEG", "PTY", "NGO", "IGO"})
 # code ("زعماء الاتحاد الأوروبي"); an armed group's leaders are the group's ("زعماء طالبان").
 BODIES = frozenset({"IGO", "UNO", "EUR"})
 RULE = "collective-participant"
+STORY = "story"
+
+
+@lru_cache(maxsize=1)
+def _nisba_countries() -> dict[str, str]:
+    """Every inflected form of a country's nisba (normalised) -> its ISO code: "فلسطينية" -> PSE."""
+    from marsad.actors.dictionary import lexicon, nisba_forms
+
+    out: dict[str, str] = {}
+    for iso, c in lexicon().countries.items():
+        for base in c.nisba:
+            for form, _plural, _definite in nisba_forms(base):
+                out.setdefault(normalize(form), iso)
+    return out
 
 
 @dataclass(slots=True)
@@ -97,7 +113,7 @@ def _broken(text: str, words: list[Token], j: int) -> bool:
     return any(ch in CLAUSE_MARKS for ch in text[words[j - 1].end:words[j].start])
 
 
-_PROCLITICS = "وفبلك"
+_PROCLITICS = _W["proclitics"]
 
 
 @lru_cache(maxsize=100_000)
@@ -166,14 +182,16 @@ def _phrase(doc: Doc, words: list[Token], k: int, h, by_i: dict, taken: list[boo
     j, fams, pro = h
     i = k
     counted = anaphor = False
-    if k > 0 and not pro and words[k - 1].norm.lstrip("و") in POPULATIONS:
+    if k > 0 and not pro and bare(words[k - 1].norm) in NOT_AFTER:
         return None
     if not pro and k > 0 and not taken[k - 1]:
         prev = words[k - 1].norm
-        if prev.isdigit() or prev in NUMBER_WORDS or prev in COUNTS:
+        if prev.isdigit() or prev in NUMBER_WORDS or prev in COUNTS or prev in QUANTIFIERS:
             i, counted = k - 1, True
         elif prev in DEMONSTRATIVES:
             i, anaphor = k - 1, True
+        elif prev == MIN and k > 1 and words[k - 2].norm in QUANTIFIERS and not taken[k - 2]:
+            i, counted = k - 2, True  # "العديد من الدول"
     quals, country, retype, absorbed, core = _qualifiers(doc, words, j, by_i, taken)
     if quals is None:
         return None
@@ -185,6 +203,8 @@ def _phrase(doc: Doc, words: list[Token], k: int, h, by_i: dict, taken: list[boo
         if not ok:
             continue
         sector = next((s for s in retype if s in fam.retype), fam.sector)
+        if STORY in retype:
+            fam = replace(fam, story=True)  # "الحكومات المتعاقبة": the story's state's
         return i, end, fam, sector, country or fam.country, core[0] if core else 0, anaphor, absorbed
     return None
 
@@ -198,7 +218,8 @@ def _qualifiers(doc: Doc, words: list[Token], j: int, by_i: dict, taken: list[bo
     while j < len(words) and not _broken(doc.text, words, j):
         sl = by_i.get(j)
         if sl is not None:
-            if sl.adjectival and sl.country and sl.mention is MentionKind.NATIONALS:
+            if sl.adjectival and sl.country and (sl.mention is MentionKind.NATIONALS or sl.j == j + 1 and (
+                    _nisba_countries().get(words[j].norm) == sl.country)):
                 country = sl.country  # "القادة الإيرانيون" (not a name: "ممثلي السيستاني")
             elif j == start and sl.kind == "ORG" and sl.country in BODIES:
                 country = sl.country  # "زعماء الاتحاد الأوروبي"
@@ -214,13 +235,17 @@ def _qualifiers(doc: Doc, words: list[Token], j: int, by_i: dict, taken: list[bo
             cls = QUALIFIERS[tuple(w.norm for w in words[j:q])]
             if cls == "drop":
                 return None, None, None, None, None
-            if cls in SECTORS:
+            if cls in SECTORS or cls == STORY:
                 retype.append(cls)
             elif cls != "plain":
                 country = country or cls
             if words[j].norm in PARTICIPLES and (c := _complement(doc, words, q, by_i, taken)) > q:
                 return c - start, country, retype, absorbed, (q, c)
             j = q
+            continue
+        if (cc := _nisba_countries().get(words[j].norm)) is not None:
+            country = country or cc  # "منظمات فلسطينية" (a nisba the actors layer left alone)
+            j += 1
             continue
         g = _match(GENITIVE_FIRST, words, j) if j == start else j
         if g == j and j == start and (h := _head(words, j)) is not None and h[2] == "":

@@ -28,7 +28,6 @@ from marsad.events.args_words import (
     NUMBER_WORDS,
     QUANTIFIERS,
 )
-from marsad.events.collectives import collective_actor
 from marsad.events.speech import speech_events
 from marsad.events.coding import (
     DEFAULT_AGENTS,
@@ -302,9 +301,6 @@ class EventsStage:
                 return slot.actor
         if slot.sector is None:
             return slot.actor
-        if slot.group is not None:
-            return collective_actor(doc, slot, doc.cache.get("main_country")
-                                    if len(doc.sentences) >= STORY_SENTENCES else None)
         return generic_actor(doc, slot)
 
 

@@ -91,3 +91,77 @@ def test_no_story_country_for_a_set_of_states():
                    "لها. وقالت قطر إنها ترفض الشروط. وأكدت قطر أنها لن تتراجع.", "2018-02-20")
     codes = [code_of(doc, aid) for aid, a in doc.actors.items() if a.name == "دول عربية"]
     assert codes and all(c == (None, "GOV") for c in codes)
+
+
+def test_quantified_set_of_states():
+    # CN-middleEast-392: a quantifier and من before the set
+    doc = analysed("وأتت التغريدة بعد إدانة قطر إطلاق جماعة الحوثي لصواريخ على أربعة مواقع في المملكة العربية "
+                   "السعودية، في الساعات الأولى من صباح الإثنين، في خطوة استنكرتها العديد من الدول.")
+    assert any(e.type == "ACCUSE" and e.source and doc.actors[e.source].name == "العديد من الدول" for e in doc.events)
+
+
+def test_ministers_of_foreign_affairs():
+    # SK-internationalNews-152: ministers with their ministry's genitive
+    parties = event_parties("ووفقا لرويترز، فقد وافق وزراء الخارجية على تعزيز حظر فرضه الاتحاد على إرسال أسلحة "
+                            "لميانمار.", "AGREE")
+    assert any(src == "وزراء الخارجية" for src, _ in parties)
+
+
+def test_the_two_countries_are_the_pair_told_before():
+    # the dual "البلدان" after a call between the two presidents: both parties of the agreement
+    doc = analysed("وأجرى الرئيس المصري اتصالا هاتفيا مع الرئيس السوداني، واتفق البلدان على استئناف العلاقات "
+                   "التجارية.")
+    agree = [e for e in doc.events if e.type == "AGREE"]
+    assert agree and {code_of(doc, agree[0].source)[0], code_of(doc, agree[0].target)[0]} == {"EGY", "SDN"}
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # FR-internationalNews-1229: a country's nisba the actors layer leaves alone
+    ("ويأتي هذا غداة تنظيم مسيرة \"توحيد القدس\" التي شارك فيها عشرات الآلاف من الإسرائيليين، فيما دعت منظمات "
+     "فلسطينية إلى الخروج في مسيرات شعبية منددة بالقرار الأمريكي.", "منظمات فلسطينية", ("PSE", "NGO")),
+    # FR-internationalNews-736: one unnamed organisation with its country
+    ("وانتقدت منظمة تونسية غير حكومية الخميس الماضي، ما قالت إنه \"تعطيل\" حاصل في البرلمان في المصادقة على "
+     "القانون المنظم لعمل البلديات.", "منظمة تونسية غير حكومية", ("TUN", "NGO")),
+])
+def test_collective_country_from_a_nisba(text, name, code):
+    doc = analysed(text)
+    aids = [aid for aid, a in doc.actors.items() if a.name == name]
+    assert aids and code_of(doc, aids[0]) == code
+
+
+def test_successive_governments_keep_their_nisba():
+    # SK-middleEast-2964: the slot of the phrase carries the nisba's country
+    from marsad.events.args_slots import build_slots
+
+    doc = analysed("وقال السياسي العراقي المستقل، غانم العابد، إن الحكومات العراقية المتعاقبة أنفقت حوالي 40 مليار "
+                   "دولار أميركي على الكهرباء.")
+    words = [t for t in doc.tokens_of(doc.sentences[0]) if t.norm[:1].isalnum()]
+    slots = [sl for sl in build_slots(doc, words, [w.start for w in words]) if sl.group is not None]
+    assert [(sl.name, sl.country, sl.sector) for sl in slots] == [("الحكومات العراقية المتعاقبة", "IRQ", "GOV")]
+
+
+def test_an_office_is_no_collective():
+    # GSR AAW_ARB_20081008: "رئيس الوزراء" names an office, not a set of ministers
+    doc = analysed("واستقال نائب رئيس الوزراء التايلاندي الجنرال تشافاليت يونجتشايوده امس لتحمل «مسؤولية» المواجهة "
+                   "بين المتظاهرين المناوئين للحكومة ورجال الشرطة.")
+    assert not any(a.prov and a.prov.rule == "collective-participant" for a in doc.actors.values())
+
+
+@pytest.mark.parametrize("text,etype,pair", [
+    # SK-middleEast-1577: the subject after the pronoun's preposition
+    ("وهي المرة الأولى، التي تتهم فيها إسرائيل إيران باستهدافها من سوريا منذ بدء النزاع في هذا البلد.",
+     "ACCUSE", ("إسرائيل", "إيران")),
+    # AL-internationalNews-499: a plural in the oblique case after it is the object
+    ("وكان مجلس الأمن الدولي قد أصدر، الخميس، بالإجماع، بياناً رئاسياً دعا فيه الحوثيين لوقف جرائمهم المختلفة "
+     "بحق المدنيين في اليمن.", "REQUEST", ("مجلس الأمن الدولي", "الحوثيون")),
+])
+def test_subject_after_a_pronouns_preposition(text, etype, pair):
+    assert pair in event_parties(text, etype)
+
+
+def test_a_name_ending_like_a_plural_is_a_subject():
+    # FR-internationalNews-1592: "بكين" is the claimant, not an oblique plural
+    parties = event_parties("وقد رد الكولونيل الأكاديمي الكبير في جيش الصين تجاو شياوتغو على ماتيس بالقول إن حرية "
+                            "العمليات الملاحية الأمريكية حيث تبحر سفنها قرب جزر تطالب بها بكين هي \"استفزاز واضح\".",
+                            "REQUEST")
+    assert all(src != "جيمس ماتيس" for src, _ in parties)
