@@ -28,7 +28,6 @@ from marsad.events.args_words import (
     NUMBER_WORDS,
     QUANTIFIERS,
 )
-from marsad.events.speech import speech_events
 from marsad.events.coding import (
     DEFAULT_AGENTS,
     GENERIC_SECTORS,
@@ -61,8 +60,9 @@ from marsad.events.sentence import (
     _threshold,
     analyse_sentence,
 )
+from marsad.events.speech import speech_events
 from marsad.events.triggers import NO_TRIGGER, Candidate
-from marsad.events.verbal_source import asked_pronoun, coded_alias, named_speaker
+from marsad.events.verbal_source import asked_pronoun, coded_alias, named_speaker, quoted_speaker
 from marsad.registry import stage
 from marsad.text.normalize import normalize, word_set
 
@@ -183,9 +183,6 @@ class EventsStage:
             # body's own session, no agreement between parties)
             return None  # "وصف الوضع بأنه …", "حذر من تفاقم …": no interaction without a patient
         start, end = _event_span(members, (source, target), sent)
-        # "نحمل النظام السوري المسؤولية" in a quote: the agent is the speaker, named outside it
-        spoken = source is None and src_id is not None and any(m.args.rule == "first-person" for m in members) \
-            and src_id == _speaker_of(doc, g.cand.start)
         from marsad.times.stage import anchor
         location, place = _location(doc, sent, g.cand, target and doc.actors.get(tgt_id or ""))
         return Event(
@@ -198,7 +195,7 @@ class EventsStage:
             # ("none": the predicate shows no attitude, whatever its type's usual one: an announced
             # meeting coded AGREE, a readiness to talk)
             stance=g.cand.lexeme.stance if tgt_id else None,
-            source_from="speaker" if spoken else None,
+            source_from=quoted_speaker(doc, members, source, src_id),
         )
 
     def _agent(self, doc: Doc, sent: Sentence, words: list[Token], members: list[Scored],

@@ -12,6 +12,7 @@ as a party, so only persons.
 from __future__ import annotations
 
 from marsad.doc import Doc
+from marsad.events.coding import _speaker_of
 from marsad.text.normalize import normalize
 
 # The types a named but uncoded actor may be the source of (every interaction told with words or
@@ -69,3 +70,12 @@ def asked_pronoun(doc: Doc, words: list, cand, pronouns: dict[str, str]) -> str 
     nxt = words[cand.j].norm if cand.j < len(words) else ""
     pn = pronouns.get(nxt)
     return antecedent(doc, cand.start, pn) if pn else None
+
+
+def quoted_speaker(doc: Doc, members: list, source, src_id: str | None) -> str | None:
+    """"speaker" when the agent of a first-person verb in a quote ("نحمل النظام السوري المسؤولية")
+    is the quote's speaker, named outside it (stances then need not find it beside the verb)."""
+    if source is None and src_id is not None and any(m.args.rule == "first-person" for m in members) \
+            and src_id == _speaker_of(doc, members[0].cand.start):
+        return "speaker"
+    return None
