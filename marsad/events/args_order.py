@@ -21,6 +21,7 @@ from marsad.events.args_words import (
     TARGET_PREPS,
     bare_word,
     gap_ok,
+    quoted_verb_gap,
     skip_quantity,
 )
 from marsad.events.lexicon import load_cues, load_lexicon
@@ -229,7 +230,8 @@ def _verb_last_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slot
     i = cand.i
     best = None
     for s in slots:
-        if s.j <= i and i - s.j <= 6 and s.prep is None and not s.adjectival and gap_ok(words, s.j - 1, i, text) \
+        if s.j <= i and i - s.j <= 6 and s.prep is None and not s.adjectival \
+                and (gap_ok(words, s.j - 1, i, text) or s.j == i and quoted_verb_gap(words, s.j - 1, i, text)) \
                 and not (fem and _is_man(s, slots, norms)) and not _closed_patient(s, norms, words, i, text) \
                 and not _one_for_many(cand, s, norms):
             best = s  # ("سيارة مفخخة استهدفت موكبه" after "وزير الدفاع الياس المر": not he)

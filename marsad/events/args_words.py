@@ -89,6 +89,16 @@ def gap_ok(words: list[Token], a: int, b: int, text: str) -> bool:
     return STRONG_PUNCT.isdisjoint(seg)
 
 
+QUOTE_OPENERS = frozenset("«\"“")
+
+
+def quoted_verb_gap(words: list[Token], a: int, b: int, text: str) -> bool:
+    """Is the only thing between word a and word b the quote mark that opens a partial quotation
+    at word b ("إن روسيا «ترفض بشكل قاطع» …": the subject stays outside the quoted words)?"""
+    seg = text[words[a].end:words[b].start] if a < b < len(words) else ""
+    return seg.strip() in QUOTE_OPENERS and seg.rstrip() == seg
+
+
 def bare_word(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
