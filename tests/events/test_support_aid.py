@@ -101,3 +101,47 @@ def test_between_second_party_read_as_nisba():
 def test_readiness_to_sign_is_not_asserted():
     assert not parties("أعربت 14 دولة من الاتحاد الأوروبي، عن استعدادها لتوقيع اتفاقيات مع ألمانيا لإعادة طالبي "
                        "اللجوء.", "COOPERATE")
+
+
+# -- backing told in a relative clause: the object pronoun returns to the backed -----------------
+def test_backing_in_a_relative_clause():
+    text = "وطلبت قوات سوريا الديمقراطية التي تدعمها واشنطن من دمشق إجراء محادثات."
+    got = parties(text, "SUPPORT")
+    assert got and got[0][1] == "قوات سوريا الديمقراطية", got
+    assert codes(text, "SUPPORT")[0][0] == "USA"  # (not the party after the verb's subject)
+
+
+def test_backing_in_a_relative_clause_after_a_comma():
+    got = codes("وأطلق التحالف حملة لإخراج الحوثيين، الذين تدعمهم إيران، من الحديدة.", "SUPPORT")
+    assert got and got[0][0] == "IRN", got
+    assert parties("وأطلق التحالف حملة لإخراج الحوثيين، الذين تدعمهم إيران، من الحديدة.", "SUPPORT")[0][1] \
+        == "الحوثيون"
+
+
+def test_backing_verb_joined_to_a_relative_clause():
+    got = codes("وقال قائد التحالف في اليمن الذي تقوده المملكة العربية السعودية وتدعمه الولايات المتحدة "
+                "الأمريكية إن العملية مستمرة.", "SUPPORT")
+    assert got and got[0][0] == "USA" and got[0][1] != "SAU", got
+
+
+def test_backing_relative_next_item_is_no_backer():
+    got = parties("وتتنافس قوات سوريا الديمقراطية التحالف العربي الكردي الذي تدعمه واشنطن، وتنظيم "
+                  "\"الدولة الإسلامية\" على المنطقة.", "SUPPORT")
+    assert got and all(s in ("واشنطن", "الولايات المتحدة") for s, _ in got), got
+
+
+def test_feminine_participle_is_no_relative():
+    # "مؤيدة": the ة is no object pronoun
+    got = parties("وقالت إن الصين وكوريا الجنوبية كانت مؤيدة للاتفاق.", "SUPPORT")
+    assert all(t is None or t != "الصين" for _, t in got), got
+
+
+# -- a deal concluded: the parties are the subject of its verb -----------------------------------
+def test_deal_verb_subject_before_it_coordinated():
+    got = codes("وكانت واشنطن وبيونغ يانغ أبرمتا اتفاقا سابقا.", "AGREE")
+    assert ("USA", "PRK") in got, got
+
+
+def test_deal_verb_subject_after_it():
+    got = parties("وأبرم الجيش الروسي اتفاقا مع جيش الإسلام لخروج مقاتليه من دوما.", "AGREE")
+    assert got and got[0][0] == "الجيش الروسي", got
