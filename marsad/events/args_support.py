@@ -10,6 +10,7 @@ Words in resources/events/args_support.yaml.
 from __future__ import annotations
 
 from marsad import resources
+from marsad.events.args_nominal import agent_support, support_subject
 from marsad.events.args_order import conjuncts, prep_target
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import bare_word, gap_ok
@@ -37,9 +38,10 @@ BACKING_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
 
 def side_target(cand: Candidate, words, norms: list[str], slots: list[Slot], text: str) -> Slot | None:
     """The party after "إلى جانب" / "بجانب" / "في صف" within a few words after the trigger."""
-    for k in range(cand.j, min(len(norms), cand.j + 4)):
+    # (from the trigger's own last word: the phrase "وقوفه إلى جانب" ends with the side noun)
+    for k in range(cand.j - 1, min(len(norms), cand.j + 4)):
         if bare_word(norms[k]) in SIDE_NOUNS or norms[k] in SIDE_NOUNS:
-            return next((s for s in slots if s.i == k + 1 and gap_ok(words, cand.j - 1, s.i, text)), None)
+            return next((s for s in slots if s.i == k + 1 and gap_ok(words, k, s.i, text)), None)
     return None
 
 
@@ -103,15 +105,7 @@ def relative_backing(cand: Candidate, words, norms: list[str], slots: list[Slot]
     r = _relative_at(cand, norms, words, text)
     if r is None:
         return None
-    # the phrase ending right before, past a place it is in ("التحالف في اليمن الذي تقوده")
-    backed, end = None, r + 1
-    for sl in reversed([sl for sl in slots if sl.j <= r + 1]):
-        if end - sl.j > 1 or not gap_ok(words, sl.j - 1, r, text):
-            break
-        if sl.prep != "في":
-            backed = sl
-            break
-        end = sl.i - 1  # (the في before the place)
+    backed = _antecedent(slots, r, words, text)
     if backed is None or (r == cand.i - 1 and backed.actor is not None):
         return None  # (an asyndetic relative qualifies an indefinite, generic phrase only)
     after = [s for s in slots if cand.j <= s.i <= cand.j + RELATIVE_SUBJECT_REACH + 1 and s.prep is None
@@ -120,6 +114,27 @@ def relative_backing(cand: Candidate, words, norms: list[str], slots: list[Slot]
     backer = next((s for s in after if not s.adjectival and s.i <= cand.j + RELATIVE_SUBJECT_REACH), None) \
         or next((s for s in after if s.adjectival), None)
     return backer, backed
+
+
+def _antecedent(slots: list[Slot], r: int, words, text: str) -> Slot | None:
+    """The phrase ending at word r, past a place it is in ("التحالف في اليمن الذي تقوده")."""
+    end = r + 1
+    for sl in reversed([sl for sl in slots if sl.j <= r + 1]):
+        if end - sl.j > 1 or not gap_ok(words, sl.j - 1, r, text):
+            return None
+        if sl.prep != "في":
+            return sl
+        end = sl.i - 1  # (the في before the place)
+    return None
+
+
+def backed_in_relative(cand: Candidate, words, norms: list[str], slots: list[Slot], text: str) -> Slot | None:
+    """"ميليشيات الحوثي، التي تشن بدعم من إيران صواريخ": the clause "بدعم من" qualifies is a
+    relative one, whose agent is the phrase before the relative pronoun."""
+    for k in range(cand.i - 1, max(-1, cand.i - 6), -1):
+        if norms[k] in RELATIVES:
+            return _antecedent(slots, k - 1, words, text) if gap_ok(words, k, cand.i, text) else None
+    return None
 
 
 def _relative_at(cand: Candidate, norms: list[str], words, text: str) -> int | None:
@@ -153,6 +168,23 @@ def deal_parties(cand: Candidate, words, norms: list[str], slots: list[Slot], te
     if subj is None:
         return []
     return [subj] + [c for c in conjuncts(subj, slots, norms, text) if c.j <= k or c.i < cand.i]
+
+
+def closing_patient(cand: Candidate, words, norms: list[str], slots: list[Slot],
+                    text: str) -> tuple[Slot | None, Slot] | None:
+    """A phrase that ends with its patient's preposition or side noun ("تضامنها مع"، "وقوفه إلى
+    جانب"): the party right after it is the patient, and the agent is the subject of the verb
+    of saying that carries the phrase ("مصر، أكدت تضامنها مع السعودية")."""
+    last = bare_word(norms[cand.j - 1])
+    if cand.cls not in ("form", "phrase") or cand.j - cand.i < 2 or not (
+            last in cand.lexeme.patient and last != "" or last in SIDE_NOUNS):
+        return None
+    tgt = next((s for s in slots if s.i == cand.j and gap_ok(words, cand.j - 1, s.i, text)), None)
+    if tgt is None:
+        return None
+    sv = agent_support(cand, words, norms, text)
+    src = support_subject(cand, words, norms, slots, text, sv) if sv is not None else None
+    return src, tgt
 
 
 def coordinated_party(co_sources: list[Slot], source: Slot | None) -> Slot | None:
@@ -192,8 +224,15 @@ def support_args(cand: Candidate, words, norms: list[str], slots: list[Slot], te
         if out.target is None or out.target is out.source:
             out.target = parties[1] if len(parties) > 1 else prep_target(
                 words, slots, cand.j, text, exclude=out.source, frame=cand.lexeme.patient)
+    if out.rule == "backed" and cand.lexeme.patient_before and norms[cand.i][:1] == "ب" \
+            and (ante := backed_in_relative(cand, words, norms, slots, text)) is not None and ante is not out.source:
+        out.target = ante
     if cand.lexeme.id in NISBA_BACKING and out.source is None:
         out.source = nisba_backer(cand, words, norms, slots)
+    if cand.type in BACKING_TYPES and (cp := closing_patient(cand, words, norms, slots, text)) is not None:
+        if out.source is None or out.source is cp[1] or out.source.i > cand.i:
+            out.source = cp[0]  # (the party after the phrase is its patient, never its agent)
+        out.target, out.rule = cp[1], out.rule or "closing-patient"
     if cand.type in BACKING_TYPES and out.target is None:
         tgt = side_target(cand, words, norms, slots, text)
         if tgt is not None and tgt is not out.source:

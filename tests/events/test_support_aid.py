@@ -145,3 +145,23 @@ def test_deal_verb_subject_before_it_coordinated():
 def test_deal_verb_subject_after_it():
     got = parties("وأبرم الجيش الروسي اتفاقا مع جيش الإسلام لخروج مقاتليه من دوما.", "AGREE")
     assert got and got[0][0] == "الجيش الروسي", got
+
+
+# -- a phrase ending with its patient's preposition: the agent is the verb of saying's subject ---
+def test_solidarity_phrase_agent_is_the_sayer():
+    got = codes("مصر، أكدت تضامنها مع السعودية، فيما رفضت المملكة الأردنية اعتداءات الحوثيين.", "SUPPORT")
+    assert ("EGY", "SAU") in got, got
+    assert ("SAU", "JOR") not in got, got
+
+
+def test_side_phrase_patient_right_after_it():
+    got = parties("أكد العاهل الأردني، الملك عبدالله الثاني، في كلمته الاثنين، وقوفه إلى جانب الشعب الأردني، "
+                  "مؤكدا أن الحوار مهم.", "SUPPORT")
+    assert got and got[0][1] == "الشعب الأردني", got
+
+
+# -- "بدعم من" in a relative clause: the backed is the relative's antecedent ----------------------
+def test_backing_phrase_in_a_relative_clause():
+    got = codes("أكدت الولايات المتحدة الأميركية، الخميس، دعمها للسعودية التي تقود التحالف العربي لدعم الشرعية "
+                "باليمن ضد ميليشيات الحوثي، التي تشن بدعم من إيران صواريخ بالبستية على أراضي المملكة.", "SUPPORT")
+    assert ("IRN", "USA") not in got, got
