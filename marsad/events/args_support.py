@@ -152,22 +152,27 @@ def _relative_at(cand: Candidate, norms: list[str], words, text: str) -> int | N
     return k  # "قوات تدعمها واشنطن": the phrase right before
 
 
-def deal_parties(cand: Candidate, words, norms: list[str], slots: list[Slot], text: str) -> list[Slot]:
+def deal_parties(cand: Candidate, words, norms: list[str], slots: list[Slot], text: str) -> tuple[list[Slot], bool]:
     """The subject (and its conjuncts) of the verb that concludes a deal noun: "أبرم الجيش الروسي
-    اتفاقا"، "وكانت واشنطن وبيونغ يانغ أبرمتا اتفاقا"."""
+    اتفاقا"، "وكانت واشنطن وبيونغ يانغ أبرمتا اتفاقا"; and whether the verb's syntax named it
+    (after the verb, or a relative's antecedent) rather than a guess before it."""
     k = next((k for k in range(cand.i - 1, max(-1, cand.i - DEAL_REACH - 1), -1)
               if bare_word(norms[k]) in DEAL_VERBS or norms[k] in DEAL_VERBS), None)
     if k is None or not gap_ok(words, k, cand.i, text):
-        return []
+        return [], False
     subj = next((s for s in slots if k < s.i < cand.i and s.prep is None), None)
+    if subj is None and k > 0 and norms[k - 1] in RELATIVES:
+        subj = _antecedent(slots, k - 2, words, text)  # "روسيا التي أبرمت … اتفاقات"
+    if subj is not None:
+        return [subj] + conjuncts(subj, slots, norms, text)[:1], True
     if subj is None:
         # the subject before the verb ("واشنطن وبيونغ يانغ أبرمتا"): the first free phrase of
         # the clause, up to a few words back
         subj = next((s for s in slots if s.j <= k and k - s.j <= 4 and s.prep is None and not s.adjectival
                      and gap_ok(words, s.j - 1, k, text)), None)
     if subj is None:
-        return []
-    return [subj] + [c for c in conjuncts(subj, slots, norms, text) if c.j <= k or c.i < cand.i]
+        return [], False
+    return [subj] + [c for c in conjuncts(subj, slots, norms, text) if c.j <= k or c.i < cand.i], False
 
 
 def closing_patient(cand: Candidate, words, norms: list[str], slots: list[Slot],
@@ -218,9 +223,11 @@ def support_args(cand: Candidate, words, norms: list[str], slots: list[Slot], te
         out.rule = "support" if out.source is not None else out.rule
         if out.source is not None and (out.target is None or out.target is out.source):
             out.target = prep_target(words, slots, cand.j, text, exclude=out.source, frame=cand.lexeme.patient)
-    if cand.type in DEAL_TYPES and cand.cls in ("noun", "phrase") and out.source is None \
-            and (parties := deal_parties(cand, words, norms, slots, text)):
+    parties, named = deal_parties(cand, words, norms, slots, text) if cand.type in DEAL_TYPES \
+        and cand.cls in ("noun", "phrase") else ([], False)
+    if parties and (out.source is None or named and out.source is not parties[0]):
         out.source, out.rule = parties[0], "deal-verb"
+        out.target = None if out.target in parties[:1] else out.target
         if out.target is None or out.target is out.source:
             out.target = parties[1] if len(parties) > 1 else prep_target(
                 words, slots, cand.j, text, exclude=out.source, frame=cand.lexeme.patient)

@@ -6,7 +6,7 @@ signed by coordinated parties or between two parties. Each with sentences that m
 the event."""
 from __future__ import annotations
 
-from sentences import analysed, code_of
+from sentences import analysed, code_of, event_rules
 
 
 def parties(text: str, etype: str) -> list[tuple[str | None, str | None]]:
@@ -165,3 +165,15 @@ def test_backing_phrase_in_a_relative_clause():
     got = codes("أكدت الولايات المتحدة الأميركية، الخميس، دعمها للسعودية التي تقود التحالف العربي لدعم الشرعية "
                 "باليمن ضد ميليشيات الحوثي، التي تشن بدعم من إيران صواريخ بالبستية على أراضي المملكة.", "SUPPORT")
     assert ("IRN", "USA") not in got, got
+
+
+# -- the sound plural of اتفاق -------------------------------------------------------------------
+def test_deals_plural_concluded():
+    got = parties("ويوقع بن سلمان اتفاقات في مجالات الطاقة والدفاع مع فرنسا.", "AGREE")
+    assert got, got
+
+
+def test_deals_plural_hard_to_conclude_is_none():
+    assert not [r for r in event_rules("وقال ترامب مرارا إن التحقيق في الاشتباه في تدخل روسي في انتخابات عام 2016 "
+                                       "يجعل من الصعب عليه إبرام اتفاقات مهمة مع موسكو.", "AGREE")
+                if "ittifaqat" in r]
