@@ -26,6 +26,10 @@ RECEIVE_REACH = int(_W["receive_reach"])
 OBJECT_SUFFIXES = tuple(normalize(w) for w in _W["object_suffixes"].split())
 RELATIVE_SUBJECT_REACH = int(_W["relative_subject_reach"])
 RELATIVE_LEXEMES = frozenset(_W["relative_lexemes"].split())
+CONJ = _W["conj_proclitic"]
+PLACE_PREP = normalize(_W["place_prep"])
+WITH_PREP = _W["with_prep"]
+TAA_MARBUTA = _W["taa_marbuta"]  # (as written: normalisation folds it into ه)
 DEAL_VERBS = frozenset(normalize(w) for w in _W["deal_verbs"].split())
 DEAL_REACH = int(_W["deal_reach"])
 DEAL_TYPES = frozenset({"AGREE", "COOPERATE"})
@@ -99,7 +103,7 @@ def relative_backing(cand: Candidate, words, norms: list[str], slots: list[Slot]
     object pronoun returns to the phrase before its relative clause."""
     w = norms[cand.i]
     if cand.lexeme.id not in RELATIVE_LEXEMES or cand.cls not in ("perf", "impf", "form") or cand.i < 1 \
-            or not w.endswith(OBJECT_SUFFIXES) or words[cand.i].text.endswith("ة") \
+            or not w.endswith(OBJECT_SUFFIXES) or words[cand.i].text.endswith(TAA_MARBUTA) \
             or len(w) - len(cand.proclitics) < 5:
         return None
     r = _relative_at(cand, norms, words, text)
@@ -122,7 +126,7 @@ def _antecedent(slots: list[Slot], r: int, words, text: str) -> Slot | None:
     for sl in reversed([sl for sl in slots if sl.j <= r + 1]):
         if end - sl.j > 1 or not gap_ok(words, sl.j - 1, r, text):
             return None
-        if sl.prep != "في":
+        if sl.prep != PLACE_PREP:
             return sl
         end = sl.i - 1  # (the في before the place)
     return None
@@ -143,7 +147,7 @@ def _relative_at(cand: Candidate, norms: list[str], words, text: str) -> int | N
     k = cand.i - 1
     if norms[k] in RELATIVES:
         return k - 1
-    if cand.proclitics[:1] == "و":
+    if cand.proclitics[:1] == CONJ:
         # "الذي تقوده المملكة العربية السعودية وتدعمه": the relative of the first verb
         for x in range(k, max(-1, cand.i - 8), -1):
             if norms[x] in RELATIVES:
@@ -231,7 +235,7 @@ def support_args(cand: Candidate, words, norms: list[str], slots: list[Slot], te
         if out.target is None or out.target is out.source:
             out.target = parties[1] if len(parties) > 1 else prep_target(
                 words, slots, cand.j, text, exclude=out.source, frame=cand.lexeme.patient)
-    if out.rule == "backed" and cand.lexeme.patient_before and norms[cand.i][:1] == "ب" \
+    if out.rule == "backed" and cand.lexeme.patient_before and norms[cand.i][:1] == WITH_PREP \
             and (ante := backed_in_relative(cand, words, norms, slots, text)) is not None and ante is not out.source:
         out.target = ante
     if cand.lexeme.id in NISBA_BACKING and out.source is None:
