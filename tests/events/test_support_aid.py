@@ -6,7 +6,7 @@ signed by coordinated parties or between two parties. Each with sentences that m
 the event."""
 from __future__ import annotations
 
-from sentences import analysed, code_of
+from sentences import analysed, code_of, event_rules
 
 
 def parties(text: str, etype: str) -> list[tuple[str | None, str | None]]:
@@ -101,3 +101,79 @@ def test_between_second_party_read_as_nisba():
 def test_readiness_to_sign_is_not_asserted():
     assert not parties("أعربت 14 دولة من الاتحاد الأوروبي، عن استعدادها لتوقيع اتفاقيات مع ألمانيا لإعادة طالبي "
                        "اللجوء.", "COOPERATE")
+
+
+# -- backing told in a relative clause: the object pronoun returns to the backed -----------------
+def test_backing_in_a_relative_clause():
+    text = "وطلبت قوات سوريا الديمقراطية التي تدعمها واشنطن من دمشق إجراء محادثات."
+    got = parties(text, "SUPPORT")
+    assert got and got[0][1] == "قوات سوريا الديمقراطية", got
+    assert codes(text, "SUPPORT")[0][0] == "USA"  # (not the party after the verb's subject)
+
+
+def test_backing_in_a_relative_clause_after_a_comma():
+    got = codes("وأطلق التحالف حملة لإخراج الحوثيين، الذين تدعمهم إيران، من الحديدة.", "SUPPORT")
+    assert got and got[0][0] == "IRN", got
+    assert parties("وأطلق التحالف حملة لإخراج الحوثيين، الذين تدعمهم إيران، من الحديدة.", "SUPPORT")[0][1] \
+        == "الحوثيون"
+
+
+def test_backing_verb_joined_to_a_relative_clause():
+    got = codes("وقال قائد التحالف في اليمن الذي تقوده المملكة العربية السعودية وتدعمه الولايات المتحدة "
+                "الأمريكية إن العملية مستمرة.", "SUPPORT")
+    assert got and got[0][0] == "USA" and got[0][1] != "SAU", got
+
+
+def test_backing_relative_next_item_is_no_backer():
+    got = parties("وتتنافس قوات سوريا الديمقراطية التحالف العربي الكردي الذي تدعمه واشنطن، وتنظيم "
+                  "\"الدولة الإسلامية\" على المنطقة.", "SUPPORT")
+    assert got and all(s in ("واشنطن", "الولايات المتحدة") for s, _ in got), got
+
+
+def test_feminine_participle_is_no_relative():
+    # "مؤيدة": the ة is no object pronoun
+    got = parties("وقالت إن الصين وكوريا الجنوبية كانت مؤيدة للاتفاق.", "SUPPORT")
+    assert all(t is None or t != "الصين" for _, t in got), got
+
+
+# -- a deal concluded: the parties are the subject of its verb -----------------------------------
+def test_deal_verb_subject_before_it_coordinated():
+    got = codes("وكانت واشنطن وبيونغ يانغ أبرمتا اتفاقا سابقا.", "AGREE")
+    assert ("USA", "PRK") in got, got
+
+
+def test_deal_verb_subject_after_it():
+    got = parties("وأبرم الجيش الروسي اتفاقا مع جيش الإسلام لخروج مقاتليه من دوما.", "AGREE")
+    assert got and got[0][0] == "الجيش الروسي", got
+
+
+# -- a phrase ending with its patient's preposition: the agent is the verb of saying's subject ---
+def test_solidarity_phrase_agent_is_the_sayer():
+    got = codes("مصر، أكدت تضامنها مع السعودية، فيما رفضت المملكة الأردنية اعتداءات الحوثيين.", "SUPPORT")
+    assert ("EGY", "SAU") in got, got
+    assert ("SAU", "JOR") not in got, got
+
+
+def test_side_phrase_patient_right_after_it():
+    got = parties("أكد العاهل الأردني، الملك عبدالله الثاني، في كلمته الاثنين، وقوفه إلى جانب الشعب الأردني، "
+                  "مؤكدا أن الحوار مهم.", "SUPPORT")
+    assert got and got[0][1] == "الشعب الأردني", got
+
+
+# -- "بدعم من" in a relative clause: the backed is the relative's antecedent ----------------------
+def test_backing_phrase_in_a_relative_clause():
+    got = codes("أكدت الولايات المتحدة الأميركية، الخميس، دعمها للسعودية التي تقود التحالف العربي لدعم الشرعية "
+                "باليمن ضد ميليشيات الحوثي، التي تشن بدعم من إيران صواريخ بالبستية على أراضي المملكة.", "SUPPORT")
+    assert ("IRN", "USA") not in got, got
+
+
+# -- the sound plural of اتفاق -------------------------------------------------------------------
+def test_deals_plural_concluded():
+    got = parties("ويوقع بن سلمان اتفاقات في مجالات الطاقة والدفاع مع فرنسا.", "AGREE")
+    assert got, got
+
+
+def test_deals_plural_hard_to_conclude_is_none():
+    assert not [r for r in event_rules("وقال ترامب مرارا إن التحقيق في الاشتباه في تدخل روسي في انتخابات عام 2016 "
+                                       "يجعل من الصعب عليه إبرام اتفاقات مهمة مع موسكو.", "AGREE")
+                if "ittifaqat" in r]
