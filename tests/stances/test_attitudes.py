@@ -148,8 +148,11 @@ def test_praise_then_blame_across_documents(tmp_path):
     # praise (no topic named) against blame for the election interference: compatible issues
     found = [f for f in flip_records(store) if f["scope"] == "corpus"]
     # both told of Wednesday 18 July: the same day, so an inconsistency rather than a flip over time
-    assert [(f["holder"]["name"], f["target"]["name"], {f["a"]["polarity"], f["b"]["polarity"]}) for f in found] == [
-        ("دونالد ترامب", "فلاديمير بوتين", {"support", "oppose"})]
+    got = [(f["holder"]["name"], f["target"]["name"], {f["a"]["polarity"], f["b"]["polarity"]}, f["kind"]) for f in found]
+    assert ("دونالد ترامب", "فلاديمير بوتين", {"support", "oppose"}, "inconsistency") in got, got
+    # (the praise also pairs with the refusal of Putin's offer told on the 20th, "الرئيس الأمريكي
+    # «رفض» اقتراح من بوتين": a later oppose, so a flip; nobody else's position is paired)
+    assert all(g[:3] == ("دونالد ترامب", "فلاديمير بوتين", {"support", "oppose"}) for g in got), got
 
 
 def test_others_account_against_a_denial_is_no_flip(tmp_path):
