@@ -131,11 +131,11 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
         out.target = t or protest_target(norms, slots, cand.j, exclude=out.source) or \
             protest_object(norms, slots, words, text, exclude=out.source)
     if cand.lexeme.mutual and (out.source is None or out.target is None):
-        pair = _between(cand, norms, slots)
+        pair = _between(cand, norms, slots, out.source)
         if pair is not None:
             # "المحادثات بين وفد الفصائل والجانب الروسي", "مواجهات بين قوات الأمن ومسلحين":
             # talks, deals, meetings and clashes between two parties, each the other's counterpart
-            out.source, out.target = out.source or pair[0], pair[1] if out.source in (None, pair[0]) else pair[0]
+            out.source, out.target = pair if out.source in (None, pair[0], pair[1]) else (out.source, pair[0])
             out.rule = out.rule or "between"
     if cand.lexeme.kind == "verbal" and cand.lexeme.stance == "oppose" and "ب" in cand.lexeme.topic:
         nis = topic_nisba(cand, norms, slots, out.source)

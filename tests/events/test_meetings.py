@@ -178,3 +178,19 @@ def test_a_meeting_asked_for_in_a_letter_is_not_received():
             s.args.target and doc.text[s.args.target.start:s.args.target.end])
            for sent in doc.content_sentences() for s in analyse_sentence(doc, sent, 2018)]
     assert ("liqa", "ترامب", "كيم") in got, got
+
+
+def test_dual_verb_after_its_coordinated_subject():
+    # (France 24, 2018-02-20): "أردوغان وبوتين ناقشا": the first conjunct met the second
+    doc = analysed("وأفادت مصادر في الرئاسة التركية أن أردوغان وبوتين ناقشا \"التطورات الأخيرة في سوريا، "
+                   "خصوصا في عفرين وإدلب\".")
+    got = [(doc.actors[e.source].name, doc.actors[e.target].name) for e in doc.events
+           if e.type == "CONSULT" and e.source and e.target]
+    assert ("رجب طيب أردوغان", "فلاديمير بوتين") in got or any(s.endswith("أردوغان") and t.endswith("بوتين")
+                                                              for s, t in got), got
+
+
+def test_dual_meal_is_no_meeting():
+    # (France 24, 2018-03-07): two people who had lunch, no pair of actors
+    doc = analysed("حاولت الشرطة استعادة تحركات الكولونيل السابق وابنته. وقد تناولا الغداء في مطعم \"بيتزا زيزي\".")
+    assert not any(e.type == "CONSULT" for e in doc.events)
