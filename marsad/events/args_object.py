@@ -157,6 +157,13 @@ def object_owner(cand, words, norms: list[str], slots: list[Slot], text: str, st
     pre, noun = stem(norms[h])
     if pre and pre not in marks or norms[h] in PREPS:
         return None  # a phrase after another preposition is no object
+    return _phrase_owner(words, norms, text, at, h, noun)
+
+
+def _phrase_owner(words, norms: list[str], text: str, at: dict, h: int, noun: str) -> Slot | None:
+    """The owner of the object phrase whose head noun ``noun`` is word h: the first actor within
+    a few words, read through the adjectives and genitive nouns before it, or the agent of a
+    relative clause on the phrase."""
     owned, nouns, adjectives = noun in OWNED or noun.endswith(TANWIN) and noun[:-1] in OWNED, 0, 0
     definite = norms[h].startswith(ARTICLE_FORMS)
     for m in range(h + 1, min(len(norms), h + 1 + REACH)):
