@@ -20,7 +20,11 @@ from marsad.events.args_words import (
     RELATIVES,
     NOUN_OPENERS,
     SKIP_AFTER_VERB,
+    ARTICLE,
     ARTICLE_FORMS,
+    BI,
+    LI,
+    bare_word,
     is_adjective,
 )
 from marsad.text.normalize import word_set
@@ -62,14 +66,12 @@ REACH = 5
 def stem(w: str) -> tuple[str, str]:
     """(proclitic preposition, noun without و / ف, بـ / لـ and the article): "وبالخطة" ->
     ("ب", "خطه"); a ب / ل is a proclitic only before the article or a listed noun ("بيان")."""
-    if len(w) > 3 and w[0] in "وف":
-        w = w[1:]
-    pre = ""
-    if w.startswith("لل"):
-        pre, w = "ل", "ال" + w[2:]
-    elif w[:1] in "بل" and (w[1:3] == "ال" or w[1:] in OWNED):
+    w, pre = bare_word(w), ""
+    if w.startswith(LI + LI):
+        pre, w = LI, ARTICLE + w[2:]
+    elif w[:1] in (BI, LI) and (w[1:3] == ARTICLE or w[1:] in OWNED):
         pre, w = w[0], w[1:]
-    if len(w) > 4 and w.startswith("ال"):
+    if len(w) > 4 and w.startswith(ARTICLE):
         w = w[2:]
     return pre, w
 
@@ -155,6 +157,13 @@ def object_owner(cand, words, norms: list[str], slots: list[Slot], text: str, st
     pre, noun = stem(norms[h])
     if pre and pre not in marks or norms[h] in PREPS:
         return None  # a phrase after another preposition is no object
+    return _phrase_owner(words, norms, text, at, h, noun)
+
+
+def _phrase_owner(words, norms: list[str], text: str, at: dict, h: int, noun: str) -> Slot | None:
+    """The owner of the object phrase whose head noun ``noun`` is word h: the first actor within
+    a few words, read through the adjectives and genitive nouns before it, or the agent of a
+    relative clause on the phrase."""
     owned, nouns, adjectives = noun in OWNED or noun.endswith(TANWIN) and noun[:-1] in OWNED, 0, 0
     definite = norms[h].startswith(ARTICLE_FORMS)
     for m in range(h + 1, min(len(norms), h + 1 + REACH)):
@@ -207,7 +216,7 @@ def _owner(s: Slot, nouns: int, adjectives: int, owned: bool) -> Slot | None:
         return s if s.country and nouns == 0 else None
     if s.prep is None:
         return s if owned else None  # "بيان وزارة الداخلية"
-    if s.prep == "ل":
+    if s.prep == LI:
         return s if owned or adjectives else None  # "الأفعال المتهورة لإيران"
     if s.prep == FROM:
         return s if nouns == 0 else None  # "عرضا من فرنسا", "تقريرا من خبراء الأمم المتحدة"

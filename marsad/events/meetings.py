@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from marsad import resources
 from marsad.doc import Doc, Token
-from marsad.events.args_words import RELATIVES, bare_word
+from marsad.events.args_words import RELATIVES, STRONG_PUNCT, bare_word, gap_ok
 from marsad.text.normalize import word_set
 
 _W = resources.read_yaml("events", "meetings.yaml")  # read once, at import
@@ -43,7 +43,6 @@ GATHER = frozenset(_W["gather"].split())
 GATHER_WITH = word_set(_W["gather_with"])
 # a comma-like break ends a fronted phrase; strong punctuation ends the clause
 _COMMA = ",،"
-_STRONG = set(".;:!?؟«»\"“”()[]")
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 INTERVIEW_REACH = 8  # words after an interview's trigger that tell its content
 NOMINAL = frozenset({"noun", "form", "phrase"})
@@ -82,11 +81,6 @@ def meeting_pass(doc: Doc, scored: list, words: list[Token]) -> None:
                     o.score = 0.0
 
 
-def _slot_text_ok(words: list[Token], a: int, b: int, text: str) -> bool:
-    """No strong punctuation between words a and b."""
-    return b <= a or _STRONG.isdisjoint(text[words[a].end:words[b].start])
-
-
 def _received(s, words: list[Token], text: str) -> bool:
     """A call or letter received ("تلقى X اتصالا من Y"): Y the source, X the target."""
     c = s.cand
@@ -94,7 +88,7 @@ def _received(s, words: list[Token], text: str) -> bool:
         return False  # ("تسلم رسالة من كيم تتعلق بعقد لقاء جديد بين ترامب وكيم": the meeting is not received)
     k = next((k for k in range(c.i - 1, max(-1, c.i - 1 - RECEIVE_REACH), -1)
               if bare_word(words[k].norm) in RECEIVE or words[k].norm in RECEIVE), None)
-    if k is None or not _slot_text_ok(words, k, c.i, text):
+    if k is None or not gap_ok(words, k, c.i, text):
         return False
     caller = next((sl for sl in s.slots if c.j <= sl.i <= c.j + 3 and sl.prep in FROM and not sl.adjectival), None)
     # (not a phrase after من: "الذي تسلم من الجنرال كيم يونغ شول رسالة" names the bearer)
@@ -159,12 +153,12 @@ def _fronted_subject(s, words: list[Token], text: str):
         return None
     for b in range(c.j, len(words)):
         seg = text[words[b - 1].end:words[b].start]
-        if not _STRONG.isdisjoint(seg):
+        if not STRONG_PUNCT.isdisjoint(seg):
             return None
         if any(ch in seg for ch in _COMMA):
             return next((sl for sl in s.slots if b <= sl.i <= b + 3 and sl.prep is None and not sl.adjectival
                          and sl.actor is not None and sl is not s.args.target
-                         and _slot_text_ok(words, b, sl.i, text)), None)
+                         and gap_ok(words, b, sl.i, text)), None)
     return None
 
 
@@ -175,7 +169,7 @@ def _gathered(s, words: list[Token], text: str) -> None:
     pronoun = c.j - c.i == 1 and _possessed(c, words)
     if pronoun:
         source = next((sl for sl in s.slots if sl.i <= CLAUSE_START and sl.j <= c.i and sl.actor is not None
-                       and sl.prep is None and not sl.adjectival and _slot_text_ok(words, sl.j - 1, c.i, text)), None)
+                       and sl.prep is None and not sl.adjectival and gap_ok(words, sl.j - 1, c.i, text)), None)
     else:
         source = next((sl for sl in s.slots if sl.i == c.j and sl.prep is None), None)
     after = source.j if source is not None and source.i >= c.j else c.j
@@ -201,7 +195,7 @@ def _subject_before(s, words: list[Token], text: str):
         return None  # (a visit with no counterpart read: its subject is too often another's)
     before = [sl for sl in s.slots if sl.i <= CLAUSE_START and sl.j <= c.i and c.i - sl.j <= SUBJECT_REACH
               and sl.actor is not None and sl.prep is None and not sl.adjectival and sl is not s.args.target
-              and sl.sector not in REPORTERS and _slot_text_ok(words, sl.j - 1, c.i, text)]
+              and sl.sector not in REPORTERS and gap_ok(words, sl.j - 1, c.i, text)]
     if not before or any(sl.actor not in (None, before[0].actor) and not sl.adjectival and before[0].j <= sl.i
                          and sl.j <= c.i for sl in s.slots):
         return None  # "وسلمتهم لوزير الخارجية الأميركي خلال زيارته": a nearer party may own it
@@ -248,5 +242,5 @@ def _clause_ok(words: list[Token], a: int, b: int, text: str) -> bool:
     if b <= a:
         return True
     seg = text[words[a].end:words[b].start]
-    return _STRONG.isdisjoint(seg) and not any(ch in seg for ch in _COMMA) \
+    return STRONG_PUNCT.isdisjoint(seg) and not any(ch in seg for ch in _COMMA) \
         and not any(w.norm in CLAUSE_WORDS for w in words[a + 1:b])

@@ -18,15 +18,20 @@ from functools import lru_cache
 
 from marsad import resources
 from marsad.doc import Doc, Event, Mention, Provenance, Token
-from marsad.events.blame import CLAUSE_BREAKS, _own_state, statement_accusations
+from marsad.events.args_words import CONJ, bare_word
+from marsad.events.blame import CLAUSE_BREAKS, _forms, _own_state, statement_accusations
 from marsad.text.normalize import normalize
 
 STAGE = "events"
 SCORE = 0.6
 RULE = "speech:REQUEST.obligation"
-CONJ = "وف"
 REPORTERS = frozenset({"JRN", "MED"})
-ALA_WRITTEN = "ى"  # على as written (its ى folds to ي, the ending of the name علي)
+_W = resources.read_yaml("events", "speech.yaml")  # read once, at import
+ALA = normalize(_W["ala"])
+ALA_WRITTEN = _W["ala_written"]  # (its ى folds to ي, the ending of the name علي)
+CLITIC_PREPS = _forms(_W["clitic_preps"])
+THAT = _forms(_W["that"])
+_CONJ_CHARS = "".join(CONJ)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,20 +43,10 @@ class SpeechWords:
     party_reach: int
 
 
-def _norms(words) -> frozenset[str]:
-    return frozenset(normalize(str(w)) for w in words)
-
-
 @lru_cache(maxsize=1)
 def speech_words() -> SpeechWords:
-    d = resources.read_yaml("events", "speech.yaml")
-    return SpeechWords(_norms(d["obligation_words"]), _norms(d["complementisers"]), _norms(d["obligation_fillers"]),
-                       _norms(d["hedges"]), int(d["party_reach"]))
-
-
-def _bare(norm: str) -> str:
-    """The word without a conjunction (و / ف) in front."""
-    return norm[1:] if norm[:1] in CONJ and len(norm) > 3 else norm
+    return SpeechWords(_forms(_W["obligation_words"]), _forms(_W["complementisers"]),
+                       _forms(_W["obligation_fillers"]), _forms(_W["hedges"]), int(_W["party_reach"]))
 
 
 def speech_events(doc: Doc) -> list[Event]:
@@ -80,8 +75,8 @@ def _mention_at(doc: Doc, tok: Token) -> Mention | None:
 
 def _clitic(doc: Doc, tok: Token, m: Mention) -> bool:
     """A mention under a clitic preposition ("على بالحكومة") is no party the obligation falls on."""
-    prefix = normalize(doc.text[tok.start:m.start]).lstrip(CONJ)
-    return prefix[:1] in ("ل", "ب", "ك")
+    prefix = normalize(doc.text[tok.start:m.start]).lstrip(_CONJ_CHARS)
+    return prefix[:1] in CLITIC_PREPS
 
 
 def _obligations(doc: Doc, sw: SpeechWords) -> list[Event]:
@@ -94,9 +89,9 @@ def _obligations(doc: Doc, sw: SpeechWords) -> list[Event]:
         if speaker.type in REPORTERS:
             continue  # an agency relays the demand of the one it quotes
         toks = doc.tokens_of(sent)
-        bare = [_bare(t.norm) for t in toks]
+        bare = [bare_word(t.norm) for t in toks]
         for k, t in enumerate(toks):
-            if bare[k] != "علي" or not (st.start <= t.start and t.end <= st.end) or k + 1 >= len(toks):
+            if bare[k] != ALA or not (st.start <= t.start and t.end <= st.end) or k + 1 >= len(toks):
                 continue
             if not t.text.endswith(ALA_WRITTEN):
                 continue  # "إن علي حسن المجيد": the name Ali, folded to the same form as على
@@ -133,7 +128,7 @@ def _act_end(toks: list[Token], bare: list[str], k: int, m: Mention, sw: SpeechW
     for j in after:
         if toks[j].norm in CLAUSE_BREAKS:
             break
-        if bare[j] in ("ان", "بان") and j + 1 < len(toks):
+        if bare[j] in THAT and j + 1 < len(toks):
             return toks[j + 1].end
     return toks[after[0]].end if after and toks[after[0]].norm not in CLAUSE_BREAKS else None
 
