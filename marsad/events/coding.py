@@ -48,8 +48,6 @@ def _word_sector(name: str, sector: str | None) -> str | None:
 
 # Sectors of those who relay what others say.
 _REPORTERS = frozenset({"JRN", "MED"})
-# PLOVER's codes of bodies of states ("المسؤولة الأممية" is the UN's, no state's).
-_BODIES = frozenset({"UNO", "IGO", "EUR"})
 
 
 def _uncoded(doc: Doc, aid: str) -> bool:
@@ -58,12 +56,11 @@ def _uncoded(doc: Doc, aid: str) -> bool:
 
 
 def placeless(doc: Doc, aid: str | None) -> bool:
-    """A speaker the statements stage coded with a sector but no state ("دبلوماسيون"، "الوزارة"،
-    "المسؤولة الأممية"): like a name, it is the source only of its own finite verb or of the
-    statement it speaks (the nearest agent guessed for a noun or a clause farther away is as often
-    another actor)."""
+    """A speaker the statements stage coded with a sector but no country ("دبلوماسيون"، "الوزارة"):
+    like a name, it is the source only of its own finite verb or of the statement it speaks (the
+    nearest agent guessed for a noun or a clause farther away is as often another actor)."""
     a = doc.actors.get(aid) if aid is not None else None
-    return a is not None and (not a.country or a.country in _BODIES) and a.type is not None \
+    return a is not None and not a.country and a.type is not None \
         and a.type not in _REPORTERS \
         and a.prov is not None and a.prov.stage == "statements" and a.prov.rule == "speaker"
 
