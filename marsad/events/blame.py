@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from marsad import resources
 from marsad.doc import Doc, Event, Mention, Provenance, Token
+from marsad.events.coding import placeless
 from marsad.text.normalize import normalize
 
 STAGE = "events"
@@ -125,7 +126,7 @@ def statement_accusations(doc: Doc) -> list[Event]:
             for s in [doc.sentence_at(e.start)] if s is not None}
     for st in doc.statements:
         speaker = doc.actors.get(st.speaker or "")
-        if speaker is None or not (speaker.country or speaker.type):
+        if speaker is None or not (speaker.country or speaker.type) or placeless(doc, speaker.id):
             continue  # an accusation needs a coded accuser, like every other verbal event
         sent = doc.sentence_at(st.start)
         if sent is None or sent.boilerplate:

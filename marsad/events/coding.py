@@ -46,9 +46,23 @@ def _word_sector(name: str, sector: str | None) -> str | None:
     return r[0] if r and r[0] in ("UAF", "REB") else sector
 
 
+# Sectors of those who relay what others say.
+_REPORTERS = frozenset({"JRN", "MED"})
+
+
 def _uncoded(doc: Doc, aid: str) -> bool:
     a = doc.actors.get(aid)
     return a is not None and not a.country and not a.type
+
+
+def placeless(doc: Doc, aid: str | None) -> bool:
+    """A speaker the statements stage coded with a sector but no country ("دبلوماسيون"، "الوزارة"):
+    like a name, it is the source only of its own finite verb or of the statement it speaks (the
+    nearest agent guessed for a noun or a clause farther away is as often another actor)."""
+    a = doc.actors.get(aid) if aid is not None else None
+    return a is not None and not a.country and a.type is not None \
+        and a.type not in _REPORTERS \
+        and a.prov is not None and a.prov.stage == "statements" and a.prov.rule == "speaker"
 
 
 def _place(doc: Doc, aid: str | None) -> bool:

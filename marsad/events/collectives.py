@@ -250,6 +250,9 @@ def _qualifiers(doc: Doc, words: list[Token], j: int, by_i: dict, taken: list[bo
         g = _match(GENITIVE_FIRST, words, j) if j == start else j
         if g == j and j == start and (h := _head(words, j)) is not None and h[2] == "":
             g = h[0]  # "قادة الدول": a set of states in genitive
+        elif g == j and j == start and _counted_article(words, j) and (h := _head(words, j + 1)) is not None \
+                and h[2] == "":
+            g = h[0]  # "قادة الـ5 دول": the counted set, the article on its number
         if g > j:
             j = g
             continue
@@ -257,6 +260,12 @@ def _qualifiers(doc: Doc, words: list[Token], j: int, by_i: dict, taken: list[bo
             return c - start, country, retype, absorbed, (j + 1, c)
         break
     return j - start, country, retype, absorbed, None
+
+
+def _counted_article(words: list[Token], j: int) -> bool:
+    """Is word j a number with the article ("الـ5", normalised ال5) and not broken from the next?"""
+    w = words[j].norm
+    return j + 1 < len(words) and w.startswith(ARTICLE) and w[len(ARTICLE):].isdigit()
 
 
 def _complement(doc: Doc, words: list[Token], j: int, by_i: dict, taken: list[bool]) -> int:
@@ -328,3 +337,23 @@ def _actor(doc: Doc, name: str, alias: str, sector: str, country: str | None, sp
                                 aliases=[alias] if alias else [], prov=Provenance("events", RULE))
     _mention(doc.actors[aid], span)
     return aid
+
+
+def phrase_reading(norms: list[str]) -> tuple[str, str | None] | None:
+    """(sector, country) when normalised words, from the first, are a collective phrase of the
+    families ("قاده ال5 دول"، "دول عربيه"، "منظمات حقوقيه"), else None: how a speaker phrase
+    the statements stage made an actor of reads as a set of states, leaders or organisations."""
+    class _Text:  # the phrase alone: words one space apart, no clause marks between them
+        text = " ".join(norms)
+
+    words, at = [], 0
+    for w in norms:
+        words.append(Token(at, at + len(w), w, w, 0))
+        at += len(w) + 1
+    taken = [False] * len(words)
+    for k in range(min(2, len(words))):
+        h = _head(words, k)
+        got = _phrase(_Text, words, k, h, {}, taken) if h is not None else None
+        if got is not None and got[0] == 0:
+            return got[3], got[4]
+    return None

@@ -62,7 +62,7 @@ from marsad.events.sentence import (
 )
 from marsad.events.speech import speech_events
 from marsad.events.triggers import NO_TRIGGER, Candidate
-from marsad.events.verbal_source import asked_pronoun, coded_alias, named_speaker, quoted_speaker
+from marsad.events.verbal_source import asked_pronoun, coded_alias, named_speaker, own_act, quoted_speaker, unplaced
 from marsad.registry import stage
 from marsad.text.normalize import normalize, word_set
 
@@ -167,11 +167,10 @@ class EventsStage:
             pass  # "جرى اعتقال الناشطين …", "تم ضبط …": the act is told without its agent
         elif any(m.cand.lexeme.incident for m in members) and (src_id is None or _uncoded(doc, src_id)):
             src_id = None  # "تعرضوا للترهيب", "ضبط كميات من …": an incident report names no agent
-        elif etype not in SOURCELESS and (src_id is None or _uncoded(doc, src_id)) \
-                and not named_speaker(doc, src_id, etype, g.cand.cls,
-                                      source is not None or src_id == _speaker_of(doc, g.cand.start)):
-            # a speech act or a policy move needs the actor who performed it, coded: a name the
-            # tagger found but nothing places (no country, no sector) codes no PLOVER event
+        elif etype not in SOURCELESS and (src_id is None or unplaced(doc, src_id)) \
+                and not named_speaker(doc, src_id, etype, g.cand.cls, source is not None or (
+                    src_id == _speaker_of(doc, g.cand.start) and own_act(doc, src_id, g, _after_pronoun_anna(words, g)))):
+            # a speech act or a policy move needs the actor who performed it, coded (see named_speaker)
             return None
         if g.cand.lexeme.gen_lam and g.args.rule != "gen-lam":
             return None  # "مقاطعة الانتخابات": the noun names this act only with both parties

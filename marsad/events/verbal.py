@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from marsad import resources
 from marsad.doc import Doc, Event, Provenance, Stance
+from marsad.events.coding import placeless
 from marsad.registry import stage
 from marsad.text.normalize import normalize
 
@@ -68,8 +69,9 @@ def verbal_event(doc: Doc, s: Stance) -> Event | None:
     holder = doc.actors.get(s.holder)
     if holder is None or holder.type in REPORTERS or (holder.kind == "LOC" and not holder.type):
         return None  # an outlet relays what others say; a bare place is no speaker
-    if not (holder.country or holder.type or _named_person(doc, s.holder)):
-        return None  # "المتحدث" alone is nobody an event can name
+    if not (holder.country or holder.type or _named_person(doc, s.holder)) or placeless(doc, s.holder):
+        # "المتحدث" alone is nobody an event can name; "دبلوماسيون" acts only by its own verbs
+        return None
     if any(e.start < s.end and s.start < e.end and e.source == s.holder for e in doc.events):
         return None  # the triggers already told what the holder did there (a warning, a demand)
     etype = r["types"][s.polarity]

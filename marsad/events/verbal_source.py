@@ -12,7 +12,7 @@ as a party, so only persons.
 from __future__ import annotations
 
 from marsad.doc import Doc
-from marsad.events.coding import _speaker_of
+from marsad.events.coding import _speaker_of, _uncoded, placeless
 from marsad.text.normalize import normalize
 
 # The types a named but uncoded actor may be the source of (every interaction told with words or
@@ -23,6 +23,9 @@ NAMED_SOURCE_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT
 _NAMED_RULES = frozenset({"entity-person", "entity-org"})
 _NAMED_KINDS = frozenset({"PER"})
 REPORTERS = frozenset({"JRN", "MED"})
+# The types a speaker the statements stage coded with a sector and no country ("دبلوماسيون"،
+# "قادة الـ5 دول"، "الوزارة") may be the source of: the named ones', and a ministry's sanction.
+PLACELESS_SOURCE_TYPES = NAMED_SOURCE_TYPES | {"SANCTION"}
 
 
 def named_speaker(doc: Doc, aid: str | None, etype: str, cls: str, told_here: bool) -> bool:
@@ -31,15 +34,32 @@ def named_speaker(doc: Doc, aid: str | None, etype: str, cls: str, told_here: bo
     farther away ("حكومة هاني الملقي التي رحلت على وقع احتجاجات شعبية رافضة …": not the premier);
     and only the verb's own subject or the speaker of the statement it is in (``told_here``), not
     an agent guessed from the sentences before."""
-    if aid is None or etype not in NAMED_SOURCE_TYPES or cls not in ("perf", "impf") or not told_here:
+    if aid is None or cls not in ("perf", "impf") or not told_here:
         return False
     a = doc.actors.get(aid)
+    if placeless(doc, aid):
+        return etype in PLACELESS_SOURCE_TYPES
+    if etype not in NAMED_SOURCE_TYPES:
+        return False
     if a is None or a.kind not in _NAMED_KINDS or a.type in REPORTERS:
         return False
     rule = a.prov.rule if a.prov is not None else ""
     # a full name, or a name the article comes back to: a lone first name once ("زيد", "شادي")
     # is as often a misread word (audit of 1,000 ant_news articles)
     return rule in _NAMED_RULES and (len(a.name.split()) >= 2 or len(a.mentions) >= 2)
+
+
+def own_act(doc: Doc, aid: str, g, anna: bool) -> bool:
+    """May the speaker of the statement a verb is in be its agent? An unnamed one (:func:`placeless`)
+    only where the words point to it: a first person ("ونرحب"، "ندعو") or the pronoun of أنّ
+    ("وأضافت الوزارة أنها استدعت سفراءها"); not a verb whose subject the rules missed ("بيان …
+    يدعو"، "لكن الأخيرة اتهمت")."""
+    return not placeless(doc, aid) or anna or g.args.rule == "first-person"
+
+
+def unplaced(doc: Doc, aid: str) -> bool:
+    """Is the actor no agent on its own: uncoded, or a speaker with no country (:func:`placeless`)?"""
+    return _uncoded(doc, aid) or placeless(doc, aid)
 
 
 def coded_alias(doc: Doc, aid: str | None) -> str | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 
 from marsad.doc import Actor, Provenance
+from marsad.events.collectives import phrase_reading
 from marsad.statements.context import Context, NMention
 from marsad.statements.lexicon import RULE_WORDS, words
 from marsad.statements.refer_back import refers_back
@@ -36,6 +37,7 @@ from marsad.text.normalize import normalize
 STAGE = "statements"
 _BI_ISM = normalize(RULE_WORDS["bi_ism"])
 _ART, _ALEF = RULE_WORDS["article"], RULE_WORDS["alef"]
+_HA = normalize(RULE_WORDS["possessive_its"])  # a state's office, not a person's
 
 
 def phrase_speaker(ctx: Context, s: int, e: int, sidx: int) -> tuple[str | None, tuple[int, int] | None]:
@@ -142,7 +144,7 @@ def _last_speaker(ctx: Context, sidx: int, before: int) -> str | None:
     return next((f.speaker for f in reversed(recent) if f.rule != "attribution"), None)
 
 
-def _code(ctx: Context, words: list[str], inner: list[NMention]) -> tuple[str, str | None, str | None]:
+def _code(ctx: Context, words: list[str], inner: list[NMention], at: int) -> tuple[str, str | None, str | None]:
     """(kind, country, sector) of a new speaker from its words and the mentions inside it."""
     lex = speaker_lexicon()
     alex = actor_lexicon()
@@ -159,7 +161,13 @@ def _code(ctx: Context, words: list[str], inner: list[NMention]) -> tuple[str, s
     for w in words[1:]:
         if sector is None and w in lex.adjectives:
             sector = lex.adjectives[w]
-    country = None
+    group = phrase_reading(words)  # "قادة الـ5 دول"، "دول عربية": a set of states or leaders
+    if group is not None:
+        kind, sector = "GRP", group[0]
+    country = group[1] if group is not None else None
+    body = next((lex.body_nisbas[w] for w in words[1:] if w in lex.body_nisbas), None)
+    if body is not None:
+        country, sector = body  # "المبعوث الأممي": the UN's
     for m in inner:
         a = ctx.doc.actors.get(m.actor)
         if a is not None and a.country:
@@ -170,9 +178,30 @@ def _code(ctx: Context, words: list[str], inner: list[NMention]) -> tuple[str, s
         country = _nisba_country(" ".join(words), alex)
     if country is None and head in lex.local:
         country = ctx.doc.cache.get("main_country")
-    if country is None:
+    if country is None and len(words) > 1 and words[1] in lex.possessed:
+        # "وزير خارجيته" (his: a leader's), "خارجيتها" (its: a state's)
+        country, sector = _possessor(ctx, at, not words[1].endswith(_HA)), sector or "GOV"
+    if country is None and group is None and head not in lex.placeless:
         sector = None  # a sector alone places no actor (and would code events on a stranger)
     return kind, country, sector
+
+
+# How far back (normalised characters) a possessive office looks for the state it belongs to.
+_POSSESSOR_REACH = 300
+
+
+def _possessor(ctx: Context, at: int, person: bool) -> str | None:
+    """The country of the actor named last before ``at`` whose office a possessive pronoun names:
+    a leader for "his" ("تعهد الرئيس التركي إردوغان … بعد أن قال وزير خارجيته"), a state for "its"
+    ("خارجيتها"); the places between ("في شمال العراق") are not the possessor."""
+    i = bisect.bisect_left(ctx.m_starts, at)
+    for m in reversed(ctx.mentions[max(0, i - 12):i]):
+        if m.start < at - _POSSESSOR_REACH:
+            break
+        a = ctx.doc.actors.get(m.actor)
+        if a is not None and a.country and a.type in ("GOV", None) and (a.kind == "PER") == person:
+            return a.country
+    return None
 
 
 def _nisba_country(phrase: str, alex) -> str | None:
@@ -203,7 +232,7 @@ def _new_actor(ctx: Context, s: int, e: int, words: list[str], inner: list[NMent
     os_, oe = ctx.nt.to_original(s, e)
     aid = ctx.made.get(code)
     if aid is None:
-        kind, country, sector = _code(ctx, words, inner)
+        kind, country, sector = _code(ctx, words, inner, s)
         k = len(doc.actors) + 1
         while f"a{k}" in doc.actors:
             k += 1

@@ -44,6 +44,9 @@ class SpeakerLexicon:
     not_speakers: frozenset
     adverbs: frozenset
     bodies: dict
+    placeless: frozenset  # heads whose sector stands with no country (officials, ministries)
+    body_nisbas: dict  # normalised nisba of a body of states → (country, sector)
+    possessed: frozenset  # offices with a possessive pronoun ("خارجيته")
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +64,10 @@ def speaker_lexicon() -> SpeakerLexicon:
     return SpeakerLexicon(heads, adjectives, words("local_heads"), words("document_nouns"),
                           words("same_words"), words("stop_words"), words("addressees"),
                           words("titles"), words("not_speakers"), words("adverbs"),
-                          {normalize(w): sec for sec, ws in data["bodies"].items() for w in ws})
+                          {normalize(w): sec for sec, ws in data["bodies"].items() for w in ws},
+                          words("placeless_heads"),
+                          {normalize(w): (b["country"], b["sector"]) for b in data["body_nisbas"] for w in b["words"]},
+                          words("possessed_offices"))
 
 
 def actor_lexicon():
