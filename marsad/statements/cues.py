@@ -43,6 +43,7 @@ from marsad.statements.speakers import (
     speaker_for,
     subject_in,
 )
+from marsad.text.normalize import normalize
 
 _RW = RULE_WORDS
 _BI_RE = r"(?<!\p{L})" + RULE_WORDS["bi"]  # a word starting with بـ
@@ -89,8 +90,9 @@ def read_sentence(ctx: Context, lex: Lexicon, ss: int, se: int, sidx: int, cues)
         if form.kind == "verb" and not m.group("pre") and kp >= 0 and (
                 toks[kp].text in _RELATIVE_HEADS or toks[kp].text[:1] == _RW["and"] and toks[kp].text[1:] in _RELATIVE_HEADS):
             continue  # "التي قال إنها"، "من تعتقد أنه": the speaker is a relative antecedent
-        if form.kind == "verb" and not m.group("pre") and kp >= 0 and toks[kp].text in lex.not_after:
-            continue  # "رفض ذكر اسمه": the verb is the object of another verb
+        if form.kind == "verb" and not m.group("pre") and kp >= 0 and (toks[kp].text in lex.not_after
+                                                                     or _demanded(toks, kp, lex)):
+            continue  # "رفض ذكر اسمه", "حثها على أن تكشف عن": the verb is the object of another verb
         cue = (m.start("cue"), m.end())
         k = tok_at(m.end())
         if form.kind in ("verb", "participle"):
@@ -413,3 +415,9 @@ def _skip_lead(ctx, toks, tok_at, ss: int, a: int) -> int:
             return toks[i].end
         i -= 1
     return ss
+
+
+def _demanded(toks, kp: int, lex: Lexicon) -> bool:
+    """Is the word before a speech verb the subjunctive's بأن, or an أن after على / إلى?"""
+    w = normalize(toks[kp].text)
+    return w in lex.demanded_that or (w == lex.that and kp > 0 and normalize(toks[kp - 1].text) in lex.demanded_after)

@@ -129,6 +129,9 @@ class Lexicon:
     impersonal_before: frozenset[str]
     masculine_places: frozenset[str]
     not_after: frozenset[str] = frozenset()
+    demanded_that: frozenset[str] = frozenset()
+    demanded_after: frozenset[str] = frozenset()
+    that: str = ""
     np_heads: frozenset[str] = frozenset()
 
 
@@ -180,5 +183,8 @@ def lexicon() -> Lexicon:
         impersonal_before=frozenset(normalize(w) for w in nouns["impersonal_before"]),
         masculine_places=frozenset(normalize(w) for w in data["masculine_places"]),
         not_after=frozenset(normalize(w) for w in data.get("not_after", [])),
+        demanded_that=frozenset(normalize(w) for w in data.get("demanded_that", [])),
+        demanded_after=frozenset(normalize(w) for w in data.get("demanded_after", [])),
+        that=normalize(data.get("that", "")),
         np_heads=frozenset(normalize(w) for w in data.get("np_heads", [])),
     )
