@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from marsad.doc import MentionKind
 
+# PLOVER sectors of the news media: they relay what others do and say, and are no party to it
+# (an agency that reports an attack, a denial or a demand is not its agent).
+REPORTER_SECTORS = frozenset({"JRN", "MED"})
+
 _KINDS = {
     "country": MentionKind.COUNTRY,
     "capital": MentionKind.CAPITAL,

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad import resources
+from marsad.actors.kinds import REPORTER_SECTORS
 from marsad.doc import MentionKind, Token
 from marsad.events.args_affiliation import facility_object
 from marsad.events.args_backed import backed
@@ -428,7 +429,6 @@ POSSESSED_FEMININE = tuple(_WORDS["possessed_feminine"].split())
 # The preposition of a meeting's counterpart (اجتماع مع …), and the sectors that report a
 # meeting rather than hold it (a news agency quoting a minister).
 WITH = frozenset(_WORDS["with"].split())
-REPORTER_SECTORS = frozenset(_WORDS["reporter_sectors"].split())
 FIGHTER_SECTORS = frozenset(_WORDS["fighter_sectors"].split())
 # Endings of a perfect verb that its verbal noun never has.
 PERFECT_ENDINGS = tuple(_WORDS["perfect_endings"].split())

@@ -3,6 +3,7 @@ mention, the agent or speaker a clause borrows from the text before, and the eve
 from __future__ import annotations
 
 from marsad import resources
+from marsad.actors.kinds import REPORTER_SECTORS
 from marsad.doc import Actor, Doc, MentionKind, Provenance, Sentence
 from marsad.events.args_slots import Slot
 from marsad.events.collectives import collective_actor
@@ -47,7 +48,6 @@ def _word_sector(name: str, sector: str | None) -> str | None:
 
 
 # Sectors of those who relay what others say.
-_REPORTERS = frozenset({"JRN", "MED"})
 
 
 def _uncoded(doc: Doc, aid: str) -> bool:
@@ -61,7 +61,7 @@ def placeless(doc: Doc, aid: str | None) -> bool:
     nearest agent guessed for a noun or a clause farther away is as often another actor)."""
     a = doc.actors.get(aid) if aid is not None else None
     return a is not None and not a.country and a.type is not None \
-        and a.type not in _REPORTERS \
+        and a.type not in REPORTER_SECTORS \
         and a.prov is not None and a.prov.stage == "statements" and a.prov.rule == "speaker"
 
 

@@ -16,6 +16,7 @@ the reader, supplies their parties:
 from __future__ import annotations
 
 from marsad import resources
+from marsad.actors.kinds import REPORTER_SECTORS
 from marsad.doc import Doc, Token
 from marsad.events.args_words import RELATIVES, STRONG_PUNCT, bare_word, gap_ok
 from marsad.text.normalize import word_set
@@ -32,7 +33,6 @@ WITH_ADJACENT = word_set(_W["with_adjacent"])
 WITH_REACH = int(_W["with_reach"])
 NOUN_WITH_REACH = int(_W["noun_with_reach"])
 FUTURE = word_set(_W["future_words"])
-REPORTERS = frozenset(_W["reporter_sectors"].split())
 CLAUSE_WORDS = word_set(_W["clause_words"])
 COUNTERPART_ONLY = frozenset(_W["counterpart_only"].split())
 BETWEEN = word_set(_W["between"])
@@ -195,7 +195,7 @@ def _subject_before(s, words: list[Token], text: str):
         return None  # (a visit with no counterpart read: its subject is too often another's)
     before = [sl for sl in s.slots if sl.i <= CLAUSE_START and sl.j <= c.i and c.i - sl.j <= SUBJECT_REACH
               and sl.actor is not None and sl.prep is None and not sl.adjectival and sl is not s.args.target
-              and sl.sector not in REPORTERS and gap_ok(words, sl.j - 1, c.i, text)]
+              and sl.sector not in REPORTER_SECTORS and gap_ok(words, sl.j - 1, c.i, text)]
     if not before or any(sl.actor not in (None, before[0].actor) and not sl.adjectival and before[0].j <= sl.i
                          and sl.j <= c.i for sl in s.slots):
         return None  # "وسلمتهم لوزير الخارجية الأميركي خلال زيارته": a nearer party may own it
@@ -227,7 +227,7 @@ def _counterpart(s, words: list[Token], text: str) -> None:
         if sl.i > start + reach or not _clause_ok(words, start - 1, sl.i, text):
             return
         if (sl.prep in WITH or (sl.i == start and sl.prep in WITH_ADJACENT)) and (sl.actor or sl.sector):
-            if sl.sector in REPORTERS and sl.kind != "PER":  # (a person coded MED is still met)
+            if sl.sector in REPORTER_SECTORS and sl.kind != "PER":  # (a person coded MED is still met)
                 # "في اتصال هاتفي مع بي بي سي": an interview, no party to lend a merged trigger
                 s.score, a.source, a.target, a.rule = 0.0, None, None, "interview"
                 return

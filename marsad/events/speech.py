@@ -13,10 +13,8 @@ marsad/stances/reactions.py, and becomes an ACCUSE event in marsad/events/verbal
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
 from marsad import resources
+from marsad.actors.kinds import REPORTER_SECTORS
 from marsad.doc import Doc, Event, Mention, Provenance, Token
 from marsad.events.args_words import CONJ, bare_word
 from marsad.events.blame import CLAUSE_BREAKS, _forms, _own_state, statement_accusations
@@ -25,7 +23,6 @@ from marsad.text.normalize import normalize
 STAGE = "events"
 SCORE = 0.6
 RULE = "speech:REQUEST.obligation"
-REPORTERS = frozenset({"JRN", "MED"})
 _W = resources.read_yaml("events", "speech.yaml")  # read once, at import
 ALA = normalize(_W["ala"])
 ALA_WRITTEN = _W["ala_written"]  # (its ى folds to ي, the ending of the name علي)
@@ -34,26 +31,19 @@ THAT = _forms(_W["that"])
 _CONJ_CHARS = "".join(CONJ)
 
 
-@dataclass(frozen=True, slots=True)
-class SpeechWords:
-    obligation: frozenset[str]
-    complementisers: frozenset[str]
-    fillers: frozenset[str]
-    hedges: frozenset[str]
-    party_reach: int
-
-
-@lru_cache(maxsize=1)
-def speech_words() -> SpeechWords:
-    return SpeechWords(_forms(_W["obligation_words"]), _forms(_W["complementisers"]),
-                       _forms(_W["obligation_fillers"]), _forms(_W["hedges"]), int(_W["party_reach"]))
+# Words of an obligation laid on a party ("يجب على X أن"، "إن على X …").
+OBLIGATION = _forms(_W["obligation_words"])
+COMPLEMENTISERS = _forms(_W["complementisers"])
+FILLERS = _forms(_W["obligation_fillers"])
+HEDGES = _forms(_W["hedges"])
+PARTY_REACH = int(_W["party_reach"])
 
 
 def speech_events(doc: Doc) -> list[Event]:
     """Verbal events told with no trigger: the accusations of blame words in statements
     (marsad.events.blame), then the obligations laid on a party in statements (REQUEST)."""
     blamed = statement_accusations(doc)
-    return blamed + [e for e in _obligations(doc, speech_words()) if not _told(doc, e)]
+    return blamed + [e for e in _obligations(doc) if not _told(doc, e)]
 
 
 def _told(doc: Doc, ev: Event) -> bool:
@@ -79,15 +69,15 @@ def _clitic(doc: Doc, tok: Token, m: Mention) -> bool:
     return prefix[:1] in CLITIC_PREPS
 
 
-def _obligations(doc: Doc, sw: SpeechWords) -> list[Event]:
+def _obligations(doc: Doc) -> list[Event]:
     out = []
     for st in doc.statements:
         speaker = doc.actors.get(st.speaker or "")
         sent = doc.sentence_at(st.start)
-        if speaker is None or not (speaker.country or speaker.type) or sent is None or sent.boilerplate:
+        if not _coded(doc, st.speaker) or sent is None or sent.boilerplate:
             continue
-        if speaker.type in REPORTERS:
-            continue  # an agency relays the demand of the one it quotes
+        if speaker.type in REPORTER_SECTORS or _W["ala"] not in doc.text[st.start:st.end]:
+            continue  # an agency relays the demand of the one it quotes; no على, no obligation
         toks = doc.tokens_of(sent)
         bare = [bare_word(t.norm) for t in toks]
         for k, t in enumerate(toks):
@@ -95,36 +85,36 @@ def _obligations(doc: Doc, sw: SpeechWords) -> list[Event]:
                 continue
             if not t.text.endswith(ALA_WRITTEN):
                 continue  # "إن علي حسن المجيد": the name Ali, folded to the same form as على
-            told = _obliged(bare, k, sw)
+            told = _obliged(bare, k)
             m = _mention_at(doc, toks[k + 1]) if told else None
             if m is None or m.actor == st.speaker or not _coded(doc, m.actor) or _clitic(doc, toks[k + 1], m):
                 continue
             if _own_state(doc, speaker, m):
                 continue  # a state's official on what his own state must do: no demand on another party
-            end = _act_end(toks, bare, k, m, sw)
+            end = _act_end(toks, bare, k, m)
             if end is None:
                 continue
             out.append(_event(doc, st.speaker, m.actor, toks[k - 1].start, end, t))
     return out
 
 
-def _obliged(bare: list[str], k: int, sw: SpeechWords) -> str | None:
+def _obliged(bare: list[str], k: int) -> str | None:
     """How على at ``k`` lays an obligation: after "يجب" / "يتعين" (maybe one filler between), or
     right after the complementiser ("إن على X أن")."""
     prev = bare[k - 1] if k else ""
-    at = k - 1 if prev in sw.obligation else k - 2 if prev in sw.fillers else -1
-    if at >= 0 and bare[at] in sw.obligation:
+    at = k - 1 if prev in OBLIGATION else k - 2 if prev in FILLERS else -1
+    if at >= 0 and bare[at] in OBLIGATION:
         # ("لا يتوجب على إيران الاعتراف": no obligation; "ربما يتعين على ماي": a guess)
-        return None if at and bare[at - 1] in sw.hedges else "obligation"
-    if prev in sw.complementisers:
+        return None if at and bare[at - 1] in HEDGES else "obligation"
+    if prev in COMPLEMENTISERS:
         return "complementiser"
     return None
 
 
-def _act_end(toks: list[Token], bare: list[str], k: int, m: Mention, sw: SpeechWords) -> int | None:
+def _act_end(toks: list[Token], bare: list[str], k: int, m: Mention) -> int | None:
     """The end of the demanded act's first word: the verb after "أن" ("يجب على إيران أن تعرف"),
     else the verbal noun after the party ("إن على بريطانيا استغلال الزيارة")."""
-    after = [j for j in range(k + 1, min(len(toks), k + 2 + sw.party_reach)) if toks[j].start >= m.end]
+    after = [j for j in range(k + 1, min(len(toks), k + 2 + PARTY_REACH)) if toks[j].start >= m.end]
     for j in after:
         if toks[j].norm in CLAUSE_BREAKS:
             break

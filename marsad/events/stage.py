@@ -19,6 +19,7 @@ from dataclasses import replace
 from operator import attrgetter
 
 from marsad import resources
+from marsad.actors.kinds import REPORTER_SECTORS
 from marsad.doc import Doc, Event, MentionKind, Provenance, Sentence, Token
 from marsad.events.anaphora import dual_pair, pronoun_patient
 from marsad.events.args_passive import ANNA_PRONOUN
@@ -78,7 +79,6 @@ VICTIM_SECTORS = frozenset({"CVL", "REF"})
 # or a passive verb): an arrest or a seizure whose agent the article leaves to the context.
 PATIENT_ONLY = frozenset({"COERCE"})
 # Sectors that report events rather than act in them (news agencies, journalists).
-REPORTERS = frozenset({"JRN", "MED"})
 _NORM = attrgetter("norm")
 ASKED = {normalize(k): v for k, v in resources.read_yaml("events", "verbal.yaml")["asked_pronouns"].items()}
 # How many words before a result (أسفر عن مقتل …) its act may be told, and the filter score
@@ -218,7 +218,7 @@ class EventsStage:
             # a speech act with a pronoun or elided subject, or "تم نشر …" inside a statement:
             # the speaker of the enclosing statement
             src_id = _speaker_of(doc, g.cand.start)
-            if src_id is not None and (doc.actors[src_id].type in REPORTERS or (
+            if src_id is not None and (doc.actors[src_id].type in REPORTER_SECTORS or (
                     g.cand.type in SOURCELESS and _uncoded(doc, src_id))):
                 # an agency reporting "تم مقتل …" did not kill anybody, nor refused what it relays
                 # ("رفض أهل القتيل أخذ الدية، حسب وكالة رويترز")

@@ -20,13 +20,13 @@ from dataclasses import replace
 from functools import lru_cache
 
 from marsad import resources
+from marsad.actors.kinds import REPORTER_SECTORS
 from marsad.doc import Doc, Event, Provenance, Stance
 from marsad.events.coding import placeless
 from marsad.registry import stage
 from marsad.text.normalize import normalize
 
 STAGE = "verbal_events"
-REPORTERS = frozenset({"JRN", "MED"})
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +67,7 @@ def verbal_event(doc: Doc, s: Stance) -> Event | None:
     if rule in r["subject_first"] and not _said_of_target(doc, s, r["relatives"]):
         return None  # a label before the party's name ("عدوان إيران"), nothing said of it
     holder = doc.actors.get(s.holder)
-    if holder is None or holder.type in REPORTERS or (holder.kind == "LOC" and not holder.type):
+    if holder is None or holder.type in REPORTER_SECTORS or (holder.kind == "LOC" and not holder.type):
         return None  # an outlet relays what others say; a bare place is no speaker
     if not (holder.country or holder.type or _named_person(doc, s.holder)) or placeless(doc, s.holder):
         # "المتحدث" alone is nobody an event can name; "دبلوماسيون" acts only by its own verbs

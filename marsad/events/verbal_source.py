@@ -11,6 +11,7 @@ as a party, so only persons.
 """
 from __future__ import annotations
 
+from marsad.actors.kinds import REPORTER_SECTORS
 from marsad.doc import Doc
 from marsad.events.coding import _speaker_of, _uncoded, placeless
 from marsad.text.normalize import normalize
@@ -22,7 +23,6 @@ NAMED_SOURCE_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT
 # Actors-layer rules that read the actor from a name the entity layer tagged.
 _NAMED_RULES = frozenset({"entity-person", "entity-org"})
 _NAMED_KINDS = frozenset({"PER"})
-REPORTERS = frozenset({"JRN", "MED"})
 # The types a speaker the statements stage coded with a sector and no country ("دبلوماسيون"،
 # "قادة الـ5 دول"، "الوزارة") may be the source of: the named ones', and a ministry's sanction.
 PLACELESS_SOURCE_TYPES = NAMED_SOURCE_TYPES | {"SANCTION"}
@@ -41,7 +41,7 @@ def named_speaker(doc: Doc, aid: str | None, etype: str, cls: str, told_here: bo
         return etype in PLACELESS_SOURCE_TYPES
     if etype not in NAMED_SOURCE_TYPES:
         return False
-    if a is None or a.kind not in _NAMED_KINDS or a.type in REPORTERS:
+    if a is None or a.kind not in _NAMED_KINDS or a.type in REPORTER_SECTORS:
         return False
     rule = a.prov.rule if a.prov is not None else ""
     # a full name, or a name the article comes back to: a lone first name once ("زيد", "شادي")

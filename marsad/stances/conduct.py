@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from marsad import resources
+from marsad.actors.kinds import REPORTER_SECTORS
 from marsad.doc import Doc, Provenance, Stance
 from marsad.stances.agents import judged_pair
 from marsad.stances.attitude_lexicon import lexicon as att_lexicon
@@ -33,7 +34,6 @@ from marsad.text.normalize import normalize
 ISSUE = "approval"
 RULE = "conduct"
 _QUESTION = re.compile(r"[?؟]")
-_REPORTERS = frozenset({"MED", "JRN"})
 
 
 @lru_cache(maxsize=1)
@@ -109,4 +109,4 @@ def _antecedent(v: StanceView, speaker: str, gender: str, lo: int, pos: int, rea
 def _reporter(v: StanceView, speaker: str) -> bool:
     """A news outlet or journalist relays judgements; it does not hold them."""
     a = v.actor(speaker)
-    return a is None or a.type in _REPORTERS
+    return a is None or a.type in REPORTER_SECTORS

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad import resources
+from marsad.actors.kinds import REPORTER_SECTORS
 from marsad.statements.context import Context, tokens
 from marsad.statements.lexicon import (
     ADJUNCTS,
@@ -179,7 +180,7 @@ def _addressee(ctx: Context, start: int, w: str, lex: SpeakerLexicon) -> bool:
         return True
     for m in ctx.mentions_in(start, start + 60):
         a = ctx.doc.actors.get(m.actor)
-        return m.start <= start + 2 and a is not None and a.type in ("JRN", "MED")
+        return m.start <= start + 2 and a is not None and a.type in REPORTER_SECTORS
     return False
 
 
