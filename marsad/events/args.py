@@ -26,8 +26,6 @@ from marsad.events.args_backed import backed
 from marsad.events.args_counts import accusative_others, counted_patient
 from marsad.events.args_means import means_owner
 from marsad.events.args_mutual import between as _between
-from marsad.events.args_object import owner_target
-from marsad.events.args_support import support_args
 from marsad.events.args_nominal import (
     EXPOSED_TO,
     EXPOSURE_VERBS,
@@ -45,6 +43,7 @@ from marsad.events.args_nominal import (
     topic_of,
     yield_addressee,
 )
+from marsad.events.args_object import owner_target
 from marsad.events.args_order import (
     OBJECT_SUFFIXES,
     appositive_end,
@@ -73,6 +72,7 @@ from marsad.events.args_slot_words import (
 from marsad.events.args_slots import (
     Slot,
 )
+from marsad.events.args_support import support_args
 from marsad.events.args_targets import (
     CASUALTY_WORDS,
     LAUNCH_LEXEMES,

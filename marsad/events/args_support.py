@@ -13,7 +13,7 @@ from marsad import resources
 from marsad.events.args_nominal import agent_support, support_subject
 from marsad.events.args_order import conjuncts, prep_target
 from marsad.events.args_slots import Slot
-from marsad.events.args_words import bare_word, gap_ok
+from marsad.events.args_words import bare_word, gap_ok, verb_before
 from marsad.events.triggers import Candidate
 from marsad.text.normalize import normalize
 
@@ -52,9 +52,8 @@ def side_target(cand: Candidate, words, norms: list[str], slots: list[Slot], tex
 def receiver_args(cand: Candidate, words, norms: list[str], slots: list[Slot],
                   text: str) -> tuple[Slot, Slot | None] | None:
     """"تلقت أنقرة جرعة دعم من قطر": (giver, receiver) when a receiving verb carries the noun."""
-    k = next((k for k in range(cand.i - 1, max(-1, cand.i - RECEIVE_REACH - 1), -1)
-              if bare_word(norms[k]) in RECEIVE_VERBS or norms[k] in RECEIVE_VERBS), None)
-    if k is None or not gap_ok(words, k, cand.i, text):
+    k = verb_before(words, norms, cand.i, RECEIVE_VERBS, RECEIVE_REACH, text)
+    if k is None:
         return None
     giver = next((s for s in slots if cand.j <= s.i <= cand.j + 4 and s.prep == GIVER_PREP
                   and gap_ok(words, cand.j - 1, s.i, text)), None)
@@ -160,9 +159,8 @@ def deal_parties(cand: Candidate, words, norms: list[str], slots: list[Slot], te
     """The subject (and its conjuncts) of the verb that concludes a deal noun: "أبرم الجيش الروسي
     اتفاقا"، "وكانت واشنطن وبيونغ يانغ أبرمتا اتفاقا"; and whether the verb's syntax named it
     (after the verb, or a relative's antecedent) rather than a guess before it."""
-    k = next((k for k in range(cand.i - 1, max(-1, cand.i - DEAL_REACH - 1), -1)
-              if bare_word(norms[k]) in DEAL_VERBS or norms[k] in DEAL_VERBS), None)
-    if k is None or not gap_ok(words, k, cand.i, text):
+    k = verb_before(words, norms, cand.i, DEAL_VERBS, DEAL_REACH, text)
+    if k is None:
         return [], False
     subj = next((s for s in slots if k < s.i < cand.i and s.prep is None), None)
     if subj is None and k > 0 and norms[k - 1] in RELATIVES:

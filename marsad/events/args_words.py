@@ -89,6 +89,14 @@ def gap_ok(words: list[Token], a: int, b: int, text: str) -> bool:
     return STRONG_PUNCT.isdisjoint(seg)
 
 
+def verb_before(words: list[Token], norms: list[str], i: int, verbs, reach: int, text: str) -> int | None:
+    """The nearest word of ``verbs`` (bare of و/ف or as written) at most ``reach`` words before word i,
+    with no strong punctuation between ("تلقى … اتصالا"، "أبرمت … اتفاقا")."""
+    k = next((k for k in range(i - 1, max(-1, i - 1 - reach), -1)
+              if bare_word(norms[k]) in verbs or norms[k] in verbs), None)
+    return k if k is not None and gap_ok(words, k, i, text) else None
+
+
 QUOTE_OPENERS = frozenset("«\"“")
 
 

@@ -18,7 +18,13 @@ from __future__ import annotations
 from marsad import resources
 from marsad.actors.kinds import REPORTER_SECTORS
 from marsad.doc import Doc, Token
-from marsad.events.args_words import RELATIVES, STRONG_PUNCT, bare_word, gap_ok
+from marsad.events.args_words import (
+    RELATIVES,
+    STRONG_PUNCT,
+    bare_word,
+    gap_ok,
+    verb_before,
+)
 from marsad.text.normalize import word_set
 
 _W = resources.read_yaml("events", "meetings.yaml")  # read once, at import
@@ -86,9 +92,8 @@ def _received(s, words: list[Token], text: str) -> bool:
     c = s.cand
     if c.lexeme.id not in RECEIVED:
         return False  # ("تسلم رسالة من كيم تتعلق بعقد لقاء جديد بين ترامب وكيم": the meeting is not received)
-    k = next((k for k in range(c.i - 1, max(-1, c.i - 1 - RECEIVE_REACH), -1)
-              if bare_word(words[k].norm) in RECEIVE or words[k].norm in RECEIVE), None)
-    if k is None or not gap_ok(words, k, c.i, text):
+    k = verb_before(words, [w.norm for w in words], c.i, RECEIVE, RECEIVE_REACH, text)
+    if k is None:
         return False
     caller = next((sl for sl in s.slots if c.j <= sl.i <= c.j + 3 and sl.prep in FROM and not sl.adjectival), None)
     # (not a phrase after من: "الذي تسلم من الجنرال كيم يونغ شول رسالة" names the bearer)
