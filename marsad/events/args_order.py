@@ -14,6 +14,8 @@ from marsad.events.args_slots import Slot
 from marsad.events.args_targets import CASUALTY_VERBS
 from marsad.events.args_words import (
     ARTICLE,
+    PHRASE_PREPS,
+    PLACE_KINDS,
     QTY_SKIP,
     QUANTIFIERS,
     RELATIVES,
@@ -26,6 +28,11 @@ from marsad.events.args_words import (
 )
 from marsad.events.lexicon import load_cues, load_lexicon
 from marsad.text.normalize import word_set
+
+# Pronoun suffixes a noun in construct cannot carry (written forms: ة is no pronoun).
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي")
+# Media of a statement ("في بيان", "في مقابلة"): a phrase between a speech act and its object.
+_MEDIA = word_set(resources.read_yaml("events", "args_object.yaml")["media"])
 
 # Title heads of a verb-first subject (cues.yaml: subject_heads).
 SUBJECT_HEADS = word_set(" ".join(load_cues().get("subject_heads", ())))
@@ -204,6 +211,8 @@ def _verb_first_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slo
         if s.i == k0 and s.prep is None and k0 < len(norms) and gap_ok(words, j - 1, s.i, text):
             if fem and s.i >= j and _is_man(s, slots, norms):
                 continue  # "فقتلت المدرس": a feminine verb's subject is no man; he is its object
+            if s.j == s.i + 1 and (titled := _title_subject(k0, words, norms, slots, text)) is not None:
+                return titled, "vso-title"  # "اتهم رئيس مركز المصالحة الروسي …": the title's phrase
             return s, "vso"
     titled = _title_subject(k0, words, norms, slots, text)
     if titled is not None:
@@ -267,15 +276,40 @@ def _title_subject(k0, words, norms, slots, text) -> Slot | None:
     first actor of its phrase (its genitive or nisba), or the person named after it."""
     if k0 >= len(norms) or bare_word(norms[k0]) not in SUBJECT_HEADS:
         return None
-    if any(s.i <= k0 < s.j for s in slots):
-        return None
-    phrase = [s for s in slots if k0 < s.i <= k0 + 4 and s.prep is None and gap_ok(words, k0, s.i, text)]
+    head = next((s for s in slots if s.i <= k0 < s.j), None)
+    if head is not None and head.j != k0 + 1:
+        return None  # (a title inside a longer name: the name's slot is the subject)
+    reach = k0 + 1 if head is not None else k0 + 4  # a lone title word slot: its genitive right after it
+    phrase = [s for s in slots if k0 < s.i <= reach and s.prep is None and gap_ok(words, k0, s.i, text)]
     if not phrase:
         return None
     first = phrase[0]
-    # a person named right after the body ("زعيم تنظيم القاعدة أيمن الظواهري") is the speaker
+    # a person named right after the body ("زعيم تنظيم القاعدة أيمن الظواهري") is the speaker, or
+    # apposed between commas ("رئيس مركز المصالحة الروسي في سوريا، فلاديمير سافتشينكو، …")
     person = next((s for s in slots if s.i == first.j and s.prep is None and s.mention is MentionKind.PERSON), None)
-    return person or first
+    return person or _apposed_person(first, slots, words, text) or first
+
+
+def _apposed_person(body: Slot, slots: list[Slot], words, text) -> Slot | None:
+    """The person apposed to a title's body past its place phrase and adjectives, right after it
+    ("السفير الأميركي ببرلين ريتشارد غرينيل") or between commas ("رئيس مركز المصالحة الروسي في
+    سوريا، فلاديمير سافتشينكو،"، "رئيس الحكومة اللبنانية المكلف، سعد الحريري،")."""
+    end = body.j
+    # (the preposition written apart, "في سوريا", or as a proclitic, "ببرلين")
+    place = next((s for s in slots if s.prep is not None and s.mention in PLACE_KINDS
+                  and (s.i == end or s.i == end + 1 and words[end].norm == s.prep)), None)
+    if place is not None:
+        end = place.j
+    for _ in range(2):  # the body's own adjectives ("الحزب الديمقراطي الكردستاني الإيراني المعارض،")
+        if end < len(words) and words[end].norm.startswith(ARTICLE) and not text[words[end - 1].end:words[end].start].strip():
+            end += 1
+    if end >= len(words):
+        return None
+    gap = text[words[end - 1].end:words[end].start].strip()
+    person = next((s for s in slots if s.i == end and s.prep is None and (s.mention is MentionKind.PERSON or s.kind == "PER")), None)
+    if person is None or gap not in ("", ",", "،") or (gap and person.j >= len(words)):
+        return None
+    return person if not gap or text[words[person.j - 1].end:words[person.j].start].strip() in (",", "،") else None
 
 
 def appositive_end(subj: Slot, slots: list[Slot], words, text) -> int:
@@ -328,6 +362,8 @@ def object_of(cand, words, slots, after_from, text) -> Slot | None:
             continue  # "هجوم انتحاري": a quality of the attack, not whom it hit
         if not gap_ok(words, j - 1, s.i, text):
             break
+        if s.prep is None and _in_prep_phrase(cand, words, norms, slots, after_from, s.i):
+            continue  # "يطالب بوقف الأعمال العسكرية في أنحاء سوريا": a genitive in a phrase after في
         if s.prep is None or s.prep in TARGET_PREPS or s.prep == "ل" or (quant and s.prep == "من" and s.i <= kq + 1):
             return s
         if s.prep and cand.lexeme.mutual and s.prep in cand.lexeme.patient and not s.adjectival:
@@ -337,6 +373,20 @@ def object_of(cand, words, slots, after_from, text) -> Slot | None:
         # the subject ("ووصل وزير الخارجية … إلى الرياض", "مستعد لعقد اجتماع مع …")
         return prep_target(words, slots, max(j, after_from), text, frame=cand.lexeme.patient)
     return prep_target(words, slots, j, text)
+
+
+def _in_prep_phrase(cand, words, norms: list[str], slots, start: int, i: int) -> bool:
+    """Is the slot at ``i`` the genitive of a noun a preposition of place or topic governs ("في
+    أنحاء سوريا"، "على حدود تركيا"), not the verb's object? The noun is a common noun (no actor,
+    no article, no pronoun suffix, no count: "ويتهم نجم في أحد منشوراته الأسد"، "من أسمرة أديس
+    أبابا") and no medium ("في بيان الاحتلال"); the preposition is none of the verb's own frame."""
+    if i - 2 < start or norms[i - 2] not in PHRASE_PREPS or norms[i - 2] in cand.lexeme.patient:
+        return False
+    head, raw = norms[i - 1], words[i - 1].text
+    if len(head) < 3 or head.startswith(ARTICLE) or raw.endswith(PRONOUN_SUFFIXES) or head in QTY_SKIP or head.isdigit() \
+            or head in _MEDIA:
+        return False
+    return not any(sl.i <= i - 1 < sl.j for sl in slots)
 
 
 def prep_target(words, slots, j, text, exclude=None, frame: tuple[str, ...] = ()) -> Slot | None:

@@ -13,6 +13,9 @@ _WORDS = resources.read_yaml("events", "args_words.yaml")  # read once, at impor
 _TANWIN_ALIF, _NOT_TANWIN = _WORDS["tanwin_alif"], frozenset(_WORDS["not_tanwin_before"].split())
 PREPS = word_set(_WORDS["preps"])
 TARGET_PREPS = word_set(_WORDS["target_preps"])
+# Prepositions that open a place or topic phrase: not a time or a cause, nor a recipient's
+# ("على مدينة دوما" is Douma).
+PHRASE_PREPS = PREPS - word_set(_WORDS["time_preps"]) - TARGET_PREPS
 
 # Words that may stand between a verb and its subject: time adverbs, particles.
 SKIP_AFTER_VERB = word_set(_WORDS["skip_after_verb"])

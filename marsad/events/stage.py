@@ -50,6 +50,7 @@ from marsad.events.coding import (
     self_placed,
 )
 from marsad.events.context import mode_of
+from marsad.events.demands import DEMANDS, demand_stance
 from marsad.events.filter import load_filter
 from marsad.events.sentence import (
     CLAUSE_PUNCT,
@@ -75,10 +76,10 @@ SOURCELESS = frozenset({"ASSAULT", "PROTEST"})
 ACT_JUDGING = frozenset({"ACCUSE"})
 JUDGED_ACT_GAP = 4
 VICTIM_SECTORS = frozenset({"CVL", "REF"})
-# Types reported with their patient alone when the clause is passive (تم / جرى + verbal noun,
-# or a passive verb): an arrest or a seizure whose agent the article leaves to the context.
-PATIENT_ONLY = frozenset({"COERCE"})
-# Sectors that report events rather than act in them (news agencies, journalists).
+# Types told with their patient alone in a passive clause (تم / جرى + verbal noun, a passive verb): an
+# arrest whose agent the article leaves to the context; an accusation, sanction, threat or demand only
+# with its patient named ("اتُّهمت روسيا بتدبيره"), not in an imperfect (يُحذّر: damma of forms II/IV).
+PATIENT_ONLY, PASSIVE_TOLD = frozenset({"COERCE"}), frozenset({"ACCUSE", "SANCTION", "THREATEN", "REQUEST"})
 _NORM = attrgetter("norm")
 ASKED = {normalize(k): v for k, v in resources.read_yaml("events", "verbal.yaml")["asked_pronouns"].items()}
 # How many words before a result (أسفر عن مقتل …) its act may be told, and the filter score
@@ -163,7 +164,7 @@ class EventsStage:
         if tgt_id is None:
             # "تم اعتقاله", "يتم توقيفهم": the patient named before, by person and number
             tgt_id = pronoun_patient(doc, words, g.cand) or asked_pronoun(doc, words, g.cand, ASKED)
-        if etype in PATIENT_ONLY and src_id is None and _passive_act(words, g):
+        if src_id is None and _passive_act(words, g) and (etype in PATIENT_ONLY or etype in PASSIVE_TOLD and tgt_id and g.cand.cls != "impf"):
             pass  # "جرى اعتقال الناشطين …", "تم ضبط …": the act is told without its agent
         elif any(m.cand.lexeme.incident for m in members) and (src_id is None or _uncoded(doc, src_id)):
             src_id = None  # "تعرضوا للترهيب", "ضبط كميات من …": an incident report names no agent
@@ -193,7 +194,7 @@ class EventsStage:
             modality=modality_of(aux, g.ctx.governed_by),
             # ("none": the predicate shows no attitude, whatever its type's usual one: an announced
             # meeting coded AGREE, a readiness to talk)
-            stance=g.cand.lexeme.stance if tgt_id else None,
+            stance=(etype in DEMANDS and demand_stance(doc.text, words, g.cand.j) or g.cand.lexeme.stance) if tgt_id else None,
             source_from=quoted_speaker(doc, members, source, src_id),
         )
 

@@ -24,6 +24,7 @@ class InteractionMap:
     skip_target_types: frozenset[str]
     coded_only: frozenset[str]
     issue: str
+    by_lexeme: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -31,13 +32,17 @@ def interaction_map() -> InteractionMap:
     data = resources.read_yaml("stances", "interactions.yaml")
     return InteractionMap(dict(data["types"]), frozenset(data.get("skip_aux", [])),
                           frozenset(data.get("skip_target_types", [])), frozenset(data.get("coded_only", [])),
-                          data.get("issue", "approval"))
+                          data.get("issue", "approval"), frozenset(data.get("by_lexeme", [])))
 
 
 def polarity_of(ev: Event, imap: InteractionMap) -> str | None:
     """The source's attitude an event shows: its lexeme's own polarity (``Event.stance``), else its
     type's; none for a type that shows no attitude, or for an act only planned, demanded or denied."""
-    if ev.type not in imap.types or (ev.modality or "asserted") != "asserted":
+    if (ev.modality or "asserted") != "asserted":
+        return None
+    if ev.type in imap.by_lexeme:
+        return ev.stance if ev.stance in (SUPPORT, OPPOSE) else None
+    if ev.type not in imap.types:
         return None
     if ev.stance == "none":
         return None  # the lexeme says its predicate shows no attitude (an announced meeting)
