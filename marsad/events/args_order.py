@@ -23,6 +23,7 @@ from marsad.events.args_words import (
     TARGET_PREPS,
     bare_word,
     gap_ok,
+    quoted_name,
     quoted_verb_gap,
     skip_quantity,
 )
@@ -208,7 +209,8 @@ def _verb_first_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slo
     k0 = k
     for s in slots:
         # (_is_man is tested last: it scans the sentence's slots)
-        if s.i == k0 and s.prep is None and k0 < len(norms) and gap_ok(words, j - 1, s.i, text):
+        if s.i == k0 and s.prep is None and k0 < len(norms) and (gap_ok(words, j - 1, s.i, text)
+                                                               or quoted_name(words, j - 1, s.i, s.j, text)):
             if fem and s.i >= j and _is_man(s, slots, norms):
                 continue  # "فقتلت المدرس": a feminine verb's subject is no man; he is its object
             if s.j == s.i + 1 and (titled := _title_subject(k0, words, norms, slots, text)) is not None:
@@ -355,12 +357,15 @@ def object_of(cand, words, slots, after_from, text) -> Slot | None:
     j = cand.j
     norms = [w.norm for w in words]
     kq, quant = skip_quantity(norms, after_from)
+    # (past a subject after the verb, the object's clause is checked from the subject's end: a
+    # subject in quotation marks, "اتهم "المجلس الوطني …" النظام الإيراني", closes its own marks)
+    gap_from = after_from if after_from > j and quoted_name(words, j - 1, j, after_from, text) else j - 1
     for s in slots:
         if s.i < after_from or s.i > after_from + 6:
             continue
         if s.adjectival and s.i > 0 and bare_word(norms[s.i - 1]) in INANIMATE_AGENTS:
             continue  # "هجوم انتحاري": a quality of the attack, not whom it hit
-        if not gap_ok(words, j - 1, s.i, text):
+        if not gap_ok(words, gap_from, s.i, text):
             break
         if s.prep is None and _in_prep_phrase(cand, words, norms, slots, after_from, s.i):
             continue  # "يطالب بوقف الأعمال العسكرية في أنحاء سوريا": a genitive in a phrase after في

@@ -110,6 +110,19 @@ def quoted_verb_gap(words: list[Token], a: int, b: int, text: str) -> bool:
     return seg.strip() in QUOTE_OPENERS and seg.rstrip() == seg
 
 
+QUOTE_CLOSERS = frozenset("»\"”")
+
+
+def quoted_name(words: list[Token], a: int, i: int, j: int, text: str) -> bool:
+    """Is the phrase of words i..j-1 a name in quotation marks right after word a ("اتهم "المجلس
+    الوطني للمقاومة الإيرانية" المعارض …")? Nothing else stands between."""
+    if not a < i < j <= len(words):
+        return False
+    before = text[words[a].end:words[i].start].strip()
+    after = text[words[j - 1].end:words[j].start].strip() if j < len(words) else ""
+    return len(before) == 1 and before in QUOTE_OPENERS and len(after) == 1 and after in QUOTE_CLOSERS
+
+
 def bare_word(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 

@@ -31,3 +31,10 @@ def test_person_after_a_place_phrase_is_no_object():
     parties = event_parties("وتوقف برانسون في ألمانيا، حيث استقبله السفير الأميركي ببرلين ريتشارد غرينيل، "
                             "ونشر صورا للقاء.", "CONSULT")
     assert all(t != "ريتشارد غرينيل" for _, t in parties)
+
+
+def test_subject_name_in_quotation_marks():
+    # the subject's own quotation marks close before the object
+    text = ('اتهم "المجلس الوطني للمقاومة الإيرانية" المعارض في المنفى النظام الإيراني بالوقوف وراء محاولة '
+            "تفجير تجمع.")
+    assert ("المجلس الوطني للمقاومة الإيرانية", "إيران") in event_parties(text, "ACCUSE")
