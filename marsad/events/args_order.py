@@ -23,6 +23,7 @@ from marsad.events.args_words import (
     TARGET_PREPS,
     bare_word,
     gap_ok,
+    is_nisba,
     quoted_name,
     quoted_verb_gap,
     skip_quantity,
@@ -367,6 +368,9 @@ def object_of(cand, words, slots, after_from, text) -> Slot | None:
             continue  # "هجوم انتحاري": a quality of the attack, not whom it hit
         if not gap_ok(words, gap_from, s.i, text):
             break
+        if s.prep is None and s.i > 0 and norms[s.i - 1] in _MEDIA and not norms[s.i].startswith(ARTICLE) \
+                and is_nisba(norms[s.i]):
+            continue  # "في بيان صحفي"، "في مؤتمر صحفي": the medium's adjective, no journalist
         if s.prep is None and _in_prep_phrase(cand, words, norms, slots, after_from, s.i):
             continue  # "يطالب بوقف الأعمال العسكرية في أنحاء سوريا": a genitive in a phrase after في
         if s.prep is None or s.prep in TARGET_PREPS or s.prep == "ل" or (quant and s.prep == "من" and s.i <= kq + 1):

@@ -126,7 +126,7 @@ class EventsStage:
                     continue  # "هجوم …، ما أسفر عن مقتل …": the toll of an act reported, or judged no incident
                 g.members.sort(key=lambda m: (id(m) not in live, m.cand.i, not m.cand.lexeme.incident))
                 ev = self._event(doc, sent, words, g)
-                if ev is not None and ev.target is None and g.cand.type in ACT_JUDGING:
+                if ev is not None and g.cand.type in ACT_JUDGING:
                     ev = self._judged_agent(doc, ev, g, scored)
                 if ev is not None:
                     told.add(ev.type)
@@ -233,12 +233,12 @@ class EventsStage:
 
     def _judged_agent(self, doc: Doc, ev: Event, g: Scored, scored: list[Scored]) -> Event:
         """A condemnation or accusation whose object is an act ("وأدانت منظمة العفو الدولية
-        الاعتقالات", "ونددت … بالقصف"): its target is the act's agent, named in the clause or,
-        for an act already reported ("الاعتقالات"), the agent of the last such event before."""
+        الاعتقالات", "أدانت روسيا الضربات الأمريكية على سوريا"): its target is the act's agent, named in
+        the clause or, for an act already reported ("الاعتقالات"), the agent of the last such event before."""
         act = next((s for s in scored if s.ctx.governed_by == g.cand.type and s.cand.type != g.cand.type
                     and 0 <= s.cand.i - g.cand.j <= JUDGED_ACT_GAP), None)
-        if act is None:
-            return ev
+        if act is None or ev.target is not None and ev.target != self._actor_id(doc, act.args.target):
+            return ev  # (a patient of its own; the act's victim read as the patient gives way to its agent)
         tgt = self._actor_id(doc, act.args.source)
         if tgt is None and act.cand.definite:
             # (a generic agent with no country, "قوات الأمن", names nobody a condemnation targets)

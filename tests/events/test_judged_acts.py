@@ -1,0 +1,33 @@
+"""What a condemnation or a characterisation judges (events stage, ACT_JUDGING; triggers.yaml
+itabara_pejorative), on real ant_news sentences: the agent of a condemned act, not its victim,
+and no journalist read from "في مؤتمر صحفي"."""
+from __future__ import annotations
+
+from tests.sentences import analysed, code_of, event_parties
+
+
+def test_condemned_attack_targets_its_agent():
+    # "هجمات النظام السوري على دوما": the regime, not Douma
+    doc = analysed("أدان وزير الخارجية الفرنسي، جان إيف لودريان، يوم الأحد، هجمات النظام السوري على دوما في "
+                   "غوطة دمشق الشرقية، ليلة السبت، واعتبرت باريس ما حصل قرب العاصمة دمشق، انتهاكا للقانون "
+                   "الإنساني الدولي.")
+    accusations = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accusations and all(code_of(doc, e.target)[0] == "SYR" for e in accusations)
+    assert all(doc.actors[e.target].name != "دوما" for e in accusations)
+
+
+def test_pejorative_complement_of_itabara():
+    text = 'واعتبر وزير الخارجية الروسي سيرغي لافروف أن القرار البريطاني "غير ودي واستفزازي"، مؤكدا أن بلاده سترد بشكل مناسب.'
+    assert ("سيرغي لافروف", "بريطانيا") in event_parties(text, "ACCUSE")
+
+
+def test_neutral_itabara_is_no_accusation():
+    # "اعتبر … أن …" with no pejorative complement judges nobody
+    text = "واعتبر وزير الخارجية الروسي سيرغي لافروف أن القرار البريطاني خطوة مهمة، مؤكدا أن بلاده ستدرسه."
+    assert not event_parties(text, "ACCUSE")
+
+
+def test_press_conference_is_no_patient():
+    text = ('إلا أن ساندرز رفضت هذا التفسير في مؤتمر صحفي لاحق، وقالت للصحفيين إن "البيت الأبيض يتخذ إجراءات '
+            'لمنع أي تدخل مستقبلي ".')
+    assert all(t != "صحفي" for _, t in event_parties(text, "REJECT"))
