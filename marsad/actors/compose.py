@@ -25,6 +25,8 @@ CLAUSE_MARKS = PUNCT_GAP | {".", "!", "؟", "?", '"', "«", "“"}
 SUBJECT_NEGATIONS = frozenset(normalize(w) for w in RESOLVER_WORDS["subject_negations"])
 # How often a foreign state must be named (by name or capital) for its nationals to be its side.
 STATE_NAMED = 2
+# Sectors of named bodies a nisba after them only describes (compose._epithet).
+EPITHET_TYPES = frozenset(RESOLVER_WORDS["epithet_types"])
 
 # What may stand between a title and its name: a comma, a dash, or a bracket ("للرئيس (ترامب)").
 TITLE_GAP = PUNCT_GAP | {"("}
@@ -100,7 +102,7 @@ class ComposeMixin(GroupsMixin):
     def _nisba(self, a: Atom, r) -> None:
         _, iso, plural, definite = r
         sector = self._head_before(a)
-        if sector == "NONE":
+        if sector == "NONE" or sector is None and self._epithet(a):
             return
         if sector is None:
             prev = self.mentions[-1] if self.mentions else None
@@ -118,6 +120,14 @@ class ComposeMixin(GroupsMixin):
             self.emit_code(a.s, a.e, iso, "CVL", "nisba-people", None)
         elif definite:
             self.emit_code(a.s, a.e, iso, "GOV", "nisba", None)
+
+    def _epithet(self, a: Atom) -> bool:
+        """A nisba right after a named group, outlet or company qualifies it, and names no state of
+        its own ("ميليشيات الحوثي الإيرانية"، "حزب الله اللبناني"، "قناة الجزيرة القطرية")."""
+        prev = self.mentions[-1] if self.mentions else None
+        return prev is not None and prev[2].type in EPITHET_TYPES and not prev[3].startswith(("nisba", "country")) \
+            and a.ti > 0 and self.tok_index(prev[1] - 1) == a.ti - 1 and self.same_sentence(a.ti - 1, a.ti) \
+            and not PUNCT_GAP.intersection(self.doc.text[prev[1]:a.s])
 
     def _party(self, a: Atom, iso: str) -> bool:
         """A definite plural nisba or demonym with no head noun that stands for its state as a
