@@ -21,6 +21,8 @@ LED_VERBS = frozenset(RESOLVER_WORDS["led_verbs"])
 LED_BY = frozenset(RESOLVER_WORDS["led_by"])
 # One adjective allowed between an institution head and its nisba (القوات الخاصة العراقية).
 INST_GAP = frozenset(normalize(w) for w in RESOLVER_WORDS["institution_gap"])
+# "المتحدث العسكري باسم جيش الإسلام": a bare head before باسم speaks for the body named after it.
+ON_BEHALF = normalize(RESOLVER_WORDS["on_behalf"])
 
 
 class GroupsMixin(AnaphoraMixin):
@@ -62,6 +64,8 @@ class GroupsMixin(AnaphoraMixin):
         a = self.atoms[i]
         _, code, _label, construct, bare = r
         if bare and not construct:
+            if a.tj + 1 < len(self.toks) and self.toks[a.tj + 1].norm == ON_BEHALF:
+                return  # (the statements layer reads "المتحدث … باسم X" as X's spokesman)
             end = a.e
             b = self.next_atom(i)
             rb = b.get("I") if b is not None else None

@@ -158,9 +158,11 @@ def _code(ctx: Context, words: list[str], inner: list[NMention], at: int) -> tup
             kind, sector = "ORG", lex.bodies.get(head) or alex.org_heads[head]
         else:
             kind = "GRP" if head.startswith(_ART) else "PER"  # an unlisted name is a person
-    for w in words[1:]:
+    for w in words[1:words.index(_BI_ISM) if _BI_ISM in words else len(words)]:
         if sector is None and w in lex.adjectives:
-            sector = lex.adjectives[w]
+            sector = lex.adjectives[w]  # (not past باسم: "المتحدث العسكري باسم جيش الإسلام" speaks for it)
+    if _BI_ISM in words[1:] and inner:
+        sector = None  # the body named after باسم gives the sector
     group = phrase_reading(words)  # "قادة الـ5 دول"، "دول عربية": a set of states or leaders
     if group is not None:
         kind, sector = "GRP", group[0]

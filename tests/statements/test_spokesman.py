@@ -1,0 +1,20 @@
+"""A spokesman told by a bare office and the body he speaks for ("المتحدث العسكري باسم "جيش
+الإسلام"") is coded with that body's country and sector, not read as the article country's army
+(actors.groups.institution_bare, statements.newspeakers), on a real ant_news sentence."""
+from __future__ import annotations
+
+import pytest
+
+from tests.sentences import analysed
+
+
+@pytest.mark.parametrize("text", [
+    ('وذكر المتحدث العسكري باسم "جيش الإسلام"، في تصريح تلفزيوني، أن فيلق الرحمن رفض اقتراحا بتنسيق '
+     "دفاع مشترك عن الغوطة واتهمه بقطع إمدادات المياه المطلوبة لملء خنادق دفاعية."),
+    ("وذكر المتحدث العسكري باسم جيش الإسلام، في تصريح تلفزيوني، أن فيلق الرحمن رفض اقتراحا بتنسيق "
+     "دفاع مشترك عن الغوطة."),
+])
+def test_spokesman_speaks_for_the_body_named(text):
+    doc = analysed(text)
+    speakers = [doc.actors[s.speaker] for s in doc.statements if s.speaker]
+    assert speakers and all((a.country, a.type) == ("SYR", "REB") for a in speakers)
