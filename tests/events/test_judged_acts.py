@@ -31,3 +31,15 @@ def test_press_conference_is_no_patient():
     text = ('إلا أن ساندرز رفضت هذا التفسير في مؤتمر صحفي لاحق، وقالت للصحفيين إن "البيت الأبيض يتخذ إجراءات '
             'لمنع أي تدخل مستقبلي ".')
     assert all(t != "صحفي" for _, t in event_parties(text, "REJECT"))
+
+
+def test_acceptance_denied_is_a_refusal():
+    text = ("قال وزير الخارجية اليمني خالد اليماني، الجمعة، إن الحكومة الشرعية لا تقبل بنقل جرحى لا تعرفهم على "
+            "متن طائرة وفد الحوثيين الذين من المفترض أن يشارك في مشاورات جنيف لحل الأزمة اليمنية.")
+    assert event_parties(text, "REJECT")
+
+
+def test_unless_and_beyond_dispute_are_no_refusals():
+    assert not event_parties("وأوردت وسائل إعلام سورية أن قوات النظام وجهت جميع القوات العاملة في الغوطة الشرقية لشن "
+                             "عملية ضخمة في دوما، ما لم يوافق فصيل جيش الإسلام على الخروج منها.", "REJECT")
+    assert not event_parties("وقال كلود أرنو إن التفسيرات تختلف، وليس هناك دليل لا يقبل النقاش.", "REJECT")
