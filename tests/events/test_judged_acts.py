@@ -43,3 +43,8 @@ def test_unless_and_beyond_dispute_are_no_refusals():
     assert not event_parties("وأوردت وسائل إعلام سورية أن قوات النظام وجهت جميع القوات العاملة في الغوطة الشرقية لشن "
                              "عملية ضخمة في دوما، ما لم يوافق فصيل جيش الإسلام على الخروج منها.", "REJECT")
     assert not event_parties("وقال كلود أرنو إن التفسيرات تختلف، وليس هناك دليل لا يقبل النقاش.", "REJECT")
+
+
+def test_responsibility_laid_on_a_party():
+    text = "وألقت الحكومة العراقية بالمسؤولية عن أعمال العنف في البصرة على تنظيم الدولة الإسلامية."
+    assert any(s is not None for s, _ in event_parties(text, "ACCUSE"))

@@ -70,3 +70,10 @@ def test_no_owner_across_clause_or_place(text, etype, wrong):
 def test_subject_name_in_quotes_is_no_object():
     # "دانت شركة «سوديكسو»": the name of the subject, not whom it condemned
     assert "سوديكسو" not in _targets('دانت شركة "سوديكسو" الفرنسية ما حدث.', "ACCUSE")
+
+
+def test_counted_members_of_a_body_are_the_body():
+    # "12 عنصرا في الاستخبارات الروسية": the intelligence service is the patient
+    doc = analysed("واتهمت السلطات الأمريكية الجمعة 12 عنصرا في الاستخبارات الروسية، بقرصنة حواسيب الحزب "
+                   "الديمقراطي خلال حملة الانتخابات الرئاسية التي فاز فيه دونالد ترامب.")
+    assert any(e.type == "ACCUSE" and code_of(doc, e.target) == ("RUS", "SPY") for e in doc.events)
