@@ -46,5 +46,6 @@ def test_unless_and_beyond_dispute_are_no_refusals():
 
 
 def test_responsibility_laid_on_a_party():
-    text = "وألقت الحكومة العراقية بالمسؤولية عن أعمال العنف في البصرة على تنظيم الدولة الإسلامية."
+    text = ("وألقى البنك المركزي الإيراني والقضاء بالمسؤولية عن انخفاض العملة والارتفاع المطرد في أسعار العملة "
+            'الذهبية على من وصفهم "بالأعداء".')
     assert any(s is not None for s, _ in event_parties(text, "ACCUSE"))
