@@ -42,6 +42,7 @@ _WORDS = resources.read_yaml("boilerplate", "words.yaml")
 _CONTINUATION = tuple(_WORDS["continuation_openers"])
 _CONTINUATION_VERBS = tuple(_WORDS["continuation_verb_starts"])
 _ART, _CONJ = _WORDS["article"], _WORDS["conjunction_letters"]
+RUN_MAX = 3  # the longest run of related-story headlines; more lines in a row are a list
 
 
 def _is_bare_headline(line: str, index: int, lines: int) -> bool:
@@ -144,7 +145,7 @@ def detect(doc: Doc) -> list[Boilerplate]:
             state.append("body")
         body_seen += 1
     _lists(state, [text[a:b].split(maxsplit=1)[0] for a, b in spans])
-    _cluster(state)
+    _cluster(state, ["(" in text[a:b] for a, b in spans])
     found += [Boilerplate(*spans[i], "insert", Provenance(STAGE, "bare-headline"))
               for i, st in enumerate(state) if st == "headline"]
     body = [spans[i] for i, st in enumerate(state) if st in ("body", "shaped", "list")]
@@ -180,9 +181,21 @@ def _lists(state: list[str], firsts: list[str]) -> None:
         i = j + 1
 
 
-def _cluster(state: list[str]) -> None:
+def _cluster(state: list[str], bracketed: list[bool]) -> None:
     """Related-story headlines come in runs (BBC): a headline-shaped line next to another
-    story's headline is one too, even when it shares the article's topic."""
+    story's headline is one too, even when it shares the article's topic; and two or three
+    headline-shaped lines in a row are such a run ("احتجاجات العراق: العبادي يضع قوات الجيش …" then
+    "احتجاجات البصرة: الشرطة العراقية تحبط …"): a section title of the article stands alone before
+    its prose, and four or more lines in a row, or lines all with a bracket ("لندن، المملكة المتحدة
+    (2.7 تريليون دولار)"), are the article's own list."""
+    i = 0
+    while i < len(state):
+        j = i
+        while j < len(state) and state[j] == "shaped":
+            j += 1
+        if 2 <= j - i <= RUN_MAX and not all(bracketed[i:j]):
+            state[i:j] = ["headline"] * (j - i)
+        i = max(j, i + 1)
     changed = True
     while changed:
         changed = False

@@ -34,3 +34,17 @@ def test_section_titles_that_announce_their_paragraph_are_kept():
 def test_a_list_is_not_a_run_of_headlines():
     # the Oscar winners: "أفضل فيلم: …", "أفضل مخرج: …", …
     assert inserts("FR-internationalNews-258-20180305") == []
+
+
+def test_two_topical_headlines_in_a_row_are_a_run():
+    # both share the article's topic (the Basra protests; Daniels' suit), but two unpunctuated
+    # lines in a row are related-story links, not a section title
+    assert inserts("BB-middleEast-739-20180716") == [
+        "احتجاجات العراق: العبادي يضع قوات الجيش والأمن في حالة تأهب قصوى",
+        "احتجاجات البصرة: الشرطة العراقية تحبط محاولة مئات المتظاهرين اقتحام مبنى حكومة البلدية"]
+    assert len(inserts("BB-internationalNews-619-20180607")) >= 2
+
+
+def test_a_bracketed_enumeration_is_the_articles_own():
+    # "لندن، المملكة المتحدة (2.7 تريليون دولار)" …: the richest cities, a list of the article
+    assert inserts("AL-internationalNews-326-20180303") == []
