@@ -18,3 +18,10 @@ def test_spokesman_speaks_for_the_body_named(text):
     doc = analysed(text)
     speakers = [doc.actors[s.speaker] for s in doc.statements if s.speaker]
     assert speakers and all((a.country, a.type) == ("SYR", "REB") for a in speakers)
+
+
+def test_a_report_told_with_awrada():
+    # "وأوردت صحيفة … أن …": a paper's report is its statement
+    doc = analysed('أوردت صحيفة "دايلي تلغراف" البريطانية اليوم الجمعة أن قوات سوريا الديمقراطية أطلقت عناصر من '
+                   'تنظيم "الدولة الإسلامية" كانوا أسرى لديها، في إطار عمليات سرية لتبادل محتجزين مع التنظيم.')
+    assert [doc.actors[s.speaker].name for s in doc.statements if s.speaker] == ["دايلي تلغراف"]
