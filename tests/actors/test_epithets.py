@@ -26,3 +26,13 @@ def test_houthis_are_the_target_of_the_judgement():
 def test_nisba_after_a_generic_head_keeps_its_state():
     codes = _codes("وشنت الطائرات الإسرائيلية غارات على مواقع حركة حماس في غزة.")
     assert ("ISR", "MIL") in codes
+
+
+def test_the_resistance_with_a_nisba_is_an_armed_group():
+    # "المقاومة اليمنية": Yemen's armed resistance, not the Yemeni state
+    assert ("YEM", "REB") in _codes("ووجهت المقاومة اليمنية ضربات قاصمة لميليشيات الحوثي الإيرانية في الساحل الغربي.")
+
+
+def test_a_junction_is_no_jordanian_town():
+    # "مفرق زبيد" is the Zabid junction; the Jordanian town is "المفرق"
+    assert ("JOR", None) not in _codes("وسيطرت قوات المقاومة على مفرق زبيد ومديرية الفازة.")
