@@ -49,3 +49,10 @@ def test_responsibility_laid_on_a_party():
     text = ("وألقى البنك المركزي الإيراني والقضاء بالمسؤولية عن انخفاض العملة والارتفاع المطرد في أسعار العملة "
             'الذهبية على من وصفهم "بالأعداء".')
     assert any(s is not None for s, _ in event_parties(text, "ACCUSE"))
+
+
+def test_liberating_ground_is_taking_it():
+    text = "وتمكنت المقاومة اليمنية من تحرير مواقع استراتيجية واسعة في الساحل الغربي."
+    assert event_parties(text, "ASSAULT")
+    # names and an editor are no liberation
+    assert not event_parties("وقال رئيس تحرير الصحيفة إن المقال لم ينشر بعد.", "ASSAULT")
