@@ -277,7 +277,7 @@ def _verbal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: s
                 and cand.lexeme.id in PASSIVE_PRONE and agent is None and subj_rule == "vso" \
                 and (out.target is None or out.target.prep is not None
                      or any(c in text[subj.end:out.target.start] for c in ",،")) and not norms[i].endswith(OBJECT_SUFFIXES) \
-                and _member_phrase(norms, subj):
+                and (_member_phrase(norms, subj) or subj.mention is MentionKind.PERSON or subj.kind == "PER"):
             # "قتل القيادي في مليشيات الحوثي": a leader or member a verb of harm names, with no
             # object after him (a name after a comma is his apposition), is its victim (قُتل)
             out.source, out.target, out.rule = None, subj, "passive-noobj"

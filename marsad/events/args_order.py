@@ -38,6 +38,7 @@ _MEDIA = word_set(resources.read_yaml("events", "args_object.yaml")["media"])
 
 # Title heads of a verb-first subject (cues.yaml: subject_heads).
 SUBJECT_HEADS = word_set(" ".join(load_cues().get("subject_heads", ())))
+APPOSITION_REACH = 9  # words a title apposed to a person may take ("، المتحدثة باسم البيت الأبيض،")
 
 # Letters of قد / لقد (and the tatweel): deleted from the text between a subject and its verb,
 # nothing may be left for the subject to count as adjacent.
@@ -328,6 +329,19 @@ def appositive_end(subj: Slot, slots: list[Slot], words, text) -> int:
         if s.actor is not None and s.actor == subj.actor or s.mention is MentionKind.PERSON and subj.mention is MentionKind.TITLE_NAME \
                 or s.pro[:1] == "و" and not s.adjectival:
             end = s.j  # (and the conjuncts of a coordinated subject: "واشنطن ولندن وباريس")
+    return _titled_apposition(subj, end, words, text)
+
+
+def _titled_apposition(subj: Slot, end: int, words, text) -> int:
+    """Past a person's title apposed between commas ("حذرت سارة ساندرز، المتحدثة باسم البيت
+    الأبيض، إيران …"): the body the title names is no object of the verb."""
+    if subj.mention not in (MentionKind.PERSON, MentionKind.TITLE_NAME) or end >= len(words) \
+            or text[words[end - 1].end:words[end].start].strip() not in (",", "،") \
+            or bare_word(words[end].norm) not in SUBJECT_HEADS:
+        return end
+    for k in range(end + 1, min(len(words), end + APPOSITION_REACH)):
+        if text[words[k - 1].end:words[k].start].strip() in (",", "،"):
+            return k
     return end
 
 
