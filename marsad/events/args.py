@@ -87,6 +87,7 @@ from marsad.events.args_targets import (
     topic_nisba,
 )
 from marsad.events.args_words import (
+    SOURCE_PREPS,
     TARGET_PREPS,
     bare_word,
     gap_ok,
@@ -184,7 +185,7 @@ def _assault_target(cand: Candidate, words: list[Token], slots: list[Slot], text
     if out.target is None:
         out.target = far_target(slots, cand.j, words, text, exclude=out.source)
     if out.target is None:
-        out.target = nearest_recipient(slots, cand.j, exclude=out.source)
+        out.target = nearest_recipient(slots, cand.j, exclude=out.source, norms=norms)
         out.guessed = out.target is not None
     if out.target is None and out.source is not None:
         # "نفذت إسرائيل ضربة جوية في سورية": a state attacked where nobody else is named
@@ -329,7 +330,7 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
         out.source, out.rule = gen, "genitive"
     if out.source is None:
         _support_source(cand, words, slots, text, norms, out)
-    if gen is not None and (gen.prep is None or (gen.i == jq and jq > j)) \
+    if gen is not None and (gen.prep is None or (gen.i == jq and jq > j and gen.prep not in SOURCE_PREPS)) \
             and gen_object and gen is not out.source and out.rule != "means":  # (the genitive is the weapon)
         out.target = gen
     sv = cand.feats.get("support")

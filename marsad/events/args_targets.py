@@ -14,6 +14,7 @@ from marsad.events.args_words import (
     PLACE_KINDS,
     PREPS,
     SKIP_AFTER_VERB,
+    SOURCE_PREPS,
     TARGET_PREPS,
     bare_forms,
     bare_word,
@@ -158,12 +159,15 @@ PLACE_PREPS = word_set(_WORDS["place_preps"])
 STATE_PLACES = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL, MentionKind.CITY})
 
 
-def nearest_recipient(slots: list[Slot], j: int, exclude=None) -> Slot | None:
+def nearest_recipient(slots: list[Slot], j: int, exclude=None, norms: list[str] | None = None) -> Slot | None:
     """An attack's recipient when no rule named one: the first participant after the trigger
-    that no preposition of place governs ("انفجرت لدى مرور دورية للشرطة")."""
+    that no preposition of place governs ("انفجرت لدى مرور دورية للشرطة"), before the source of
+    the report ("… وفق المرصد السوري"، "بحسب بيان للقوات الأمريكية": who tells it)."""
     for s in slots:
         if s is exclude or s.i < j or s.i > j + 8 or s.adjectival:
             continue
+        if s.prep in SOURCE_PREPS or norms is not None and not SOURCE_PREPS.isdisjoint(norms[max(j, s.i - 2):s.i]):
+            break
         if s.prep in PLACE_PREPS or (s.actor is None and s.sector is None):
             continue
         if s.mention in STATE_PLACES and s.prep not in TARGET_PREPS:

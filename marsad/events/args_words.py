@@ -13,6 +13,7 @@ _WORDS = resources.read_yaml("events", "args_words.yaml")  # read once, at impor
 _TANWIN_ALIF, _NOT_TANWIN = _WORDS["tanwin_alif"], frozenset(_WORDS["not_tanwin_before"].split())
 PREPS = word_set(_WORDS["preps"])
 TARGET_PREPS = word_set(_WORDS["target_preps"])
+SOURCE_PREPS = word_set(_WORDS["source_preps"])
 # Prepositions that open a place or topic phrase: not a time or a cause, nor a recipient's
 # ("على مدينة دوما" is Douma).
 PHRASE_PREPS = PREPS - word_set(_WORDS["time_preps"]) - TARGET_PREPS

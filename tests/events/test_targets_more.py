@@ -77,3 +77,11 @@ def test_counted_members_of_a_body_are_the_body():
     doc = analysed("واتهمت السلطات الأمريكية الجمعة 12 عنصرا في الاستخبارات الروسية، بقرصنة حواسيب الحزب "
                    "الديمقراطي خلال حملة الانتخابات الرئاسية التي فاز فيه دونالد ترامب.")
     assert any(e.type == "ACCUSE" and code_of(doc, e.target) == ("RUS", "SPY") for e in doc.events)
+
+
+def test_the_source_of_a_report_is_no_recipient():
+    # "… حسب مسؤولين محليين"، "… وفق المرصد السوري": who tells the toll, not whom it hit
+    doc = analysed("وشن التنظيم الإرهابي في 25 يوليو سلسلة هجمات متزامنة استهدفت مدينة السويداء وقرى في ريفها "
+                   "الشرقي، ما تسبب بمقتل 265 قتيلاً، وفق المرصد السوري لحقوق الانسان.")
+    assert all(e.target is None or doc.actors[e.target].type != "NGO" and "المرصد" not in doc.actors[e.target].name
+               for e in doc.events)
