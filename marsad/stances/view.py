@@ -88,6 +88,7 @@ class StanceView:
         if self._nisba_by is None:
             by_stem: dict[str, str] = {}
             by_country: dict[str, str] = {}
+            fallback: dict[str, str] = {}
             for a in self.doc.actors.values():
                 for n in [a.name] + list(a.aliases):
                     n = normalize(n or "")
@@ -97,9 +98,13 @@ class StanceView:
                     by_stem.setdefault(n + "ي", a.id)
                     if n.endswith("ا"):
                         by_stem.setdefault(n[:-1] + "ي", a.id)
-                if a.country and (a.kind in ("GPE", "LOC") or a.type == "GOV"):
-                    by_country[a.country] = a.id
-            self._nisba_by = (by_stem, by_country)
+                if a.country and a.kind in ("GPE", "LOC") and a.type == "GOV":
+                    by_country[a.country] = a.id  # the state itself ("سوريا"), not a region of it (الجولان)
+                elif a.country and a.type == "GOV" and a.kind != "PER":
+                    # (a state body when the state itself is not named; never a person, "مدير
+                    # المرصد السوري" coded with Syria's country is not Syria)
+                    fallback.setdefault(a.country, a.id)
+            self._nisba_by = (by_stem, {**fallback, **by_country})
         return self._nisba_by
 
 
