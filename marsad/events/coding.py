@@ -73,6 +73,18 @@ def _place(doc: Doc, aid: str | None) -> bool:
     return a is not None and a.kind == "LOC" and not a.type
 
 
+# Sectors that tell or document violence and never commit it (PLOVER): a monitor or an outlet read
+# as the agent of an attack or an arrest is the speaker the clause was attributed to.
+UNARMED_SECTORS = frozenset({"NGO", "MED", "IGO"})
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def unarmed_agent(doc: Doc, etype: str, aid: str | None) -> bool:
+    """Is ``aid`` a monitor, an outlet or an international body read as the agent of force?"""
+    a = doc.actors.get(aid) if aid is not None else None
+    return etype in FORCE_TYPES and a is not None and a.type in UNARMED_SECTORS
+
+
 def _mention_kind(doc: Doc, slot: Slot) -> MentionKind | None:
     """The kind of the actors-layer mention a slot was built from."""
     for m in doc.mentions_in(slot.start, slot.end):

@@ -48,6 +48,7 @@ from marsad.events.coding import (
     _word_sector,
     generic_actor,
     self_placed,
+    unarmed_agent,
 )
 from marsad.events.context import mode_of
 from marsad.events.demands import DEMANDS, demand_stance
@@ -153,8 +154,8 @@ class EventsStage:
             return None
         target = _target_slot(doc, members)
         source, src_id = self._agent(doc, sent, words, members, target)
-        if _place(doc, src_id):
-            # "هاجم التنظيم منطقة السويداء": a town or a river read as the agent is a misread clause
+        if _place(doc, src_id) or unarmed_agent(doc, etype, src_id):
+            # "هاجم التنظيم منطقة السويداء": a town, a river or a monitor read as the agent is a misread clause
             source, src_id = None, None
         tgt_id = self._actor_id(doc, target)
         # "بوليساريو" after "جبهة بوليساريو": the short name of a coded actor told before
@@ -192,8 +193,7 @@ class EventsStage:
             date=anchor(doc, start, end), location=location, place=place,
             trigger=(g.cand.start, g.cand.end), aux=aux,
             modality=modality_of(aux, g.ctx.governed_by),
-            # ("none": the predicate shows no attitude, whatever its type's usual one: an announced
-            # meeting coded AGREE, a readiness to talk)
+            # ("none": no attitude, whatever the type's: an announced meeting coded AGREE, a readiness to talk)
             stance=(etype in DEMANDS and demand_stance(doc.text, words, g.cand.j) or g.cand.lexeme.stance) if tgt_id else None,
             source_from=quoted_speaker(doc, members, source, src_id),
         )

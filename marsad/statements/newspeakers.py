@@ -174,7 +174,10 @@ def _code(ctx: Context, words: list[str], inner: list[NMention], at: int) -> tup
         a = ctx.doc.actors.get(m.actor)
         if a is not None and a.country:
             country = country or a.country
-            if a.type and (sector is None or kind == "GRP" and sector == "CVL" and a.type != "GOV"):
+            # (an office of the body named right after it, "مدير المرصد السوري لحقوق الإنسان", is
+            # that body's: its sector, not the title's)
+            of_body = a.kind == "ORG" and m.start <= at + len(words[0]) + 2
+            if a.type and (sector is None or of_body or kind == "GRP" and sector == "CVL" and a.type != "GOV"):
                 sector = a.type
     if country is None:
         country = _nisba_country(" ".join(words), alex)

@@ -18,3 +18,11 @@ def test_support_of_the_syrian_regime_targets_syria():
     backing = [s for s in doc.stances if s.polarity == "support" and name_of(doc, s.holder) == "إيران"]
     assert backing and all(code_of(doc, s.target)[0] == "SYR" for s in backing)
     assert all(doc.actors[s.target].kind != "PER" and "الجولان" not in doc.actors[s.target].name for s in backing)
+
+
+def test_a_monitor_is_no_attacker():
+    # the Observatory's director tells the toll; he is neither the attacker nor a Syrian official
+    doc = analysed(TEXT)
+    assert all(doc.actors[e.source].type != "NGO" for e in doc.events if e.type == "ASSAULT" and e.source)
+    directors = [doc.actors[s.speaker] for s in doc.statements if s.speaker and "المرصد" in doc.actors[s.speaker].name]
+    assert directors and all(a.type == "NGO" for a in directors)
