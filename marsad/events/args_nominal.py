@@ -54,6 +54,8 @@ LAM_RELATIONAL = word_set(_WORDS["lam_relational"])
 SPEECH_TOPIC_OPENERS = {t: tuple(normalize(w) for w in v.split()) for t, v in _WORDS["speech_topic_openers"].items()}
 LAM_NOT_TOPIC = word_set(_WORDS["lam_not_topic"])
 SUPPORT_DENIED = word_set(_WORDS["support_denied"])
+# The feminine plural of a verbal noun ("انتقادات"، "اتهامات"): acts its genitive performed.
+PLURAL_ACTS = ("ات",)
 
 
 def lam_agent(cand, lam: Slot | None) -> bool:
@@ -91,6 +93,8 @@ def speech_gen_agent(cand, gen: Slot | None, norms) -> bool:
     openers = SPEECH_TOPIC_OPENERS.get(cand.type)
     if not openers or gen is None or gen.prep is not None or gen.i != cand.j:
         return False
+    if cand.cls == "noun" and norms[cand.j - 1].endswith(PLURAL_ACTS):
+        return True  # the plural acts of a speaker: "انتقادات المنظمات الحقوقية"، "اتهامات واشنطن"
     for k in range(gen.j, min(len(norms), gen.j + 3)):
         if norms[k].startswith(openers):
             return norms[k] not in LAM_NOT_TOPIC

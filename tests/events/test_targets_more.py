@@ -85,3 +85,10 @@ def test_the_source_of_a_report_is_no_recipient():
                    "الشرقي، ما تسبب بمقتل 265 قتيلاً، وفق المرصد السوري لحقوق الانسان.")
     assert all(e.target is None or doc.actors[e.target].type != "NGO" and "المرصد" not in doc.actors[e.target].name
                for e in doc.events)
+
+
+def test_the_genitive_of_plural_speech_acts_is_their_agent():
+    # "اتهامات لندن": London's accusations (the plural acts of a speaker), not accusations of London
+    sources = [s for s, _ in event_parties("في تصعيد خطير بلهجة التهديدات بين روسيا وبريطانيا، ردت موسكو على اتهامات "
+                                           "لندن لها بمحاولة اغتيال العميل الروسي السابق.", "ACCUSE")]
+    assert "لندن" in sources
