@@ -33,6 +33,7 @@ _BI = RULE_WORDS["bi"]
 
 _STRAIGHT_RE = re.compile('"')
 BI_ISM = normalize(RULE_WORDS["bi_ism"])
+ADDRESSEE_LAM, TATWEEL = "ل", "\u0640"  # the لـ written apart before an addressee's quoted name
 _RW = RULE_WORDS
 
 
@@ -143,6 +144,8 @@ def _quoted_name(ctx: Context, toks: list[Tok], j: int, k: int, end: int) -> int
     named = j > k and shut > 0 and (toks[j - 1].text in PREPOSITIONS or toks[j - 1].text in NAME_HEADS) \
         and any(x.text in THAT or x.text == ":" or x.text in OPEN_QUOTES for x in later)
     after_ism = j > k and toks[j - 1].text == BI_ISM  # "الناطق باسم "غرفة العمليات"": a name
+    # "أعلن لـ"سكاي نيوز عربية"، الخميس، استعادة …": whom the cue addresses, a name
+    after_ism = after_ism or j > k and toks[j - 1].text.rstrip(TATWEEL) == ADDRESSEE_LAM
     that_at = next((x.start for x in later if x.text in THAT), None)
     # … unless another cue opens between it and the أنّ ("قال تاجر "…" مضيفاً أن …")
     if that_at is not None and any(shut < c < that_at for c in ctx.cue_starts):

@@ -56,3 +56,9 @@ def test_liberating_ground_is_taking_it():
     assert event_parties(text, "ASSAULT")
     # names and an editor are no liberation
     assert not event_parties("وقال رئيس تحرير الصحيفة إن المقال لم ينشر بعد.", "ASSAULT")
+
+
+def test_names_are_no_insisting():
+    # "فالح الفياض"، "وتلحين": forms of ألحّ that are other words
+    assert not event_parties("أعلن المكتب الإعلامي لرئيس هيئة الحشد الشعبي المُقال فالح الفياض، الأحد، أن المحكمة "
+                             "الاتحادية ألغت قرار إقالته.", "REQUEST")

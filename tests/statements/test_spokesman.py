@@ -25,3 +25,11 @@ def test_a_report_told_with_awrada():
     doc = analysed('أوردت صحيفة "دايلي تلغراف" البريطانية اليوم الجمعة أن قوات سوريا الديمقراطية أطلقت عناصر من '
                    'تنظيم "الدولة الإسلامية" كانوا أسرى لديها، في إطار عمليات سرية لتبادل محتجزين مع التنظيم.')
     assert [doc.actors[s.speaker].name for s in doc.statements if s.speaker] == ["دايلي تلغراف"]
+
+
+def test_the_quoted_name_of_an_addressee_is_no_content():
+    # "أعلن لـ"سكاي نيوز عربية"، الخميس، استعادة …": whom he told, not what he said
+    doc = analysed("وأوضح المسماري أن قرار حفتر أتى لأن أموال عائدات النفط تذهب إلى المتطرفين والمرتزقة الأجانب.\n"
+                   'وكان المسماري أعلن لـ"سكاي نيوز عربية"، الخميس، استعادة القوات المسلحة السيطرة على ميناءي السدرة '
+                   "ورأس لانوف من أيدي الميليشيات المتشددة.")
+    assert doc.statements and all("سكاي نيوز" not in doc.text[s.start:s.end] for s in doc.statements)
