@@ -53,6 +53,7 @@ from marsad.events.coding import (
 from marsad.events.context import mode_of
 from marsad.events.demands import DEMANDS, demand_stance
 from marsad.events.filter import load_filter
+from marsad.events.judged import judged_act
 from marsad.events.sentence import (
     CLAUSE_PUNCT,
     DROPPED_AUX,
@@ -235,8 +236,7 @@ class EventsStage:
         """A condemnation or accusation whose object is an act ("وأدانت منظمة العفو الدولية
         الاعتقالات", "أدانت روسيا الضربات الأمريكية على سوريا"): its target is the act's agent, named in
         the clause or, for an act already reported ("الاعتقالات"), the agent of the last such event before."""
-        act = next((s for s in scored if s.ctx.governed_by == g.cand.type and s.cand.type != g.cand.type
-                    and 0 <= s.cand.i - g.cand.j <= JUDGED_ACT_GAP), None)
+        act = judged_act(scored, g, JUDGED_ACT_GAP, doc.text)  # after it, or the act that provoked it
         if act is None or ev.target is not None and ev.target != self._actor_id(doc, act.args.target):
             return ev  # (a patient of its own; the act's victim read as the patient gives way to its agent)
         tgt = self._actor_id(doc, act.args.source)

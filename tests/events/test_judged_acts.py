@@ -62,3 +62,11 @@ def test_names_are_no_insisting():
     # "فالح الفياض"، "وتلحين": forms of ألحّ that are other words
     assert not event_parties("أعلن المكتب الإعلامي لرئيس هيئة الحشد الشعبي المُقال فالح الفياض، الأحد، أن المحكمة "
                              "الاتحادية ألغت قرار إقالته.", "REQUEST")
+
+
+def test_criticism_an_act_provoked_targets_its_agent():
+    # "أثارت الاعتقالات انتقادات المنظمات": the organisations criticise whoever made the arrests
+    text = ("واعتقلت السلطات السعودية عددا من الناشطات في مجال حقوق المرأة الأسبوع الماضي.\n"
+            "وقد أثارت الاعتقالات انتقادات المنظمات المدافعة عن حقوق الإنسان.")
+    doc = analysed(text)
+    assert any(e.type == "ACCUSE" and code_of(doc, e.target)[0] == "SAU" for e in doc.events)
