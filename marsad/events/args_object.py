@@ -16,6 +16,7 @@ from marsad.doc import MentionKind
 from marsad.events.args_order import appositive_end
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
+    MEDIA,
     PREPS,
     RELATIVES,
     NOUN_OPENERS,
@@ -51,7 +52,6 @@ RELATIVE_RESUMPTIVE = RESUMPTIVE + tuple(_WORDS["relative_resumptive"].split())
 BREAKS = word_set(_WORDS["breaks"])
 NAMED_HEADS = word_set(_WORDS["named_heads"])
 MEDIUM_PREPS = word_set(_WORDS["medium_preps"])
-MEDIA = word_set(_WORDS["media"])
 # How far (words) the comma closing a phrase of the medium may stand.
 MEDIUM_REACH = 7
 # How many nouns of a genitive chain the walk passes ("صحة تقارير …").

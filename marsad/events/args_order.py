@@ -14,6 +14,7 @@ from marsad.events.args_slots import Slot
 from marsad.events.args_targets import CASUALTY_VERBS
 from marsad.events.args_words import (
     ARTICLE,
+    MEDIA,
     PHRASE_PREPS,
     PLACE_KINDS,
     QTY_SKIP,
@@ -30,11 +31,7 @@ from marsad.events.args_words import (
 )
 from marsad.events.lexicon import load_cues, load_lexicon
 from marsad.text.normalize import word_set
-
-# Pronoun suffixes a noun in construct cannot carry (written forms: ة is no pronoun).
-PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي")
-# Media of a statement ("في بيان", "في مقابلة"): a phrase between a speech act and its object.
-_MEDIA = word_set(resources.read_yaml("events", "args_object.yaml")["media"])
+from marsad.text.segment import ENCLITICS  # (read on the written word: ة is no pronoun)
 
 # Title heads of a verb-first subject (cues.yaml: subject_heads).
 SUBJECT_HEADS = word_set(" ".join(load_cues().get("subject_heads", ())))
@@ -382,7 +379,7 @@ def object_of(cand, words, slots, after_from, text) -> Slot | None:
             continue  # "هجوم انتحاري": a quality of the attack, not whom it hit
         if not gap_ok(words, gap_from, s.i, text):
             break
-        if s.prep is None and s.i > 0 and norms[s.i - 1] in _MEDIA and not norms[s.i].startswith(ARTICLE) \
+        if s.prep is None and s.i > 0 and norms[s.i - 1] in MEDIA and not norms[s.i].startswith(ARTICLE) \
                 and is_nisba(norms[s.i]):
             continue  # "في بيان صحفي"، "في مؤتمر صحفي": the medium's adjective, no journalist
         if s.prep is None and _in_prep_phrase(cand, words, norms, slots, after_from, s.i):
@@ -406,8 +403,8 @@ def _in_prep_phrase(cand, words, norms: list[str], slots, start: int, i: int) ->
     if i - 2 < start or norms[i - 2] not in PHRASE_PREPS or norms[i - 2] in cand.lexeme.patient:
         return False
     head, raw = norms[i - 1], words[i - 1].text
-    if len(head) < 3 or head.startswith(ARTICLE) or raw.endswith(PRONOUN_SUFFIXES) or head in QTY_SKIP or head.isdigit() \
-            or head in _MEDIA:
+    if len(head) < 3 or head.startswith(ARTICLE) or raw.endswith(ENCLITICS) or head in QTY_SKIP or head.isdigit() \
+            or head in MEDIA:
         return False
     return not any(sl.i <= i - 1 < sl.j for sl in slots)
 

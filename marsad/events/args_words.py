@@ -34,6 +34,9 @@ CONJ = tuple(_WORDS["conj"].split())
 PREP_CLITICS = tuple(_WORDS["prep_clitics"].split())
 FI, MIN, LI, BI = _WORDS["fi"], _WORDS["min"], _WORDS["li"], _WORDS["bi"]
 
+# Media of a statement ("في بيان"، "في مقابلة").
+MEDIA = word_set(_WORDS["media"])
+
 STRONG_PUNCT = set(".;:!?؟«»\"“”()[]")
 
 NUMERIC_QTY = word_set(_WORDS["numeric_qty"])

@@ -10,24 +10,21 @@ from __future__ import annotations
 
 from marsad import resources
 from marsad.doc import Token
-from marsad.events.args_words import CLAUSE_MARKS, STRONG_PUNCT
+from marsad.events.args_words import ARTICLE, CLAUSE_MARKS, STRONG_PUNCT
 from marsad.text.normalize import normalize
+from marsad.text.segment import proclitic_readings
 
 _DATA = resources.read_yaml("events", "demands.yaml")
 CEASE = frozenset(normalize(w) for w in _DATA["cease"])
 REACH = int(_DATA["reach"])
 DEMANDS = frozenset({"REQUEST"})  # the event types whose stance the demanded act decides
-_CLITICS = ("وب", "ول", "وال", "ب", "ل", "و")
 _STOPS = STRONG_PUNCT | set(CLAUSE_MARKS)
 
 
 def _bare(norm: str) -> set[str]:
-    """The word with a proclitic and the article taken off, every way they may be read."""
-    forms = {norm}
-    for c in _CLITICS:
-        if norm.startswith(c) and len(norm) > len(c) + 2:
-            forms.add(norm[len(c):])
-    return forms | {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}
+    """The word and its readings without proclitics (text.segment), each also without the article."""
+    forms = {norm} | {stem for _, stem in proclitic_readings(norm)}
+    return forms | {f[len(ARTICLE):] for f in forms if f.startswith(ARTICLE) and len(f) > 4}
 
 
 def demand_stance(text: str, words: list[Token], j: int) -> str | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from marsad import resources
 from marsad.actors.kinds import REPORTER_SECTORS
 from marsad.doc import Doc, Token
+from marsad.events.args_mutual import BETWEEN, CONJUNCTION
 from marsad.events.args_words import (
     RELATIVES,
     STRONG_PUNCT,
@@ -41,8 +42,6 @@ NOUN_WITH_REACH = int(_W["noun_with_reach"])
 FUTURE = word_set(_W["future_words"])
 CLAUSE_WORDS = word_set(_W["clause_words"])
 COUNTERPART_ONLY = frozenset(_W["counterpart_only"].split())
-BETWEEN = word_set(_W["between"])
-CONJ = _W["conj"]
 HOLD = word_set(_W["hold"])
 JOINT_REACH = int(_W["joint_reach"])
 GATHER = frozenset(_W["gather"].split())
@@ -117,11 +116,7 @@ def _between_pair(s, words: list[Token]):
     if k is None:
         return None
     first = next((sl for sl in s.slots if k < sl.i <= k + 3 and not sl.adjectival), None)
-    if first is None or first.actor is None:
-        return None
-    second = next((sl for sl in s.slots if sl.i == first.j and words[sl.i].norm[:1] == CONJ
-                   and sl.actor not in (None, first.actor)), None)
-    return (first, second) if second is not None else None
+    return _with_conjunct(s.slots, words, first)
 
 
 def _joint_subjects(s, words: list[Token]):
@@ -133,10 +128,17 @@ def _joint_subjects(s, words: list[Token]):
     if k is None:
         return None
     first = next((sl for sl in s.slots if sl.i == k + 1 and sl.prep is None and not sl.adjectival), None)
+    return _with_conjunct(s.slots, words, first, before=c.i, bare=True)
+
+
+def _with_conjunct(slots, words: list[Token], first, before: int | None = None, bare: bool = False):
+    """(first, second): the actor joined to ``first`` by و right after it (ending by ``before``; with
+    no preposition when ``bare``), or None."""
     if first is None or first.actor is None:
         return None
-    second = next((sl for sl in s.slots if sl.i == first.j and sl.j <= c.i and words[sl.i].norm[:1] == CONJ
-                   and sl.prep is None and sl.actor not in (None, first.actor)), None)
+    second = next((sl for sl in slots if sl.i == first.j and words[sl.i].norm[:1] == CONJUNCTION
+                   and (before is None or sl.j <= before) and not (bare and sl.prep is not None)
+                   and sl.actor not in (None, first.actor)), None)
     return (first, second) if second is not None else None
 
 
