@@ -9,6 +9,14 @@ from __future__ import annotations
 
 from marsad import resources
 from marsad.doc import MentionKind
+from marsad.events.args_gender import (
+    feminine_slot,
+    feminine_verb,
+    is_man,
+    masculine_singular,
+    masculine_verb,
+    temporal_clause,
+)
 from marsad.events.args_passive import ANNA_PRONOUN, CAUSE_NOUNS
 from marsad.events.args_slots import Slot
 from marsad.events.args_targets import CASUALTY_VERBS
@@ -16,6 +24,7 @@ from marsad.events.args_words import (
     ARTICLE,
     MEDIA,
     PHRASE_PREPS,
+    PREPS,
     PLACE_KINDS,
     QTY_SKIP,
     QUANTIFIERS,
@@ -92,43 +101,6 @@ def _kana_subject(cand, words, norms, slots, text) -> Slot | None:
     return None
 
 
-# Singular masculine nouns of persons (the role lexicon's), which a feminine verb cannot have as
-# its subject: "فقتلت المدرس" (the fire killed the teacher), "خطفت مواطنا".
-MASC_PERSONS = word_set(_WORDS["masc_persons"])
-# Titles before a man's name: "العميد فرنسوا الحاج", "الشيخ …".
-MASC_TITLES = word_set(_WORDS["masc_titles"])
-
-
-def _masculine_singular(s: Slot, norms: list[str]) -> bool:
-    """Is the slot one man (a singular masculine role noun, or a man's title)?"""
-    w0 = norms[s.i]
-    for w in ((w0, w0[1:]) if w0[:1] in "وف" and len(w0) > 3 else (w0,)):  # (وزير is no و + زير)
-        if w in MASC_TITLES:
-            return True
-        w = w[2:] if w.startswith("ال") else w
-        if w.endswith("ا") and w[:-1] in MASC_PERSONS:  # accusative: "مواطنا"
-            return True
-        if w in MASC_PERSONS or (w.endswith("ي") and w[:-1] in MASC_PERSONS):
-            return True
-    return False
-
-
-def _is_man(s: Slot, slots: list[Slot], norms: list[str]) -> bool:
-    """The slot is one man, by its own words or by a title of the same actor ("وزير الدفاع الياس المر")."""
-    if _masculine_singular(s, norms):
-        return True
-    return s.actor is not None and any(o is not s and o.actor == s.actor and o.j <= s.i and s.i - o.j <= 1
-                                       and _masculine_singular(o, norms) for o in slots)
-
-
-def _feminine_verb(cand, norms: list[str]) -> bool:
-    """A perfect verb with the feminine singular ending -ت ("قتلت", "اختطفت")."""
-    if cand.cls != "perf" or cand.plural or cand.j - cand.i != 1:
-        return False
-    w = norms[cand.i]
-    return w.endswith("ت") and not w.endswith(("تا", "تم")) and len(w) - len(cand.proclitics) >= 4
-
-
 # Object pronouns on a verb (شنتها، استهدفه، قتلهم): in a relative clause, its antecedent.
 OBJECT_SUFFIXES = tuple(_WORDS["object_suffixes"].split())
 # The suffixes of them that no verb stem ends with (ه may be the stem's own letter: وجه، نبه).
@@ -189,17 +161,18 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
                 w in QAD for w in norms[s.j:i]) and s.end <= words[i].start and \
                 not text[s.end:words[i].start].translate(_NO_SPACE).strip():
             return s, "svo-adjacent"
-    fem = _feminine_verb(cand, norms)
+    fem = feminine_verb(cand, norms)
     subj, how = _verb_first_subject(cand, words, norms, slots, text, fem)
     if subj is not None:
         return subj, how
-    return _verb_last_subject(cand, words, norms, slots, text, fem)
+    return _verb_last_subject(cand, words, norms, slots, text, fem, how == "agreement")
 
 
 def _verb_first_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slot | None, str]:
     """VSO: the actor right after the verb, past time words, a title head or a quantity."""
     j = cand.j
     k = j if not cand.plural else len(norms)
+    masc = not fem and masculine_verb(cand, words, norms, text)
     while k < len(norms) and k < j + 3 and (norms[k] in SKIP_AFTER_VERB or k == j and _prep_pronoun(norms[k]) and not (
             k + 1 < len(norms) and norms[k + 1].startswith(ARTICLE) and norms[k + 1].endswith(OBLIQUE_PLURAL))):
         # (and a pronoun's preposition: "ندد بها المجتمع الدولي", "رحب به الجمهوريون"; a plural
@@ -210,8 +183,10 @@ def _verb_first_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slo
         # (_is_man is tested last: it scans the sentence's slots)
         if s.i == k0 and s.prep is None and k0 < len(norms) and (gap_ok(words, j - 1, s.i, text)
                                                                or quoted_name(words, j - 1, s.i, s.j, text)):
-            if fem and s.i >= j and _is_man(s, slots, norms):
+            if fem and s.i >= j and is_man(s, slots, norms):
                 continue  # "فقتلت المدرس": a feminine verb's subject is no man; he is its object
+            if masc and feminine_slot(s, words, norms):
+                return None, "agreement"  # "وطالب الجزائر بتحمل …": a masculine verb's object
             if s.j == s.i + 1 and (titled := _title_subject(k0, words, norms, slots, text)) is not None:
                 return titled, "vso-title"  # "اتهم رئيس مركز المصالحة الروسي …": the title's phrase
             return s, "vso"
@@ -228,22 +203,22 @@ def _verb_first_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slo
     for s in slots:
         if s.i == k and (s.prep is None or (quant and s.prep == "من")) and gap_ok(words, j - 1, s.i, text) \
                 or quant and s.i == k + 1 and norms[k] == "من" and gap_ok(words, j - 1, s.i, text):
-            if fem and s.i >= j and _is_man(s, slots, norms):
+            if fem and s.i >= j and is_man(s, slots, norms):
                 continue
             return s, "vso"
     return None, ""
 
 
-def _verb_last_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slot | None, str]:
+def _verb_last_subject(cand, words, norms, slots, text, fem: bool, objected: bool) -> tuple[Slot | None, str]:
     """SVO: the nearest free actor before the verb in the same clause, else the subject of the
-    clause a coordinated verb is joined to."""
+    clause a coordinated verb (or a time clause's verb whose object agreement told) is joined to."""
     i = cand.i
     best = None
     for s in slots:
         if s.j <= i and i - s.j <= 6 and s.prep is None and not s.adjectival \
                 and (gap_ok(words, s.j - 1, i, text) or s.j == i and quoted_verb_gap(words, s.j - 1, i, text)) \
-                and not (fem and _is_man(s, slots, norms)) and not _closed_patient(s, norms, words, i, text) \
-                and not _one_for_many(cand, s, norms):
+                and not (fem and is_man(s, slots, norms)) and not _closed_patient(s, norms, words, i, text) \
+                and not _one_for_many(cand, s, norms) and not (objected and s.mention in TOWN_KINDS):
             best = s  # ("سيارة مفخخة استهدفت موكبه" after "وزير الدفاع الياس المر": not he)
     if best is not None:
         prev = next((s for s in slots if s.j == best.i and s.prep is None and not s.adjectival), None)
@@ -251,9 +226,11 @@ def _verb_last_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slot
                 and RELATIVES.isdisjoint(norms[best.j:i]):
             best = prev  # "ضابط شرطة وجنديا من الجيش اختطفا": the first conjunct heads the subject
         return best, "svo"
-    if cand.proclitics[:1] in ("و", "ف"):
+    if cand.proclitics[:1] in ("و", "ف") or objected and temporal_clause(i, norms):
         # a coordinated verb shares the subject of the clause it is joined to
-        # ("رفضت غينيا … دخول سيغيف …، واستجابت لطلب الشرطة")
+        # ("رفضت غينيا … دخول سيغيف …، واستجابت لطلب الشرطة"), and so does a verb of a time
+        # clause whose subject is no actor after it ("غادر ولي العهد … بعد أن زار القوات
+        # السعودية"; not "بعد أن هدد حزبان بإسقاط الحكومة")
         first = next((s for s in slots if s.j <= i and s.prep is None and not s.adjectival
                       and s.mention not in TOWN_KINDS  # a town names no doer
                       and not _one_for_many(cand, s, norms)), None)
@@ -268,7 +245,7 @@ def _one_for_many(cand, s: Slot, norms: list[str]) -> bool:
     if not cand.plural or s.i > 0 and (norms[s.i - 1].isdigit() or norms[s.i - 1] in QUANTIFIERS
                                                or norms[s.i - 1] in QTY_SKIP):
         return False  # "أكثر من 30 مسلحا … قتلوا": a counted noun is many
-    return s.mention is MentionKind.PERSON or s.kind == "PER" or _masculine_singular(s, norms)
+    return s.mention is MentionKind.PERSON or s.kind == "PER" or masculine_singular(s, norms)
 
 
 def _title_subject(k0, words, norms, slots, text) -> Slot | None:
@@ -384,6 +361,8 @@ def object_of(cand, words, slots, after_from, text) -> Slot | None:
             continue  # "في بيان صحفي"، "في مؤتمر صحفي": the medium's adjective, no journalist
         if s.prep is None and _in_prep_phrase(cand, words, norms, slots, after_from, s.i):
             continue  # "يطالب بوقف الأعمال العسكرية في أنحاء سوريا": a genitive in a phrase after في
+        if s.prep == "ل" and _lam_of_phrase_noun(cand, norms, slots, after_from, s.i):
+            continue  # "دعا خلال جلسة طارئة لمجلس الأمن …": the session's, not whom he called on
         if s.prep is None or s.prep in TARGET_PREPS or s.prep == "ل" or (quant and s.prep == "من" and s.i <= kq + 1):
             return s
         if s.prep and cand.lexeme.mutual and s.prep in cand.lexeme.patient and not s.adjectival:
@@ -393,6 +372,19 @@ def object_of(cand, words, slots, after_from, text) -> Slot | None:
         # the subject ("ووصل وزير الخارجية … إلى الرياض", "مستعد لعقد اجتماع مع …")
         return prep_target(words, slots, max(j, after_from), text, frame=cand.lexeme.patient)
     return prep_target(words, slots, j, text)
+
+
+def _lam_of_phrase_noun(cand, norms: list[str], slots, start: int, i: int) -> bool:
+    """Is the لـ slot at ``i`` the owner of a noun a preposition governs, one adjective at most
+    between ("خلال جلسة طارئة لمجلس الأمن"، "في هجوم لحركة طالبان")? Not after a recipient's
+    preposition ("على مقر للجيش": the army is hit), a medium ("في رسالة لـ": its addressee) or
+    the verb's own frame."""
+    for k in (i - 2, i - 3):
+        if k < start or norms[k] not in PREPS or norms[k] in TARGET_PREPS or norms[k] in cand.lexeme.patient:
+            continue
+        nouns = range(k + 1, i)
+        return not any(norms[n] in MEDIA or any(sl.i <= n < sl.j for sl in slots) for n in nouns)
+    return False
 
 
 def _in_prep_phrase(cand, words, norms: list[str], slots, start: int, i: int) -> bool:

@@ -226,6 +226,9 @@ class Lexicon:
     single: dict[str, list[Form]] = field(default_factory=dict)
     phrases: dict[str, list[Form]] = field(default_factory=dict)
     lexemes: dict[str, Lexeme] = field(default_factory=dict)
+    # (lexeme id, form) of its verbal nouns: a perfect of the same letters may be the noun
+    # ("رفض بلغراد الاعتراف" is Belgrade's refusal)
+    noun_forms: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, lex: Lexeme, cls: str, text: str) -> None:
         words = normalize(text).split()
@@ -236,6 +239,8 @@ class Lexicon:
             forms = _GENERATORS[cls](w)
             if cls in ("noun", "ptcp"):  # (an exact "form" may be of any person)
                 _OTHER_PERSON.update(forms)
+            if cls == "noun":
+                self.noun_forms.update((lex.id, f) for f in forms)
             for f in forms:
                 plural = cls in ("perf", "impf") and f in _PLURAL_FORMS and f != w
                 self._put(self.single, f, Form(lex, cls, (), plural))
