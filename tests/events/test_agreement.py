@@ -57,3 +57,4 @@ def test_owner_of_a_phrase_noun_is_no_recipient():
     # a recipient's preposition keeps it: the army's headquarters were hit
     assert ("حركة طالبان", "الجيش الأفغاني") in event_parties(
         "وشنت حركة طالبان هجوما على مقر للجيش الأفغاني في ولاية غزني.", "ASSAULT")
+

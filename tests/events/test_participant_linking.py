@@ -4,7 +4,7 @@ genitive ("تجار البازار"), tribesmen, and towns read as the place of 
 target; with sentences where the reading must not apply."""
 from __future__ import annotations
 
-from sentences import analysed
+from sentences import analysed, event_parties
 
 
 def events_of(text: str, etype: str) -> list[tuple]:
@@ -122,3 +122,9 @@ def test_pronoun_after_the_patient_preposition_in_reported_speech_is_the_speaker
     got = events_of("قال الرئيس الكوري الجنوبي، مون جاي- إن، إن الرئيس الأمريكي، دونالد ترامب، وزعيم كوريا "
                     "الشمالية، كيم جونغ أون، طلبا منه أن يعمل كوسيط بين بلديهما.", "REQUEST")
     assert any(t is not None and t[1] == "KOR" for _, t in got), got
+
+
+def test_delegation_of_a_body_is_the_body():
+    # "وفد من X": the delegation acts for X (a partitive head like "فرقة من قوات …")
+    assert ("مجلس الأمن الدولي", "لاجئين") in event_parties(
+        "زار وفد من مجلس الأمن الدولي لاجئين من الروهينغا عالقين على طول الحدود بين بنغلاديش وبورما.", "CONSULT")
