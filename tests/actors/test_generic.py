@@ -88,3 +88,23 @@ def test_generic_words_that_are_no_actors():
     doc = analyze(text, published="2018-06-25")
     s = text.index("المسؤول")
     assert doc.actor_at(s, s + len("المسؤول")) is None
+
+
+STORY = ("رفعت محكمة إيطالية حظرا كان مفروضا على رئيس الوزراء السابق سيلفيو بيرلسكوني يحرمه من تولي "
+         "المناصب العامة.\nوفُرض ذلك الحظر على بيرلسكوني في عام 2013، بعد صدور حكم بسجنه أربع سنوات لإدانته "
+         "بالتهرب الضريبي، لكنه لم يمض أي وقت في السجن.\nويأتي قرار المحكمة بعد أيام من موافقة السياسي "
+         "المخضرم، البالغ من العمر 81 عاما، على أن يجري حليفه اليميني، حزب الرابطة، محادثات مع حزب \"خمسة "
+         "نجوم\" المعارض، لتشكيل حكومة.")
+
+
+def test_party_of_the_story_takes_its_country():
+    # (BB-internationalNews-498-20180512) an Italian story's party named by حزب is Italian
+    doc = analyze(STORY, published="2018-05-12")
+    parties = [a for a in doc.actors.values() if a.name.startswith("حزب")]
+    assert parties and all((a.country, a.type) == ("ITA", "PTY") for a in parties)
+
+
+def test_lone_sentence_party_stays_unplaced():
+    # one sentence is no story: no country to lend the party
+    doc = analyze("وقال إن حليفه اليميني، حزب الرابطة، سيجري محادثات لتشكيل حكومة.")
+    assert all(a.country is None for a in doc.actors.values() if a.name.startswith("حزب"))
