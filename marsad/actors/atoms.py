@@ -38,6 +38,10 @@ from marsad.text.normalize import normalize
 NAME_LIKE_VERBS = frozenset(normalize(w) for w in RESOLVER_WORDS["name_like_verbs"])
 # Quotation marks that Arabic news puts around a name inside a longer phrase (تنظيم «القاعدة»).
 QUOTES_RE = re.compile('[«»"“”]')
+# How many sentences make an article whose state bodies may place its story, and the sectors of
+# those bodies and officials.
+STORY_SENTENCES = 3
+STATE_BODIES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 def similar_words(a: str, b: str) -> bool:
@@ -226,6 +230,15 @@ class AtomsMixin(ResolverBase):
                     counts[iso] += 1
             elif a.get("N") is not None:
                 counts[a.get("N")[1]] += 1
+        if max(counts.values(), default=0) <= 1 and len(self.doc.sentences) >= STORY_SENTENCES:
+            # in an article, one passing place name is weak evidence ("الحدود مع المكسيك" in a
+            # story of the US Congress): the states whose bodies and officials are named count
+            # too (not a news agency's: وكالة الصحافة الفرنسية places no story in France)
+            for a in atoms:
+                r = a.get("A")
+                e = self.lex.entries[r[1]] if r is not None and r[3] not in ("country", "capital", "city") else None
+                if e is not None and e.type in STATE_BODIES and e.country in self.lex.countries:
+                    counts[e.country] += 1
         self.rank_counts = counts
         return [iso for iso, _ in counts.most_common()]
 

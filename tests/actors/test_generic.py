@@ -108,3 +108,22 @@ def test_lone_sentence_party_stays_unplaced():
     # one sentence is no story: no country to lend the party
     doc = analyze("وقال إن حليفه اليميني، حزب الرابطة، سيجري محادثات لتشكيل حكومة.")
     assert all(a.country is None for a in doc.actors.values() if a.name.startswith("حزب"))
+
+
+STATE_BODIES_STORY = (
+    "أعلن البيت الأبيض، الثلاثاء، استقالة مستشار الأمن القومي توم بوسيرت.\nوذكر البيت الأبيض في بيان له بأن "
+    "\"الرئيس ممتن لالتزام توم بسلامة دولتنا العظيمة وأمنها\".\nولم يورد البيان أسباب استقالة بوسيرت، وسنطلعكم على "
+    "المزيد من التفاصيل فور ورودها.")
+
+
+def test_state_bodies_place_a_story_with_no_country_named():
+    # (CN-internationalNews-232-20180410) no state named: the White House's state places the
+    # adviser; a news agency would not (see STATE_BODIES in actors/atoms.py)
+    doc = analyze(STATE_BODIES_STORY, published="2018-04-10")
+    assert doc.cache.get("main_country") == "USA"
+    advisers = [a for a in doc.actors.values() if a.name.endswith("بوسيرت")]
+    assert advisers and all(a.country == "USA" for a in advisers)
+
+
+def test_house_of_representatives_is_legislative():
+    assert code_of("وصوت مجلس النواب على مشروع القانون بأغلبية كبيرة.", "مجلس النواب")[1] == "LEG"
