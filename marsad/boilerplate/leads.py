@@ -38,6 +38,8 @@ def _config() -> dict:
     # used with .match (anchored at the position given, which ^ would not be)
     cfg["opening"] = regex.compile("(?:" + "|".join(data["continuation"]) + ")", regex.V1)
     cfg["anaphora"] = word_set(data["anaphora"])
+    days, parts = "|".join(data["day_names"]), "|".join(data["day_parts"])
+    cfg["dated"] = regex.compile(rf"[،,]\s*(?:(?:{parts})\s+)?(?:{days})\s*[،,]")
     lex = lexicon()
     cfg["total"] = max(lex.values()) + 1
     return cfg
@@ -103,6 +105,13 @@ def other_leads(paragraphs: list[str]) -> list[int]:
     cut_off = [i for i in range(first, len(paragraphs)) if not _CLOSED.search(paragraphs[i])]
     cut = next((i for i in cut_off
                 if len(cut_off) >= 2 or _weight(topical[i], article) < cfg["cut_weight"]), None)
+    found = _verdict_block(paragraphs, first, verdicts, cut, cfg)
+    # (and the block their dates tell, where it reaches further back)
+    return sorted(set(found) | set(_dated_block(paragraphs, first, cfg)))
+
+
+def _verdict_block(paragraphs: list[str], first: int, verdicts: list, cut: int | None, cfg: dict) -> list[int]:
+    """The trailing paragraphs that the content verdicts make other stories' leads."""
     strict = sum(v == "strict" for v in verdicts)
     if first >= 2 and len(verdicts) >= cfg["block_min"] and verdicts[0] == "strict" and 2 * strict >= len(verdicts):
         # the block opens with a plainly foreign lead and is mostly foreign: the others in it are
@@ -118,6 +127,17 @@ def other_leads(paragraphs: list[str]) -> list[int]:
     if len(run) == 1 and verdicts[-1] == "loose":
         return []  # a lone paragraph must be plainly foreign
     return sorted(run)
+
+
+def _dated_block(paragraphs: list[str], first: int, cfg: dict) -> list[int]:
+    """The trailing block of other stories' leads told by their dates: the lead-like paragraphs
+    at the end when two or more of them are dated (at most ``block_max`` paragraphs)."""
+    n = len(paragraphs)
+    dated = [i for i in range(first, n)
+             if cfg["dated"].search(" ".join(paragraphs[i].split()[:cfg["dated_words"]]))]
+    if len(dated) < cfg["dated_min"]:
+        return []
+    return list(range(max(first, n - cfg["block_max"], 2), n))  # (the article keeps two paragraphs)
 
 
 def _weight(mine: dict[str, float], article: set[str]) -> float:

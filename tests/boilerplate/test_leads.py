@@ -90,3 +90,19 @@ def test_a_block_opened_by_a_foreign_lead_takes_in_same_day_stories():
 def test_no_block_when_the_article_is_one_paragraph():
     """A page whose own text is a single lead paragraph: what follows it is read one by one."""
     assert 1 not in other_leads(paragraphs("CN-internationalNews-532-20180818"))
+
+
+def test_dated_leads_on_the_same_affair():
+    # a viral video of the Saudi crown prince (5 paragraphs), then the leads of other stories
+    # naming their day after the subject ("جددت الحكومة الأردنية، الإثنين، …"): the Jordanian
+    # leads share places and titles with one another, so content alone did not flag them
+    paras = paragraphs("CN-middleEast-1203-20180813")
+    leads = other_leads(paras)
+    assert leads[-4:] == [6, 7, 8, 9]
+    assert 4 not in leads  # the article's own closing line stays
+
+
+def test_article_dates_alone_make_no_block():
+    # an article whose closing paragraphs are its own (no day after a subject): nothing added
+    paras = paragraphs("CN-middleEast-1235-20180816")[:6]
+    assert other_leads(paras) == []
