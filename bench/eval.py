@@ -4,8 +4,8 @@ Runs the pipeline in-process over each gold set, writes the analyses as the CLI 
 them with the shared scorers (never a fork of them):
   - the seed article against seed.gold.json (score.py, every layer);
   - the 12 real dev articles of ../shared/eval/dev against their gold (score.py, every layer);
-  - 25 further ant_news articles annotated blind by the same guide (eval/fresh: 5 to study,
-    20 held out), the figure closest to articles Marsad was not built on;
+  - 35 further ant_news articles annotated blind by the same guide (eval/fresh: 10 + 10 to
+    study, 15 held out), the figure closest to articles Marsad was not built on;
   - the Arabic PLOVER event gold, dev half (gsr_score.py, ASSAULT and PROTEST, actor codes) —
     in-sample, since the event filter is trained on this half (scripts/train_event_filter.py
     prints its 5-fold held-out figures);
@@ -107,16 +107,20 @@ def dev(pipeline: Pipeline, shared: Path, tmp: Path) -> None:
             f"{x['system']}/{x['gold']}")
 
 
+FRESH_PARTS = ("study", "study2", "heldout")
+
+
 def fresh(pipeline: Pipeline, shared: Path, tmp: Path) -> None:
-    """Articles of ../shared/data/ant_news annotated blind by the guide (eval/fresh): "study" may be
-    read while developing, "heldout" is only scored. The texts are taken from ant_news by id."""
+    """Articles of ../shared/data/ant_news annotated blind by the guide (eval/fresh): "study" and
+    "study2" may be read while developing, "heldout" is only scored. The texts are taken from
+    ant_news by id."""
     wanted = {}
-    for part in ("study", "heldout"):
+    for part in FRESH_PARTS:
         for m in json.loads((ROOT / "eval" / "fresh" / part / "manifest.json").read_text("utf-8")):
             wanted[m["id"]] = (part, m)
     with gzip.open(shared / "data" / "ant_news" / "dev.jsonl.gz", "rt", encoding="utf-8") as f:
         texts = {r["id"]: r["text"] for r in map(json.loads, f) if r["id"] in wanted}
-    pairs: dict = {"study": [], "heldout": []}
+    pairs: dict = {part: [] for part in FRESH_PARTS}
     for rid, (part, m) in wanted.items():
         folder = tmp / "fresh" / part
         folder.mkdir(parents=True, exist_ok=True)
