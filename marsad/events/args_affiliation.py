@@ -1,6 +1,8 @@
 """Participant phrases beyond their head word (parts of marsad.events.args_slots): participants
-coded by their patron ("مسلحين تابعين لميليشيات الحوثي", "قوات موالية للنظام السوري") and a
-generic noun's genitive ("تجار البازار", "رجال القبيلة"), which is part of its name."""
+coded by their patron ("مسلحين تابعين لميليشيات الحوثي", "قوات موالية للنظام السوري"), a
+generic noun's genitive ("تجار البازار", "رجال القبيلة"), which is part of its name, and the
+folds of a participant with the slot after it (a member in a body, a state's officials, a
+body's forces: "قوات الجيش اليمني")."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -8,6 +10,7 @@ from typing import TYPE_CHECKING
 from marsad.doc import MentionKind, Token
 from marsad.events.args_slot_words import (
     AFFILIATED,
+    FORCE_HEADS,
     AFFILIATED_STATE_SECTORS,
     ARMED_SECTORS,
     CONSTRUCT_HEADS,
@@ -15,12 +18,17 @@ from marsad.events.args_slot_words import (
     CONTAINERS,
     FACILITY_HEADS,
     FACILITY_SECTOR,
+    MEMBERSHIP_SECTORS,
     RELATIONAL_FORMS,
+    STATE_SECTORS,
 )
 from marsad.events.args_words import (
     ARTICLE,
+    ARTICLE_FORMS,
     BORROWED_COUNTRY,
+    FI,
     LI,
+    PLACE_KINDS,
     bare_word,
     is_adjective,
 )
@@ -152,3 +160,67 @@ def relational_start(words: list[Token], i: int, taken: list[bool]) -> int:
     if i > 0 and not taken[i - 1] and words[i - 1].norm in RELATIONAL_FORMS:
         return i - 1
     return i
+
+
+# The preposition في between two words of a phrase (a member in a body: "مسؤول في حماس").
+FI_GLUE = f" {FI} "
+
+
+def fold_next(slots: list[Slot], fold) -> list[Slot]:
+    """Each slot with the one after it: ``fold(sl, nxt)`` recodes ``sl`` and returns the words
+    joining the two when ``sl`` takes ``nxt`` over (whose own slot is then dropped), else None."""
+    out: list[Slot] = []
+    taken = None
+    for n, sl in enumerate(slots):
+        if sl is taken:
+            continue
+        nxt = slots[n + 1] if n + 1 < len(slots) else None
+        joiner = fold(sl, nxt) if nxt is not None else None
+        if joiner is not None:
+            sl.j, sl.end, sl.name = nxt.j, nxt.end, sl.name + joiner + nxt.name
+            taken = nxt
+        out.append(sl)
+    return out
+
+
+def memberships(words: list[Token], slots: list[Slot]) -> list[Slot]:
+    """A generic participant followed by في and a body (or, for people, a state) is coded as that
+    body: the participant's slot takes its actor and the body's own slot is dropped."""
+    def fold(sl: Slot, nxt: Slot) -> str | None:
+        if not (nxt.i == sl.j + 1 and words[sl.j].norm == FI and nxt.prep == FI and not nxt.adjectival):
+            return None
+        if (sl.actor is None or sl.mention in BORROWED_COUNTRY) and sl.sector in MEMBERSHIP_SECTORS \
+                and nxt.actor is not None and nxt.mention not in BORROWED_COUNTRY \
+                and (nxt.mention not in PLACE_KINDS and nxt.sector is not None
+                     or nxt.mention is MentionKind.COUNTRY and sl.sector == "CVL"):
+            sl.actor, sl.sector, sl.country, sl.mention = nxt.actor, nxt.sector, nxt.country, nxt.mention
+            return FI_GLUE
+        if (sl.actor is None and not sl.country or sl.mention in BORROWED_COUNTRY) \
+                and sl.sector in STATE_SECTORS and nxt.mention is MentionKind.COUNTRY and nxt.country:
+            # "الحكومة في تايلاند", "الشرطة في العراق": the state's institution, (state, sector)
+            sl.actor, sl.mention, sl.country = None, MentionKind.OTHER, nxt.country
+            return FI_GLUE
+        return None
+    return fold_next(slots, fold)
+
+
+# Titles and generic participants whose genitive is a state: "سفير بولندا", "رئيس العراق",
+# "جنود إسرائيل" are the state's officials or forces, coded (state, the title's sector); forces
+# whose genitive is an armed body are that body ("قوات الجيش اليمني").
+def role_states(words: list[Token], slots: list[Slot]) -> list[Slot]:
+    def fold(sl: Slot, nxt: Slot) -> str | None:
+        if nxt.i != sl.j or nxt.prep is not None or nxt.adjectival:
+            return None
+        if (sl.actor is None or sl.mention in BORROWED_COUNTRY) and sl.sector is not None and sl.group is None \
+                and nxt.country and nxt.mention is MentionKind.COUNTRY and not words[sl.j - 1].norm.startswith(ARTICLE_FORMS):
+            # (a definite noun is not in construct: "الحكومة العراق" is no phrase; a collective
+            # phrase is whole: "دول غربية روسيا" is a subject and its object)
+            sl.actor, sl.mention, sl.country = None, MentionKind.OTHER, nxt.country
+            return " "
+        if sl.actor is None and sl.group is None and sl.j - sl.i == 1 and bare_word(words[sl.i].norm) in FORCE_HEADS \
+                and nxt.group is None and nxt.sector in ARMED_SECTORS and nxt.mention not in PLACE_KINDS:
+            # "قوات الجيش اليمني"، "عناصر الشرطة العراقية": the body's forces are the body
+            sl.actor, sl.sector, sl.country, sl.mention = nxt.actor, nxt.sector, nxt.country or sl.country, nxt.mention
+            return " "
+        return None
+    return fold_next(slots, fold)

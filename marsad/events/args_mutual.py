@@ -31,7 +31,7 @@ def between(cand: Candidate, norms: list[str], slots, subject: Slot | None = Non
         return None
     reach = conj + 3 if norms[conj][1:] in COUNTERPARTS else conj  # "ونظيره الأمريكي دونالد ترامب"
     # (a conjunct state name read as a nisba, "بين مصر والسعودية", is the second party all the same)
-    second = next((sl for sl in slots if conj <= sl.i <= reach and sl.actor != first.actor and (
+    second = next((sl for sl in slots if conj <= sl.i <= reach and (sl.actor is None or sl.actor != first.actor) and (
         not sl.adjectival or sl.i == conj and sl.mention is MentionKind.COUNTRY)), None)
     return (first, second) if second is not None else None
 

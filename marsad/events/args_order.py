@@ -19,13 +19,13 @@ from marsad.events.args_gender import (
 )
 from marsad.events.args_passive import ANNA_PRONOUN, CAUSE_NOUNS
 from marsad.events.args_slots import Slot
-from marsad.events.args_targets import CASUALTY_VERBS
+from marsad.events.args_targets import CASUALTY_VERBS, FROM_ONLY, framed_object
 from marsad.events.args_words import (
     ARTICLE,
     MEDIA,
     PHRASE_PREPS,
-    PREPS,
     PLACE_KINDS,
+    PREPS,
     QTY_SKIP,
     QUANTIFIERS,
     RELATIVES,
@@ -51,6 +51,8 @@ APPOSITION_REACH = 9  # words a title apposed to a person may take ("، المت
 _WORDS = resources.read_yaml("events", "args_order.yaml")  # read once, at import
 _NO_SPACE = str.maketrans("", "", _WORDS["qad_letters"])
 QAD = tuple(_WORDS["qad"].split())
+# Words that join a verb to the clause before it, as و does ("لكن وضعته"، "ثم أعلن").
+JOINING_WORDS = word_set(_WORDS["joining_words"])
 
 # Words after which a noun phrase opens a nominal clause whose verb follows it (SVO):
 # "إن حركة طالبان اختطفت …", "وكانت حركة طالبان قد خطفت …".
@@ -226,11 +228,13 @@ def _verb_last_subject(cand, words, norms, slots, text, fem: bool, objected: boo
                 and RELATIVES.isdisjoint(norms[best.j:i]):
             best = prev  # "ضابط شرطة وجنديا من الجيش اختطفا": the first conjunct heads the subject
         return best, "svo"
-    if cand.proclitics[:1] in ("و", "ف") or objected and temporal_clause(i, norms):
+    if cand.proclitics[:1] in ("و", "ف") or objected and temporal_clause(i, norms) \
+            or i > 0 and norms[i - 1] in JOINING_WORDS:
         # a coordinated verb shares the subject of the clause it is joined to
         # ("رفضت غينيا … دخول سيغيف …، واستجابت لطلب الشرطة"), and so does a verb of a time
         # clause whose subject is no actor after it ("غادر ولي العهد … بعد أن زار القوات
-        # السعودية"; not "بعد أن هدد حزبان بإسقاط الحكومة")
+        # السعودية"; not "بعد أن هدد حزبان بإسقاط الحكومة"), and a verb after لكن / ثم
+        # ("قد أخلت سبيل القس لكن وضعته رهن الإقامة الجبرية")
         first = next((s for s in slots if s.j <= i and s.prep is None and not s.adjectival
                       and s.mention not in TOWN_KINDS  # a town names no doer
                       and not _one_for_many(cand, s, norms)), None)
@@ -343,6 +347,8 @@ def conjuncts(head: Slot, slots: list[Slot], norms: list[str] | None = None, tex
 
 
 def object_of(cand, words, slots, after_from, text) -> Slot | None:
+    if cand.lexeme.patient == FROM_ONLY:
+        return framed_object(cand, words, slots, after_from, text)
     j = cand.j
     norms = [w.norm for w in words]
     kq, quant = skip_quantity(norms, after_from)

@@ -51,3 +51,5 @@ FACILITY_SECTOR = _WORDS["facility_sector"]
 RELATIONAL_NOUNS = word_set(_WORDS["relational_nouns"])
 RELATIONAL_FORMS = frozenset(n[:-1] + "ت" + x if n.endswith("ه") else n + x
                              for n in RELATIONAL_NOUNS for x in _WORDS["relational_suffixes"].split())
+# Heads of a body's forces: "قوات الجيش اليمني", "عناصر الشرطة" are the body itself.
+FORCE_HEADS = word_set(_WORDS["force_heads"])

@@ -18,23 +18,23 @@ from marsad.events.args_affiliation import (
     construct_end,
     containers,
     facility_slots,
+    fold_next,
     genitive_end,
+    memberships,
     relational_start,
+    role_states,
 )
 from marsad.events.args_slot_words import (
     MEMBER_ADJECTIVES,
     MEMBER_IN_NOUNS,
     MEMBER_NOUNS,
-    MEMBERSHIP_SECTORS,
     ONE_OF,
     OWN_COUNTRY,
     PARTITIVE_HEADS,
     QUANTITY_ROLES,
-    STATE_SECTORS,
 )
 from marsad.events.args_words import (
     ARTICLE,
-    ARTICLE_FORMS,
     BI,
     BORROWED_COUNTRY,
     CONJ,
@@ -55,9 +55,6 @@ from marsad.events.collectives import collective_slots
 from marsad.events.lexicon import load_cues, stem_filter
 from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_candidates, original_prefix_len
-
-# The preposition في between two words of a phrase (a member in a body: "مسؤول في حماس").
-_FI_GLUE = f" {FI} "
 
 
 @dataclass(slots=True)
@@ -195,9 +192,9 @@ def build_slots(doc: Doc, words: list[Token], starts: list[int]) -> list[Slot]:
         slots = _partitives(words, slots)
     if len(slots) > 1:
         slots = containers(words, slots)
-        slots = _role_states(words, slots)
-        slots = _memberships(words, slots)
-        slots = _fold_next(slots, affiliation_fold(words))
+        slots = role_states(words, slots)
+        slots = memberships(words, slots)
+        slots = fold_next(slots, affiliation_fold(words))
     return slots
 
 
@@ -296,60 +293,6 @@ def _role_country(words: list[Token], slots: list[Slot], k: int, j: int, sector:
             country = sl.country
             break
     return country, sector
-
-
-def _fold_next(slots: list[Slot], fold) -> list[Slot]:
-    """Each slot with the one after it: ``fold(sl, nxt)`` recodes ``sl`` and returns the words
-    joining the two when ``sl`` takes ``nxt`` over (whose own slot is then dropped), else None."""
-    out: list[Slot] = []
-    taken = None
-    for n, sl in enumerate(slots):
-        if sl is taken:
-            continue
-        nxt = slots[n + 1] if n + 1 < len(slots) else None
-        joiner = fold(sl, nxt) if nxt is not None else None
-        if joiner is not None:
-            sl.j, sl.end, sl.name = nxt.j, nxt.end, sl.name + joiner + nxt.name
-            taken = nxt
-        out.append(sl)
-    return out
-
-
-def _memberships(words: list[Token], slots: list[Slot]) -> list[Slot]:
-    """A generic participant followed by في and a body (or, for people, a state) is coded as that
-    body: the participant's slot takes its actor and the body's own slot is dropped."""
-    def fold(sl: Slot, nxt: Slot) -> str | None:
-        if not (nxt.i == sl.j + 1 and words[sl.j].norm == FI and nxt.prep == FI and not nxt.adjectival):
-            return None
-        if (sl.actor is None or sl.mention in BORROWED_COUNTRY) and sl.sector in MEMBERSHIP_SECTORS \
-                and nxt.actor is not None and nxt.mention not in BORROWED_COUNTRY \
-                and (nxt.mention not in PLACE_KINDS and nxt.sector is not None
-                     or nxt.mention is MentionKind.COUNTRY and sl.sector == "CVL"):
-            sl.actor, sl.sector, sl.country, sl.mention = nxt.actor, nxt.sector, nxt.country, nxt.mention
-            return _FI_GLUE
-        if (sl.actor is None and not sl.country or sl.mention in BORROWED_COUNTRY) \
-                and sl.sector in STATE_SECTORS and nxt.mention is MentionKind.COUNTRY and nxt.country:
-            # "الحكومة في تايلاند", "الشرطة في العراق": the state's institution, (state, sector)
-            sl.actor, sl.mention, sl.country = None, MentionKind.OTHER, nxt.country
-            return _FI_GLUE
-        return None
-    return _fold_next(slots, fold)
-
-
-# Titles and generic participants whose genitive is a state: "سفير بولندا", "رئيس العراق",
-# "جنود إسرائيل" are the state's officials or forces, coded (state, the title's sector).
-def _role_states(words: list[Token], slots: list[Slot]) -> list[Slot]:
-    def fold(sl: Slot, nxt: Slot) -> str | None:
-        if nxt.i != sl.j or nxt.prep is not None or nxt.adjectival or not nxt.country:
-            return None
-        if (sl.actor is None or sl.mention in BORROWED_COUNTRY) and sl.sector is not None and sl.group is None \
-                and nxt.mention is MentionKind.COUNTRY and not words[sl.j - 1].norm.startswith(ARTICLE_FORMS):
-            # (a definite noun is not in construct: "الحكومة العراق" is no phrase; a collective
-            # phrase is whole: "دول غربية روسيا" is a subject and its object)
-            sl.actor, sl.mention, sl.country = None, MentionKind.OTHER, nxt.country
-            return " "
-        return None
-    return _fold_next(slots, fold)
 
 
 def _partitives(words: list[Token], slots: list[Slot]) -> list[Slot]:

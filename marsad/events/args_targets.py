@@ -10,6 +10,7 @@ from marsad import resources
 from marsad.doc import MentionKind
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import (
+    MIN,
     NUMBER_WORDS,
     PLACE_KINDS,
     PREPS,
@@ -18,6 +19,7 @@ from marsad.events.args_words import (
     TARGET_PREPS,
     bare_forms,
     bare_word,
+    gap_ok,
     skip_quantity,
 )
 from marsad.events.triggers import Candidate
@@ -271,5 +273,24 @@ def far_target(slots: list[Slot], j: int, words, text: str, exclude=None) -> Slo
         if any(ch in text[words[j - 1].end:words[s.i].start] for ch in ".;:!?؟،,"):
             return None  # (a comma may open another clause: "…، وتعهدها بتصعيد هجماتها ضد …")
         if s.prep in FAR_TARGET_PREPS:
+            return s
+    return None
+
+
+# The frame of a predicate whose patient is only the party after من (ground taken from it).
+FROM_ONLY = (MIN,)
+
+
+def framed_object(cand, words, slots, after_from, text) -> Slot | None:
+    """The patient of a predicate with no direct object and none after على, marked only by its
+    own preposition ("استعادت القوات قريتين من ميليشيات الحوثي"): the party, not the ground
+    taken (a town after من is the ground: "70 في المئة من المنطقة")."""
+    frame = cand.lexeme.patient
+    for s in slots:
+        if s.i < max(cand.j, after_from) or s.i > after_from + 10:
+            continue
+        if not gap_ok(words, cand.j - 1, s.i, text):
+            break
+        if s.prep in frame and s.mention not in (MentionKind.CITY, MentionKind.PLACE):
             return s
     return None

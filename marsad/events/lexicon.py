@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Pattern
+from re import Pattern
 
 import regex
 import yaml
@@ -283,12 +284,12 @@ def load_lexicon() -> Lexicon:
 # and conflict (visits, talks, demands, threats) and light-verb constructions (أعرب عن غضبه، ألقى
 # باللوم على، وجه الشكر) each have their own file; the verbal and cooperative interactions mined
 # from corpus frequency (thanks, urging, calls, objections, tariffs …) are in triggers_coverage.yaml.
-LEXICON_FILES = ("triggers.yaml", "triggers_news.yaml", "triggers_incidents.yaml", "triggers_verbal.yaml",
+LEXICON_FILES = ("triggers.yaml", "triggers_news.yaml", "triggers_incidents.yaml", "triggers_ground.yaml", "triggers_verbal.yaml",
                  "triggers_judicial.yaml", "triggers_coerce.yaml", "triggers_coverage.yaml",
                  "triggers_phrases.yaml", "triggers_meetings.yaml", "triggers_support.yaml")
 
 
-def _add_entries(lex: "Lexicon", data: dict, frames: dict) -> None:
+def _add_entries(lex: Lexicon, data: dict, frames: dict) -> None:
     for etype, entries in data.items():
         if etype.startswith("_"):
             continue  # the per-type defaults, read with each entry
@@ -327,7 +328,7 @@ def load_cues() -> dict:
     return yaml.load((root / "cues.yaml").read_text(encoding="utf-8"), Loader=_YAML_LOADER)
 
 
-def stem_filter(keys) -> "Callable[[str], bool]":
+def stem_filter(keys) -> Callable[[str], bool]:
     """A cheap necessary test for "some ``clitic_candidates`` stem of the word is one of ``keys``".
 
     A clitic reading's stem is the word after 0-2 proclitic letters, cut before an enclitic, with
