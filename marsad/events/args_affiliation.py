@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from marsad.doc import MentionKind, Token
 from marsad.events.args_slot_words import (
     AFFILIATED,
-    FORCE_HEADS,
     AFFILIATED_STATE_SECTORS,
     ARMED_SECTORS,
     CONSTRUCT_HEADS,
@@ -18,6 +17,8 @@ from marsad.events.args_slot_words import (
     CONTAINERS,
     FACILITY_HEADS,
     FACILITY_SECTOR,
+    FORCE_HEADS,
+    LOCAL_OFFICES,
     MEMBERSHIP_SECTORS,
     RELATIONAL_FORMS,
     STATE_SECTORS,
@@ -36,6 +37,8 @@ from marsad.events.args_words import (
 if TYPE_CHECKING:
     from marsad.events.args_slots import Slot
 
+# Mentions of a town or province a local office may govern.
+LOCAL_PLACES = frozenset({MentionKind.CITY, MentionKind.PLACE, MentionKind.CAPITAL})
 # Mentions that name a state (its name or its capital).
 STATE_MENTIONS = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL})
 
@@ -216,6 +219,11 @@ def role_states(words: list[Token], slots: list[Slot]) -> list[Slot]:
             # (a definite noun is not in construct: "الحكومة العراق" is no phrase; a collective
             # phrase is whole: "دول غربية روسيا" is a subject and its object)
             sl.actor, sl.mention, sl.country = None, MentionKind.OTHER, nxt.country
+            return " "
+        if sl.actor is None and sl.group is None and sl.j - sl.i == 1 and bare_word(words[sl.i].norm) in LOCAL_OFFICES \
+                and nxt.mention in LOCAL_PLACES and nxt.country:
+            # "حاكم ولاية كاليفورنيا": the place's local government, not the place
+            sl.sector, sl.country = "GOV", nxt.country
             return " "
         if sl.actor is None and sl.group is None and sl.j - sl.i == 1 and bare_word(words[sl.i].norm) in FORCE_HEADS \
                 and nxt.group is None and nxt.sector in ARMED_SECTORS and nxt.mention not in PLACE_KINDS:

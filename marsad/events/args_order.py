@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from marsad import resources
 from marsad.doc import MentionKind
+from marsad.events.args_affiliation import LOCAL_PLACES
 from marsad.events.args_gender import (
     feminine_slot,
     feminine_verb,
@@ -18,6 +19,7 @@ from marsad.events.args_gender import (
     temporal_clause,
 )
 from marsad.events.args_passive import ANNA_PRONOUN, CAUSE_NOUNS
+from marsad.events.args_slot_words import LOCAL_OFFICES
 from marsad.events.args_slots import Slot
 from marsad.events.args_targets import CASUALTY_VERBS, FROM_ONLY, framed_object
 from marsad.events.args_words import (
@@ -51,7 +53,8 @@ APPOSITION_REACH = 9  # words a title apposed to a person may take ("، المت
 _WORDS = resources.read_yaml("events", "args_order.yaml")  # read once, at import
 _NO_SPACE = str.maketrans("", "", _WORDS["qad_letters"])
 QAD = tuple(_WORDS["qad"].split())
-# Words that join a verb to the clause before it, as و does ("لكن وضعته"، "ثم أعلن").
+# Words that join a verb to the clause before it, as و does ("لكن وضعته"; not ثم, before which
+# news often puts a passive: "ثم أطلق سراح امرأتين").
 JOINING_WORDS = word_set(_WORDS["joining_words"])
 
 # Words after which a noun phrase opens a nominal clause whose verb follows it (SVO):
@@ -266,6 +269,10 @@ def _title_subject(k0, words, norms, slots, text) -> Slot | None:
     if not phrase:
         return None
     first = phrase[0]
+    if first.mention in LOCAL_PLACES and first.country and bare_word(norms[k0]) in LOCAL_OFFICES:
+        # "ودعا محافظ البصرة": the governor (the state's local government), not the town
+        return Slot(k0, first.j, words[k0].start, first.end, sector="GOV", country=first.country,
+                    name=text[words[k0].start:first.end])
     # a person named right after the body ("زعيم تنظيم القاعدة أيمن الظواهري") is the speaker, or
     # apposed between commas ("رئيس مركز المصالحة الروسي في سوريا، فلاديمير سافتشينكو، …")
     person = next((s for s in slots if s.i == first.j and s.prep is None and s.mention is MentionKind.PERSON), None)

@@ -53,3 +53,5 @@ RELATIONAL_FORMS = frozenset(n[:-1] + "ت" + x if n.endswith("ه") else n + x
                              for n in RELATIONAL_NOUNS for x in _WORDS["relational_suffixes"].split())
 # Heads of a body's forces: "قوات الجيش اليمني", "عناصر الشرطة" are the body itself.
 FORCE_HEADS = word_set(_WORDS["force_heads"])
+# Offices of a town or province before its name: the local government, not the place.
+LOCAL_OFFICES = word_set(_WORDS["local_offices"])

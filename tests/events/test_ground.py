@@ -62,3 +62,25 @@ def test_house_arrest_and_its_passive():
 
 def test_military_spending_is_mobilisation():
     assert event_parties("ورفعت السويد نفقاتها العسكرية في السنوات الأخيرة.", "MOBILIZE")
+
+
+def test_fighters_leaving_a_town():
+    # (SK-middleEast-487-20180323 is a study2 article: these are other wordings of its acts)
+    assert event_parties("وخرج 27 مسلحا و182 مدنيا من حرستا بموجب الاتفاق.", "RETREAT")
+    # protesters taking to the streets stay a protest
+    assert not event_parties("وخرج آلاف المتظاهرين إلى الشوارع في بغداد.", "RETREAT")
+    assert event_parties("وخرج آلاف المتظاهرين إلى الشوارع في بغداد.", "PROTEST")
+
+
+def test_agreement_told_in_the_passive():
+    # (GSR: "اتفاق التهدئة الذي تم التوصل اليه بين اسرائيل وفصائل المقاومة")
+    parties = event_parties("وانهار اتفاق التهدئة الذي تم التوصل اليه بين اسرائيل وفصائل المقاومة برعاية مصرية.",
+                            "AGREE")
+    assert parties and parties[0][0] in ("إسرائيل", "اسرائيل"), parties
+    # estimates reached with confidence are no agreement
+    assert not event_parties("وأضافت المصادر أن تلك التقديرات جرى التوصل إليه بدرجة من الثقة.", "AGREE")
+
+
+def test_governor_of_a_town_is_its_state():
+    parties = event_parties("ودعا محافظ البصرة المتظاهرين إلى الهدوء.", "REQUEST")
+    assert parties and parties[0][0] == "محافظ البصرة", parties
