@@ -20,6 +20,10 @@ MASC_PLACES = word_set(_WORDS["masc_places"])
 MASC_PLURAL_ENDINGS = tuple(_WORDS["masc_plural_endings"].split())
 PLACE_MENTIONS = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL, MentionKind.CITY})
 FEMININE_ENDINGS = ("ة", "ات")
+OBLIQUE_ENDING = "ين"
+# Mentions that name an actor (a name may end like an oblique plural: البحرين، فلسطين).
+NAMED = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL, MentionKind.CITY, MentionKind.PLACE,
+                   MentionKind.ALIAS, MentionKind.PERSON, MentionKind.TITLE_NAME})
 # Words after which a verb opens its clause ("كما حث لندن"، "عندما طالب الحكومة"), and "أن"
 # after بعد / قبل ("بعد أن زار القوات").
 CLAUSE_OPENERS = word_set(_WORDS["clause_openers"])
@@ -35,7 +39,7 @@ def masculine_singular(s: Slot, norms: list[str]) -> bool:
     for w in ((w0, w0[1:]) if w0[:1] in "وف" and len(w0) > 3 else (w0,)):  # (وزير is no و + زير)
         if w in MASC_TITLES:
             return True
-        w = w[2:] if w.startswith("ال") else w
+        w = w.removeprefix("ال")
         if w.endswith("ا") and w[:-1] in MASC_PERSONS:  # accusative: "مواطنا"
             return True
         if w in MASC_PERSONS or (w.endswith("ي") and w[:-1] in MASC_PERSONS):
@@ -98,3 +102,12 @@ def feminine_slot(s: Slot, words, norms: list[str]) -> bool:
     head = words[s.i].text[len(s.pro):]
     return head.startswith(ARTICLE) and head.endswith(FEMININE_ENDINGS) and not head.endswith(MASC_PLURAL_ENDINGS) \
         and normalize(head) not in MASC_PLACES
+
+
+def oblique_plural(s: Slot, words) -> bool:
+    """A generic participant in the oblique case of a sound plural or a dual ("المسلمين"،
+    "المتظاهرين"، "الطرفين"): never the subject of the verb before it ("دعت المسلمين الصائمين إلى
+    …": they are called on); a name may end so (البحرين، فلسطين), so only a generic noun."""
+    head = words[s.i].text[len(s.pro):]
+    return s.mention not in NAMED and s.kind != "PER" and s.group is None and head.startswith(ARTICLE) \
+        and head.endswith(OBLIQUE_ENDING) and len(head) > 5

@@ -16,6 +16,7 @@ from marsad.events.args_gender import (
     is_man,
     masculine_singular,
     masculine_verb,
+    oblique_plural,
     temporal_clause,
 )
 from marsad.events.args_passive import ANNA_PRONOUN, CAUSE_NOUNS
@@ -190,7 +191,7 @@ def _verb_first_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slo
                                                                or quoted_name(words, j - 1, s.i, s.j, text)):
             if fem and s.i >= j and is_man(s, slots, norms):
                 continue  # "فقتلت المدرس": a feminine verb's subject is no man; he is its object
-            if masc and feminine_slot(s, words, norms):
+            if masc and feminine_slot(s, words, norms) or oblique_plural(s, words):
                 return None, "agreement"  # "وطالب الجزائر بتحمل …": a masculine verb's object
             if s.j == s.i + 1 and (titled := _title_subject(k0, words, norms, slots, text)) is not None:
                 return titled, "vso-title"  # "اتهم رئيس مركز المصالحة الروسي …": the title's phrase

@@ -63,6 +63,20 @@ def _mention_at(doc: Doc, tok: Token) -> Mention | None:
     return ms[0] if ms else None
 
 
+def _generic_party(doc: Doc, toks: list[Token], k: int) -> Mention | None:
+    """A party no actor names, read as the events' generic participants are ("يجب على الأحزاب
+    السياسية أن"، "يجب على المسلمين أن"): its words start right after على."""
+    from marsad.events.args_slots import build_slots
+    from marsad.events.coding import generic_actor
+
+    words = [t for t in toks if (c := t.norm[:1]) and (c.isalpha() or c.isdigit())]
+    slot = next((sl for sl in build_slots(doc, words, [w.start for w in words])
+                 if sl.start == toks[k].start and sl.actor is None and sl.sector), None)
+    if slot is None:
+        return None
+    return Mention(slot.start, slot.end, generic_actor(doc, slot), Provenance(STAGE, "generic-participant"))
+
+
 def _clitic(doc: Doc, tok: Token, m: Mention) -> bool:
     """A mention under a clitic preposition ("على بالحكومة") is no party the obligation falls on."""
     prefix = normalize(doc.text[tok.start:m.start]).lstrip(_CONJ_CHARS)
@@ -86,7 +100,7 @@ def _obligations(doc: Doc) -> list[Event]:
             if not t.text.endswith(ALA_WRITTEN):
                 continue  # "إن علي حسن المجيد": the name Ali, folded to the same form as على
             told = _obliged(bare, k)
-            m = _mention_at(doc, toks[k + 1]) if told else None
+            m = (_mention_at(doc, toks[k + 1]) or _generic_party(doc, toks, k + 1)) if told else None
             if m is None or m.actor == st.speaker or not _coded(doc, m.actor) or _clitic(doc, toks[k + 1], m):
                 continue
             if _own_state(doc, speaker, m):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sentences import event_parties
+from tests.sentences import analysed, event_parties
 
 OBJECTS = [
     # (sentence, type, source, target)
@@ -58,3 +58,15 @@ def test_owner_of_a_phrase_noun_is_no_recipient():
     assert ("حركة طالبان", "الجيش الأفغاني") in event_parties(
         "وشنت حركة طالبان هجوما على مقر للجيش الأفغاني في ولاية غزني.", "ASSAULT")
 
+
+
+def test_oblique_plural_is_no_subject():
+    # (FR-internationalNews-2365-20180718) "فدعا المتظاهرين إلى التعاون": the oblique plural is
+    # who is called on; the subject is the prime minister of the sentence before
+    doc = analysed("مد رئيس الوزراء العراقي حيدر العبادي يديه للمتظاهرين مقدما تعهدات بتحسين الخدمات. فدعا "
+                   "المتظاهرين إلى التعاون مع الحكومة من أجل كشف المندسين.")
+    # (the caller is in the sentence before, which no rule reads yet: no call with them as caller)
+    assert all(doc.actors[e.source].name != "المتظاهرين" for e in doc.events if e.source)
+    # with its subject in its own sentence, they are its object
+    assert ("الشرطة", "الشعب") in event_parties(  # (the citizens: the state's people)
+        "وفرضت الشرطة طوقا أمنيا حول موقع الحادث وطالبت المواطنين بالابتعاد عن المنطقة.", "REQUEST")

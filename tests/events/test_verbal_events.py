@@ -40,3 +40,10 @@ def test_a_standing_relation_is_no_utterance():
 def test_an_unnamed_spokesmans_judgement_gives_no_event():
     # the stance is read (held by "المتحدث"), but a bare title names nobody an event can code
     assert _verbal("وقال المتحدث إن مليشيات الحوثي الإرهابية تواصل استهداف المدنيين.") == []
+
+
+def test_obligation_laid_on_a_generic_party():
+    # "يجب على الأحزاب السياسية أن …": the parties, which no actor names, are the demanded party
+    from tests.sentences import event_parties
+    assert ("محمد السادس", "الأحزاب") in event_parties(
+        "وقال الملك محمد السادس إنه يجب على الأحزاب السياسية أن تجدد أساليب عملها.", "REQUEST")
