@@ -17,6 +17,7 @@ _WORDS = resources.read_yaml("events", "args_gender.yaml")  # read once, at impo
 MASC_PERSONS = word_set(_WORDS["masc_persons"])
 MASC_TITLES = word_set(_WORDS["masc_titles"])
 MASC_PLACES = word_set(_WORDS["masc_places"])
+FEMININE_PLURALS = word_set(_WORDS["feminine_plurals"])
 MASC_PLURAL_ENDINGS = tuple(_WORDS["masc_plural_endings"].split())
 PLACE_MENTIONS = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL, MentionKind.CITY})
 FEMININE_ENDINGS = ("ة", "ات")
@@ -99,6 +100,8 @@ def feminine_slot(s: Slot, words, norms: list[str]) -> bool:
         return norms[s.i][len(s.pro):] not in MASC_PLACES and norms[s.i] not in MASC_PLACES
     if s.kind == "PER" or s.mention in (MentionKind.PERSON, MentionKind.TITLE_NAME):
         return False
+    if norms[s.i][len(s.pro):] in FEMININE_PLURALS:
+        return True  # "ودعا الأحزاب": things and bodies in the plural take a feminine verb
     head = words[s.i].text[len(s.pro):]
     return head.startswith(ARTICLE) and head.endswith(FEMININE_ENDINGS) and not head.endswith(MASC_PLURAL_ENDINGS) \
         and normalize(head) not in MASC_PLACES

@@ -142,11 +142,12 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
     kana = _kana_subject(cand, words, norms, slots, text)
     if kana is not None:
         return kana, "svo-fronted"
-    if i > 1 and norms[i - 1] in RELATIVES and not norms[i].endswith(OBJECT_SUFFIXES) \
+    rel = i - 2 if i > 2 and norms[i - 1] in KANA and norms[i - 2] in RELATIVES else i - 1
+    if rel > 0 and norms[rel] in RELATIVES and not norms[i].endswith(OBJECT_SUFFIXES) \
             and not (j < len(norms) and _prep_pronoun(norms[j])):
         # "للقوات الاميركية التي تقاتل طالبان": a relative clause's verb with no pronoun for its
         # antecedent (شنتها، دعا إليها) has the antecedent as subject, whatever governs it
-        ante = next((s for s in slots if s.j == i - 1 and not s.adjectival), None)
+        ante = next((s for s in slots if s.j == rel and not s.adjectival), None)  # ("التي كانت تطالب")
         if ante is not None and (ante.actor is not None or ante.sector) and ante.mention not in TOWN_KINDS:
             return ante, "relative"
     if i > 0 and (norms[i - 1] in ANNA_PRONOUN or i > 1 and norms[i - 1] in QAD and norms[i - 2] in ANNA_PRONOUN):

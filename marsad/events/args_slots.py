@@ -88,7 +88,8 @@ def _roles() -> tuple[dict, dict]:
             ws = normalize(w).split()
             if len(ws) == 1:
                 single.setdefault(ws[0], sector)
-                if ws[0].startswith(ARTICLE):
+                if ws[0].startswith(ARTICLE) and len(ws[0]) > 4:
+                    # (not آلاف, normalised الاف: no article on اف, which "كافة" would be read as)
                     stripped.setdefault(ws[0][2:], sector)
             else:
                 phrases.setdefault(ws[0], []).append((tuple(ws[1:]), sector))

@@ -70,3 +70,16 @@ def test_oblique_plural_is_no_subject():
     # with its subject in its own sentence, they are its object
     assert ("الشرطة", "الشعب") in event_parties(  # (the citizens: the state's people)
         "وفرضت الشرطة طوقا أمنيا حول موقع الحادث وطالبت المواطنين بالابتعاد عن المنطقة.", "REQUEST")
+
+
+def test_relative_clause_after_kana_has_its_antecedent_for_subject():
+    # (CNN, 2018) "واشنطن التي كانت تطالب …": the antecedent is the subject past كانت
+    parties = event_parties("وكانت أزمة القس قد أثارت التوتر بين واشنطن التي كانت تطالب بإطلاق سراحه وأنقرة التي "
+                            "كانت ترفض الإفراج عنه.", "REQUEST")
+    assert parties and parties[0][0] == "واشنطن", parties
+
+
+def test_kaffa_is_no_participant():
+    # "كافة" (all) read as ك + آلاف lost its object: no participant "افة"
+    parties = event_parties("وحررت قوات الجيش اليمني، كافة المرتفعات في جبال الظهرة من ميليشيات الحوثي.", "ASSAULT")
+    assert parties and all(t != "افة" for _, t in parties), parties
