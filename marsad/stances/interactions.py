@@ -8,6 +8,7 @@ span; events that assert no present act (negated, hypothetical, future, historic
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -90,6 +91,10 @@ def _own_state(a, b) -> bool:
     return bool(a.country) and a.country == b.country and a.type in STATE_TYPES and b.type in STATE_TYPES
 
 
+# The gap between a relative clause's antecedent and its verb: a comma and the relative pronoun.
+_RELATIVE_GAP = re.compile(r"^\s*[،,]?\s*(الذي|التي|الذين|اللذين|اللتين)\s*$")
+
+
 def _near(doc: Doc, ev: Event, actor: str, reach: int) -> bool:
     """Is the actor named in the event's span within ``reach`` words of its trigger, in its clause?"""
     ts, te = ev.trigger
@@ -99,6 +104,8 @@ def _near(doc: Doc, ev: Event, actor: str, reach: int) -> bool:
         gap = doc.text[m.end:ts] if m.end <= ts else doc.text[te:m.start] if m.start >= te else ""
         if len(gap.split()) <= reach and not any(c in gap for c in "،,.؛;:"):
             return True
+        if m.end <= ts and _RELATIVE_GAP.match(gap):
+            return True  # "فتح الله غولن، الذي تتهمه أنقرة": the relative's antecedent, past its comma
     return False
 
 

@@ -130,9 +130,17 @@ def _plausible(doc: Doc, s: Stance) -> bool:
 def merge_acts(doc: Doc, chains: list[Stance], acts: list[Stance]) -> list[Stance]:
     """Chain stances, less those on act issues, implausible ones and those an act covers, plus the acts."""
     spans = [(a.start, a.end, a.holder, a.target) for a in acts]
-    kept = [s for s in chains if s.issue not in ACT_ISSUES and _plausible(doc, s) and not any(
+    kept = [s for s in chains if s.issue not in ACT_ISSUES and _coded(doc, s.target) and _plausible(doc, s) and not any(
         s.holder == h and s.target == t and s.start < e and b < s.end for b, e, h, t in spans)]
     return sorted(kept + acts, key=lambda s: (s.start, s.end))
+
+
+def _coded(doc: Doc, aid: str | None) -> bool:
+    """A target with a country or a sector, or a named organisation or person (فيسبوك): not a
+    place the tagger found with none ("تتهمه أنقرة بالوقوف وراء …": الوقوف, read as a place, is no
+    party) nor a clitic left alone ("بـ")."""
+    a = doc.actors.get(aid) if aid else None
+    return a is not None and bool(a.country or a.type or a.kind in ("ORG", "PER") and len(normalize(a.name)) >= 3)
 
 
 def _same_country(doc: Doc, a: str, b: str) -> bool:

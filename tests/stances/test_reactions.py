@@ -40,3 +40,21 @@ def test_reaction_without_a_party_judges_nobody():
     text = ("وأعلنت السلطات التركية حالة الطوارىء في 20 يوليو 2016 لثلاثة أشهر إثر محاولة انقلاب ثم جددت "
             "سريانها بلا انقطاع، ما أثار انتقادات متزايدة ضد هذا النظام.")
     assert reactions(text) == []
+
+
+def test_relative_clause_antecedent_past_its_comma():
+    # (SK-internationalNews-231-20180302) "أغنيس كالامارد، التي تتهمها مانيلا بالتحيز": the
+    # accused is the relative's antecedent, named past its comma
+    from corpus import ant_news
+    from marsad.pipeline import analyze
+
+    a = ant_news()["SK-internationalNews-231-20180302"]
+    doc = analyze(a["text"], a["id"], published=a["published"])
+    got = [(name_of(doc, s.holder), name_of(doc, s.target), s.polarity) for s in doc.stances]
+    assert ("الفلبين", "أغنيس كالامارد", "oppose") in got, got
+
+
+def test_place_the_tagger_found_is_no_stance_target():
+    # "تتهمه أنقرة بالوقوف وراء …": الوقوف, once tagged a place, is not whom Ankara accuses
+    doc = analysed("وقال إن القس يدعم جماعة المعارض فتح الله غولن، الذي تتهمه أنقرة بالوقوف وراء محاولة الانقلاب.")
+    assert all(name_of(doc, s.target) != "الوقوف" for s in doc.stances)
