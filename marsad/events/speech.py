@@ -18,6 +18,7 @@ from marsad.actors.kinds import REPORTER_SECTORS
 from marsad.doc import Doc, Event, Mention, Provenance, Token
 from marsad.events.args_words import CONJ, bare_word
 from marsad.events.blame import CLAUSE_BREAKS, _forms, _own_state, statement_accusations
+from marsad.events.charges import charge_events
 from marsad.text.normalize import normalize
 
 STAGE = "events"
@@ -41,9 +42,10 @@ PARTY_REACH = int(_W["party_reach"])
 
 def speech_events(doc: Doc) -> list[Event]:
     """Verbal events told with no trigger: the accusations of blame words in statements
-    (marsad.events.blame), then the obligations laid on a party in statements (REQUEST)."""
+    (marsad.events.blame), then the obligations laid on a party in statements (REQUEST), then
+    the charges told with an arrest or a trial (marsad.events.charges)."""
     blamed = statement_accusations(doc)
-    return blamed + [e for e in _obligations(doc) if not _told(doc, e)]
+    return blamed + [e for e in _obligations(doc) if not _told(doc, e)] + charge_events(doc)
 
 
 def _told(doc: Doc, ev: Event) -> bool:
