@@ -3,17 +3,19 @@ party that arrests accuses the one arrested of the charge (PLOVER ACCUSE); a cha
 or trial event before it in its clause gives none."""
 from __future__ import annotations
 
+import pytest
+
 from tests.sentences import event_parties
 
-
-def test_charge_after_an_arrest():
+CASES = [
     # (a first-1,000 ant_news article on the Baghdad ballot-box fire)
-    got = event_parties("أعلنت السلطات القضائية العراقية مساء اليوم الاثنين إلقاء القبض على أربعة أشخاص بتهمة التورط "
-                        "في الحريق الذي دمر أكبر مخازن صناديق الاقتراع.", "ACCUSE")
-    assert any(t == "أربعة أشخاص" for _, t in got), got
-
-
-def test_charge_in_another_clause_gives_none():
+    ("أعلنت السلطات القضائية العراقية مساء اليوم الاثنين إلقاء القبض على أربعة أشخاص بتهمة التورط في الحريق "
+     "الذي دمر أكبر مخازن صناديق الاقتراع.", ["أربعة أشخاص"]),
     # the charge follows a comma after a visit, not an arrest
-    got = event_parties("وزار الوزير السجن، بتهمة لم تعلن بعد.", "ACCUSE")
-    assert got == [], got
+    ("وزار الوزير السجن، بتهمة لم تعلن بعد.", []),
+]
+
+
+@pytest.mark.parametrize("text,accused", CASES)
+def test_charge_goes_with_its_arrest(text, accused):
+    assert [t for _, t in event_parties(text, "ACCUSE")] == accused
