@@ -37,6 +37,7 @@ from marsad.events.args_nominal import (
     gen_lam_pair,
     lam_agent,
     means_agent,
+    possessed_noun,
     relative_target,
     speech_gen_agent,
     support_subject,
@@ -304,7 +305,7 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
     i, j = cand.i, cand.j
     out = Args()
     # "خلال زيارته إسرائيل": a meeting noun whose agent is its suffix takes the phrase after it as object
-    possessed = cand.lexeme.mutual and cand.cls == "noun" and norms[i].endswith(POSSESSED_FEMININE)
+    possessed = cand.lexeme.mutual and cand.cls == "noun" and possessed_noun(cand, norms[i])
     gen_object = cand.lexeme.key in GEN_OBJECT or cand.lexeme.announced or possessed
     jq, _ = skip_quantity(norms, j)
     gen = next((s for s in slots if s.i in (j, jq) or (s.i == j + 1 and s.adjectival)), None)
@@ -425,8 +426,6 @@ PTCP_PREFIX = _WORDS["participle_prefix"]
 PTCP_FORM1 = frozenset(_WORDS["participle_form1"].split())
 
 
-# A feminine verbal noun with a pronoun suffix (زيارته، زيارتها): its agent is the suffix.
-POSSESSED_FEMININE = tuple(_WORDS["possessed_feminine"].split())
 # The preposition of a meeting's counterpart (اجتماع مع …), and the sectors that report a
 # meeting rather than hold it (a news agency quoting a minister).
 WITH = frozenset(_WORDS["with"].split())

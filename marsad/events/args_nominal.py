@@ -17,6 +17,7 @@ from marsad.events.args_words import (
     gap_ok,
     is_adjective,
 )
+from marsad.events.lexicon import load_lexicon
 from marsad.text.normalize import normalize, word_set
 
 # Verbs of a relative clause that name the recipient: "الغارات التي استهدفت قادة الفصائل".
@@ -236,3 +237,23 @@ def support_subject(cand, words, norms, slots, text, sv: int | None = None) -> S
         if s.j <= sv and sv - s.j <= 5 and s.prep is None and gap_ok(words, s.j - 1, sv, text):
             best = s
     return best
+
+
+# A verbal noun with a pronoun suffix (زيارته، لقائه، اجتماعها): its agent is the suffix, and the
+# phrase after it its object ("خلال لقائه وزير الخارجية الأمريكي": he met the minister).
+POSSESSED_FEMININE = tuple(_WORDS["possessed_feminine"].split())
+POSSESSIVE_SUFFIXES = tuple(_WORDS["possessive_suffixes"].split())
+
+
+def possessed_noun(cand, norm: str) -> bool:
+    """Is the trigger word its lexeme's noun with a possessive pronoun (its stem, ء written ي
+    before the suffix, a form of the same lexeme)?"""
+    if norm.endswith(POSSESSED_FEMININE):
+        return True
+    word = norm[len(cand.proclitics):]
+    for suf in POSSESSIVE_SUFFIXES:
+        stem = word[:-len(suf)]
+        if word.endswith(suf) and len(stem) >= 3 and any(
+                f.lexeme is cand.lexeme for s in {stem, stem[:-1] + "ء"} for f in load_lexicon().single.get(s, ())):
+            return True
+    return False

@@ -194,3 +194,13 @@ def test_dual_meal_is_no_meeting():
     # (France 24, 2018-03-07): two people who had lunch, no pair of actors
     doc = analysed("حاولت الشرطة استعادة تحركات الكولونيل السابق وابنته. وقد تناولا الغداء في مطعم \"بيتزا زيزي\".")
     assert not any(e.type == "CONSULT" for e in doc.events)
+
+
+def test_meeting_noun_with_its_agent_as_suffix():
+    # (AL-internationalNews-1270-20180522) "خلال لقائه رئيس الحكومة اليمنية": the suffix is who
+    # met, the phrase after it whom (before, the prime minister was read as the one who met)
+    from tests.sentences import analysed, name_of
+    doc = analysed("أعلن السفير الأميركي لدى اليمن، ماثيو تولر، دعم بلاده للحكومة. وأكد تولر خلال لقائه رئيس الحكومة "
+                   "اليمنية، أحمد بن دغر، أن الولايات المتحدة لن تسمح بما يهدد أمن المنطقة.")
+    got = [(name_of(doc, e.source), name_of(doc, e.target)) for e in doc.events if e.type == "CONSULT"]
+    assert got and all(s != "أحمد عبيد بن دغر" for s, _ in got), got
