@@ -354,7 +354,9 @@ def _nominal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: 
         # "زيارته …", and "صرح ظريف بعد اجتماع مع موغيريني", "بومبيو في الرياض لإجراء محادثات
         # مع الملك": the meeting's other party is the clause's subject
         out.source = _suffix_antecedent(cand, words, slots, text)
-        out.rule = "suffix" if out.source is not None else out.rule
+        # ("جاء ذلك خلال لقائه …", no actor before it: the suffix is the agent last named, the stage's)
+        alone = possessed and norms[0] in DISCOURSE_OPENERS and not any(s.actor is not None and s.j <= cand.i for s in slots)
+        out.rule = "suffix" if out.source is not None or alone else out.rule
     return out
 
 
@@ -429,6 +431,7 @@ PTCP_FORM1 = frozenset(_WORDS["participle_form1"].split())
 # The preposition of a meeting's counterpart (اجتماع مع …), and the sectors that report a
 # meeting rather than hold it (a news agency quoting a minister).
 WITH = frozenset(_WORDS["with"].split())
+DISCOURSE_OPENERS = frozenset(_WORDS["discourse_openers"].split())  # "جاء ذلك خلال لقائه …"
 FIGHTER_SECTORS = frozenset(_WORDS["fighter_sectors"].split())
 # Endings of a perfect verb that its verbal noun never has.
 PERFECT_ENDINGS = tuple(_WORDS["perfect_endings"].split())

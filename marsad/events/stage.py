@@ -222,13 +222,13 @@ class EventsStage:
             src_id = _speaker_of(doc, g.cand.start)
             if src_id is not None and (doc.actors[src_id].type in REPORTER_SECTORS or (
                     g.cand.type in SOURCELESS and _uncoded(doc, src_id))):
-                # an agency reporting "تم مقتل …" did not kill anybody, nor refused what it relays
-                # ("رفض أهل القتيل أخذ الدية، حسب وكالة رويترز")
+                # an agency reporting "تم مقتل …" killed nobody, nor refused what it relays (رفض …، حسب رويترز)
                 src_id = None
-        if src_id is None and g.cand.lexeme.kind == "verbal" and g.cand.cls in ("perf", "impf", "form") \
-                and g.args.rule in ("pronoun-subject", "", "coordinated", "coordinated-object", "hal") and not _counted_subject(words, g.cand):
-            # "وقال وزير الخارجية القطري … واتهم السعودية …": the verb's pronoun is the
-            # agent last named for a speech act in the sentences before
+        if src_id is None and (g.cand.lexeme.kind == "verbal" and g.cand.cls in ("perf", "impf", "form") and g.args.rule in (
+                "pronoun-subject", "", "coordinated", "coordinated-object", "hal") and not _counted_subject(words, g.cand)
+                               or g.args.rule == "suffix"):
+            # "وقال وزير الخارجية القطري … واتهم السعودية …", "جاء ذلك خلال لقائه …": the verb's
+            # pronoun (a meeting's suffix) is the agent last named for a speech act before
             src_id = _previous_agent(doc, sent.start)
         return source, src_id
 

@@ -204,3 +204,13 @@ def test_meeting_noun_with_its_agent_as_suffix():
                    "اليمنية، أحمد بن دغر، أن الولايات المتحدة لن تسمح بما يهدد أمن المنطقة.")
     got = [(name_of(doc, e.source), name_of(doc, e.target)) for e in doc.events if e.type == "CONSULT"]
     assert got and all(s != "أحمد عبيد بن دغر" for s, _ in got), got
+
+
+def test_meeting_suffix_after_ja_dhalik_is_the_last_speaker():
+    # "جاء ذلك خلال لقائه …": the sentence names no one before the meeting; its suffix is the
+    # speaker of the statement just before
+    from tests.sentences import analysed, name_of
+    doc = analysed("وأكد العاهل السعودي الملك سلمان أن المملكة حريصة على أمن المنطقة. جاء ذلك خلال لقائه وزير "
+                   "الخارجية الأمريكي مايك بومبيو في الرياض.")
+    got = [(name_of(doc, e.source), name_of(doc, e.target)) for e in doc.events if e.type == "CONSULT"]
+    assert ("سلمان بن عبد العزيز", "مايك بومبيو") in got, got
