@@ -31,6 +31,7 @@ from marsad.actors.dictionary import (
     default_surname,
 )
 from marsad.actors.entity_layer import proclitic_gap
+from marsad.actors.kinds import STATE_SECTORS, STORY_SENTENCES
 from marsad.entities.words import given_name, never_name
 from marsad.text.normalize import normalize
 
@@ -38,10 +39,6 @@ from marsad.text.normalize import normalize
 NAME_LIKE_VERBS = frozenset(normalize(w) for w in RESOLVER_WORDS["name_like_verbs"])
 # Quotation marks that Arabic news puts around a name inside a longer phrase (تنظيم «القاعدة»).
 QUOTES_RE = re.compile('[«»"“”]')
-# How many sentences make an article whose state bodies may place its story, and the sectors of
-# those bodies and officials.
-STORY_SENTENCES = 3
-STATE_BODIES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 def similar_words(a: str, b: str) -> bool:
@@ -237,7 +234,7 @@ class AtomsMixin(ResolverBase):
             for a in atoms:
                 r = a.get("A")
                 e = self.lex.entries[r[1]] if r is not None and r[3] not in ("country", "capital", "city") else None
-                if e is not None and e.type in STATE_BODIES and e.country in self.lex.countries:
+                if e is not None and e.type in STATE_SECTORS and e.country in self.lex.countries:
                     counts[e.country] += 1
         self.rank_counts = counts
         return [iso for iso, _ in counts.most_common()]

@@ -10,6 +10,11 @@ from marsad.doc import MentionKind
 # PLOVER sectors of the news media: they relay what others do and say, and are no party to it
 # (an agency that reports an attack, a denial or a demand is not its agent).
 REPORTER_SECTORS = frozenset({"JRN", "MED"})
+# Sectors of a state's own bodies (government, forces, police, intelligence, courts, parliament).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+# How many sentences make a story: a lone sentence (a GSR incident report) has no main country to
+# lend its unnamed participants, parties or bodies.
+STORY_SENTENCES = 3
 
 _KINDS = {
     "country": MentionKind.COUNTRY,

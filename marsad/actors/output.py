@@ -13,7 +13,7 @@ from marsad.actors.anaphora import BODY_WORDS, AnaphoraMixin
 from marsad.actors.base import PUNCT_GAP, STAGE, norm
 from marsad.actors.dictionary import RESOLVER_WORDS, Entry
 from marsad.actors.entity_layer import merge_entities, proclitic_gap
-from marsad.actors.kinds import mention_kind
+from marsad.actors.kinds import STATE_SECTORS, STORY_SENTENCES, mention_kind
 from marsad.doc import Actor, Mention, Provenance
 from marsad.text.normalize import normalize
 
@@ -23,14 +23,12 @@ APPOSITION_PREPS = frozenset(normalize(w) for w in RESOLVER_WORDS["apposition_pr
 APPOSITION_CLITICS = frozenset("لب")
 APPOSITION_STOPS = frozenset(normalize(w) for w in RESOLVER_WORDS["apposition_stops"])
 QUOTE_MARKS = frozenset('"«»“”\'')
-# sectors of a state's own bodies: an unknown one with no state in its name is the main country's
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+# (STATE_SECTORS: an unknown body of a state's with no state in its name is the main country's)
 # A party named by the word party (حزب) with no state in its name is, in an article, the
 # story's (PLOVER codes it by the country it acts in: "حزب الرابطة" in an Italian story). Not
 # other bodies: in 1,000 ant_news articles a third of the armed groups, universities, hospitals
 # and movements (حركة) so placed were foreign to the story (جامعة برونيل، حركة الملاحة الجوية).
 PARTY_HEADS = frozenset(normalize(w) for w in RESOLVER_WORDS["party_heads"])
-STORY_SENTENCES = 3
 
 
 class OutputMixin(AnaphoraMixin):

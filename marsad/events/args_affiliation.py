@@ -30,6 +30,7 @@ from marsad.events.args_words import (
     FI,
     LI,
     PLACE_KINDS,
+    TOWN_KINDS,
     bare_word,
     is_adjective,
 )
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from marsad.events.args_slots import Slot
 
 # Mentions of a town or province a local office may govern.
-LOCAL_PLACES = frozenset({MentionKind.CITY, MentionKind.PLACE, MentionKind.CAPITAL})
+LOCAL_PLACES = TOWN_KINDS | {MentionKind.CAPITAL}
 # Mentions that name a state (its name or its capital).
 STATE_MENTIONS = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL})
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from marsad import resources
 from marsad.doc import MentionKind
 from marsad.events.args_slots import Slot
+from marsad.events.args_words import ARTICLE
 from marsad.events.lexicon import load_lexicon
 from marsad.text.normalize import normalize, word_set
 
@@ -31,7 +32,6 @@ CLAUSE_OPENERS = word_set(_WORDS["clause_openers"])
 SUBJUNCTIVE, SUBJUNCTIVE_AFTER = word_set(_WORDS["subjunctive"]), word_set(_WORDS["subjunctive_after"])
 TEMPORAL = word_set(_WORDS["temporal"])
 CLAUSE_PUNCT = frozenset(_WORDS["clause_punct"])
-ARTICLE = "ال"
 
 
 def masculine_singular(s: Slot, norms: list[str]) -> bool:

@@ -34,6 +34,7 @@ from marsad.events.args_words import (
     RELATIVES,
     SKIP_AFTER_VERB,
     TARGET_PREPS,
+    TOWN_KINDS,
     bare_word,
     gap_ok,
     is_nisba,
@@ -118,8 +119,6 @@ _PRONOUN_PREPS = tuple(_WORDS["pronoun_preps"].split())
 _PRONOUN_FORMS = OBJECT_SUFFIXES + tuple(_WORDS["pronoun_after_ya"].split())
 # The oblique ending of a sound masculine plural (الحوثيين), never a subject's.
 OBLIQUE_PLURAL = _WORDS["oblique_plural"]
-# A town's name is where a bombing happened ("تفجير الفحيص الذي استهدف"), no doer.
-TOWN_KINDS = frozenset({MentionKind.CITY, MentionKind.PLACE})
 
 
 def _prep_pronoun(w: str) -> bool:

@@ -17,6 +17,7 @@ from marsad.events.args_words import (
     SKIP_AFTER_VERB,
     SOURCE_PREPS,
     TARGET_PREPS,
+    TOWN_KINDS,
     bare_forms,
     bare_word,
     gap_ok,
@@ -291,6 +292,6 @@ def framed_object(cand, words, slots, after_from, text) -> Slot | None:
             continue
         if not gap_ok(words, cand.j - 1, s.i, text):
             break
-        if s.prep in frame and s.mention not in (MentionKind.CITY, MentionKind.PLACE):
+        if s.prep in frame and s.mention not in TOWN_KINDS:
             return s
     return None

@@ -47,6 +47,8 @@ QTY_SKIP = NUMERIC_QTY | NUMBER_WORDS | word_set(_WORDS["qty_skip"])
 # Actor mentions of place names (a country, a capital, a city …).
 PLACE_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL, MentionKind.CITY, MentionKind.ALIAS,
                          MentionKind.PLACE})
+# A town's name: where an act happened, or ground taken, no party to it.
+TOWN_KINDS = frozenset({MentionKind.CITY, MentionKind.PLACE})
 
 # Actor mentions whose country comes from the document, not from the mention's own words.
 BORROWED_COUNTRY = frozenset({MentionKind.BORROWED})

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad import resources
+from marsad.actors.kinds import STATE_SECTORS
 from marsad.doc import Doc, Event, Mention, Provenance, Token
 from marsad.events.coding import placeless
 from marsad.text.normalize import normalize
@@ -25,7 +26,6 @@ _W = resources.read_yaml("events", "blame_syntax.yaml")
 CLAUSE_BREAKS = frozenset(_W["clause_breaks"])
 # (compared with the tokens' matching forms: "على" is "علي" there)
 PLACE = frozenset(normalize(w) for w in _W["place"])
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 OBLIQUE = PLACE | frozenset(normalize(w) for w in _W["oblique"])
 
 

@@ -3,7 +3,7 @@ mention, the agent or speaker a clause borrows from the text before, and the eve
 from __future__ import annotations
 
 from marsad import resources
-from marsad.actors.kinds import REPORTER_SECTORS
+from marsad.actors.kinds import REPORTER_SECTORS, STORY_SENTENCES
 from marsad.doc import Actor, Doc, MentionKind, Provenance, Sentence
 from marsad.events.args_slots import Slot
 from marsad.events.collectives import collective_actor
@@ -133,8 +133,6 @@ def _speaker_of(doc: Doc, offset: int) -> str | None:
     return None
 
 
-# How many sentences make a story whose main country places its unnamed participants.
-STORY_SENTENCES = 3
 STORY_PLACED = "generic-participant+main-country"
 
 

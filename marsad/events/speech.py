@@ -16,9 +16,11 @@ from __future__ import annotations
 from marsad import resources
 from marsad.actors.kinds import REPORTER_SECTORS
 from marsad.doc import Doc, Event, Mention, Provenance, Token
+from marsad.events.args_slots import build_slots
 from marsad.events.args_words import CONJ, bare_word
 from marsad.events.blame import CLAUSE_BREAKS, _forms, _own_state, statement_accusations
 from marsad.events.charges import charge_events
+from marsad.events.coding import generic_actor
 from marsad.text.normalize import normalize
 
 STAGE = "events"
@@ -68,9 +70,6 @@ def _mention_at(doc: Doc, tok: Token) -> Mention | None:
 def _generic_party(doc: Doc, toks: list[Token], k: int) -> Mention | None:
     """A party no actor names, read as the events' generic participants are ("يجب على الأحزاب
     السياسية أن"، "يجب على المسلمين أن"): its words start right after على."""
-    from marsad.events.args_slots import build_slots
-    from marsad.events.coding import generic_actor
-
     words = [t for t in toks if (c := t.norm[:1]) and (c.isalpha() or c.isdigit())]
     slot = next((sl for sl in build_slots(doc, words, [w.start for w in words])
                  if sl.start == toks[k].start and sl.actor is None and sl.sector), None)
