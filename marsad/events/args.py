@@ -66,6 +66,7 @@ from marsad.events.args_relative import (
     carries_object,
     pronoun_antecedent,
     relative_object,
+    suffixed_verb,
 )
 from marsad.events.args_slot_words import (
     MEMBER_IN_NOUNS,
@@ -160,7 +161,7 @@ def find_args(cand: Candidate, words: list[Token], slots: list[Slot], text: str,
         out.target = fac  # "داهموا المستشفى": the building right after the verb is its object
     if out.target is None and cand.lexeme.kind == "verbal":
         out.target = owner_target(cand, words, norms, slots, text, out)  # "رفضت الخطة الأمريكية"
-    if cand.type == "ASSAULT" and out.target is None:
+    if cand.type == "ASSAULT" and out.target is None and out.rule != "object-pronoun":  # (the pronoun is it)
         _assault_target(cand, words, slots, text, norms, out)
     return out
 
@@ -253,6 +254,11 @@ def _verbal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: s
         out.source, out.target, out.rule = rel[0], rel[1], "relative-object"
         return out
     subj, subj_rule = subject_of(cand, words, norms, slots, text)
+    if not passive and subj_rule != "coordinated-object" and (sv := suffixed_verb(cand, words, norms, slots, text)) is not None:
+        out.source, out.target, out.rule = sv[0], sv[1], "vso"
+        _coordination(out, cand, words, norms, slots, text)  # "ما ناقشه ترامب وبوتين"
+        out.rule = "object-pronoun"
+        return out
     if subj_rule == "coordinated-object":
         out.rule = subj_rule
         out.target = next(sl for sl in slots if sl.j == i and sl.prep is None and not sl.adjectival)
@@ -440,7 +446,9 @@ def _circumstantial(cand: Candidate, norms: list[str]) -> bool:
     if cand.cls not in ("form", "ptcp") or cand.j - cand.i != 1:
         return False
     w = norms[cand.i]
-    if w[:1] in "وف" and w[1:2] in PTCP_AFTER_CONJ:
+    if cand.proclitics:  # "واعتقلته" is و + a verb, not a participle in وا (واصفا)
+        w = w[len(cand.proclitics):]
+    elif w[:1] in "وف" and w[1:2] in PTCP_AFTER_CONJ:
         w = w[1:]
     return w.endswith(PTCP_ENDINGS) and (w[:1] == PTCP_PREFIX or w[:2] in PTCP_FORM1)
 

@@ -168,13 +168,13 @@ def subject_of(cand, words, norms, slots, text) -> tuple[Slot | None, str]:
                 not text[s.end:words[i].start].translate(_NO_SPACE).strip():
             return s, "svo-adjacent"
     fem = feminine_verb(cand, norms)
-    subj, how = _verb_first_subject(cand, words, norms, slots, text, fem)
+    subj, how = verb_first_subject(cand, words, norms, slots, text, fem)
     if subj is not None:
         return subj, how
     return _verb_last_subject(cand, words, norms, slots, text, fem, how == "agreement")
 
 
-def _verb_first_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slot | None, str]:
+def verb_first_subject(cand, words, norms, slots, text, fem: bool) -> tuple[Slot | None, str]:
     """VSO: the actor right after the verb, past time words, a title head or a quantity."""
     j = cand.j
     k = j if not cand.plural else len(norms)

@@ -2,9 +2,11 @@
 the pronoun is X, its object, and Y after the verb its subject), or standing alone (إياها)."""
 from __future__ import annotations
 
-from marsad.events.args_order import OBJECT_SUFFIXES, own_form
+from marsad.events.args_gender import feminine_verb
+from marsad.events.args_order import OBJECT_SUFFIXES, QAD, own_form, verb_first_subject
 from marsad.events.args_slots import Slot
 from marsad.events.args_words import RELATIVES
+from marsad.events.lexicon import load_lexicon
 from marsad.events.triggers import Candidate
 
 
@@ -22,12 +24,31 @@ def relative_object(cand: Candidate, norms, slots) -> tuple[Slot, Slot] | None:
     return subj, ante
 
 
+def suffixed_verb(cand: Candidate, words, norms, slots, text) -> tuple[Slot, Slot | None] | None:
+    """"وكان الصحفي … قد قتله مسلحون مجهولون", "الصحفي الذي اعتقلته الشرطة": a verb carrying
+    its object as a pronoun has for subject the actor right after it (past time words), never
+    the phrase before it, which the pronoun names and which is its patient where it stands
+    right before the verb (past قد)."""
+    if not carries_object(cand, norms):
+        return None
+    subj = verb_first_subject(cand, words, norms, slots, text, feminine_verb(cand, norms))[0]
+    if subj is None or subj.actor is None:
+        return None
+    topic = next((s for s in slots if s.prep is None and not s.adjectival and s.actor is not None and s.j <= cand.i
+                  and all(w in QAD for w in norms[s.j:cand.i])), None)
+    return subj, topic
+
+
 def carries_object(cand: Candidate, norms) -> bool:
     """"الذي تتهمه إدارة ترامب بتسهيل …": the verb's object is its pronoun, so the phrase after
     it is its subject, not a second object."""
     w = norms[cand.i][len(cand.proclitics):]
-    return cand.j - cand.i == 1 and cand.cls in ("perf", "impf") and w.endswith(OBJECT_SUFFIXES) \
-        and not own_form(cand, w)
+    if cand.j - cand.i != 1 or not w.endswith(OBJECT_SUFFIXES):
+        return False
+    if cand.cls == "form":  # a listed suffixed form ("قتله", "قتلهم"): its stem is the verb's
+        return any(any(f.lexeme is cand.lexeme and f.cls in ("perf", "impf") for f in load_lexicon().single.get(w[:-len(x)], ()))
+                   for x in OBJECT_SUFFIXES if w.endswith(x))
+    return cand.cls in ("perf", "impf") and not own_form(cand, w)
 
 
 # How far back (words) a separate object pronoun (إياها) finds its antecedent.

@@ -124,7 +124,7 @@ def features(cand: Candidate, ctx: Context, args: Args, norms: list[str], cands:
 
 # Argument rules that are finer readings of an older one: the filter sees the older name (the
 # structure it learnt from is the same).
-FEATURE_RULE = {"svo-adjacent": "svo", "pronoun": "", "passive-noobj": "svo"}  # (new rule -> old)
+FEATURE_RULE = {"svo-adjacent": "svo", "pronoun": "", "passive-noobj": "svo", "object-pronoun": "vso"}  # (new rule -> old)
 
 
 class EventFilter:
