@@ -107,12 +107,12 @@ def dev(pipeline: Pipeline, shared: Path, tmp: Path) -> None:
             f"{x['system']}/{x['gold']}")
 
 
-FRESH_PARTS = ("study", "study2", "heldout")
+FRESH_PARTS = ("study", "study2", "heldout", "heldout2")
 
 
 def fresh(pipeline: Pipeline, shared: Path, tmp: Path) -> None:
     """Articles of ../shared/data/ant_news annotated blind by the guide (eval/fresh): "study" and
-    "study2" may be read while developing, "heldout" is only scored. The texts are taken from
+    "study2" may be read while developing, "heldout" and "heldout2" are only scored. The texts are taken from
     ant_news by id."""
     wanted = {}
     for part in FRESH_PARTS:
