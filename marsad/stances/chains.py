@@ -131,10 +131,18 @@ def _target_chain(v: StanceView, clause: list[Trig], negs, lo: int, hi: int, b: 
         return None
     pol = sign
     negated = False
+    judged = set()  # the polarities of the evaluations, each pointing at the target on its own
     for t in parts:
         n = _negated(v, t, clause, negs, lo)
         negated = negated or n
-        pol *= t.spec.polarity * (-1 if n else 1)
+        if t in evaluative:
+            judged.add(t.spec.polarity * (-1 if n else 1))
+        else:
+            pol *= t.spec.polarity * (-1 if n else 1)
+    if len(judged) > 1:
+        return None  # two evaluations of one target that disagree
+    # ("انتقد … قطر متهما إياها": two blames side by side are one blame, not a double negative)
+    pol *= judged.pop() if judged else 1
     issue = evaluative[0].spec.issue if evaluative else _issue(v, linked, pos, pend)
     if issue is None:
         return None
