@@ -131,7 +131,8 @@ def fresh_folder(part: str, shared: Path, tmp: Path) -> Path:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folder", nargs="?", help="a folder of ID.gold.json beside ID.txt")
-    ap.add_argument("--fresh", choices=("study", "heldout", "heldout2"), help="eval/fresh/PART instead")
+    parts = sorted(p.parent.name for p in (ROOT / "eval" / "fresh").glob("*/manifest.json"))
+    ap.add_argument("--fresh", choices=parts, help="eval/fresh/PART instead")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--by-type", action="store_true", help="missed events per gold type as well")
     a = ap.parse_args()

@@ -253,12 +253,12 @@ def _verbal_args(cand: Candidate, words: list[Token], slots: list[Slot], text: s
     if rel is not None:
         out.source, out.target, out.rule = rel[0], rel[1], "relative-object"
         return out
-    subj, subj_rule = subject_of(cand, words, norms, slots, text)
-    if not passive and subj_rule != "coordinated-object" and (sv := suffixed_verb(cand, words, norms, slots, text)) is not None:
+    if not passive and (sv := suffixed_verb(cand, words, norms, slots, text)) is not None:
         out.source, out.target, out.rule = sv[0], sv[1], "vso"
         _coordination(out, cand, words, norms, slots, text)  # "ما ناقشه ترامب وبوتين"
         out.rule = "object-pronoun"
         return out
+    subj, subj_rule = subject_of(cand, words, norms, slots, text)
     if subj_rule == "coordinated-object":
         out.rule = subj_rule
         out.target = next(sl for sl in slots if sl.j == i and sl.prep is None and not sl.adjectival)
